@@ -1,0 +1,46 @@
+package dev.wirelab.common.cli;
+
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+
+/** Turns the exceptions a networking program meets every day into sentences a student can act on. */
+public final class ErrorMessages {
+  private ErrorMessages() {}
+
+  public static String describe(Throwable error) {
+    if (error instanceof UserError) {
+      return error.getMessage();
+    }
+    String detail = error.getMessage() == null ? "" : error.getMessage();
+    if (error instanceof BindException) {
+      return "cannot listen there: " + detail
+          + " (another program holds that port; stop it or choose another with --port)";
+    }
+    if (error instanceof ConnectException) {
+      return "connection refused: " + detail
+          + " (is the server running, and on that host and port?)";
+    }
+    if (error instanceof UnknownHostException) {
+      return "unknown host " + detail + " (check the spelling, or use an IP address)";
+    }
+    if (error instanceof NoRouteToHostException) {
+      return "no route to host: " + detail + " (is the other machine on this network?)";
+    }
+    if (error instanceof SocketTimeoutException) {
+      return "timed out: " + detail + " (the other side did not answer in time)";
+    }
+    if (error instanceof NoSuchFileException) {
+      return "no such file: " + detail;
+    }
+    if (error instanceof AccessDeniedException) {
+      return "permission denied: " + detail;
+    }
+    String kind = error.getClass().getSimpleName();
+    return detail.isEmpty() ? kind : kind + ": " + detail;
+  }
+}

@@ -1,0 +1,18 @@
+package dev.wirelab.labs;
+
+import dev.wirelab.labs.support.LabInfo;
+import java.util.List;
+import java.util.Optional;
+
+/** The one place where labs are registered; {@code ./wirelab lab list} prints this list. */
+public final class LabCatalog {
+  private LabCatalog() {}
+
+  public static final List<LabInfo> LABS = List.of(
+  );
+
+  public static Optional<LabInfo> find(String number) {
+    String wanted = number.length() == 1 ? "0" + number : number;
+    return LABS.stream().filter(lab -> lab.number().equals(wanted)).findFirst();
+  }
+}
