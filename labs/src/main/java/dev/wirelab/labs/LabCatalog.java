@@ -1,5 +1,6 @@
 package dev.wirelab.labs;
 
+import dev.wirelab.labs.lab01.Lab01HelloTcp;
 import dev.wirelab.labs.support.LabInfo;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ public final class LabCatalog {
   private LabCatalog() {}
 
   public static final List<LabInfo> LABS = List.of(
+      new LabInfo("01", "hello-tcp", "Hello, TCP", Lab01HelloTcp.class, Lab01HelloTcp::new)
   );
 
   public static Optional<LabInfo> find(String number) {

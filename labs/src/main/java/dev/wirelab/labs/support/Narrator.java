@@ -1,0 +1,31 @@
+package dev.wirelab.labs.support;
+
+import java.io.PrintWriter;
+
+/**
+ * Prints a lab's story one line at a time, each line prefixed with who is speaking
+ * ({@code [server] accepted ...}), so two threads' lines stay whole and easy to tell apart.
+ */
+public final class Narrator {
+  private final PrintWriter out;
+  private final String prefix;
+
+  public Narrator(PrintWriter out, String speaker) {
+    this.out = out;
+    this.prefix = "[" + speaker + "] ";
+  }
+
+  /** Another speaker writing to the same output. */
+  public Narrator as(String speaker) {
+    return new Narrator(out, speaker);
+  }
+
+  public void say(String format, Object... args) {
+    String line = prefix + String.format(format, args);
+    // Server and client threads share one writer: lock it so lines never interleave mid-line.
+    synchronized (out) {
+      out.println(line);
+      out.flush();
+    }
+  }
+}
