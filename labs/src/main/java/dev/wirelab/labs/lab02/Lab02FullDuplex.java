@@ -1,5 +1,7 @@
 package dev.wirelab.labs.lab02;
 
+import dev.wirelab.common.cli.CommandRunner;
+import dev.wirelab.common.cli.UserError;
 import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
@@ -68,6 +70,9 @@ public final class Lab02FullDuplex implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (rounds < 1) {
+      throw new UserError("--rounds must be at least 1, not " + rounds, CommandRunner.USAGE_ERROR, null);
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.printf("lab 02 Full duplex: mode=%s host=%s port=%d rounds=%d%n", mode, host, port, rounds);
     Narrator narrator = new Narrator(out, mode.name());

@@ -79,6 +79,13 @@ class Lab02FullDuplexTest {
   }
 
   @Test
+  void zeroRoundsIsAOneLineUsageError() {
+    LabRun run = LabRun.of(new Lab02FullDuplex(), "demo", "--rounds", "0");
+    assertThat(run.assertOneLineError()).isEqualTo("error: --rounds must be at least 1, not 0");
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
+
+  @Test
   void malformedPortIsOneLine() {
     LabRun run = LabRun.of(new Lab02FullDuplex(), "client", "--port", "-1");
     assertThat(run.assertOneLineError()).contains("-1 is outside the port range 0-65535");
