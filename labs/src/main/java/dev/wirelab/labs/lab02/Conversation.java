@@ -22,11 +22,11 @@ final class Conversation {
   static Result run(Narrator narrator) throws IOException, InterruptedException {
     try (SocketPair pair = SocketPair.open()) {
       Timeline timeline = new Timeline();
-      DuplexPeer server = new DuplexPeer(pair.server(), narrator.as("server"), timeline);
-      DuplexPeer client = new DuplexPeer(pair.client(), narrator.as("client"), timeline);
+      DuplexPeer server = DuplexPeer.startListening(pair.server(), narrator.as("server"), timeline);
+      DuplexPeer client = DuplexPeer.startListening(pair.client(), narrator.as("client"), timeline);
       CountDownLatch go = new CountDownLatch(1);
-      server.startWriting(script("server", server, go));
-      client.startWriting(script("client", client, go));
+      server.startWriting(new Script("server", server, go));
+      client.startWriting(new Script("client", client, go));
       go.countDown();
       server.awaitEnd(SocketPair.READ_TIMEOUT_MILLIS, SocketPair.READ_TIMEOUT_MILLIS);
       client.awaitEnd(SocketPair.READ_TIMEOUT_MILLIS, SocketPair.READ_TIMEOUT_MILLIS);
@@ -46,21 +46,32 @@ final class Conversation {
    * Message 1 at the start signal, then message k+1 as soon as the other end's message k is
    * heard: each end talks on while the other's words are still arriving, nobody waits for a turn.
    */
-  private static DuplexPeer.LineSource script(String speaker, DuplexPeer self, CountDownLatch go) {
-    int[] said = {0};
-    return () -> {
-      if (said[0] == MESSAGES) {
+  private static final class Script implements DuplexPeer.LineSource {
+    private final String speaker;
+    private final DuplexPeer self;
+    private final CountDownLatch go;
+    private int said;
+
+    Script(String speaker, DuplexPeer self, CountDownLatch go) {
+      this.speaker = speaker;
+      this.self = self;
+      this.go = go;
+    }
+
+    @Override
+    public String next() throws IOException, InterruptedException {
+      if (said == MESSAGES) {
         return null;
       }
-      boolean ready = said[0] == 0
+      boolean ready = said == 0
           ? go.await(SocketPair.READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
-          : self.awaitHeard(said[0], SocketPair.READ_TIMEOUT_MILLIS);
+          : self.awaitHeard(said, SocketPair.READ_TIMEOUT_MILLIS);
       if (!ready) {
         throw new IOException(speaker + " heard nothing from the other end for "
             + SocketPair.READ_TIMEOUT_MILLIS + " ms");
       }
-      said[0]++;
-      return speaker + " message " + said[0];
-    };
+      said++;
+      return speaker + " message " + said;
+    }
   }
 }

@@ -33,12 +33,18 @@ final class DuplexPeer {
   private volatile long firstSent;
   private volatile long lastSent;
 
-  DuplexPeer(Socket socket, Narrator narrator, Timeline timeline) {
+  private DuplexPeer(Socket socket, Narrator narrator, Timeline timeline) {
     this.socket = socket;
     this.narrator = narrator;
     this.timeline = timeline;
     this.reader = new Thread(this::readLines, "lab02-reader-" + socket.getLocalPort());
-    reader.start();
+  }
+
+  /** Starts the reader: from now on, every line the other end sends is printed as it arrives. */
+  static DuplexPeer startListening(Socket socket, Narrator narrator, Timeline timeline) {
+    DuplexPeer peer = new DuplexPeer(socket, narrator, timeline);
+    peer.reader.start();
+    return peer;
   }
 
   /** Starts sending the lines of {@code source}; when it ends, half-closes: "I'm done talking". */
@@ -90,6 +96,7 @@ final class DuplexPeer {
 
   /** Waits until {@code count} lines have been heard in total; false if that took too long. */
   boolean awaitHeard(int count, long timeoutMillis) throws InterruptedException {
+    // Every line heard adds a permit; take them only to look, then give them back.
     if (!heardCount.tryAcquire(count, timeoutMillis, TimeUnit.MILLISECONDS)) {
       return false;
     }

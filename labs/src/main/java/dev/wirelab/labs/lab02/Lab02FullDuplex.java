@@ -74,12 +74,13 @@ public final class Lab02FullDuplex implements Callable<Integer> {
       throw new UserError("--rounds must be at least 1, not " + rounds, CommandRunner.USAGE_ERROR, null);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("lab 02 Full duplex: mode=%s host=%s port=%d rounds=%d%n", mode, host, port, rounds);
+    out.printf("lab 02 Full duplex: mode=%s host=%s port=%d%s%n", mode, host, port,
+        mode == LabMode.demo ? " rounds=" + rounds : "");
     Narrator narrator = new Narrator(out, mode.name());
     switch (mode) {
       case server -> serve(narrator.as("server"));
       case client -> call(narrator.as("client"));
-      case demo -> demo(narrator, out);
+      case demo -> demo(narrator);
     }
     return 0;
   }
@@ -107,37 +108,29 @@ public final class Lab02FullDuplex implements Callable<Integer> {
   private void talk(Socket socket, Narrator narrator) throws InterruptedException {
     narrator.say("connected %s <-> %s; type lines and watch theirs arrive meanwhile (Ctrl-D: done)",
         Endpoint.of(socket.getLocalSocketAddress()), Endpoint.of(socket.getRemoteSocketAddress()));
-    DuplexPeer peer = new DuplexPeer(socket, narrator, new Timeline());
+    DuplexPeer peer = DuplexPeer.startListening(socket, narrator, new Timeline());
     BufferedReader lines = new BufferedReader(stdin);
     peer.startWriting(lines::readLine);
     peer.awaitEnd(0, WRITER_GRACE_MILLIS);
   }
 
-  private void demo(Narrator narrator, PrintWriter out) throws Exception {
-    heading(out, "1. Full duplex: one connection, a reader and a writer thread on each end");
+  private void demo(Narrator narrator) throws Exception {
+    narrator.heading("1. Full duplex: one connection, a reader and a writer thread on each end");
     Conversation.run(narrator);
 
-    heading(out, "2. A byte stream: two writes arrive as one read");
+    narrator.heading("2. A byte stream: two writes arrive as one read");
     Coalescing.run(narrator.as("stream"));
 
-    heading(out, "3. A byte stream: one write arrives as many reads");
+    narrator.heading("3. A byte stream: one write arrives as many reads");
     Splitting.run(narrator.as("stream"));
 
-    heading(out, "4. Framing puts the message boundaries back");
+    narrator.heading("4. Framing puts the message boundaries back");
     LineFraming.run(narrator.as("newline"));
     byte[] large = Splitting.pattern(Splitting.MESSAGE_BYTES);
     LengthPrefixFraming.run(narrator.as("length"),
         List.of("tiny".getBytes(StandardCharsets.UTF_8), large, "two\nlines".getBytes(StandardCharsets.UTF_8)));
 
-    heading(out, "5. Nagle's algorithm and TCP_NODELAY");
+    narrator.heading("5. Nagle's algorithm and TCP_NODELAY");
     NagleExperiment.run(narrator.as("nagle"), rounds);
-  }
-
-  private static void heading(PrintWriter out, String title) {
-    synchronized (out) {
-      out.println();
-      out.println("== " + title);
-      out.flush();
-    }
   }
 }

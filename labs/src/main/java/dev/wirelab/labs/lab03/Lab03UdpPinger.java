@@ -69,18 +69,34 @@ public final class Lab03UdpPinger implements Callable<Integer> {
     long effectiveSeed = seed != null ? seed
         : mode == LabMode.demo ? DEMO_SEED : ThreadLocalRandom.current().nextLong(1_000_000);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("lab 03 UDP pinger: mode=%s host=%s port=%d%s%s%n", mode, host, port,
-        mode == LabMode.server ? "" : String.format(" count=%d timeout-ms=%d", count, timeoutMillis),
-        mode == LabMode.client ? "" : String.format(" loss=%d%% delay-ms=%d seed=%d",
-            lossPercent, delayMillis, effectiveSeed));
+    out.println(settings(effectiveSeed));
     Narrator narrator = new Narrator(out, mode.name());
     SimulatedLoss loss = new SimulatedLoss(lossPercent, effectiveSeed);
     switch (mode) {
       case server -> serve(narrator.as("server"), loss);
-      case client -> ping(narrator.as("client"), port);
-      case demo -> demo(narrator, out, loss);
+      case client -> {
+        if (ping(narrator.as("client"), port).rttMillis().isEmpty()) {
+          narrator.as("client").say("no echo at all: is the server running there, "
+              + "and does every firewall on the way let UDP through?");
+          return 1;
+        }
+      }
+      case demo -> demo(narrator, loss);
     }
     return 0;
+  }
+
+  /** The settings that matter in this mode: the client has no say in the server's losses. */
+  private String settings(long effectiveSeed) {
+    StringBuilder line = new StringBuilder(
+        String.format("lab 03 UDP pinger: mode=%s host=%s port=%d", mode, host, port));
+    if (mode != LabMode.server) {
+      line.append(String.format(" count=%d timeout-ms=%d", count, timeoutMillis));
+    }
+    if (mode != LabMode.client) {
+      line.append(String.format(" loss=%d%% delay-ms=%d seed=%d", lossPercent, delayMillis, effectiveSeed));
+    }
+    return line.toString();
   }
 
   private void validate() {
@@ -120,27 +136,19 @@ public final class Lab03UdpPinger implements Callable<Integer> {
     }
   }
 
-  private void demo(Narrator narrator, PrintWriter out, SimulatedLoss loss) throws Exception {
-    heading(out, "1. Pinging a server that loses " + lossPercent + " % of datagrams");
+  private void demo(Narrator narrator, SimulatedLoss loss) throws Exception {
+    narrator.heading("1. Pinging a server that loses " + lossPercent + " % of datagrams");
     try (PingServer server = PingServer.start(host, port, loss, delayMillis, narrator.as("server"))) {
       ping(narrator.as("client"), server.port());
     }
 
-    heading(out, "2. Message boundaries: three sends, three receives");
+    narrator.heading("2. Message boundaries: three sends, three receives");
     MessageBoundaries.run(narrator.as("udp"));
 
-    heading(out, "3. No handshake: a datagram to a port where nothing listens");
+    narrator.heading("3. No handshake: a datagram to a port where nothing listens");
     NoHandshake.run(narrator.as("udp"), timeoutMillis);
 
-    heading(out, "4. Datagram sizes: the largest, one byte more, and a buffer too small");
+    narrator.heading("4. Datagram sizes: the largest, one byte more, and a buffer too small");
     Oversized.run(narrator.as("udp"));
-  }
-
-  private static void heading(PrintWriter out, String title) {
-    synchronized (out) {
-      out.println();
-      out.println("== " + title);
-      out.flush();
-    }
   }
 }

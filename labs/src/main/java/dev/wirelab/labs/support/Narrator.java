@@ -20,6 +20,15 @@ public final class Narrator {
     return new Narrator(out, speaker);
   }
 
+  /** Starts a new part of the story: a blank line, then {@code == title}. */
+  public void heading(String title) {
+    synchronized (out) {
+      out.println();
+      out.println("== " + title);
+      out.flush();
+    }
+  }
+
   public void say(String format, Object... args) {
     String line = prefix + String.format(format, args);
     // Server and client threads share one writer: lock it so lines never interleave mid-line.

@@ -55,6 +55,20 @@ class Lab03UdpPingerTest {
   }
 
   @Test
+  void clientModeFailsWhenNoEchoComesBackAtAll() throws Exception {
+    try (PingServer blackHole = PingServer.start("127.0.0.1", 0, new SimulatedLoss(100, 1), 0,
+        new Narrator(new PrintWriter(new StringWriter()), "server"))) {
+      LabRun run = LabRun.of(new Lab03UdpPinger(), "client", "--port", String.valueOf(blackHole.port()),
+          "--count", "2", "--timeout-ms", "200");
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.out()).contains("2 packets transmitted, 0 received, 100% packet loss, lost: [1, 2]")
+          .contains("no echo at all");
+      assertThat(blackHole.dropped()).hasSize(2);
+    }
+  }
+
+  @Test
   void busyPortIsOneLine() throws Exception {
     try (DatagramSocket taken = Datagrams.loopbackSocket()) {
       LabRun run = LabRun.of(new Lab03UdpPinger(), "server", "--port", String.valueOf(taken.getLocalPort()));
