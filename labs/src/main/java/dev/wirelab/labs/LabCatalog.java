@@ -1,6 +1,8 @@
 package dev.wirelab.labs;
 
 import dev.wirelab.labs.lab01.Lab01HelloTcp;
+import dev.wirelab.labs.lab07.Lab07HttpAndWebSocket;
+import dev.wirelab.labs.lab08.Lab08WebSocketFrames;
 import dev.wirelab.labs.support.LabInfo;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +12,11 @@ public final class LabCatalog {
   private LabCatalog() {}
 
   public static final List<LabInfo> LABS = List.of(
-      new LabInfo("01", "hello-tcp", "Hello, TCP", Lab01HelloTcp.class, Lab01HelloTcp::new)
+      new LabInfo("01", "hello-tcp", "Hello, TCP", Lab01HelloTcp.class, Lab01HelloTcp::new),
+      new LabInfo("07", "http-and-websocket", "HTTP and WebSocket on one port",
+          Lab07HttpAndWebSocket.class, Lab07HttpAndWebSocket::new),
+      new LabInfo("08", "websocket-frames", "WebSocket frames by hand",
+          Lab08WebSocketFrames.class, Lab08WebSocketFrames::new)
   );
 
   public static Optional<LabInfo> find(String number) {
