@@ -3,6 +3,8 @@ package dev.wirelab.labs;
 import dev.wirelab.labs.lab01.Lab01HelloTcp;
 import dev.wirelab.labs.lab02.Lab02FullDuplex;
 import dev.wirelab.labs.lab03.Lab03UdpPinger;
+import dev.wirelab.labs.lab07.Lab07HttpAndWebSocket;
+import dev.wirelab.labs.lab08.Lab08WebSocketFrames;
 import dev.wirelab.labs.support.LabInfo;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +16,11 @@ public final class LabCatalog {
   public static final List<LabInfo> LABS = List.of(
       new LabInfo("01", "hello-tcp", "Hello, TCP", Lab01HelloTcp.class, Lab01HelloTcp::new),
       new LabInfo("02", "full-duplex", "Full duplex, and TCP as a byte stream", Lab02FullDuplex.class, Lab02FullDuplex::new),
-      new LabInfo("03", "udp-pinger", "UDP pinger", Lab03UdpPinger.class, Lab03UdpPinger::new)
+      new LabInfo("03", "udp-pinger", "UDP pinger", Lab03UdpPinger.class, Lab03UdpPinger::new),
+      new LabInfo("07", "http-and-websocket", "HTTP and WebSocket on one port",
+          Lab07HttpAndWebSocket.class, Lab07HttpAndWebSocket::new),
+      new LabInfo("08", "websocket-frames", "WebSocket frames by hand",
+          Lab08WebSocketFrames.class, Lab08WebSocketFrames::new)
   );
 
   public static Optional<LabInfo> find(String number) {
