@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wirelab.chat.engineio.RawHttp.Request;
-import dev.wirelab.chat.engineio.RawHttp.Response;
+import dev.wirelab.chat.http.RawHttp;
+import dev.wirelab.chat.http.RawHttp.Request;
+import dev.wirelab.chat.http.RawHttp.Response;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
