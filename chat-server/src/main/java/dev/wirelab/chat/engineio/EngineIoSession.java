@@ -47,8 +47,7 @@ final class EngineIoSession implements EngineIoSocket {
   private boolean upgrading;
   private ScheduledFuture<?> upgradeTimer;
 
-  private ScheduledFuture<?> pingTimer;
-  private ScheduledFuture<?> pongTimer;
+  private final Heartbeat heartbeat;
 
   EngineIoSession(EngineIoServer server, String id, Handshake handshake, EventLoop loop,
       String transportName) {
@@ -58,6 +57,8 @@ final class EngineIoSession implements EngineIoSocket {
     this.handshake = handshake;
     this.loop = loop;
     this.transportName = transportName;
+    this.heartbeat = new Heartbeat(loop, options, () -> enqueue(Packet.of(PacketType.PING)),
+        () -> close("ping timeout"));
   }
 
   @Override
@@ -151,7 +152,7 @@ final class EngineIoSession implements EngineIoSocket {
   }
 
   private void started() {
-    schedulePing();
+    heartbeat.start();
     try {
       server.listener().onOpen(this);
     } catch (RuntimeException e) {
@@ -394,7 +395,7 @@ final class EngineIoSession implements EngineIoSocket {
   private void onPacket(Packet packet) {
     switch (packet.type()) {
       case MESSAGE -> deliver(packet);
-      case PONG -> onPong();
+      case PONG -> heartbeat.pong();
       case PING -> enqueue(Packet.text(PacketType.PONG, packet.text()));
       case CLOSE -> close(CLIENT_CLOSE);
       case NOOP, OPEN, UPGRADE -> log.debug("session {}: ignored {}", id, packet);
@@ -419,30 +420,6 @@ final class EngineIoSession implements EngineIoSocket {
     }
   }
 
-  // ---- heartbeat: the server pings, the client must answer within pingTimeout
-
-  private void schedulePing() {
-    pingTimer = loop.schedule(this::ping, options.pingIntervalMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  private void ping() {
-    if (closed) {
-      return;
-    }
-    enqueue(Packet.of(PacketType.PING));
-    pongTimer = loop.schedule(() -> close("ping timeout"), options.pingTimeoutMillis(),
-        TimeUnit.MILLISECONDS);
-  }
-
-  private void onPong() {
-    if (pongTimer == null) {
-      return;
-    }
-    pongTimer.cancel(false);
-    pongTimer = null;
-    schedulePing();
-  }
-
   // ---- closing
 
   private void close(String reason) {
@@ -450,9 +427,10 @@ final class EngineIoSession implements EngineIoSocket {
       return;
     }
     closed = true;
-    cancel(pingTimer);
-    cancel(pongTimer);
-    cancel(upgradeTimer);
+    heartbeat.stop();
+    if (upgradeTimer != null) {
+      upgradeTimer.cancel(false);
+    }
     server.unregister(this);
     log.debug("session {} closed: {}", id, reason);
     if (pendingPoll != null) {
@@ -481,12 +459,6 @@ final class EngineIoSession implements EngineIoSocket {
       } catch (RuntimeException e) {
         log.warn("session {}: the handler failed on close", id, e);
       }
-    }
-  }
-
-  private static void cancel(ScheduledFuture<?> timer) {
-    if (timer != null) {
-      timer.cancel(false);
     }
   }
 

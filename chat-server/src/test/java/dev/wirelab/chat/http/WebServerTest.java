@@ -10,8 +10,10 @@ import dev.wirelab.chat.http.RawHttp.Response;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,5 +92,16 @@ class WebServerTest {
     server.close();
 
     assertThatThrownBy(() -> RawHttp.get(port, "/")).isInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void aSilentConnectionIsClosedAfterTheIdleTimeout() throws Exception {
+    try (WebServer server = WebServer.builder().port(0).idleTimeout(Duration.ofMillis(100))
+            .staticResources("/", site()).start();
+        Socket silent = new Socket("127.0.0.1", server.port())) {
+      silent.setSoTimeout(10_000);
+
+      assertThat(silent.getInputStream().read()).isEqualTo(-1);
+    }
   }
 }
