@@ -4,6 +4,8 @@ import dev.wirelab.inspector.model.Layer;
 
 /** Picks the first decoder from the capture's link type (LINKTYPE_ numbers of the pcap spec). */
 final class LinkLayer {
+  private static final int MAX_8023_LENGTH = 1500;
+
   private LinkLayer() {}
 
   /** The oracle's name for a link type: ETHERNET, LINUX_SLL, NULL, RAW... */
@@ -58,6 +60,12 @@ final class LinkLayer {
       family = bigEndian ? Bytes.u32le(d.data, 0) : Bytes.u32(d.data, 0);
     }
     int af = (int) family;
+    if (af > MAX_8023_LENGTH) {
+      // Some old captures put an EtherType here instead of an address family (Wireshark does the same).
+      d.frame.addLayer(new Layer("BSD loopback", 2, 0, 4)).add("Type", Bytes.hex(af & 0xFFFF, 4), "an EtherType, not an address family", 0, 4);
+      EtherTypes.dispatch(d, af & 0xFFFF, 4, end);
+      return;
+    }
     String meaning = switch (af) {
       case 2 -> "IPv4";
       case 10, 24, 28, 30 -> "IPv6 (the number differs between operating systems)";
