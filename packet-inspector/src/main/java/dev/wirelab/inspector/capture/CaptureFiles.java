@@ -4,12 +4,10 @@ import dev.wirelab.common.cli.ErrorMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.channels.ReadableByteChannel;
+import java.io.FileInputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /** Opens a capture file, recognising pcap or pcapng by its first bytes, never by its name. */
 public final class CaptureFiles {
@@ -21,7 +19,7 @@ public final class CaptureFiles {
   /** Opens {@code name} ("-" is standard input); throws {@link CaptureFileException} when it cannot be read. */
   public static FrameSource open(String name) {
     if (name.equals("-")) {
-      return open(Channels.newChannel(System.in), "standard input");
+      return open(System.in, "standard input");
     }
     Path path = Path.of(name);
     if (Files.isDirectory(path)) {
@@ -30,18 +28,18 @@ public final class CaptureFiles {
     if (!Files.exists(path)) {
       throw new CaptureFileException("no such file: " + name);
     }
-    FileChannel channel;
+    InputStream stream;
     try {
-      channel = FileChannel.open(path, StandardOpenOption.READ);
+      stream = new FileInputStream(path.toFile());
     } catch (IOException e) {
       throw new CaptureFileException("cannot open " + name + ": " + ErrorMessages.describe(e), e);
     }
-    return open(channel, name);
+    return open(stream, name);
   }
 
-  static FrameSource open(ReadableByteChannel channel, String name) {
+  static FrameSource open(InputStream stream, String name) {
     try {
-      ChannelInput in = new ChannelInput(channel);
+      CaptureInput in = new CaptureInput(stream);
       if (!in.request(4)) {
         throw new CaptureFileException(name + (in.remaining() == 0 ? " is empty" : " is too short")
             + ": not a capture file");
@@ -49,13 +47,13 @@ public final class CaptureFiles {
       in.order(ByteOrder.BIG_ENDIAN);
       int magic = in.peekInt(0);
       if (magic == PCAP_MICROS || magic == PCAP_NANOS) {
-        return new PcapReader(in, channel, ByteOrder.BIG_ENDIAN, magic == PCAP_NANOS);
+        return new PcapReader(in, stream, ByteOrder.BIG_ENDIAN, magic == PCAP_NANOS);
       }
       if (Integer.reverseBytes(magic) == PCAP_MICROS || Integer.reverseBytes(magic) == PCAP_NANOS) {
-        return new PcapReader(in, channel, ByteOrder.LITTLE_ENDIAN, Integer.reverseBytes(magic) == PCAP_NANOS);
+        return new PcapReader(in, stream, ByteOrder.LITTLE_ENDIAN, Integer.reverseBytes(magic) == PCAP_NANOS);
       }
       if (magic == PcapngReader.SECTION_HEADER) {
-        return new PcapngReader(in, channel);
+        return new PcapngReader(in, stream);
       }
       if ((magic >>> 16) == 0x1F8B) {
         throw new CaptureFileException(name + " is gzip-compressed: gunzip it first");
@@ -63,11 +61,11 @@ public final class CaptureFiles {
       throw new CaptureFileException(name + " is not a pcap or pcapng file (it starts with "
           + String.format("%08x", magic) + ")");
     } catch (CaptureFileException e) {
-      close(channel);
+      close(stream);
       throw new CaptureFileException(e.getMessage().startsWith(name) || e.getMessage().startsWith("no such")
           ? e.getMessage() : name + ": " + e.getMessage(), e.getCause());
     } catch (IOException e) {
-      close(channel);
+      close(stream);
       throw new CaptureFileException("cannot read " + name + ": " + ErrorMessages.describe(e), e);
     }
   }

@@ -7,14 +7,14 @@ import java.nio.ByteOrder;
 final class PcapReader implements FrameSource {
   /** No snaplen is bigger (libpcap's MAXIMUM_SNAPLEN); a larger record length means a broken file. */
   static final int MAX_RECORD = 262_144;
-  private final ChannelInput in;
+  private final CaptureInput in;
   private final AutoCloseable file;
   private final boolean nanosecond;
   private final int linkType;
   private long frames;
   private String warning;
 
-  PcapReader(ChannelInput in, AutoCloseable file, ByteOrder order, boolean nanosecond) throws IOException {
+  PcapReader(CaptureInput in, AutoCloseable file, ByteOrder order, boolean nanosecond) throws IOException {
     this.in = in;
     this.file = file;
     this.nanosecond = nanosecond;

@@ -3,12 +3,11 @@ package dev.wirelab.inspector.capture;
 import dev.wirelab.common.cli.UserError;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Writes frames as a nanosecond-resolution classic pcap file (Wireshark and tcpdump open it). */
 public final class PcapWriter implements Closeable {
@@ -20,7 +19,7 @@ public final class PcapWriter implements Closeable {
   public PcapWriter(String name) {
     this.name = name;
     try {
-      this.out = new BufferedOutputStream(Files.newOutputStream(Path.of(name)), 1 << 16);
+      this.out = new BufferedOutputStream(new FileOutputStream(name), 1 << 16);
     } catch (IOException e) {
       throw new UserError("cannot write " + name + ": " + e.getMessage(), 2, e);
     }

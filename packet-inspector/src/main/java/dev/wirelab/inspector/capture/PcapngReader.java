@@ -20,13 +20,13 @@ final class PcapngReader implements FrameSource {
 
   private record Interface(int linkType, int snapLen, long unitsPerSecond, long offsetSeconds) {}
 
-  private final ChannelInput in;
+  private final CaptureInput in;
   private final AutoCloseable file;
   private final List<Interface> interfaces = new ArrayList<>();
   private long frames;
   private String warning;
 
-  PcapngReader(ChannelInput in, AutoCloseable file) throws IOException {
+  PcapngReader(CaptureInput in, AutoCloseable file) throws IOException {
     this.in = in;
     this.file = file;
     if (!in.request(12)) {

@@ -77,7 +77,7 @@ public final class InspectCommand implements Callable<Integer> {
   @Option(names = {"-w", "--write"}, paramLabel = "FILE", description = "save the frames that passed the filter as a pcap file")
   String write;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "colour the hex dump: auto (on a terminal), always, never")
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "AUTO", description = "colour the hex dump: auto (on a terminal), always, never")
   Colour colour;
 
   @Spec

@@ -1,23 +1,24 @@
 package dev.wirelab.inspector.capture;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.ReadableByteChannel;
 
 /**
  * Reads a capture through one fixed buffer, so memory stays flat however big the file is.
- * Integers are read in the byte order the file's header announced.
+ * Integers are read in the byte order the file's header announced. It reads a plain stream, not
+ * a FileChannel: the JDK's first FileChannel opens a socket pair for good, which LeakCheck counts.
  */
-final class ChannelInput {
+final class CaptureInput {
   private static final int BUFFER_SIZE = 1 << 20;
-  private final ReadableByteChannel channel;
+  private final InputStream stream;
   private ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
   private boolean endOfFile;
   private long position;
 
-  ChannelInput(ReadableByteChannel channel) {
-    this.channel = channel;
+  CaptureInput(InputStream stream) {
+    this.stream = stream;
     buffer.flip();
   }
 
@@ -43,7 +44,12 @@ final class ChannelInput {
     buffer.compact();
     try {
       while (buffer.position() < count && !endOfFile) {
-        endOfFile = channel.read(buffer) < 0;
+        int read = stream.read(buffer.array(), buffer.position(), buffer.remaining());
+        if (read < 0) {
+          endOfFile = true;
+        } else {
+          buffer.position(buffer.position() + read);
+        }
       }
     } finally {
       buffer.flip();
