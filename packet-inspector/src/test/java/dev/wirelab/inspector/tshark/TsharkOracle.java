@@ -3,10 +3,10 @@ package dev.wirelab.inspector.tshark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -245,7 +245,10 @@ final class TsharkOracle {
     private LinkTypes() {}
 
     static List<Integer> of(Path capture) throws IOException {
-      byte[] file = Files.readAllBytes(capture);
+      byte[] file;
+      try (FileInputStream in = new FileInputStream(capture.toFile())) {
+        file = in.readAllBytes();
+      }
       List<Integer> types = new ArrayList<>();
       if (file.length < 24) {
         return types;
