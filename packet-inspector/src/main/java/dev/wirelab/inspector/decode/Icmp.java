@@ -12,7 +12,7 @@ final class Icmp {
     int type = Bytes.u8(data, offset);
     int code = Bytes.u8(data, offset + 1);
     String meaning = meaning(type, code);
-    Layer layer = d.frame.addLayer(new Layer("ICMP", 3, offset, Math.min(end, offset + 8)))
+    Layer layer = d.frame.addLayer(new Layer("ICMP", 3, offset, messageEnd(offset, end, wireLength, isError(type))))
         .add("Type", String.valueOf(type), meaning, offset, 1)
         .add("Code", String.valueOf(code), "", offset + 1, 1)
         .add("Checksum", Bytes.hex(Bytes.u16(data, offset + 2), 4), "not verified", offset + 2, 2);
@@ -56,5 +56,10 @@ final class Icmp {
       case 14 -> "timestamp reply";
       default -> "type " + type;
     };
+  }
+
+  /** An error message's layer ends where the packet it quotes begins; any other message is all ICMP. */
+  static int messageEnd(int offset, int end, int wireLength, boolean quotes) {
+    return Math.min(end, offset + (quotes ? 8 : wireLength));
   }
 }
