@@ -48,7 +48,7 @@ class Lab03UdpPingerTest {
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out())
           .startsWith("lab 03 UDP pinger: mode=client host=127.0.0.1 port=" + server.port()
-              + " count=3 timeout-ms=1000\n")
+              + " count=3 timeout-ms=1000" + System.lineSeparator())
           .contains("3 packets transmitted, 3 received, 0% packet loss, lost: []");
     }
     assertThat(serverLog.toString()).contains("echoed \"PING 3 ");
