@@ -46,7 +46,8 @@ final class EchoServer implements AutoCloseable {
       throw e;
     }
     EchoServer server = new EchoServer(listener, narrator);
-    narrator.say("listening on %s (one thread per client)", Endpoint.of(listener.getLocalSocketAddress()));
+    narrator.say("listening on %s (one thread per client: a slow client never holds up the others)",
+        Endpoint.of(listener.getLocalSocketAddress()));
     server.acceptor.start();
     return server;
   }
