@@ -5,6 +5,7 @@ import dev.wirelab.labs.lab02.Lab02FullDuplex;
 import dev.wirelab.labs.lab03.Lab03UdpPinger;
 import dev.wirelab.labs.lab04.Lab04BuildAFrame;
 import dev.wirelab.labs.lab05.Lab05SeeYourHandshake;
+import dev.wirelab.labs.lab06.Lab06HttpByHand;
 import dev.wirelab.labs.support.LabInfo;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,8 @@ public final class LabCatalog {
       new LabInfo("02", "full-duplex", "Full duplex, and TCP as a byte stream", Lab02FullDuplex.class, Lab02FullDuplex::new),
       new LabInfo("03", "udp-pinger", "UDP pinger", Lab03UdpPinger.class, Lab03UdpPinger::new),
       new LabInfo("04", "build-a-frame", "Build a frame, layer by layer", Lab04BuildAFrame.class, Lab04BuildAFrame::new),
-      new LabInfo("05", "see-your-handshake", "See your own handshake", Lab05SeeYourHandshake.class, Lab05SeeYourHandshake::new)
+      new LabInfo("05", "see-your-handshake", "See your own handshake", Lab05SeeYourHandshake.class, Lab05SeeYourHandshake::new),
+      new LabInfo("06", "http-by-hand", "HTTP by hand", Lab06HttpByHand.class, Lab06HttpByHand::new)
   );
 
   public static Optional<LabInfo> find(String number) {
