@@ -26,10 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "04",
     description = {
-        "Build a frame, layer by layer: application bytes -> UDP and TCP -> IPv4 -> Ethernet,",
-        "annotated hex, per-layer overhead, OSI and TCP/IP models, a .pcap you can open.",
-        "Demo only: the frames are built in memory and written to a file, never sent",
-        "(sending a hand-made frame needs raw-socket rights and a real network; lab 05 captures real ones)."},
+        "Build a frame, layer by layer: app bytes -> UDP/TCP -> IPv4 -> Ethernet;",
+        "annotated hex, per-layer overhead, OSI and TCP/IP models, a .pcap to open.",
+        "Demo only: the frames are built in memory and written to --out, never sent."},
     mixinStandardHelpOptions = true)
 public final class Lab04BuildAFrame implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", defaultValue = "demo",

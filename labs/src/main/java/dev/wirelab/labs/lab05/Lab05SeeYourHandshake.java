@@ -22,10 +22,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "05",
     description = {
-        "See your own handshake: capture the loopback interface while a TCP connection opens,",
-        "carries a line each way and closes, and one UDP datagram is sent; see seq/ack arithmetic.",
-        "Demo only: the capture must see both ends of the exchange, so both run here.",
-        "Without capture rights (or with --offline) it shows a capture bundled with the lab."},
+        "See your own handshake: capture loopback while a TCP connection opens,",
+        "carries a line each way and closes, and a UDP datagram is sent.",
+        "Demo only: the capture must see both ends, so both run here.",
+        "No capture rights, or --offline: shows a capture bundled with the lab."},
     mixinStandardHelpOptions = true)
 public final class Lab05SeeYourHandshake implements Callable<Integer> {
   /** The whole exchange takes milliseconds on loopback; this only bounds a broken capture. */

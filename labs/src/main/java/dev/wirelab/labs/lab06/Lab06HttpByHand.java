@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "06",
     description = {
-        "HTTP by hand: a raw-socket client sends requests you type; a minimal server answers",
-        "with a page, 404, HEAD, keep-alive and Content-Length; requests typed wrong get 400/405/501."},
+        "HTTP by hand: a raw-socket client sends the requests you type; a minimal",
+        "server answers: a page, 404, HEAD, keep-alive, Content-Length, and",
+        "400/405/501 for requests typed wrong."},
     mixinStandardHelpOptions = true)
 public final class Lab06HttpByHand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", defaultValue = "demo",

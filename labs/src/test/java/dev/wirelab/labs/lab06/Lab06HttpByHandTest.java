@@ -72,6 +72,12 @@ class Lab06HttpByHandTest {
   }
 
   @Test
+  void anUnknownHostIsOneLine() {
+    LabRun run = LabRun.of(new Lab06HttpByHand(new StringReader("")), "client", "--host", "no-such-host.invalid");
+    assertThat(run.assertOneLineError()).startsWith("error: unknown host no-such-host.invalid");
+  }
+
+  @Test
   void aMalformedPortIsOneLine() {
     LabRun run = LabRun.of(new Lab06HttpByHand(), "client", "--port", "http");
     assertThat(run.assertOneLineError()).contains("'http' is not a port number");
