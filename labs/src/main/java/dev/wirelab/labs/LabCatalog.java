@@ -3,6 +3,9 @@ package dev.wirelab.labs;
 import dev.wirelab.labs.lab01.Lab01HelloTcp;
 import dev.wirelab.labs.lab02.Lab02FullDuplex;
 import dev.wirelab.labs.lab03.Lab03UdpPinger;
+import dev.wirelab.labs.lab04.Lab04BuildAFrame;
+import dev.wirelab.labs.lab05.Lab05SeeYourHandshake;
+import dev.wirelab.labs.lab06.Lab06HttpByHand;
 import dev.wirelab.labs.lab07.Lab07HttpAndWebSocket;
 import dev.wirelab.labs.lab08.Lab08WebSocketFrames;
 import dev.wirelab.labs.support.LabInfo;
@@ -14,9 +17,18 @@ public final class LabCatalog {
   private LabCatalog() {}
 
   public static final List<LabInfo> LABS = List.of(
-      new LabInfo("01", "hello-tcp", "Hello, TCP", Lab01HelloTcp.class, Lab01HelloTcp::new),
-      new LabInfo("02", "full-duplex", "Full duplex, and TCP as a byte stream", Lab02FullDuplex.class, Lab02FullDuplex::new),
-      new LabInfo("03", "udp-pinger", "UDP pinger", Lab03UdpPinger.class, Lab03UdpPinger::new),
+      new LabInfo("01", "hello-tcp", "Hello, TCP",
+          Lab01HelloTcp.class, Lab01HelloTcp::new),
+      new LabInfo("02", "full-duplex", "Full duplex, and TCP as a byte stream",
+          Lab02FullDuplex.class, Lab02FullDuplex::new),
+      new LabInfo("03", "udp-pinger", "UDP pinger",
+          Lab03UdpPinger.class, Lab03UdpPinger::new),
+      new LabInfo("04", "build-a-frame", "Build a frame, layer by layer",
+          Lab04BuildAFrame.class, Lab04BuildAFrame::new),
+      new LabInfo("05", "see-your-handshake", "See your own handshake",
+          Lab05SeeYourHandshake.class, Lab05SeeYourHandshake::new),
+      new LabInfo("06", "http-by-hand", "HTTP by hand",
+          Lab06HttpByHand.class, Lab06HttpByHand::new),
       new LabInfo("07", "http-and-websocket", "HTTP and WebSocket on one port",
           Lab07HttpAndWebSocket.class, Lab07HttpAndWebSocket::new),
       new LabInfo("08", "websocket-frames", "WebSocket frames by hand",
