@@ -3,6 +3,7 @@ package dev.wirelab.labs;
 import dev.wirelab.labs.lab01.Lab01HelloTcp;
 import dev.wirelab.labs.lab07.Lab07HttpAndWebSocket;
 import dev.wirelab.labs.lab08.Lab08WebSocketFrames;
+import dev.wirelab.labs.lab09.Lab09PushVersusPolling;
 import dev.wirelab.labs.support.LabInfo;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,9 @@ public final class LabCatalog {
       new LabInfo("07", "http-and-websocket", "HTTP and WebSocket on one port",
           Lab07HttpAndWebSocket.class, Lab07HttpAndWebSocket::new),
       new LabInfo("08", "websocket-frames", "WebSocket frames by hand",
-          Lab08WebSocketFrames.class, Lab08WebSocketFrames::new)
+          Lab08WebSocketFrames.class, Lab08WebSocketFrames::new),
+      new LabInfo("09", "push-versus-polling", "Push versus polling",
+          Lab09PushVersusPolling.class, Lab09PushVersusPolling::new)
   );
 
   public static Optional<LabInfo> find(String number) {

@@ -144,6 +144,8 @@ public final class HttpAndWebSocketServer implements AutoCloseable {
       }
     } finally {
       (upgraded ? webSocketTraffic : httpTraffic).add(traffic);
+      narrator.say("%s %s closed: received %d bytes, sent %d", upgraded ? "WebSocket" : "HTTP connection",
+          peer, traffic.received(), traffic.sent());
       sockets.remove(socket);
     }
   }
