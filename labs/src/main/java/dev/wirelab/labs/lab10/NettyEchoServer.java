@@ -8,6 +8,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
@@ -27,11 +29,13 @@ final class NettyEchoServer implements EchoServer {
 
   private final EventLoopGroup loop;
   private final Channel listener;
+  private final ChannelGroup clients;
   private final ConnectionCount connections;
 
-  private NettyEchoServer(EventLoopGroup loop, Channel listener, ConnectionCount connections) {
+  private NettyEchoServer(EventLoopGroup loop, Channel listener, ChannelGroup clients, ConnectionCount connections) {
     this.loop = loop;
     this.listener = listener;
+    this.clients = clients;
     this.connections = connections;
   }
 
@@ -43,12 +47,14 @@ final class NettyEchoServer implements EchoServer {
       Supplier<ChannelHandler[]> extraHandlers) throws IOException, InterruptedException {
     // One thread for everything: accepting, reading and writing every connection.
     EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("lab10-netty"), NioIoHandler.newFactory());
+    ChannelGroup clients = new DefaultChannelGroup(loop.next());
     ChannelFuture bound = new ServerBootstrap()
         .group(loop)
         .channel(NioServerSocketChannel.class)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel channel) {
+            clients.add(channel);
             channel.pipeline().addLast(extraHandlers.get()).addLast(new Counter(connections), new Echo(problems));
           }
         })
@@ -58,7 +64,7 @@ final class NettyEchoServer implements EchoServer {
       loop.shutdownGracefully(0, SHUTDOWN_SECONDS, TimeUnit.SECONDS).await(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
       throw bound.cause() instanceof IOException io ? io : new IOException(bound.cause());
     }
-    return new NettyEchoServer(loop, bound.channel(), connections);
+    return new NettyEchoServer(loop, bound.channel(), clients, connections);
   }
 
   @Override
@@ -80,6 +86,9 @@ final class NettyEchoServer implements EchoServer {
   @Override
   public void close() throws InterruptedException {
     listener.close().await(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+    // Close connections while the loop still runs: the JDK frees a closed socket registered with a
+    // selector only at that selector's next select, which a loop already shutting down may skip.
+    clients.close().await(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
     loop.shutdownGracefully(0, SHUTDOWN_SECONDS, TimeUnit.SECONDS).await(2 * SHUTDOWN_SECONDS, TimeUnit.SECONDS);
   }
 
