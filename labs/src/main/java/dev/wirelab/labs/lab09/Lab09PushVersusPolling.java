@@ -2,10 +2,10 @@ package dev.wirelab.labs.lab09;
 
 import dev.wirelab.common.cli.UserError;
 import dev.wirelab.labs.lab07.HttpAndWebSocketServer;
+import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
-import dev.wirelab.labs.support.PortConverter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Lab 09: run {@code ./wirelab lab 09 demo} and compare latency and bytes of polling and push for one feed. */
@@ -30,22 +30,14 @@ public final class Lab09PushVersusPolling implements Callable<Integer> {
   /** Beyond the feed's own duration, how long the consumers may take before the lab gives up. */
   private static final long SLACK_MILLIS = 10_000;
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = "demo",
-      description = "demo (both ends here), server, or client (default: ${DEFAULT-VALUE})")
-  LabMode mode;
+  @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1",
-      description = "server: address to listen on (0.0.0.0 = every interface); client: server to call")
-  String host;
-
-  @Option(names = "--port", defaultValue = "9009", converter = PortConverter.class,
-      description = "TCP port for both polling and push (default: ${DEFAULT-VALUE})")
-  int port;
-
-  @Option(names = "--events", defaultValue = "10", description = "server: events in the feed, 1-1000 (default: ${DEFAULT-VALUE})")
+  @Option(names = "--events", defaultValue = "10",
+      description = "server: events in the feed, 1-1000 (default: ${DEFAULT-VALUE})")
   int events;
 
-  @Option(names = "--every", defaultValue = "100", description = "server: milliseconds between events (default: ${DEFAULT-VALUE})")
+  @Option(names = "--every", defaultValue = "100",
+      description = "server: milliseconds between events (default: ${DEFAULT-VALUE})")
   long everyMillis;
 
   @Option(names = "--poll-every", defaultValue = "200",
@@ -62,12 +54,12 @@ public final class Lab09PushVersusPolling implements Callable<Integer> {
   public Integer call() throws Exception {
     checkOptions();
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("lab 09 Push versus polling: mode=%s host=%s port=%d events=%d every=%d ms poll-every=%d ms%n",
-        mode, host, port, events, everyMillis, pollEveryMillis);
-    Narrator narrator = new Narrator(out, mode.name());
-    switch (mode) {
+    out.printf("lab 09 Push versus polling: %s events=%d every=%d ms poll-every=%d ms%n",
+        endpoint, events, everyMillis, pollEveryMillis);
+    Narrator narrator = new Narrator(out, endpoint.mode().name());
+    switch (endpoint.mode()) {
       case server -> serve(narrator.as("server"));
-      case client -> report(out, deliverBothWays(port));
+      case client -> report(out, deliverBothWays(endpoint.port()));
       case demo -> demo(out, narrator);
     }
     return 0;
@@ -84,7 +76,7 @@ public final class Lab09PushVersusPolling implements Callable<Integer> {
 
   private void serve(Narrator narrator) throws Exception {
     try (EventFeed feed = new EventFeed(events, everyMillis);
-        HttpAndWebSocketServer server = FeedServer.start(host, port, feed, narrator)) {
+        HttpAndWebSocketServer server = FeedServer.start(endpoint.host(), endpoint.port(), feed, narrator)) {
       narrator.say("the feed starts with the first request; try: ./wirelab lab 09 client --port %d "
           + "(restart the server for another run; Ctrl-C stops)", server.port());
       server.awaitStop();
@@ -95,7 +87,7 @@ public final class Lab09PushVersusPolling implements Callable<Integer> {
     Delivery[] deliveries;
     HttpAndWebSocketServer server;
     try (EventFeed feed = new EventFeed(events, everyMillis)) {
-      server = FeedServer.start(host, port, feed, narrator.as("server"));
+      server = FeedServer.start(endpoint.host(), endpoint.port(), feed, narrator.as("server"));
       try {
         deliveries = deliverBothWays(server.port());
       } finally {
@@ -115,8 +107,9 @@ public final class Lab09PushVersusPolling implements Callable<Integer> {
     long timeoutMillis = events * everyMillis + 2 * pollEveryMillis + SLACK_MILLIS;
     ExecutorService consumers = Executors.newFixedThreadPool(2, task -> new Thread(task, "lab09-consumer"));
     try {
-      Future<Delivery> push = consumers.submit(() -> new PushConsumer(host, serverPort).run());
-      Future<Delivery> polling = consumers.submit(() -> new PollingConsumer(host, serverPort, pollEveryMillis).run(timeoutMillis));
+      Future<Delivery> push = consumers.submit(() -> new PushConsumer(endpoint.host(), serverPort).run());
+      Future<Delivery> polling = consumers.submit(
+          () -> new PollingConsumer(endpoint.host(), serverPort, pollEveryMillis).run(timeoutMillis));
       return new Delivery[] {
           polling.get(timeoutMillis, TimeUnit.MILLISECONDS), push.get(timeoutMillis, TimeUnit.MILLISECONDS)};
     } catch (ExecutionException e) {

@@ -1,10 +1,10 @@
 package dev.wirelab.labs.lab10;
 
 import dev.wirelab.common.cli.UserError;
+import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
-import dev.wirelab.labs.support.PortConverter;
 import io.netty.channel.ChannelHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,13 +15,14 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Lab 10: run {@code ./wirelab lab 10 demo} and compare the threads and memory of N idle connections in two server models. */
+/** Lab 10: run {@code ./wirelab lab 10 demo} and compare what N idle connections cost two server models. */
 @Command(
     name = "10",
     description = "Non-blocking I/O with Netty: N idle connections, thread per connection versus one event loop.",
@@ -46,17 +47,7 @@ public final class Lab10NonBlockingNetty implements Callable<Integer> {
     }
   }
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = "demo",
-      description = "demo (both ends here), server, or client (default: ${DEFAULT-VALUE})")
-  LabMode mode;
-
-  @Option(names = "--host", defaultValue = "127.0.0.1",
-      description = "server: address to listen on (0.0.0.0 = every interface); client: server to call")
-  String host;
-
-  @Option(names = "--port", defaultValue = "9010", converter = PortConverter.class,
-      description = "TCP port (default: ${DEFAULT-VALUE})")
-  int port;
+  @Mixin LabEndpoint endpoint;
 
   @Option(names = "--connections", defaultValue = "200",
       description = "idle connections to open, 1-" + MAX_CONNECTIONS + " (default: ${DEFAULT-VALUE})")
@@ -79,10 +70,10 @@ public final class Lab10NonBlockingNetty implements Callable<Integer> {
           + " (each one is a file descriptor at both ends)");
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("lab 10 Non-blocking I/O with Netty: mode=%s host=%s port=%d connections=%d%s%n", mode, host, port,
-        connections, mode == LabMode.server ? " model=" + model : "");
-    Narrator narrator = new Narrator(out, mode.name());
-    switch (mode) {
+    out.printf("lab 10 Non-blocking I/O with Netty: %s connections=%d%s%n", endpoint,
+        connections, endpoint.mode() == LabMode.server ? " model=" + model : "");
+    Narrator narrator = new Narrator(out, endpoint.mode().name());
+    switch (endpoint.mode()) {
       case server -> serve(narrator.as("server"));
       case client -> connectIdle(narrator.as("client"));
       case demo -> demo(out, narrator);
@@ -97,7 +88,7 @@ public final class Lab10NonBlockingNetty implements Callable<Integer> {
         narrator.say("%d connections open: %d threads, heap %s, RSS %s", open, now.threads(), now.heap(), now.rss());
       }
     });
-    try (EchoServer server = start(model, port, count, narrator)) {
+    try (EchoServer server = start(model, endpoint.port(), count, narrator)) {
       ProcessFootprint idle = ProcessFootprint.measure();
       narrator.say("%s listening on port %d: %d threads, RSS %s; try: ./wirelab lab 10 client --port %d (Ctrl-C stops)",
           model.title, server.port(), idle.threads(), idle.rss(), server.port());
@@ -106,7 +97,7 @@ public final class Lab10NonBlockingNetty implements Callable<Integer> {
   }
 
   private void connectIdle(Narrator narrator) throws IOException {
-    try (IdleClients clients = IdleClients.open(host, port, connections)) {
+    try (IdleClients clients = IdleClients.open(endpoint.host(), endpoint.port(), connections)) {
       narrator.say("%d connections open and idle; the server's output shows what they cost it", connections);
       narrator.say("every connection echoes: %d of %d", clients.echoOnEach(), connections);
     }
@@ -141,8 +132,8 @@ public final class Lab10NonBlockingNetty implements Callable<Integer> {
   ModelCost measure(Model which, Narrator narrator) throws Exception {
     ProcessFootprint before = ProcessFootprint.measure();
     narrator.say("before the server starts: %d threads, heap %s, RSS %s", before.threads(), before.heap(), before.rss());
-    try (EchoServer server = start(which, port, new ConnectionCount(open -> { }), narrator);
-        IdleClients clients = IdleClients.open(host, server.port(), connections)) {
+    try (EchoServer server = start(which, endpoint.port(), new ConnectionCount(open -> { }), narrator);
+        IdleClients clients = IdleClients.open(endpoint.host(), server.port(), connections)) {
       if (!server.connections().await(connections, AWAIT_MILLIS)) {
         throw new InterruptedIOException("only " + server.connections().open() + " of " + connections
             + " connections reached the server within " + AWAIT_MILLIS + " ms");
@@ -158,22 +149,27 @@ public final class Lab10NonBlockingNetty implements Callable<Integer> {
 
   private EchoServer start(Model which, int listenPort, ConnectionCount count, Narrator narrator) throws Exception {
     return switch (which) {
-      case threads -> ThreadPerConnectionServer.start(host, listenPort, count, problem -> narrator.say("%s", problem));
-      case netty -> NettyEchoServer.start(host, listenPort, count, problem -> narrator.say("%s", problem),
+      case threads -> ThreadPerConnectionServer.start(endpoint.host(), listenPort, count, problems(narrator));
+      case netty -> NettyEchoServer.start(endpoint.host(), listenPort, count, problems(narrator),
           () -> new ChannelHandler[0]);
     };
+  }
+
+  /** Where a server reports a failed connection: the lab's output, as one line. */
+  private static Consumer<String> problems(Narrator narrator) {
+    return problem -> narrator.say("%s", problem);
   }
 
   /** One message through a pipeline that starts with Netty's LoggingHandler: the hex dump a Netty developer reads. */
   private void showPipeline(Narrator narrator) throws Exception {
     ConnectionCount count = new ConnectionCount(open -> { });
-    try (NettyEchoServer server = NettyEchoServer.start(host, port, count, problem -> narrator.say("%s", problem),
+    try (NettyEchoServer server = NettyEchoServer.start(endpoint.host(), endpoint.port(), count, problems(narrator),
         () -> new ChannelHandler[] {new NarratingLoggingHandler(narrator)})) {
       narrator.say("pipeline of each connection: LoggingHandler -> Counter -> Echo; sending \"%s\"",
           PIPELINE_MESSAGE.strip());
       byte[] message = PIPELINE_MESSAGE.getBytes(StandardCharsets.UTF_8);
       try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(host, server.port()), 5_000);
+        socket.connect(new InetSocketAddress(endpoint.host(), server.port()), 5_000);
         socket.setSoTimeout(5_000);
         OutputStream out = socket.getOutputStream();
         InputStream in = socket.getInputStream();

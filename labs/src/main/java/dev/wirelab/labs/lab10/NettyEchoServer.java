@@ -46,7 +46,8 @@ final class NettyEchoServer implements EchoServer {
   static NettyEchoServer start(String host, int port, ConnectionCount connections, Consumer<String> problems,
       Supplier<ChannelHandler[]> extraHandlers) throws IOException, InterruptedException {
     // One thread for everything: accepting, reading and writing every connection.
-    EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("lab10-netty"), NioIoHandler.newFactory());
+    EventLoopGroup loop =
+        new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("lab10-netty"), NioIoHandler.newFactory());
     ChannelGroup clients = new DefaultChannelGroup(loop.next());
     ChannelFuture bound = new ServerBootstrap()
         .group(loop)

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class Lab10NonBlockingNettyTest {
   private static final int CONNECTIONS = 150;
@@ -87,9 +88,7 @@ class Lab10NonBlockingNettyTest {
 
   private static Lab10NonBlockingNetty labWith(int connections) {
     Lab10NonBlockingNetty lab = new Lab10NonBlockingNetty();
-    lab.host = "127.0.0.1";
-    lab.port = 0;
-    lab.connections = connections;
+    new CommandLine(lab).parseArgs("demo", "--port", "0", "--connections", String.valueOf(connections));
     return lab;
   }
 }
