@@ -57,14 +57,6 @@ final class EventFeed implements AutoCloseable {
     subscribers.remove(subscriber);
   }
 
-  int count() {
-    return count;
-  }
-
-  long intervalMillis() {
-    return intervalMillis;
-  }
-
   @Override
   public void close() throws InterruptedException {
     clock.shutdownNow();

@@ -66,10 +66,6 @@ public final class ThreadPerConnection implements AutoCloseable {
     return Endpoint.of(listener.getLocalSocketAddress());
   }
 
-  public boolean isClosed() {
-    return listener.isClosed();
-  }
-
   /** Blocks until the server stops: for server mode, where only Ctrl-C stops it. */
   public void awaitStop() throws InterruptedException {
     acceptor.join();

@@ -76,6 +76,21 @@ class Lab09PushVersusPollingTest {
   }
 
   @Test
+  void clientModeMeasuresARunningServer() throws Exception {
+    try (EventFeed feed = new EventFeed(4, 50);
+        HttpAndWebSocketServer server = FeedServer.start("127.0.0.1", 0, feed, narrator)) {
+      LabRun run = LabRun.of(new Lab09PushVersusPolling(), "client", "--port", String.valueOf(server.port()),
+          "--poll-every", "100");
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out())
+          .containsPattern("(?m)^4 +[\\d.]+ ms +[\\d.]+ ms$")
+          .containsPattern("HTTP polling, every 100 ms +\\d+ +\\d+ +\\d+")
+          .containsPattern("WebSocket push +1 +\\d+ +\\d+");
+    }
+  }
+
+  @Test
   void pollingBeforeTheFirstEventGetsAnEmptyListAndStartsTheFeed() throws Exception {
     try (EventFeed feed = new EventFeed(1, 5_000);
         HttpAndWebSocketServer server = FeedServer.start("127.0.0.1", 0, feed, narrator);
