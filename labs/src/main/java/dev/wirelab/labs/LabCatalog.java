@@ -8,6 +8,8 @@ import dev.wirelab.labs.lab05.Lab05SeeYourHandshake;
 import dev.wirelab.labs.lab06.Lab06HttpByHand;
 import dev.wirelab.labs.lab07.Lab07HttpAndWebSocket;
 import dev.wirelab.labs.lab08.Lab08WebSocketFrames;
+import dev.wirelab.labs.lab09.Lab09PushVersusPolling;
+import dev.wirelab.labs.lab10.Lab10NonBlockingNetty;
 import dev.wirelab.labs.support.LabInfo;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +34,11 @@ public final class LabCatalog {
       new LabInfo("07", "http-and-websocket", "HTTP and WebSocket on one port",
           Lab07HttpAndWebSocket.class, Lab07HttpAndWebSocket::new),
       new LabInfo("08", "websocket-frames", "WebSocket frames by hand",
-          Lab08WebSocketFrames.class, Lab08WebSocketFrames::new)
+          Lab08WebSocketFrames.class, Lab08WebSocketFrames::new),
+      new LabInfo("09", "push-versus-polling", "Push versus polling",
+          Lab09PushVersusPolling.class, Lab09PushVersusPolling::new),
+      new LabInfo("10", "non-blocking-netty", "Non-blocking I/O with Netty",
+          Lab10NonBlockingNetty.class, Lab10NonBlockingNetty::new)
   );
 
   public static Optional<LabInfo> find(String number) {

@@ -4,19 +4,15 @@ import dev.wirelab.labs.lab08.FrameStream;
 import dev.wirelab.labs.support.ByteCounter;
 import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.ThreadPerConnection;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One TCP port, two protocols: every connection starts as HTTP; requests are answered by
@@ -24,9 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * frames, handed to a {@link WebSocketHandler}. Blocking sockets, one thread per connection.
  */
 public final class HttpAndWebSocketServer implements AutoCloseable {
-  /** How long {@link #close} waits for each connection's thread after hanging up on it. */
-  private static final long THREAD_JOIN_MILLIS = 2_000;
-
   /** Answers a plain HTTP request. */
   @FunctionalInterface
   public interface Pages {
@@ -39,43 +32,36 @@ public final class HttpAndWebSocketServer implements AutoCloseable {
     void serve(FrameStream frames, Narrator narrator) throws IOException;
   }
 
-  private final ServerSocket listener;
+  /** Connections the kernel may queue before they are accepted. */
+  private static final int BACKLOG = 50;
+
   private final Pages pages;
   private final WebSocketHandler webSocketHandler;
   private final Narrator narrator;
-  private final Thread acceptor;
-  private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-  private final List<Thread> threads = new CopyOnWriteArrayList<>();
   private final ByteCounter httpTraffic = new ByteCounter();
   private final ByteCounter webSocketTraffic = new ByteCounter();
+  private final ThreadPerConnection connections;
 
-  private HttpAndWebSocketServer(ServerSocket listener, Pages pages, WebSocketHandler handler, Narrator narrator) {
-    this.listener = listener;
+  private HttpAndWebSocketServer(String host, int port, Pages pages, WebSocketHandler handler, Narrator narrator)
+      throws IOException {
     this.pages = pages;
     this.webSocketHandler = handler;
     this.narrator = narrator;
-    this.acceptor = new Thread(this::acceptConnections, "http+ws-accept-" + listener.getLocalPort());
+    // Last: from here on, connections may arrive and be served.
+    this.connections = ThreadPerConnection.start(host, port, BACKLOG, "http+ws", this::serve,
+        problem -> narrator.say("%s", problem));
   }
 
   /** Listens on {@code host:port} (0: any free port) and starts serving. */
   public static HttpAndWebSocketServer start(
       String host, int port, Pages pages, WebSocketHandler handler, Narrator narrator) throws IOException {
-    ServerSocket listener = new ServerSocket();
-    try {
-      listener.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-    } catch (IOException e) {
-      listener.close();
-      throw e;
-    }
-    HttpAndWebSocketServer server = new HttpAndWebSocketServer(listener, pages, handler, narrator);
-    narrator.say("listening on %s: HTTP, and WebSocket after an Upgrade, on the same port",
-        Endpoint.of(listener.getLocalSocketAddress()));
-    server.acceptor.start();
+    HttpAndWebSocketServer server = new HttpAndWebSocketServer(host, port, pages, handler, narrator);
+    narrator.say("listening on %s: HTTP, and WebSocket after an Upgrade, on the same port", server.connections.endpoint());
     return server;
   }
 
   public int port() {
-    return listener.getLocalPort();
+    return connections.port();
   }
 
   /** Bytes of connections that stayed HTTP, counted at the socket: received from and sent to clients. */
@@ -90,30 +76,15 @@ public final class HttpAndWebSocketServer implements AutoCloseable {
 
   /** Blocks until the server stops: for server mode, where only Ctrl-C stops it. */
   public void awaitStop() throws InterruptedException {
-    acceptor.join();
+    connections.awaitStop();
   }
 
-  private void acceptConnections() {
-    while (!listener.isClosed()) {
-      try {
-        Socket socket = listener.accept();
-        sockets.add(socket);
-        Thread thread = new Thread(() -> serve(socket), "http+ws-" + socket.getPort());
-        threads.add(thread);
-        thread.start();
-      } catch (IOException e) {
-        if (!listener.isClosed()) {
-          narrator.say("accept failed: %s", e.getMessage());
-        }
-      }
-    }
-  }
-
-  private void serve(Socket socket) {
+  /** Answers requests on one connection until the client hangs up, or the connection upgrades. */
+  private void serve(Socket socket) throws IOException {
     String peer = Endpoint.of(socket.getRemoteSocketAddress());
     ByteCounter traffic = new ByteCounter();
     boolean upgraded = false;
-    try (socket) {
+    try {
       // Count below the buffers: exactly the bytes the socket received and sent.
       InputStream in = new BufferedInputStream(traffic.counting(socket.getInputStream()));
       OutputStream out = new BufferedOutputStream(traffic.counting(socket.getOutputStream()));
@@ -138,27 +109,17 @@ public final class HttpAndWebSocketServer implements AutoCloseable {
               response.status(), response.reason(), response.body().length);
         }
       }
-    } catch (IOException e) {
-      if (!listener.isClosed()) {
-        narrator.say("connection from %s failed: %s", peer, e.getMessage());
-      }
     } finally {
       (upgraded ? webSocketTraffic : httpTraffic).add(traffic);
-      sockets.remove(socket);
+      narrator.say("%s %s closed: received %d bytes, sent %d", upgraded ? "WebSocket" : "HTTP connection",
+          peer, traffic.received(), traffic.sent());
     }
   }
 
   /** Stops accepting, hangs up on every connection and waits for their threads. */
   @Override
   public void close() throws IOException, InterruptedException {
-    listener.close();
-    acceptor.join(THREAD_JOIN_MILLIS);
-    for (Socket socket : sockets) {
-      socket.close();
-    }
-    for (Thread thread : threads) {
-      thread.join(THREAD_JOIN_MILLIS);
-    }
+    connections.close();
     narrator.say("stopped");
   }
 }

@@ -84,9 +84,4 @@ public record HttpHead(String startLine, Map<String, String> headers, String raw
     String[] parts = startLine.split(" ", 3);
     return parts.length > 1 ? parts[1] : "";
   }
-
-  /** The head as it travelled, each CRLF written out so the line ends can be seen. */
-  public String visible() {
-    return raw.replace("\r\n", "\\r\\n\n");
-  }
 }

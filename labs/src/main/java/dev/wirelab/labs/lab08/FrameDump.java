@@ -56,7 +56,8 @@ public final class FrameDump {
       case CLOSE -> "status " + frame.closeCode()
           + (frame.payload().length > 2 ? " reason " + quoted(new String(frame.payload(), 2,
               frame.payload().length - 2, StandardCharsets.UTF_8)) : "");
-      case BINARY -> frame.payload().length + " raw bytes " + preview(frame.payload(), 0, frame.payload().length, FIELD_PREVIEW);
+      case BINARY -> frame.payload().length + " raw bytes "
+          + preview(frame.payload(), 0, frame.payload().length, FIELD_PREVIEW);
     };
   }
 

@@ -51,7 +51,8 @@ public final class FrameStream {
 
   public Frame receive() throws IOException {
     Frame frame = FrameCodec.read(in);
-    // Re-encoding gives the bytes that travelled: senders use the shortest length form, as we do.
+    // Re-encoding gives back the exact bytes that travelled: RFC 6455 (5.2) requires the shortest
+    // length form, which is the one FrameCodec writes, and the frame keeps its masking key.
     wireTap.accept("received", FrameCodec.encode(frame));
     return frame;
   }

@@ -55,7 +55,8 @@ final class FramesByHand {
     }
     Frame reply = frames.receive();
     if (reply.opcode() == Opcode.CLOSE) {
-      throw new ProtocolException("the server closed the connection (status " + reply.closeCode() + ") instead of answering");
+      throw new ProtocolException(
+          "the server closed the connection (status " + reply.closeCode() + ") instead of answering");
     }
   }
 
