@@ -116,11 +116,7 @@ final class EngineIoSession implements EngineIoSocket {
     return done;
   }
 
-  boolean isClosed() {
-    return closed;
-  }
-
-  /** True while the session runs on long-polling with no upgrade under way. */
+  /** True while the session is open on long-polling, so a WebSocket may take over. */
   boolean acceptsUpgrade() {
     return !closed && webSocket == null;
   }
@@ -164,15 +160,12 @@ final class EngineIoSession implements EngineIoSocket {
 
   private void enqueue(Packet packet) {
     if (closed) {
+      // Checked before hopping too: after WebServer.close() the loop takes no more tasks.
       log.debug("session {} is closed; dropped {}", id, packet);
       return;
     }
     if (!loop.inEventLoop()) {
       loop.execute(() -> enqueue(packet));
-      return;
-    }
-    if (closed) {
-      log.debug("session {} is closed; dropped {}", id, packet);
       return;
     }
     Channel channel = webSocket;
@@ -239,14 +232,14 @@ final class EngineIoSession implements EngineIoSocket {
   void onPoll(HttpExchange exchange) {
     onLoop(() -> {
       if (closed) {
-        exchange.replyJson(EngineIoError.UNKNOWN_SID.status(), EngineIoError.UNKNOWN_SID.json());
+        EngineIoError.UNKNOWN_SID.replyTo(exchange);
       } else if (webSocket != null) {
-        exchange.replyJson(EngineIoError.BAD_REQUEST.status(), EngineIoError.BAD_REQUEST.json());
+        EngineIoError.BAD_REQUEST.replyTo(exchange);
       } else if (pendingPoll != null) {
         log.info("session {}: a second GET while one is pending; closing the session", id);
         // The pending GET is answered first, so pipelined replies keep their order.
         close("transport error");
-        exchange.replyJson(EngineIoError.BAD_REQUEST.status(), EngineIoError.BAD_REQUEST.json());
+        EngineIoError.BAD_REQUEST.replyTo(exchange);
       } else if (upgrading) {
         exchange.reply(HttpResponseStatus.OK, TEXT_PLAIN, PacketCodec.encode(Packet.of(PacketType.NOOP)));
       } else {
@@ -270,11 +263,11 @@ final class EngineIoSession implements EngineIoSocket {
   void onPost(HttpExchange exchange, String payload) {
     onLoop(() -> {
       if (closed) {
-        exchange.replyJson(EngineIoError.UNKNOWN_SID.status(), EngineIoError.UNKNOWN_SID.json());
+        EngineIoError.UNKNOWN_SID.replyTo(exchange);
         return;
       }
       if (webSocket != null) {
-        exchange.replyJson(EngineIoError.BAD_REQUEST.status(), EngineIoError.BAD_REQUEST.json());
+        EngineIoError.BAD_REQUEST.replyTo(exchange);
         return;
       }
       List<Packet> packets;
@@ -282,7 +275,7 @@ final class EngineIoSession implements EngineIoSocket {
         packets = PacketCodec.decodePayload(payload);
       } catch (PacketParseException e) {
         log.info("session {}: parse error in POST: {}", id, e.getMessage());
-        exchange.replyJson(EngineIoError.BAD_REQUEST.status(), EngineIoError.BAD_REQUEST.json());
+        EngineIoError.BAD_REQUEST.replyTo(exchange);
         close("parse error");
         return;
       }
