@@ -34,6 +34,9 @@ final class EngineIoSession implements EngineIoSocket {
 
   private volatile Handler handler;
   private volatile boolean closed;
+  /** Closed by the server while no GET was waiting: the next GET carries the last packets. */
+  private volatile boolean closing;
+  private ScheduledFuture<?> closingTimer;
   private volatile String transportName;
 
   private final ArrayDeque<Packet> outbox = new ArrayDeque<>();
@@ -93,7 +96,7 @@ final class EngineIoSession implements EngineIoSocket {
 
   @Override
   public boolean isWritable() {
-    if (closed) {
+    if (closed || closing) {
       return false;
     }
     Channel channel = webSocket;
@@ -103,7 +106,25 @@ final class EngineIoSession implements EngineIoSocket {
 
   @Override
   public void close() {
-    onLoop(() -> close("forced close"));
+    onLoop(this::closeAfterLastPoll);
+  }
+
+  /**
+   * A polling client learns of the close, and gets what was queued before it, only from its next
+   * GET; without one, the session ends when the heartbeat would have given up on it anyway.
+   */
+  private void closeAfterLastPoll() {
+    if (closed || closing) {
+      return;
+    }
+    if (webSocket != null || pendingPoll != null) {
+      close("forced close");
+      return;
+    }
+    closing = true;
+    heartbeat.stop();
+    closingTimer = loop.schedule(() -> close("forced close"),
+        options.pingIntervalMillis() + options.pingTimeoutMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Closes with the given reason and completes once the handler has seen it. */
@@ -118,7 +139,7 @@ final class EngineIoSession implements EngineIoSocket {
 
   /** True while the session is open on long-polling, so a WebSocket may take over. */
   boolean acceptsUpgrade() {
-    return !closed && webSocket == null;
+    return !closed && !closing && webSocket == null;
   }
 
   boolean isPolling() {
@@ -159,7 +180,7 @@ final class EngineIoSession implements EngineIoSocket {
   // ---- sending
 
   private void enqueue(Packet packet) {
-    if (closed) {
+    if (closed || closing) {
       // Checked before hopping too: after WebServer.close() the loop takes no more tasks.
       log.debug("session {} is closed; dropped {}", id, packet);
       return;
@@ -221,7 +242,9 @@ final class EngineIoSession implements EngineIoSocket {
 
   private HttpExchange takePendingPoll() {
     HttpExchange exchange = pendingPoll;
-    exchange.channel().closeFuture().removeListener(pendingPollCloseListener);
+    if (pendingPollCloseListener != null) {
+      exchange.channel().closeFuture().removeListener(pendingPollCloseListener);
+    }
     pendingPoll = null;
     pendingPollCloseListener = null;
     return exchange;
@@ -240,6 +263,9 @@ final class EngineIoSession implements EngineIoSocket {
         // The pending GET is answered first, so pipelined replies keep their order.
         close("transport error");
         EngineIoError.BAD_REQUEST.replyTo(exchange);
+      } else if (closing) {
+        pendingPoll = exchange;
+        close("forced close");
       } else if (upgrading) {
         exchange.reply(HttpResponseStatus.OK, TEXT_PLAIN, PacketCodec.encode(Packet.of(PacketType.NOOP)));
       } else {
@@ -268,6 +294,10 @@ final class EngineIoSession implements EngineIoSocket {
       }
       if (webSocket != null) {
         EngineIoError.BAD_REQUEST.replyTo(exchange);
+        return;
+      }
+      if (closing) {
+        exchange.reply(HttpResponseStatus.OK, "text/html", "ok");
         return;
       }
       List<Packet> packets;
@@ -421,8 +451,10 @@ final class EngineIoSession implements EngineIoSocket {
     }
     closed = true;
     heartbeat.stop();
-    if (upgradeTimer != null) {
-      upgradeTimer.cancel(false);
+    for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {upgradeTimer, closingTimer}) {
+      if (timer != null) {
+        timer.cancel(false);
+      }
     }
     server.unregister(this);
     log.debug("session {} closed: {}", id, reason);
