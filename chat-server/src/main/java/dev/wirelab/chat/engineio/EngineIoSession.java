@@ -1,16 +1,19 @@
 package dev.wirelab.chat.engineio;
 
 import dev.wirelab.chat.http.HttpExchange;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -205,8 +208,36 @@ final class EngineIoSession implements EngineIoSocket {
     }
   }
 
-  private void writeToWebSocket(Channel channel, Packet packet) {
-    channel.writeAndFlush(packet, channel.voidPromise());
+  /**
+   * Sends a message frame whose content ({@code 4} and the UTF-8 text) is shared with other
+   * sessions, taking over one reference to it; a polling session sends the text instead.
+   */
+  void sendShared(String text, ByteBuf encoded) {
+    if (closed || closing) {
+      encoded.release();
+      return;
+    }
+    if (!loop.inEventLoop()) {
+      try {
+        loop.execute(() -> sendShared(text, encoded));
+      } catch (RejectedExecutionException e) {
+        encoded.release();
+        throw e;
+      }
+      return;
+    }
+    Channel channel = closed || closing ? null : webSocket;
+    if (channel == null) {
+      encoded.release();
+      enqueue(Packet.message(text));
+    } else {
+      writeToWebSocket(channel, new TextWebSocketFrame(encoded));
+    }
+  }
+
+  /** Writes a packet, or an already encoded frame, and enforces the slow-reader limit. */
+  private void writeToWebSocket(Channel channel, Object packetOrFrame) {
+    channel.writeAndFlush(packetOrFrame, channel.voidPromise());
     long waiting = pendingWriteBytes(channel);
     if (waiting > options.maxOutboundBytes()) {
       slowReader(waiting);
