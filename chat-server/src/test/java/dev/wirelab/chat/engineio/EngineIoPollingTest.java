@@ -206,6 +206,20 @@ class EngineIoPollingTest {
   }
 
   @Test
+  void aPollerThatNeverPollsIsDisconnectedAtTheOutboundLimit() throws Exception {
+    restart(EngineIoOptions.defaults().withMaxOutboundBytes(10_000));
+    String sid = handshake();
+    EngineIoSocket session = server.listener.nextOpened();
+
+    for (int i = 0; i < 20; i++) {
+      session.send("x".repeat(1_000));
+    }
+
+    assertThat(server.listener.nextCloseReason()).isEqualTo("transport error");
+    assertError(RawHttp.get(server.port(), polling(sid)), 400, 1, "Session ID unknown");
+  }
+
+  @Test
   void handshakesBeyondMaxConnectionsAreRefused() throws Exception {
     restart(EngineIoOptions.defaults().withMaxConnections(1));
     handshake();
