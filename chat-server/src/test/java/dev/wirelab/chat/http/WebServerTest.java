@@ -100,6 +100,15 @@ class WebServerTest {
   }
 
   @Test
+  void aBusyPortFailsTheStartAndLeavesNoThreads() throws Exception {
+    try (WebServer first = start(site())) {
+      WebServer.Builder second = WebServer.builder().port(first.port());
+
+      assertThatThrownBy(second::start).hasMessageContaining("in use");
+    }
+  }
+
+  @Test
   void closeReleasesThePort() throws Exception {
     WebServer server = start(site());
     int port = server.port();
