@@ -47,6 +47,7 @@ public final class EngineIoServer implements HttpRoute {
   private final Map<String, EngineIoSession> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger sessionSlots = new AtomicInteger();
   private final WebSocketDecoderConfig webSocketConfig;
+  private final WebSocketPacketCodec packetCodec = new WebSocketPacketCodec();
 
   public EngineIoServer(EngineIoOptions options, EngineIoSocket.ConnectionListener listener) {
     this.options = options;
@@ -231,7 +232,7 @@ public final class EngineIoServer implements HttpRoute {
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.replace(WebServer.ROUTER_NAME, "ws-utf8", new Utf8FrameValidator(true));
     pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(options.maxPayload()));
-    pipeline.addLast("engineio-codec", new WebSocketPacketCodec());
+    pipeline.addLast("engineio-codec", packetCodec);
     pipeline.addLast("engineio-transport", new WebSocketTransportHandler(session));
     return true;
   }
