@@ -3,6 +3,7 @@ package dev.wirelab.chat.engineio;
 import dev.wirelab.chat.http.HttpExchange;
 import dev.wirelab.chat.http.HttpRoute;
 import dev.wirelab.chat.http.WebServer;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -17,7 +18,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -157,7 +157,7 @@ public final class EngineIoServer implements HttpRoute {
       exchange.replyEmpty(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
       return;
     }
-    session.onPost(exchange, request.content().toString(StandardCharsets.UTF_8));
+    session.onPost(exchange, ByteBufUtil.getBytes(request.content()));
   }
 
   private void handshake(FullHttpRequest request, HttpExchange exchange, Map<String, String> query,

@@ -296,7 +296,7 @@ final class EngineIoSession implements EngineIoSocket {
     flushPoll();
   }
 
-  void onPost(HttpExchange exchange, String payload) {
+  void onPost(HttpExchange exchange, byte[] body) {
     onLoop(() -> {
       if (closed) {
         EngineIoError.UNKNOWN_SID.replyTo(exchange);
@@ -312,7 +312,7 @@ final class EngineIoSession implements EngineIoSocket {
       }
       List<Packet> packets;
       try {
-        packets = PacketCodec.decodePayload(payload);
+        packets = PacketCodec.decodePayload(PacketCodec.utf8(body));
       } catch (PacketParseException e) {
         log.info("session {}: parse error in POST: {}", id, e.getMessage());
         EngineIoError.BAD_REQUEST.replyTo(exchange);
