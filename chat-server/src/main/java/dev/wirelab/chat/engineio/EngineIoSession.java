@@ -266,6 +266,7 @@ final class EngineIoSession implements EngineIoSocket {
 
   void onPoll(HttpExchange exchange) {
     onLoop(() -> {
+      closeIfHeartbeatOverdue();
       if (closed) {
         EngineIoError.UNKNOWN_SID.replyTo(exchange);
       } else if (webSocket != null) {
@@ -298,6 +299,7 @@ final class EngineIoSession implements EngineIoSocket {
 
   void onPost(HttpExchange exchange, byte[] body) {
     onLoop(() -> {
+      closeIfHeartbeatOverdue();
       if (closed) {
         EngineIoError.UNKNOWN_SID.replyTo(exchange);
         return;
@@ -348,6 +350,7 @@ final class EngineIoSession implements EngineIoSocket {
 
   void onWebSocketPacket(Channel channel, Packet packet) {
     onLoop(() -> {
+      closeIfHeartbeatOverdue();
       if (closed) {
         return;
       }
@@ -486,6 +489,13 @@ final class EngineIoSession implements EngineIoSocket {
       } catch (RuntimeException e) {
         log.warn("session {}: the handler failed on close", id, e);
       }
+    }
+  }
+
+  /** Whatever arrives after the pong deadline finds the session dead, timer or not. */
+  private void closeIfHeartbeatOverdue() {
+    if (!closed && heartbeat.isOverdue()) {
+      close("ping timeout");
     }
   }
 
