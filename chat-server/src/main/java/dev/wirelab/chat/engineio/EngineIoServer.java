@@ -3,6 +3,7 @@ package dev.wirelab.chat.engineio;
 import dev.wirelab.chat.http.HttpExchange;
 import dev.wirelab.chat.http.HttpRoute;
 import dev.wirelab.chat.http.WebServer;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -17,7 +18,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +47,7 @@ public final class EngineIoServer implements HttpRoute {
   private final Map<String, EngineIoSession> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger sessionSlots = new AtomicInteger();
   private final WebSocketDecoderConfig webSocketConfig;
+  private final WebSocketPacketCodec packetCodec = new WebSocketPacketCodec();
 
   public EngineIoServer(EngineIoOptions options, EngineIoSocket.ConnectionListener listener) {
     this.options = options;
@@ -104,19 +105,19 @@ public final class EngineIoServer implements HttpRoute {
     if (!origins.allows(request)) {
       log.info("refused origin {} from {}", request.headers().get(HttpHeaderNames.ORIGIN),
           exchange.channel().remoteAddress());
-      fail(exchange, EngineIoError.FORBIDDEN);
+      EngineIoError.FORBIDDEN.replyTo(exchange);
       return;
     }
     origins.addCorsHeaders(request, exchange.extraHeaders());
     Map<String, String> query = firstValues(new QueryStringDecoder(request.uri()).parameters());
     String transport = query.get("transport");
     if (transport == null || !options.transports().contains(transport)) {
-      fail(exchange, EngineIoError.UNKNOWN_TRANSPORT);
+      EngineIoError.UNKNOWN_TRANSPORT.replyTo(exchange);
       return;
     }
     boolean webSocket = "websocket".equals(transport);
     if (webSocket != isWebSocketUpgrade(request)) {
-      fail(exchange, EngineIoError.BAD_REQUEST);
+      EngineIoError.BAD_REQUEST.replyTo(exchange);
       return;
     }
     String sid = query.get("sid");
@@ -126,23 +127,23 @@ public final class EngineIoServer implements HttpRoute {
     }
     EngineIoSession session = sessions.get(sid);
     if (session == null) {
-      fail(exchange, EngineIoError.UNKNOWN_SID);
+      EngineIoError.UNKNOWN_SID.replyTo(exchange);
     } else if (webSocket) {
       upgrade(request, exchange, session);
     } else if (!session.isPolling()) {
-      fail(exchange, EngineIoError.BAD_REQUEST);
+      EngineIoError.BAD_REQUEST.replyTo(exchange);
     } else if (HttpMethod.GET.equals(request.method())) {
       session.onPoll(exchange);
     } else if (HttpMethod.POST.equals(request.method())) {
       post(request, exchange, session);
     } else {
-      fail(exchange, EngineIoError.BAD_REQUEST);
+      EngineIoError.BAD_REQUEST.replyTo(exchange);
     }
   }
 
   private void preflight(FullHttpRequest request, HttpExchange exchange) {
     if (!origins.allows(request)) {
-      fail(exchange, EngineIoError.FORBIDDEN);
+      EngineIoError.FORBIDDEN.replyTo(exchange);
       return;
     }
     origins.addPreflightHeaders(request, exchange.extraHeaders());
@@ -156,17 +157,17 @@ public final class EngineIoServer implements HttpRoute {
       exchange.replyEmpty(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
       return;
     }
-    session.onPost(exchange, request.content().toString(StandardCharsets.UTF_8));
+    session.onPost(exchange, ByteBufUtil.getBytes(request.content()));
   }
 
   private void handshake(FullHttpRequest request, HttpExchange exchange, Map<String, String> query,
       String transport) {
     if (!HttpMethod.GET.equals(request.method())) {
-      fail(exchange, EngineIoError.BAD_HANDSHAKE_METHOD);
+      EngineIoError.BAD_HANDSHAKE_METHOD.replyTo(exchange);
       return;
     }
     if (!"4".equals(query.get("EIO"))) {
-      fail(exchange, EngineIoError.UNSUPPORTED_PROTOCOL_VERSION);
+      EngineIoError.UNSUPPORTED_PROTOCOL_VERSION.replyTo(exchange);
       return;
     }
     if (sessionSlots.incrementAndGet() > options.maxConnections()) {
@@ -197,7 +198,7 @@ public final class EngineIoServer implements HttpRoute {
 
   private void upgrade(FullHttpRequest request, HttpExchange exchange, EngineIoSession session) {
     if (!session.acceptsUpgrade()) {
-      fail(exchange, EngineIoError.BAD_REQUEST);
+      EngineIoError.BAD_REQUEST.replyTo(exchange);
       return;
     }
     if (acceptWebSocket(request, exchange, session)) {
@@ -225,13 +226,13 @@ public final class EngineIoServer implements HttpRoute {
       });
     } catch (RuntimeException e) {
       log.info("bad WebSocket handshake from {}: {}", channel.remoteAddress(), e.getMessage());
-      fail(exchange, EngineIoError.BAD_REQUEST);
+      EngineIoError.BAD_REQUEST.replyTo(exchange);
       return false;
     }
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.replace(WebServer.ROUTER_NAME, "ws-utf8", new Utf8FrameValidator(true));
     pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(options.maxPayload()));
-    pipeline.addLast("engineio-codec", new WebSocketPacketCodec());
+    pipeline.addLast("engineio-codec", packetCodec);
     pipeline.addLast("engineio-transport", new WebSocketTransportHandler(session));
     return true;
   }
@@ -239,10 +240,6 @@ public final class EngineIoServer implements HttpRoute {
   private static boolean isWebSocketUpgrade(FullHttpRequest request) {
     return HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(
         request.headers().get(HttpHeaderNames.UPGRADE));
-  }
-
-  private static void fail(HttpExchange exchange, EngineIoError error) {
-    exchange.replyJson(error.status(), error.json());
   }
 
   private static Map<String, String> firstValues(Map<String, List<String>> parameters) {

@@ -1,16 +1,18 @@
 package dev.wirelab.chat.engineio;
 
 import dev.wirelab.chat.http.HttpExchange;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -34,13 +36,13 @@ final class EngineIoSession implements EngineIoSocket {
 
   private volatile Handler handler;
   private volatile boolean closed;
+  /** Closed by the server while no GET was waiting: the next GET carries the last packets. */
+  private volatile boolean closing;
+  private ScheduledFuture<?> closingTimer;
   private volatile String transportName;
 
-  private final ArrayDeque<Packet> outbox = new ArrayDeque<>();
-  private volatile long outboxBytes;
+  private final PollingOutbox outbox = new PollingOutbox();
   private boolean pollFlushScheduled;
-  private HttpExchange pendingPoll;
-  private ChannelFutureListener pendingPollCloseListener;
 
   private volatile Channel webSocket;
   private Channel probe;
@@ -93,17 +95,35 @@ final class EngineIoSession implements EngineIoSocket {
 
   @Override
   public boolean isWritable() {
-    if (closed) {
+    if (closed || closing) {
       return false;
     }
     Channel channel = webSocket;
-    long waiting = channel == null ? outboxBytes : pendingWriteBytes(channel);
+    long waiting = channel == null ? outbox.queuedBytes() : pendingWriteBytes(channel);
     return waiting < options.maxOutboundBytes() / 2;
   }
 
   @Override
   public void close() {
-    onLoop(() -> close("forced close"));
+    onLoop(this::closeAfterLastPoll);
+  }
+
+  /**
+   * A polling client learns of the close, and gets what was queued before it, only from its next
+   * GET; without one, the session ends when the heartbeat would have given up on it anyway.
+   */
+  private void closeAfterLastPoll() {
+    if (closed || closing) {
+      return;
+    }
+    if (webSocket != null || outbox.hasWaitingGet()) {
+      close("forced close");
+      return;
+    }
+    closing = true;
+    heartbeat.stop();
+    closingTimer = loop.schedule(() -> close("forced close"),
+        options.pingIntervalMillis() + options.pingTimeoutMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Closes with the given reason and completes once the handler has seen it. */
@@ -116,13 +136,9 @@ final class EngineIoSession implements EngineIoSocket {
     return done;
   }
 
-  boolean isClosed() {
-    return closed;
-  }
-
-  /** True while the session runs on long-polling with no upgrade under way. */
+  /** True while the session is open on long-polling, so a WebSocket may take over. */
   boolean acceptsUpgrade() {
-    return !closed && webSocket == null;
+    return !closed && !closing && webSocket == null;
   }
 
   boolean isPolling() {
@@ -163,7 +179,8 @@ final class EngineIoSession implements EngineIoSocket {
   // ---- sending
 
   private void enqueue(Packet packet) {
-    if (closed) {
+    if (closed || closing) {
+      // Checked before hopping too: after WebServer.close() the loop takes no more tasks.
       log.debug("session {} is closed; dropped {}", id, packet);
       return;
     }
@@ -171,28 +188,51 @@ final class EngineIoSession implements EngineIoSocket {
       loop.execute(() -> enqueue(packet));
       return;
     }
-    if (closed) {
-      log.debug("session {} is closed; dropped {}", id, packet);
-      return;
-    }
     Channel channel = webSocket;
     if (channel != null) {
       writeToWebSocket(channel, packet);
       return;
     }
-    outbox.add(packet);
-    outboxBytes += packet.estimatedBytes();
-    if (outboxBytes > options.maxOutboundBytes()) {
-      slowReader(outboxBytes);
-    } else if (pendingPoll != null && !pollFlushScheduled) {
+    long queued = outbox.add(packet);
+    if (queued > options.maxOutboundBytes()) {
+      slowReader(queued);
+    } else if (outbox.hasWaitingGet() && !pollFlushScheduled) {
       // Packets sent in the same event-loop turn leave together in one payload.
       pollFlushScheduled = true;
       loop.execute(this::flushPoll);
     }
   }
 
-  private void writeToWebSocket(Channel channel, Packet packet) {
-    channel.writeAndFlush(packet, channel.voidPromise());
+  /**
+   * Sends a message frame whose content ({@code 4} and the UTF-8 text) is shared with other
+   * sessions, taking over one reference to it; a polling session sends the text instead.
+   */
+  void sendShared(String text, ByteBuf encoded) {
+    if (closed || closing) {
+      encoded.release();
+      return;
+    }
+    if (!loop.inEventLoop()) {
+      try {
+        loop.execute(() -> sendShared(text, encoded));
+      } catch (RejectedExecutionException e) {
+        encoded.release();
+        throw e;
+      }
+      return;
+    }
+    Channel channel = closed || closing ? null : webSocket;
+    if (channel == null) {
+      encoded.release();
+      enqueue(Packet.message(text));
+    } else {
+      writeToWebSocket(channel, new TextWebSocketFrame(encoded));
+    }
+  }
+
+  /** Writes a packet, or an already encoded frame, and enforces the slow-reader limit. */
+  private void writeToWebSocket(Channel channel, Object packetOrFrame) {
+    channel.writeAndFlush(packetOrFrame, channel.voidPromise());
     long waiting = pendingWriteBytes(channel);
     if (waiting > options.maxOutboundBytes()) {
       slowReader(waiting);
@@ -217,36 +257,29 @@ final class EngineIoSession implements EngineIoSocket {
 
   private void flushPoll() {
     pollFlushScheduled = false;
-    if (pendingPoll == null || outbox.isEmpty() || upgrading) {
-      return;
+    if (outbox.hasWaitingGet() && !outbox.isEmpty() && !upgrading) {
+      outbox.flush();
     }
-    String payload = PacketCodec.encodePayload(List.copyOf(outbox));
-    outbox.clear();
-    outboxBytes = 0;
-    takePendingPoll().reply(HttpResponseStatus.OK, TEXT_PLAIN, payload);
-  }
-
-  private HttpExchange takePendingPoll() {
-    HttpExchange exchange = pendingPoll;
-    exchange.channel().closeFuture().removeListener(pendingPollCloseListener);
-    pendingPoll = null;
-    pendingPollCloseListener = null;
-    return exchange;
   }
 
   // ---- long-polling requests
 
   void onPoll(HttpExchange exchange) {
     onLoop(() -> {
+      closeIfHeartbeatOverdue();
       if (closed) {
-        exchange.replyJson(EngineIoError.UNKNOWN_SID.status(), EngineIoError.UNKNOWN_SID.json());
+        EngineIoError.UNKNOWN_SID.replyTo(exchange);
       } else if (webSocket != null) {
-        exchange.replyJson(EngineIoError.BAD_REQUEST.status(), EngineIoError.BAD_REQUEST.json());
-      } else if (pendingPoll != null) {
+        EngineIoError.BAD_REQUEST.replyTo(exchange);
+      } else if (outbox.hasWaitingGet()) {
         log.info("session {}: a second GET while one is pending; closing the session", id);
         // The pending GET is answered first, so pipelined replies keep their order.
         close("transport error");
-        exchange.replyJson(EngineIoError.BAD_REQUEST.status(), EngineIoError.BAD_REQUEST.json());
+        EngineIoError.BAD_REQUEST.replyTo(exchange);
+      } else if (closing) {
+        // Held only for the close below, which answers it with the queue and the close packet.
+        outbox.hold(exchange, gone -> { });
+        close("forced close");
       } else if (upgrading) {
         exchange.reply(HttpResponseStatus.OK, TEXT_PLAIN, PacketCodec.encode(Packet.of(PacketType.NOOP)));
       } else {
@@ -256,33 +289,35 @@ final class EngineIoSession implements EngineIoSocket {
   }
 
   private void park(HttpExchange exchange) {
-    pendingPoll = exchange;
-    pendingPollCloseListener = future -> onLoop(() -> {
-      if (pendingPoll == exchange) {
-        pendingPoll = null;
+    outbox.hold(exchange, gone -> onLoop(() -> {
+      if (outbox.forget(gone)) {
         close(CLIENT_CLOSE);
       }
-    });
-    exchange.channel().closeFuture().addListener(pendingPollCloseListener);
+    }));
     flushPoll();
   }
 
-  void onPost(HttpExchange exchange, String payload) {
+  void onPost(HttpExchange exchange, byte[] body) {
     onLoop(() -> {
+      closeIfHeartbeatOverdue();
       if (closed) {
-        exchange.replyJson(EngineIoError.UNKNOWN_SID.status(), EngineIoError.UNKNOWN_SID.json());
+        EngineIoError.UNKNOWN_SID.replyTo(exchange);
         return;
       }
       if (webSocket != null) {
-        exchange.replyJson(EngineIoError.BAD_REQUEST.status(), EngineIoError.BAD_REQUEST.json());
+        EngineIoError.BAD_REQUEST.replyTo(exchange);
+        return;
+      }
+      if (closing) {
+        exchange.reply(HttpResponseStatus.OK, "text/html", "ok");
         return;
       }
       List<Packet> packets;
       try {
-        packets = PacketCodec.decodePayload(payload);
+        packets = PacketCodec.decodePayload(PacketCodec.utf8(body));
       } catch (PacketParseException e) {
         log.info("session {}: parse error in POST: {}", id, e.getMessage());
-        exchange.replyJson(EngineIoError.BAD_REQUEST.status(), EngineIoError.BAD_REQUEST.json());
+        EngineIoError.BAD_REQUEST.replyTo(exchange);
         close("parse error");
         return;
       }
@@ -315,6 +350,7 @@ final class EngineIoSession implements EngineIoSocket {
 
   void onWebSocketPacket(Channel channel, Packet packet) {
     onLoop(() -> {
+      closeIfHeartbeatOverdue();
       if (closed) {
         return;
       }
@@ -351,9 +387,8 @@ final class EngineIoSession implements EngineIoSocket {
     if (packet.type() == PacketType.PING && "probe".equals(packet.text())) {
       writeToWebSocket(probe, Packet.text(PacketType.PONG, "probe"));
       upgrading = true;
-      if (pendingPoll != null) {
-        takePendingPoll().reply(HttpResponseStatus.OK, TEXT_PLAIN,
-            PacketCodec.encode(Packet.of(PacketType.NOOP)));
+      if (outbox.hasWaitingGet()) {
+        outbox.answer(Packet.of(PacketType.NOOP));
       }
     } else if (packet.type() == PacketType.UPGRADE && upgrading) {
       completeUpgrade();
@@ -370,9 +405,8 @@ final class EngineIoSession implements EngineIoSocket {
     upgrading = false;
     webSocket = channel;
     transportName = "websocket";
-    outboxBytes = 0;
-    while (!outbox.isEmpty()) {
-      writeToWebSocket(channel, outbox.poll());
+    for (Packet packet : outbox.drain()) {
+      writeToWebSocket(channel, packet);
     }
   }
 
@@ -385,9 +419,7 @@ final class EngineIoSession implements EngineIoSocket {
       upgradeTimer.cancel(false);
     }
     upgrading = false;
-    if (pendingPoll != null) {
-      flushPoll();
-    }
+    flushPoll();
   }
 
   // ---- packets from the client, whatever the transport
@@ -428,20 +460,18 @@ final class EngineIoSession implements EngineIoSocket {
     }
     closed = true;
     heartbeat.stop();
-    if (upgradeTimer != null) {
-      upgradeTimer.cancel(false);
+    for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {upgradeTimer, closingTimer}) {
+      if (timer != null) {
+        timer.cancel(false);
+      }
     }
     server.unregister(this);
     log.debug("session {} closed: {}", id, reason);
-    if (pendingPoll != null) {
+    if (outbox.hasWaitingGet()) {
       // The reference server ends a pending GET with a noop when the client asked to close.
-      Packet last = Packet.of(CLIENT_CLOSE.equals(reason) ? PacketType.NOOP : PacketType.CLOSE);
-      outbox.add(last);
-      String payload = PacketCodec.encodePayload(List.copyOf(outbox));
-      takePendingPoll().reply(HttpResponseStatus.OK, TEXT_PLAIN, payload);
+      outbox.flush(Packet.of(CLIENT_CLOSE.equals(reason) ? PacketType.NOOP : PacketType.CLOSE));
     }
-    outbox.clear();
-    outboxBytes = 0;
+    outbox.drain();
     Channel channel = webSocket;
     if (channel != null && channel.isActive()) {
       WebSocketCloseStatus status = "parse error".equals(reason)
@@ -459,6 +489,13 @@ final class EngineIoSession implements EngineIoSocket {
       } catch (RuntimeException e) {
         log.warn("session {}: the handler failed on close", id, e);
       }
+    }
+  }
+
+  /** Whatever arrives after the pong deadline finds the session dead, timer or not. */
+  private void closeIfHeartbeatOverdue() {
+    if (!closed && heartbeat.isOverdue()) {
+      close("ping timeout");
     }
   }
 

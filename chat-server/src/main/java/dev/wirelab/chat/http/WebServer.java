@@ -13,6 +13,8 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -20,6 +22,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,11 +48,14 @@ public final class WebServer implements AutoCloseable {
   private final EventLoopGroup group;
   private final Channel serverChannel;
   private final List<EngineIoServer> engines;
+  private final ChannelGroup connections;
 
-  private WebServer(EventLoopGroup group, Channel serverChannel, List<EngineIoServer> engines) {
+  private WebServer(EventLoopGroup group, Channel serverChannel, List<EngineIoServer> engines,
+      ChannelGroup connections) {
     this.group = group;
     this.serverChannel = serverChannel;
     this.engines = engines;
+    this.connections = connections;
   }
 
   public static Builder builder() {
@@ -71,6 +77,9 @@ public final class WebServer implements AutoCloseable {
     for (EngineIoServer engine : engines) {
       engine.closeAll();
     }
+    // Idle keep-alive connections of a browser that also holds an Engine.IO session were seen
+    // to outlive the event loops' shutdown (left ESTABLISHED): close every connection explicitly.
+    connections.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     boolean stopped = group.shutdownGracefully(0, 2, TimeUnit.SECONDS)
         .awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     if (!stopped) {
@@ -164,6 +173,7 @@ public final class WebServer implements AutoCloseable {
       IoHandlerFactory ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
       Class<? extends ServerChannel> channelType =
           epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+      ChannelGroup connections = new DefaultChannelGroup("wirelab-http", ImmediateEventExecutor.INSTANCE);
       EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
           new DefaultThreadFactory("wirelab-http", true), ioHandler);
       try {
@@ -175,6 +185,7 @@ public final class WebServer implements AutoCloseable {
             .childHandler(new ChannelInitializer<SocketChannel>() {
               @Override
               protected void initChannel(SocketChannel ch) {
+                connections.add(ch);
                 ch.pipeline()
                     .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
                     .addLast(idleCloser)
@@ -186,8 +197,10 @@ public final class WebServer implements AutoCloseable {
             })
             .bind(host, port).syncUninterruptibly().channel();
         log.debug("web server on {} ({})", channel.localAddress(), epoll ? "epoll" : "nio");
-        return new WebServer(group, channel, List.copyOf(engines));
-      } catch (RuntimeException e) {
+        return new WebServer(group, channel, List.copyOf(engines), connections);
+      } catch (Exception e) {
+        // Netty throws the bind failure (a checked NativeIoException) without declaring it,
+        // so only catching Exception gets the event loops shut down on a busy port.
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         throw e;
       }
