@@ -22,8 +22,14 @@ public final class EchoSite {
       <script>
         const log = line => document.getElementById("log").textContent += line + "\\n";
         const socket = new WebSocket("ws://" + location.host + "/ws");
-        socket.onopen = () => log("open: same host and port as this page");
-        socket.onmessage = event => log("echo: " + event.data);
+        socket.onopen = () => {
+          log("open: same host and port as this page");
+          socket.send("hello from the browser");
+        };
+        socket.onmessage = event => {
+          log("echo: " + event.data);
+          if (event.data === "hello from the browser") socket.send("the browser read the echo");
+        };
         socket.onclose = event => log("closed: " + event.code);
         document.getElementById("send").onclick = () => socket.send(document.getElementById("text").value);
       </script>

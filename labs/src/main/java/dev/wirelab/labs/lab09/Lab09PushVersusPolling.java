@@ -84,34 +84,37 @@ public final class Lab09PushVersusPolling implements Callable<Integer> {
   }
 
   private void demo(PrintWriter out, Narrator narrator) throws Exception {
-    Delivery[] deliveries;
+    Measured measured;
     HttpAndWebSocketServer server;
     try (EventFeed feed = new EventFeed(events, everyMillis)) {
       server = FeedServer.start(endpoint.host(), endpoint.port(), feed, narrator.as("server"));
       try {
-        deliveries = deliverBothWays(server.port());
+        measured = deliverBothWays(server.port());
       } finally {
         server.close();
       }
     }
-    report(out, deliveries);
+    report(out, measured);
     ResultTable table = new ResultTable(out);
-    table.printServerCheck(deliveries[0], server.httpTraffic());
-    table.printServerCheck(deliveries[1], server.webSocketTraffic());
+    table.printServerCheck(measured.polling(), server.httpTraffic());
+    table.printServerCheck(measured.push(), server.webSocketTraffic());
     narrator.say("polling waits for the next poll (about half the interval on average) and pays for HTTP "
         + "headers on every request, empty or not; push sends each event at once, in a few bytes of frame.");
   }
 
-  /** Runs a polling consumer and a push consumer at the same time, on the same feed; returns {polling, push}. */
-  private Delivery[] deliverBothWays(int serverPort) throws Exception {
+  /** What the two consumers measured, side by side. */
+  private record Measured(Delivery polling, Delivery push) {}
+
+  /** Runs a polling consumer and a push consumer at the same time, on the same feed. */
+  private Measured deliverBothWays(int serverPort) throws Exception {
     long timeoutMillis = events * everyMillis + 2 * pollEveryMillis + SLACK_MILLIS;
     ExecutorService consumers = Executors.newFixedThreadPool(2, task -> new Thread(task, "lab09-consumer"));
     try {
       Future<Delivery> push = consumers.submit(() -> new PushConsumer(endpoint.host(), serverPort).run());
       Future<Delivery> polling = consumers.submit(
           () -> new PollingConsumer(endpoint.host(), serverPort, pollEveryMillis).run(timeoutMillis));
-      return new Delivery[] {
-          polling.get(timeoutMillis, TimeUnit.MILLISECONDS), push.get(timeoutMillis, TimeUnit.MILLISECONDS)};
+      return new Measured(
+          polling.get(timeoutMillis, TimeUnit.MILLISECONDS), push.get(timeoutMillis, TimeUnit.MILLISECONDS));
     } catch (ExecutionException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;
     } catch (TimeoutException e) {
@@ -122,9 +125,9 @@ public final class Lab09PushVersusPolling implements Callable<Integer> {
     }
   }
 
-  private static void report(PrintWriter out, Delivery[] deliveries) {
+  private static void report(PrintWriter out, Measured measured) {
     ResultTable table = new ResultTable(out);
-    table.printLatencies(deliveries[0], deliveries[1]);
-    table.printBytes(deliveries[0], deliveries[1]);
+    table.printLatencies(measured.polling(), measured.push());
+    table.printBytes(measured.polling(), measured.push());
   }
 }

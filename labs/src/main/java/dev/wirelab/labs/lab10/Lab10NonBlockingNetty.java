@@ -129,6 +129,7 @@ public final class Lab10NonBlockingNetty implements Callable<Integer> {
     }
   }
 
+  /** Starts a server of the {@code which} model, opens the idle connections, measures, and echoes on each. */
   ModelCost measure(Model which, Narrator narrator) throws Exception {
     ProcessFootprint before = ProcessFootprint.measure();
     narrator.say("before the server starts: %d threads, heap %s, RSS %s", before.threads(), before.heap(), before.rss());

@@ -8,6 +8,13 @@ import dev.wirelab.labs.support.Narrator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,6 +22,7 @@ import java.net.ServerSocket;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class Lab07HttpAndWebSocketTest {
   private final StringWriter serverLog = new StringWriter();
@@ -63,6 +71,81 @@ class Lab07HttpAndWebSocketTest {
         .contains("GET / HTTP/1.1 from 127.0.0.1:")
         .contains("-> 101 Switching Protocols")
         .contains("echoed a TEXT frame, 34 bytes, masked");
+  }
+
+  @Test
+  void aRealBrowserLoadsThePageAndTalksWebSocketOnTheSamePort(@TempDir Path profile) throws Exception {
+    // The page's script sends a message on open, and a second one when it has read the echo.
+    String browserReadTheEcho = "echoed a TEXT frame, 25 bytes, masked";
+    WatchedText log = new WatchedText(browserReadTheEcho);
+    try (HttpAndWebSocketServer server = EchoSite.start("127.0.0.1", 0, new Narrator(new PrintWriter(log), "server"))) {
+      // With a debugging port, headless Chromium stays on the page until it is stopped.
+      Process chromium = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+          "--user-data-dir=" + profile, "--remote-debugging-port=0", "http://127.0.0.1:" + server.port() + "/")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      try {
+        assertThat(log.awaitSeen(30, TimeUnit.SECONDS)).as("the browser's second message; log:%n%s", log).isTrue();
+      } finally {
+        stop(chromium);
+      }
+    }
+    assertThat(log.toString())
+        .contains("GET / HTTP/1.1 from 127.0.0.1:")
+        .containsPattern("GET /ws HTTP/1\\.1 from 127\\.0\\.0\\.1:\\d+ -> 101 Switching Protocols")
+        .contains("echoed a TEXT frame, 22 bytes, masked");
+  }
+
+  /** Stops the browser and every process it started, and waits (bounded) until they are gone. */
+  private static void stop(Process browser) throws Exception {
+    List<ProcessHandle> all = new ArrayList<>(browser.descendants().toList());
+    all.add(browser.toHandle());
+    all.forEach(ProcessHandle::destroy);
+    for (ProcessHandle process : all) {
+      try {
+        process.onExit().get(10, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        process.destroyForcibly();
+        process.onExit().get(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** Text written by a narrator, and a latch that opens when {@code awaited} appears in it. */
+  private static final class WatchedText extends Writer {
+    private final StringBuilder text = new StringBuilder();
+    private final String awaited;
+    private final CountDownLatch seen = new CountDownLatch(1);
+
+    WatchedText(String awaited) {
+      this.awaited = awaited;
+    }
+
+    @Override
+    public synchronized void write(char[] chars, int offset, int length) {
+      text.append(chars, offset, length);
+      if (text.indexOf(awaited) >= 0) {
+        seen.countDown();
+      }
+    }
+
+    boolean awaitSeen(long timeout, TimeUnit unit) throws InterruptedException {
+      return seen.await(timeout, unit);
+    }
+
+    @Override
+    public void flush() {
+      // Nothing buffered: every write lands in the text at once.
+    }
+
+    @Override
+    public void close() {
+      // Nothing to release.
+    }
+
+    @Override
+    public synchronized String toString() {
+      return text.toString();
+    }
   }
 
   @Test

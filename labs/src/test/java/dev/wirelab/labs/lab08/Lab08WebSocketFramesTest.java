@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wirelab.labs.lab07.EchoSite;
 import dev.wirelab.labs.lab07.HttpAndWebSocketServer;
 import dev.wirelab.labs.lab07.RawWebSocketClient;
+import dev.wirelab.labs.lab07.WebSocketHandshake;
 import dev.wirelab.labs.support.LabRun;
 import dev.wirelab.labs.support.Narrator;
 import java.io.PrintWriter;
@@ -64,6 +65,19 @@ class Lab08WebSocketFramesTest {
       server.shutDown();
     }
     assertThat(log.toString()).contains("onMessage binary, 70000 bytes").contains("onClose 1000 \"done\"");
+  }
+
+  @Test
+  void anIndependentServerComputesTheSameAcceptKeyAsOurs() throws Exception {
+    PushingServer server = PushingServer.start("127.0.0.1", 0, narrator);
+    try (RawWebSocketClient client = RawWebSocketClient.connect("127.0.0.1", server.port(), "/")) {
+      assertThat(client.response().target()).isEqualTo("101");
+      assertThat(client.serverAccept()).isEqualTo(WebSocketHandshake.acceptFor(client.key()));
+      assertThat(client.frames().receive().text()).isEqualTo(PushingServer.GREETING);
+      assertThat(client.closeHandshake()).isEqualTo(1000);
+    } finally {
+      server.shutDown();
+    }
   }
 
   @Test
