@@ -33,7 +33,9 @@ class Lab10NonBlockingNettyTest {
     Lab10NonBlockingNetty.ModelCost cost = lab.measure(Lab10NonBlockingNetty.Model.netty, narrator);
 
     // The event loop, and at most Netty's own JVM-wide helpers (leak cleaner, global executor).
-    assertThat(cost.addedThreads()).isBetween(1, 3);
+    // No lower bound: the count is process-wide, and a thread of an earlier test class that ends
+    // meanwhile would cancel out the event loop's.
+    assertThat(cost.addedThreads()).isLessThanOrEqualTo(3);
     assertThat(cost.echoed()).isEqualTo(CONNECTIONS);
   }
 
