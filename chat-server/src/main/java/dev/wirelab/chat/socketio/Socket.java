@@ -42,7 +42,7 @@ public final class Socket {
   private final List<AnyListener> anyListeners = new CopyOnWriteArrayList<>();
   private final List<DisconnectListener> disconnectListeners = new CopyOnWriteArrayList<>();
   private final Map<Long, CompletableFuture<Args>> pendingAcks = new ConcurrentHashMap<>();
-  private final AtomicLong nextAckId = new AtomicLong();
+  private final AtomicLong nextAckId = new AtomicLong(1);
   private final AtomicBoolean connected = new AtomicBoolean();
 
   private Socket(Namespace namespace, ClientConnection client, SocketHandshake handshake,
