@@ -13,14 +13,19 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,11 +48,14 @@ public final class WebServer implements AutoCloseable {
   private final EventLoopGroup group;
   private final Channel serverChannel;
   private final List<EngineIoServer> engines;
+  private final ChannelGroup connections;
 
-  private WebServer(EventLoopGroup group, Channel serverChannel, List<EngineIoServer> engines) {
+  private WebServer(EventLoopGroup group, Channel serverChannel, List<EngineIoServer> engines,
+      ChannelGroup connections) {
     this.group = group;
     this.serverChannel = serverChannel;
     this.engines = engines;
+    this.connections = connections;
   }
 
   public static Builder builder() {
@@ -69,6 +77,9 @@ public final class WebServer implements AutoCloseable {
     for (EngineIoServer engine : engines) {
       engine.closeAll();
     }
+    // Idle keep-alive connections of a browser that also holds an Engine.IO session were seen
+    // to outlive the event loops' shutdown (left ESTABLISHED): close every connection explicitly.
+    connections.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     boolean stopped = group.shutdownGracefully(0, 2, TimeUnit.SECONDS)
         .awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     if (!stopped) {
@@ -87,6 +98,8 @@ public final class WebServer implements AutoCloseable {
     private final List<HttpRouter.Mapping> prefixRoutes = new ArrayList<>();
     private final List<EngineIoServer> engines = new ArrayList<>();
     private int maxRequestBytes = MIN_REQUEST_BYTES;
+    private Duration idleTimeout = Duration.ofMinutes(2);
+    private long longestHeartbeatMillis;
 
     private Builder() {}
 
@@ -106,10 +119,21 @@ public final class WebServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a connection may stay silent before it is closed (default 2 minutes); never less
+     * than a mounted Engine.IO server's pingInterval + pingTimeout.
+     */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = timeout;
+      return this;
+    }
+
     /** Serves an Engine.IO server under a path such as {@code /socket.io/}. */
     public Builder engineIo(String path, EngineIoServer engine) {
       engines.add(engine);
       maxRequestBytes = Math.max(maxRequestBytes, engine.options().maxPayload());
+      longestHeartbeatMillis = Math.max(longestHeartbeatMillis,
+          engine.options().pingIntervalMillis() + engine.options().pingTimeoutMillis());
       prefixRoutes.add(new HttpRouter.Mapping(null, path, true, engine));
       return this;
     }
@@ -142,11 +166,14 @@ public final class WebServer implements AutoCloseable {
           .forEach(mappings::add);
       HttpRouter router = new HttpRouter(mappings);
       int requestLimit = maxRequestBytes;
+      long idleMillis = Math.max(idleTimeout.toMillis(), longestHeartbeatMillis);
+      IdleConnectionCloser idleCloser = new IdleConnectionCloser();
 
       boolean epoll = Epoll.isAvailable();
       IoHandlerFactory ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
       Class<? extends ServerChannel> channelType =
           epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+      ChannelGroup connections = new DefaultChannelGroup("wirelab-http", ImmediateEventExecutor.INSTANCE);
       EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
           new DefaultThreadFactory("wirelab-http", true), ioHandler);
       try {
@@ -158,7 +185,10 @@ public final class WebServer implements AutoCloseable {
             .childHandler(new ChannelInitializer<SocketChannel>() {
               @Override
               protected void initChannel(SocketChannel ch) {
+                connections.add(ch);
                 ch.pipeline()
+                    .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                    .addLast(idleCloser)
                     .addLast(new FlushConsolidationHandler(256, true))
                     .addLast(new HttpServerCodec())
                     .addLast(new HttpObjectAggregator(requestLimit))
@@ -167,8 +197,10 @@ public final class WebServer implements AutoCloseable {
             })
             .bind(host, port).syncUninterruptibly().channel();
         log.debug("web server on {} ({})", channel.localAddress(), epoll ? "epoll" : "nio");
-        return new WebServer(group, channel, List.copyOf(engines));
-      } catch (RuntimeException e) {
+        return new WebServer(group, channel, List.copyOf(engines), connections);
+      } catch (Exception e) {
+        // Netty throws the bind failure (a checked NativeIoException) without declaring it,
+        // so only catching Exception gets the event loops shut down on a busy port.
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         throw e;
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wirelab.chat.http.RawHttp;
 import dev.wirelab.chat.engineio.RawWebSocket.Frame;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +72,19 @@ class EngineIoWebSocketTest {
         assertThat(second.upgradeResponse()).startsWith("HTTP/1.1 400");
       }
       assertThat(server.listener.nextOpened().transportName()).isEqualTo("websocket");
+    }
+  }
+
+  @Test
+  void aForeignOriginCannotOpenAWebSocket() throws Exception {
+    try (RawWebSocket foreign = RawWebSocket.connect(server.port(), WEBSOCKET, 0,
+        "Origin: http://evil.example")) {
+      assertThat(foreign.upgradeResponse()).startsWith("HTTP/1.1 403");
+    }
+    try (RawWebSocket same = RawWebSocket.connect(server.port(), WEBSOCKET, 0,
+        "Origin: http://127.0.0.1:" + server.port())) {
+      assertThat(same.upgradeResponse()).startsWith("HTTP/1.1 101");
+      readOpen(same);
     }
   }
 

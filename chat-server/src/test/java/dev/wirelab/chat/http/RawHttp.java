@@ -1,4 +1,4 @@
-package dev.wirelab.chat.engineio;
+package dev.wirelab.chat.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,26 +17,26 @@ import java.util.TreeMap;
  * A bare HTTP/1.1 client on a plain socket, so tests see exactly what the server sends. Several
  * requests can be pipelined on one connection, which fixes the order the server sees them in.
  */
-final class RawHttp {
+public final class RawHttp {
   private static final int TIMEOUT_MILLIS = 10_000;
 
-  record Response(int status, Map<String, String> headers, String body) {
-    String header(String name) {
+  public record Response(int status, Map<String, String> headers, String body) {
+    public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
   }
 
   /** One request: method, target, extra header lines and an optional body. */
-  record Request(String method, String target, String body, String... headerLines) {
-    static Request get(String target, String... headerLines) {
+  public record Request(String method, String target, String body, String... headerLines) {
+    public static Request get(String target, String... headerLines) {
       return new Request("GET", target, null, headerLines);
     }
 
-    static Request post(String target, String body, String... headerLines) {
+    public static Request post(String target, String body, String... headerLines) {
       return new Request("POST", target, body, headerLines);
     }
 
-    byte[] bytes(int port, boolean last) {
+    public byte[] bytes(int port, boolean last) {
       byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
       StringBuilder head = new StringBuilder()
           .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
@@ -60,17 +60,17 @@ final class RawHttp {
 
   private RawHttp() {}
 
-  static Response get(int port, String target, String... headerLines) throws IOException {
+  public static Response get(int port, String target, String... headerLines) throws IOException {
     return send(port, Request.get(target, headerLines)).get(0);
   }
 
-  static Response post(int port, String target, String body, String... headerLines)
+  public static Response post(int port, String target, String body, String... headerLines)
       throws IOException {
     return send(port, Request.post(target, body, headerLines)).get(0);
   }
 
   /** Sends the requests back to back on one connection and reads every response. */
-  static List<Response> send(int port, Request... requests) throws IOException {
+  public static List<Response> send(int port, Request... requests) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
       socket.setSoTimeout(TIMEOUT_MILLIS);
