@@ -232,11 +232,8 @@ public final class Socket {
     client.write(PacketEncoder.encode(packet));
   }
 
-  /** Writes a packet that was encoded once for many recipients. */
-  void deliver(EncodedPacket packet, boolean isVolatile) {
-    if (isVolatile && !client.conn().isWritable()) {
-      return;
-    }
+  /** Writes a packet encoded earlier, e.g. a logged broadcast replayed after recovery. */
+  void write(EncodedPacket packet) {
     client.write(packet);
   }
 
