@@ -33,8 +33,15 @@ public final class JavaClients implements AutoCloseable {
 
   /** A client for {@code namespace} that introduces itself as {@code name}; not connected yet. */
   public LabClient create(String name, String namespace, Map<String, String> auth) {
-    PacketTap tap = new PacketTap(http, new PacketPrinter(narrator.as(name)));
-    return new LabClient(name, baseUrl + namespace, auth, http, tap);
+    return create(name, namespace, auth, new PacketPrinter(narrator.as(name)));
+  }
+
+  /**
+   * A client whose frames go to {@code listener} instead of being printed. The client sends
+   * {@code auth} in every CONNECT, as it is then: a lab may change it between connections.
+   */
+  public LabClient create(String name, String namespace, Map<String, String> auth, PacketTap.Listener listener) {
+    return new LabClient(name, baseUrl + namespace, auth, http, new PacketTap(http, listener));
   }
 
   @Override

@@ -109,9 +109,14 @@ public final class LabClient implements AutoCloseable {
 
   /** Emits with an ack id and waits for the server's answer. */
   public Object[] emitWithAck(String event, Object... args) throws IOException, InterruptedException {
+    return await(request(event, args), event);
+  }
+
+  /** Emits with an ack id; the future completes with the server's answer, if one ever comes. */
+  public CompletableFuture<Object[]> request(String event, Object... args) {
     CompletableFuture<Object[]> answer = new CompletableFuture<>();
     socket.emit(event, args, answer::complete);
-    return await(answer, event);
+    return answer;
   }
 
   /** Completes with the arguments of the next {@code event} this client receives. */
