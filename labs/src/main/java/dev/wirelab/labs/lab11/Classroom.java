@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The lab's server side: named event handlers on {@code /} ({@code chat}, {@code sum},
@@ -78,14 +80,14 @@ public final class Classroom {
 
   /** Waits for the next client to leave {@code /}; returns its name, or null after {@code patience}. */
   public String awaitDeparture(Duration patience) throws InterruptedException {
-    return departures.poll(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    return departures.poll(patience.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   static String nameOf(Socket socket) {
     return socket.handshake().auth().path("name").asText("anonymous");
   }
 
-  private static List<String> sorted(java.util.Set<String> rooms) {
+  private static List<String> sorted(Set<String> rooms) {
     return List.copyOf(new TreeSet<>(rooms));
   }
 }
