@@ -23,8 +23,9 @@ import okhttp3.OkHttpClient;
  */
 public final class LabClient implements AutoCloseable {
   /**
-   * The event a server emits after others so a lab can wait for it: the server's packets to one
-   * client leave in order, so once it is here, everything emitted before it is here. Not printed.
+   * The event a lab's server emits after the others, from the same thread, so the lab can wait
+   * for it: what is queued for one connection leaves in the order it was queued, so once this is
+   * here, everything emitted before it is here too. Not printed.
    */
   public static final String FLUSH = "flush";
   private static final long WAIT_SECONDS = 10;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.json.JSONArray;
 import org.json.JSONException;
 import org.slf4j.Logger;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 final class TickClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TickClient.class);
+  /** {@code cutAt} when no cut is armed. */
+  private static final int NOT_ARMED = Integer.MAX_VALUE;
 
   private final Strategy strategy;
   private final LabClient client;
@@ -33,10 +36,12 @@ final class TickClient implements AutoCloseable {
   private final Map<String, String> auth = new ConcurrentHashMap<>(Map.of("name", "reader"));
   private final List<Integer> received = new ArrayList<>();
   private final Map<Integer, CompletableFuture<Void>> arrivals = new ConcurrentHashMap<>();
-  /** Durable offsets seen beyond {@link #complete}, every offset up to which has been seen. */
+  /** Durable offsets seen above {@link #complete}. */
   private final Set<Long> seenOffsets = new HashSet<>();
+  /** The durable offset up to which every offset has been seen. */
   private long complete;
-  private volatile int cutAfter = -1;
+  /** The tick after which to drop the connection. */
+  private final AtomicInteger cutAt = new AtomicInteger(NOT_ARMED);
 
   TickClient(JavaClients clients, Strategy strategy) {
     this.strategy = strategy;
@@ -69,7 +74,7 @@ final class TickClient implements AutoCloseable {
       // Recovery appends the offset of the event as its last argument: the client shows it on reconnecting.
       case RECOVERY -> auth.put("offset", String.valueOf(args[args.length - 1]));
       case DURABLE -> {
-        if (!advanceTo(((Number) args[1]).longValue())) {
+        if (!isNew(((Number) args[1]).longValue())) {
           return;
         }
       }
@@ -83,7 +88,7 @@ final class TickClient implements AutoCloseable {
    * Live ticks may arrive while a replay is on its way, so offsets can come out of order: the
    * client asks for a replay after the last offset up to which it has seen every one.
    */
-  private boolean advanceTo(long offset) {
+  private boolean isNew(long offset) {
     synchronized (seenOffsets) {
       if (offset <= complete || !seenOffsets.add(offset)) {
         return false;
@@ -100,8 +105,13 @@ final class TickClient implements AutoCloseable {
       received.add(tick);
     }
     arrivals.computeIfAbsent(tick, t -> new CompletableFuture<>()).complete(null);
-    if (tick == cutAfter) {
-      cutAfter = -1;
+    cutIfReached(tick);
+  }
+
+  /** Cuts once, the first time a tick at or after the armed one has arrived. */
+  private void cutIfReached(int tick) {
+    int armed = cutAt.get();
+    if (armed != NOT_ARMED && tick >= armed && cutAt.compareAndSet(armed, NOT_ARMED)) {
       client.tap().cut();
     }
   }
@@ -119,7 +129,7 @@ final class TickClient implements AutoCloseable {
         JSONArray missed = (JSONArray) answer[0];
         for (int i = 0; i < missed.length(); i++) {
           JSONArray entry = missed.getJSONArray(i);
-          if (advanceTo(entry.getLong(0))) {
+          if (isNew(entry.getLong(0))) {
             record(entry.getInt(1));
           }
         }
@@ -132,7 +142,9 @@ final class TickClient implements AutoCloseable {
   /** Drops the connection as soon as {@code tick} has arrived; completes when the client noticed. */
   CompletableFuture<Void> cutAfter(int tick) {
     CompletableFuture<Void> disconnected = client.whenDisconnected();
-    cutAfter = tick;
+    cutAt.set(tick);
+    // The tick may have come already, while this was being armed.
+    received().stream().max(Integer::compare).ifPresent(this::cutIfReached);
     return disconnected;
   }
 
