@@ -5,6 +5,7 @@ import io.socket.client.Socket;
 import io.socket.emitter.Emitter;
 import io.socket.engineio.client.transports.WebSocket;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +32,7 @@ public final class LabClient implements AutoCloseable {
   private static final long WAIT_SECONDS = 10;
 
   private final String name;
+  private final String url;
   private final Socket socket;
   private final PacketTap tap;
   private final List<String> inbox = new ArrayList<>();
@@ -46,6 +48,7 @@ public final class LabClient implements AutoCloseable {
         .build();
     options.callFactory = http;
     options.webSocketFactory = tap;
+    this.url = url;
     this.socket = IO.socket(URI.create(url), options);
   }
 
@@ -93,8 +96,7 @@ public final class LabClient implements AutoCloseable {
   public void connect() throws IOException, InterruptedException {
     CompletableFuture<Void> connected = new CompletableFuture<>();
     Emitter.Listener ok = args -> connected.complete(null);
-    Emitter.Listener refused = args -> connected.completeExceptionally(
-        new IOException(name + " could not connect: " + (args.length > 0 ? args[0] : "no reason given")));
+    Emitter.Listener refused = args -> connected.completeExceptionally(refusal(args));
     socket.once(Socket.EVENT_CONNECT, ok).once(Socket.EVENT_CONNECT_ERROR, refused);
     try {
       socket.connect();
@@ -102,6 +104,15 @@ public final class LabClient implements AutoCloseable {
     } finally {
       socket.off(Socket.EVENT_CONNECT, ok).off(Socket.EVENT_CONNECT_ERROR, refused);
     }
+  }
+
+  /** Why the client could not connect: a refused TCP connection, or what the server answered. */
+  private IOException refusal(Object[] args) {
+    Object reason = args.length > 0 ? args[0] : "no reason given";
+    if (reason instanceof Throwable failure && failure.getCause() instanceof ConnectException refused) {
+      return new ConnectException(url + " (" + refused.getMessage() + ")");
+    }
+    return new IOException(name + " could not connect to " + url + ": " + reason);
   }
 
   public void emit(String event, Object... args) {

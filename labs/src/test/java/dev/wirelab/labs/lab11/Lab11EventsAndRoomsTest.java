@@ -7,6 +7,8 @@ import dev.wirelab.labs.support.LabRun;
 import dev.wirelab.labs.support.Narrator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +129,16 @@ class Lab11EventsAndRoomsTest {
         .isEqualTo("SIO ACK /admin id=7 [42]");
     assertThat(SioNotation.describe(SioNotation.decode("41").orElseThrow())).isEqualTo("SIO DISCONNECT /");
     assertThat(SioNotation.decode("2")).as("an Engine.IO ping carries no Socket.IO packet").isEmpty();
+  }
+
+  @Test
+  void noServerIsOneLine() throws Exception {
+    int closedPort;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = probe.getLocalPort();
+    }
+    LabRun run = LabRun.of(new Lab11EventsAndRooms(), "client", "--port", String.valueOf(closedPort));
+    assertThat(run.assertOneLineError()).startsWith("error: connection refused: http://127.0.0.1:" + closedPort);
   }
 
   @Test
