@@ -7,12 +7,15 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes official Java Socket.IO clients that print every Socket.IO packet they send ({@code ->})
  * and receive ({@code <-}). They share one OkHttp client, whose threads {@link #close} ends.
  */
 public final class JavaClients implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(JavaClients.class);
   /**
    * No idle connections kept: a pooled one would keep OkHttp's cleanup thread alive for minutes.
    * Plain HTTP only: the labs never use TLS, and without it OkHttp skips loading the JDK's
@@ -49,7 +52,9 @@ public final class JavaClients implements AutoCloseable {
     // A cut connection may leave a call in flight: cancel it with the rest.
     http.dispatcher().cancelAll();
     http.dispatcher().executorService().shutdown();
-    http.dispatcher().executorService().awaitTermination(5, TimeUnit.SECONDS);
+    if (!http.dispatcher().executorService().awaitTermination(5, TimeUnit.SECONDS)) {
+      LOG.warn("OkHttp's dispatcher threads did not end within 5 s");
+    }
     http.connectionPool().evictAll();
   }
 }
