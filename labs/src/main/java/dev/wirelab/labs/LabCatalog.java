@@ -10,6 +10,8 @@ import dev.wirelab.labs.lab07.Lab07HttpAndWebSocket;
 import dev.wirelab.labs.lab08.Lab08WebSocketFrames;
 import dev.wirelab.labs.lab09.Lab09PushVersusPolling;
 import dev.wirelab.labs.lab10.Lab10NonBlockingNetty;
+import dev.wirelab.labs.lab11.Lab11EventsAndRooms;
+import dev.wirelab.labs.lab12.Lab12MissedEvents;
 import dev.wirelab.labs.support.LabInfo;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +40,11 @@ public final class LabCatalog {
       new LabInfo("09", "push-versus-polling", "Push versus polling",
           Lab09PushVersusPolling.class, Lab09PushVersusPolling::new),
       new LabInfo("10", "non-blocking-netty", "Non-blocking I/O with Netty",
-          Lab10NonBlockingNetty.class, Lab10NonBlockingNetty::new)
+          Lab10NonBlockingNetty.class, Lab10NonBlockingNetty::new),
+      new LabInfo("11", "events-and-rooms", "Events, acks, rooms and namespaces",
+          Lab11EventsAndRooms.class, Lab11EventsAndRooms::new),
+      new LabInfo("12", "missed-events", "Missed events and message queueing",
+          Lab12MissedEvents.class, Lab12MissedEvents::new)
   );
 
   public static Optional<LabInfo> find(String number) {

@@ -1,0 +1,36 @@
+package dev.wirelab.labs.lab11;
+
+import dev.wirelab.chat.socketio.protocol.Packet;
+import dev.wirelab.chat.socketio.protocol.PacketType;
+import dev.wirelab.chat.socketio.protocol.ProtocolException;
+import dev.wirelab.labs.support.Narrator;
+import java.util.Optional;
+
+/**
+ * Prints one client's Socket.IO packets, {@code ->} sent and {@code <-} received, except the
+ * lab's own {@link LabClient#FLUSH} markers, which are bookkeeping and not part of the story.
+ */
+final class PacketPrinter implements PacketTap.Listener {
+  private final Narrator narrator;
+
+  PacketPrinter(Narrator narrator) {
+    this.narrator = narrator;
+  }
+
+  @Override
+  public void frame(boolean outgoing, String text) {
+    Optional<Packet> decoded;
+    try {
+      decoded = SioNotation.decode(text);
+    } catch (ProtocolException e) {
+      narrator.say("%s not a Socket.IO packet (%s): %s", outgoing ? "->" : "<-", e.getMessage(), text);
+      return;
+    }
+    decoded.filter(packet -> !isFlush(packet))
+        .ifPresent(packet -> narrator.say("%s %s", outgoing ? "->" : "<-", SioNotation.describe(packet)));
+  }
+
+  private static boolean isFlush(Packet packet) {
+    return packet.type() == PacketType.EVENT && LabClient.FLUSH.equals(packet.data().get(0).asText());
+  }
+}
