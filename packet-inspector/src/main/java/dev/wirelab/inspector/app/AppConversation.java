@@ -1,0 +1,78 @@
+package dev.wirelab.inspector.app;
+
+import dev.wirelab.inspector.app.http.HttpExchanges;
+import dev.wirelab.inspector.app.http.HttpHead;
+import dev.wirelab.inspector.app.http.HttpHeadParser;
+import dev.wirelab.inspector.app.http.HttpListener;
+import dev.wirelab.inspector.app.http.HttpReporter;
+import dev.wirelab.inspector.app.http.HttpStreamDecoder;
+import dev.wirelab.inspector.app.websocket.WebSocketReporter;
+import dev.wirelab.inspector.app.websocket.WebSocketStreamDecoder;
+import dev.wirelab.inspector.stream.StreamChunk;
+
+/**
+ * The application protocols of one TCP connection: each direction starts undecided, becomes HTTP
+ * when a segment starts with a request or status line (on any port), and both directions become
+ * WebSocket after a {@code 101 Switching Protocols}; Engine.IO / Socket.IO are recognised by the
+ * request URI.
+ */
+public final class AppConversation {
+  private final DirectionDecoder[] decoders = new DirectionDecoder[2];
+  private final HttpExchanges exchanges = new HttpExchanges();
+  private final EngineIoConversation engineIo = new EngineIoConversation();
+
+  /**
+   * Decodes in-order bytes of one direction (0 or 1) while {@code shownFrame} is being shown;
+   * the chunk may come from an earlier frame that waited for a gap to fill.
+   */
+  public void onChunk(int direction, StreamChunk chunk, long shownFrame, AppFindings out) {
+    ChunkContext context = new ChunkContext(out, chunk.segmentStart() && chunk.frame() == shownFrame, chunk.afterGap());
+    int pos = chunk.offset();
+    int end = chunk.offset() + chunk.length();
+    while (pos < end) {
+      if (decoders[direction] == null) {
+        if (!context.packetStart() || !HttpHeadParser.startsMessage(chunk.bytes(), pos, end - pos)) {
+          return;
+        }
+        decoders[direction] = new HttpStreamDecoder(exchanges, httpListener(direction));
+      }
+      pos += decoders[direction].decode(chunk.bytes(), pos, end - pos, context);
+      context = new ChunkContext(out, false, false);
+    }
+  }
+
+  /** The direction ended with FIN or RST. */
+  public void onEnd(int direction, AppFindings out) {
+    if (decoders[direction] != null) {
+      decoders[direction].endOfStream(new ChunkContext(out, false, false));
+    }
+  }
+
+  private HttpListener httpListener(int direction) {
+    return new HttpListener() {
+      @Override
+      public void onHead(HttpHead head, HttpHead request, AppFindings out) {
+        HttpReporter.head(head, out);
+      }
+
+      @Override
+      public void onBody(HttpHead head, HttpHead request, byte[] body, long totalLength, AppFindings out) {
+        HttpReporter.body(totalLength, body.length == totalLength, out);
+        boolean polling = head.isRequest()
+            ? "POST".equals(head.method()) && EngineIoConversation.isEngineIo(head.uri())
+            : request != null && "GET".equals(request.method()) && EngineIoConversation.isEngineIo(request.uri());
+        if (polling && body.length == totalLength) {
+          engineIo.onPollingPayload(direction, body, out);
+        }
+      }
+
+      @Override
+      public void onUpgrade(HttpHead request, HttpHead response) {
+        boolean socketIo = EngineIoConversation.isEngineIo(request.uri());
+        for (int d = 0; d < 2; d++) {
+          decoders[d] = new WebSocketStreamDecoder(socketIo ? engineIo.webSocket(d) : new WebSocketReporter());
+        }
+      }
+    };
+  }
+}

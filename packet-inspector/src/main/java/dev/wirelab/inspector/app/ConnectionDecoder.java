@@ -1,0 +1,38 @@
+package dev.wirelab.inspector.app;
+
+import dev.wirelab.inspector.stream.DirectionReassembler;
+import dev.wirelab.inspector.stream.Reassembly;
+import dev.wirelab.inspector.stream.StreamChunk;
+
+/**
+ * One TCP connection from its segments to its application messages: each direction is put back
+ * in order, then decoded by the connection's {@link AppConversation}.
+ */
+public final class ConnectionDecoder {
+  private final DirectionReassembler[] reassemblers = {new DirectionReassembler(), new DirectionReassembler()};
+  private final boolean[] ended = new boolean[2];
+  private final AppConversation conversation = new AppConversation();
+
+  /** Takes one segment of direction 0 or 1, shown as capture frame {@code frame}. */
+  public void onSegment(int direction, long frame, long seq, boolean syn, boolean fin, boolean rst,
+                        byte[] data, int offset, int length, AppFindings out) {
+    Reassembly released = reassemblers[direction].accept(frame, seq, syn, fin, rst, data, offset, length);
+    released.notes().forEach(out::note);
+    for (StreamChunk chunk : released.chunks()) {
+      conversation.onChunk(direction, chunk, frame, out);
+    }
+    if ((fin || rst) && !ended[direction]) {
+      ended[direction] = true;
+      conversation.onEnd(direction, out);
+    }
+    if (rst && !ended[1 - direction]) {
+      ended[1 - direction] = true;
+      conversation.onEnd(1 - direction, out);
+    }
+  }
+
+  /** Whether both directions ended, so the connection's state can be dropped. */
+  public boolean closed() {
+    return ended[0] && ended[1];
+  }
+}

@@ -1,0 +1,15 @@
+package dev.wirelab.inspector.app.http;
+
+import dev.wirelab.inspector.app.AppFindings;
+
+/** What an {@link HttpStreamDecoder} found, in stream order. */
+public interface HttpListener {
+  /** A complete head; {@code request} is the request a response answers (null for requests or unknown). */
+  void onHead(HttpHead head, HttpHead request, AppFindings out);
+
+  /** A complete body (possibly cut to {@link dev.wirelab.inspector.app.BoundedBytes#DEFAULT_LIMIT}). */
+  void onBody(HttpHead head, HttpHead request, byte[] body, long totalLength, AppFindings out);
+
+  /** A {@code 101 Switching Protocols} to WebSocket: the bytes after its head are WebSocket frames. */
+  void onUpgrade(HttpHead request, HttpHead response);
+}
