@@ -19,7 +19,11 @@ import dev.wirelab.inspector.stream.StreamChunk;
 public final class AppConversation {
   private final DirectionDecoder[] decoders = new DirectionDecoder[2];
   private final HttpExchanges exchanges = new HttpExchanges();
-  private final EngineIoConversation engineIo = new EngineIoConversation();
+  private final EngineIoSessions engineIo;
+
+  AppConversation(EngineIoSessions engineIo) {
+    this.engineIo = engineIo;
+  }
 
   /**
    * Decodes in-order bytes of one direction (0 or 1) while {@code shownFrame} is being shown;
@@ -41,6 +45,17 @@ public final class AppConversation {
     }
   }
 
+  /**
+   * A segment held back behind a gap: tshark, reading packet by packet, still shows the HTTP
+   * request or status line it starts with, so its per-packet fields are reported here.
+   */
+  public void onHeldSegment(int direction, byte[] data, int offset, int length, AppFindings out) {
+    boolean mayBeHttp = decoders[direction] == null || decoders[direction] instanceof HttpStreamDecoder;
+    if (mayBeHttp && HttpHeadParser.startsMessage(data, offset, length)) {
+      HttpReporter.startLineFields(HttpHeadParser.parseStartLine(data, offset, length), out);
+    }
+  }
+
   /** The direction ended with FIN or RST. */
   public void onEnd(int direction, AppFindings out) {
     if (decoders[direction] != null) {
@@ -58,19 +73,21 @@ public final class AppConversation {
       @Override
       public void onBody(HttpHead head, HttpHead request, byte[] body, long totalLength, AppFindings out) {
         HttpReporter.body(totalLength, body.length == totalLength, out);
-        boolean polling = head.isRequest()
-            ? "POST".equals(head.method()) && EngineIoConversation.isEngineIo(head.uri())
-            : request != null && "GET".equals(request.method()) && EngineIoConversation.isEngineIo(request.uri());
+        HttpHead sent = head.isRequest() ? head : request;
+        boolean polling = sent != null && EngineIoSessions.isEngineIo(sent.uri())
+            && (head.isRequest() ? "POST".equals(head.method()) : "GET".equals(request.method()));
         if (polling && body.length == totalLength) {
-          engineIo.onPollingPayload(direction, body, out);
+          engineIo.forUri(sent.uri()).onPollingPayload(
+              head.isRequest() ? EngineIoSession.FROM_CLIENT : EngineIoSession.FROM_SERVER, body, out);
         }
       }
 
       @Override
       public void onUpgrade(HttpHead request, HttpHead response) {
-        boolean socketIo = EngineIoConversation.isEngineIo(request.uri());
+        EngineIoSession session = EngineIoSessions.isEngineIo(request.uri()) ? engineIo.forUri(request.uri()) : null;
         for (int d = 0; d < 2; d++) {
-          decoders[d] = new WebSocketStreamDecoder(socketIo ? engineIo.webSocket(d) : new WebSocketReporter());
+          int sender = d == direction ? EngineIoSession.FROM_SERVER : EngineIoSession.FROM_CLIENT;
+          decoders[d] = new WebSocketStreamDecoder(session != null ? session.webSocket(sender) : new WebSocketReporter());
         }
       }
     };

@@ -11,15 +11,22 @@ import dev.wirelab.inspector.stream.StreamChunk;
 public final class ConnectionDecoder {
   private final DirectionReassembler[] reassemblers = {new DirectionReassembler(), new DirectionReassembler()};
   private final boolean[] ended = new boolean[2];
-  private final AppConversation conversation = new AppConversation();
+  private final AppConversation conversation;
 
-  /** Takes one segment of direction 0 or 1, shown as capture frame {@code frame}. */
-  public void onSegment(int direction, long frame, long seq, boolean syn, boolean fin, boolean rst,
-                        byte[] data, int offset, int length, AppFindings out) {
-    Reassembly released = reassemblers[direction].accept(frame, seq, syn, fin, rst, data, offset, length);
-    released.notes().forEach(out::note);
-    for (StreamChunk chunk : released.chunks()) {
-      conversation.onChunk(direction, chunk, frame, out);
+  ConnectionDecoder(EngineIoSessions engineIo) {
+    this.conversation = new AppConversation(engineIo);
+  }
+
+  /** Takes one segment of direction 0 or 1, shown as capture frame {@code frame}; {@code ack} is -1 without the ACK flag. */
+  public void onSegment(int direction, long frame, long seq, long ack, boolean syn, boolean fin, boolean rst,
+                        byte[] data, int offset, int length, int wireLength, AppFindings out) {
+    Reassembly released = reassemblers[direction].accept(frame, seq, syn, fin, rst, data, offset, length, wireLength);
+    deliver(direction, released, frame, out);
+    if (released.held()) {
+      conversation.onHeldSegment(direction, data, offset, length, out);
+    }
+    if (ack >= 0) {
+      deliver(1 - direction, reassemblers[1 - direction].acknowledged(ack), frame, out);
     }
     if ((fin || rst) && !ended[direction]) {
       ended[direction] = true;
@@ -28,6 +35,13 @@ public final class ConnectionDecoder {
     if (rst && !ended[1 - direction]) {
       ended[1 - direction] = true;
       conversation.onEnd(1 - direction, out);
+    }
+  }
+
+  private void deliver(int direction, Reassembly released, long frame, AppFindings out) {
+    released.notes().forEach(out::note);
+    for (StreamChunk chunk : released.chunks()) {
+      conversation.onChunk(direction, chunk, frame, out);
     }
   }
 

@@ -34,11 +34,15 @@ public final class DirectionReassembler {
     this.maxBufferedBytes = maxBufferedBytes;
   }
 
-  /** Takes one segment (its raw sequence number, flags and payload) and returns what it released. */
+  /**
+   * Takes one segment (its raw sequence number, flags and captured payload) and returns what it
+   * released; {@code wireLength} larger than {@code length} means the capture cut the segment short.
+   */
   public Reassembly accept(long frame, long seq, boolean syn, boolean fin, boolean rst,
-                           byte[] data, int offset, int length) {
+                           byte[] data, int offset, int length, int wireLength) {
     List<StreamChunk> chunks = new ArrayList<>(1);
     List<String> notes = new ArrayList<>(1);
+    int before = early.size();
     int dataSeq = (int) seq + (syn ? 1 : 0);
     if (syn) {
       if (started && dataSeq != nextSeq && delivered > 0) {
@@ -56,10 +60,33 @@ public final class DirectionReassembler {
     if (length > 0) {
       place(frame, dataSeq, data, offset, length, chunks, notes);
     }
+    if (wireLength > length && nextSeq == dataSeq + length) {
+      int missing = wireLength - length;
+      notes.add(missing + " payload bytes were not captured (snapshot length): skipped");
+      nextSeq += missing;
+      delivered += missing;
+      gapPending = true;
+      drainEarly(chunks);
+    }
+    boolean held = early.size() > before;
     if (rst && !early.isEmpty()) {
       skipGap(chunks, notes, "connection reset before the gap filled");
     }
-    return new Reassembly(chunks, notes);
+    return new Reassembly(chunks, notes, held);
+  }
+
+  /**
+   * The other direction acknowledged up to {@code ack}: bytes it acknowledged that were never
+   * captured will not be retransmitted, so the gap before held segments is skipped now.
+   */
+  public Reassembly acknowledged(long ack) {
+    List<StreamChunk> chunks = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    int beyond = (int) ack - nextSeq;
+    if (started && beyond > 0 && !early.isEmpty() && delivered + beyond >= early.firstKey()) {
+      skipGap(chunks, notes, "the receiver acknowledged bytes the capture never saw");
+    }
+    return new Reassembly(chunks, notes, false);
   }
 
   /** Hands on whatever still waits behind a gap (end of capture); the gap is reported. */
@@ -69,7 +96,7 @@ public final class DirectionReassembler {
     if (!early.isEmpty()) {
       skipGap(chunks, notes, "end of capture before the gap filled");
     }
-    return new Reassembly(chunks, notes);
+    return new Reassembly(chunks, notes, false);
   }
 
   public long deliveredBytes() {

@@ -2,5 +2,8 @@ package dev.wirelab.inspector.stream;
 
 import java.util.List;
 
-/** What one segment released: in-order chunks (possibly from earlier buffered frames) and notes. */
-public record Reassembly(List<StreamChunk> chunks, List<String> notes) {}
+/**
+ * What one segment released: in-order chunks (possibly from earlier buffered frames), notes, and
+ * whether the segment itself was held back behind a gap.
+ */
+public record Reassembly(List<StreamChunk> chunks, List<String> notes, boolean held) {}

@@ -1,6 +1,6 @@
 package dev.wirelab.inspector.app.engineio;
 
-import dev.wirelab.inspector.app.MalformedPayloadException;
+import dev.wirelab.inspector.decode.MalformedFrameException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,11 +16,11 @@ public final class EngineIoParser {
   /** A text packet: the type digit, then its data ({@code 4hello}, {@code 2probe}, {@code 0{"sid":..}}). */
   public static EngineIoPacket parseText(String packet) {
     if (packet.isEmpty()) {
-      throw new MalformedPayloadException("empty Engine.IO packet");
+      throw new MalformedFrameException("empty Engine.IO packet");
     }
     char digit = packet.charAt(0);
     if (digit < '0' || digit > '6') {
-      throw new MalformedPayloadException("Engine.IO packet type '" + printable(digit) + "' is not 0-6");
+      throw new MalformedFrameException("Engine.IO packet type '" + printable(digit) + "' is not 0-6");
     }
     return new EngineIoPacket(EngineIoPacketType.values()[digit - '0'], packet.substring(1), null);
   }
@@ -53,7 +53,7 @@ public final class EngineIoParser {
     try {
       return binaryMessage(Base64.getDecoder().decode(packet.substring(1)));
     } catch (IllegalArgumentException e) {
-      throw new MalformedPayloadException("Engine.IO binary packet is not valid base64: " + e.getMessage());
+      throw new MalformedFrameException("Engine.IO binary packet is not valid base64: " + e.getMessage());
     }
   }
 

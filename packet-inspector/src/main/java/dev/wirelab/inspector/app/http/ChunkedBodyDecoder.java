@@ -1,7 +1,7 @@
 package dev.wirelab.inspector.app.http;
 
 import dev.wirelab.inspector.app.BoundedBytes;
-import dev.wirelab.inspector.app.MalformedPayloadException;
+import dev.wirelab.inspector.decode.MalformedFrameException;
 
 /** Undoes {@code Transfer-Encoding: chunked}: size lines in hex, data, CRLF, until a 0-size chunk and trailers. */
 final class ChunkedBodyDecoder {
@@ -38,7 +38,7 @@ final class ChunkedBodyDecoder {
           line.append((char) (c & 0xFF));
         }
         if (line.length() > MAX_LINE) {
-          throw new MalformedPayloadException("chunked body line longer than " + MAX_LINE + " bytes");
+          throw new MalformedFrameException("chunked body line longer than " + MAX_LINE + " bytes");
         }
         continue;
       }
@@ -57,7 +57,7 @@ final class ChunkedBodyDecoder {
       }
       case DATA_END -> {
         if (!text.isEmpty()) {
-          throw new MalformedPayloadException("chunk data longer than its size line said");
+          throw new MalformedFrameException("chunk data longer than its size line said");
         }
         state = State.SIZE;
       }
@@ -75,7 +75,7 @@ final class ChunkedBodyDecoder {
     String hex = (semicolon >= 0 ? text.substring(0, semicolon) : text).trim();
     if (hex.isEmpty() || hex.length() > 15 || !hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
       String shown = hex.length() > 20 ? hex.substring(0, 20) + "…" : hex;
-      throw new MalformedPayloadException("chunk size is not hexadecimal: \"" + shown + "\"");
+      throw new MalformedFrameException("chunk size is not hexadecimal: \"" + shown + "\"");
     }
     return Long.parseLong(hex, 16);
   }

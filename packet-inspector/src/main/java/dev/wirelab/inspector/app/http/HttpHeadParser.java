@@ -1,6 +1,6 @@
 package dev.wirelab.inspector.app.http;
 
-import dev.wirelab.inspector.app.MalformedPayloadException;
+import dev.wirelab.inspector.decode.MalformedFrameException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +49,16 @@ public final class HttpHeadParser {
     return false;
   }
 
+  /** Parses just the start line, when it is complete in these bytes; null otherwise. */
+  public static HttpHead parseStartLine(byte[] b, int off, int len) {
+    for (int i = off; i < off + len; i++) {
+      if (b[i] == '\n') {
+        return parse(b, off, i + 1 - off);
+      }
+    }
+    return null;
+  }
+
   /** The index just past the blank line that ends the head, or -1 while it is incomplete. */
   public static int headEnd(byte[] b, int off, int len) {
     for (int i = off; i < off + len; i++) {
@@ -70,7 +80,7 @@ public final class HttpHeadParser {
     String text = new String(b, off, len, StandardCharsets.ISO_8859_1);
     String[] lines = text.split("\r?\n");
     if (lines.length == 0 || lines[0].isEmpty()) {
-      throw new MalformedPayloadException("HTTP message without a start line");
+      throw new MalformedFrameException("HTTP message without a start line");
     }
     List<HttpHeader> headers = new ArrayList<>();
     for (int i = 1; i < lines.length; i++) {
@@ -80,7 +90,7 @@ public final class HttpHeadParser {
       }
       int colon = line.indexOf(':');
       if (colon <= 0) {
-        throw new MalformedPayloadException("HTTP header line without a name and colon: " + shorten(line));
+        throw new MalformedFrameException("HTTP header line without a name and colon: " + shorten(line));
       }
       headers.add(new HttpHeader(line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
     }
@@ -91,12 +101,12 @@ public final class HttpHeadParser {
     String[] parts = line.split(" ", 3);
     if (line.startsWith("HTTP/")) {
       if (parts.length < 2 || !parts[1].matches("\\d{3}")) {
-        throw new MalformedPayloadException("HTTP status line without a 3-digit status: " + shorten(line));
+        throw new MalformedFrameException("HTTP status line without a 3-digit status: " + shorten(line));
       }
       return new HttpHead(null, null, parts[0], Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "", headers);
     }
     if (parts.length != 3 || !parts[2].startsWith("HTTP/")) {
-      throw new MalformedPayloadException("HTTP request line is not 'METHOD URI HTTP/x.y': " + shorten(line));
+      throw new MalformedFrameException("HTTP request line is not 'METHOD URI HTTP/x.y': " + shorten(line));
     }
     return new HttpHead(parts[0], parts[1], parts[2], 0, null, headers);
   }

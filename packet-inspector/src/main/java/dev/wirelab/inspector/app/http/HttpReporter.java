@@ -16,6 +16,16 @@ public final class HttpReporter {
     }
   }
 
+  /** The fields tshark shows per packet: method and URI of a request, status of a response. */
+  public static void startLineFields(HttpHead start, AppFindings out) {
+    if (start.isRequest()) {
+      out.fieldOnce("http.method", start.method());
+      out.fieldOnce("http.uri", start.uri());
+    } else {
+      out.fieldOnce("http.status", start.status());
+    }
+  }
+
   public static void body(long totalLength, boolean kept, AppFindings out) {
     out.detail("HTTP", "Body", totalLength + " bytes" + (kept ? "" : " (only the first part kept)"));
   }

@@ -3,7 +3,7 @@ package dev.wirelab.inspector.app.http;
 import dev.wirelab.inspector.app.BoundedBytes;
 import dev.wirelab.inspector.app.ChunkContext;
 import dev.wirelab.inspector.app.DirectionDecoder;
-import dev.wirelab.inspector.app.MalformedPayloadException;
+import dev.wirelab.inspector.decode.MalformedFrameException;
 import java.util.Arrays;
 
 /**
@@ -29,6 +29,7 @@ public final class HttpStreamDecoder implements DirectionDecoder {
   /** Whether the message being read began at a packet start, where tshark would also see it. */
   private boolean messageFromPacketStart;
   private boolean startedInThisChunk;
+  private boolean startLineReported;
 
   public HttpStreamDecoder(HttpExchanges exchanges, HttpListener listener) {
     this.exchanges = exchanges;
@@ -63,7 +64,7 @@ public final class HttpStreamDecoder implements DirectionDecoder {
           packetAligned = messageFromPacketStart && startedInThisChunk;
         }
       }
-    } catch (MalformedPayloadException e) {
+    } catch (MalformedFrameException e) {
       context.findings().malformed(e.getMessage());
       resync();
       return len;
@@ -111,7 +112,7 @@ public final class HttpStreamDecoder implements DirectionDecoder {
 
   private int readHead(byte[] b, int pos, int avail, ChunkContext context) {
     if (headLength == 0 && !HttpHeadParser.looksLikeStart(b, pos, avail)) {
-      throw new MalformedPayloadException("bytes that do not start an HTTP message");
+      throw new MalformedFrameException("bytes that do not start an HTTP message");
     }
     int searchFrom = Math.max(0, headLength - 3);
     int take = Math.min(avail, MAX_HEAD - headLength);
@@ -120,25 +121,26 @@ public final class HttpStreamDecoder implements DirectionDecoder {
     }
     System.arraycopy(b, pos, head, headLength, take);
     headLength += take;
+    if (messageFromPacketStart && startedInThisChunk && !startLineReported) {
+      reportStartLine(context);
+    }
     int endAt = HttpHeadParser.headEnd(head, searchFrom, headLength - searchFrom);
     if (endAt < 0) {
       if (headLength == MAX_HEAD) {
-        throw new MalformedPayloadException("HTTP head longer than " + MAX_HEAD + " bytes");
+        throw new MalformedFrameException("HTTP head longer than " + MAX_HEAD + " bytes");
       }
       return take;
     }
     int used = take - (headLength - endAt);
     current = HttpHeadParser.parse(head, 0, endAt);
     headLength = 0;
+    startLineReported = false;
     onHead(context);
     return used;
   }
 
   private void onHead(ChunkContext context) {
     request = current.isRequest() ? null : interimOrAnswer();
-    if (messageFromPacketStart && startedInThisChunk) {
-      reportPerPacketFields(context);
-    }
     listener.onHead(current, request, context.findings());
     if (current.isRequest()) {
       exchanges.requestSent(current);
@@ -153,12 +155,15 @@ public final class HttpStreamDecoder implements DirectionDecoder {
     return current.status() >= 100 && current.status() < 200 && current.status() != 101 ? null : exchanges.answered();
   }
 
-  private void reportPerPacketFields(ChunkContext context) {
-    if (current.isRequest()) {
-      context.findings().fieldOnce("http.method", current.method());
-      context.findings().fieldOnce("http.uri", current.uri());
-    } else {
-      context.findings().fieldOnce("http.status", current.status());
+  /**
+   * Reports the fields tshark shows per packet as soon as the start line is complete, even when
+   * the header fields continue in later segments: tshark without reassembly reads them there too.
+   */
+  private void reportStartLine(ChunkContext context) {
+    HttpHead start = HttpHeadParser.parseStartLine(head, 0, headLength);
+    if (start != null) {
+      startLineReported = true;
+      HttpReporter.startLineFields(start, context.findings());
     }
   }
 
@@ -187,7 +192,7 @@ public final class HttpStreamDecoder implements DirectionDecoder {
 
   private static long contentLength(String value) {
     if (!value.matches("\\d{1,18}")) {
-      throw new MalformedPayloadException("Content-Length is not a number: \"" + value + "\"");
+      throw new MalformedFrameException("Content-Length is not a number: \"" + value + "\"");
     }
     return Long.parseLong(value);
   }
@@ -203,6 +208,7 @@ public final class HttpStreamDecoder implements DirectionDecoder {
   private void resync() {
     state = State.RESYNC;
     headLength = 0;
+    startLineReported = false;
     body.clear();
   }
 }

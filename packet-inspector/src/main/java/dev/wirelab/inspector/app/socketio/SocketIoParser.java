@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wirelab.inspector.app.MalformedPayloadException;
+import dev.wirelab.inspector.decode.MalformedFrameException;
 
 /** Parses the text of a Socket.IO v5 packet carried in an Engine.IO message packet. */
 public final class SocketIoParser {
@@ -15,7 +15,7 @@ public final class SocketIoParser {
 
   public static SocketIoPacket parse(String text) {
     if (text.isEmpty() || text.charAt(0) < '0' || text.charAt(0) > '6') {
-      throw new MalformedPayloadException("Socket.IO packet type is not a digit 0-6");
+      throw new MalformedFrameException("Socket.IO packet type is not a digit 0-6");
     }
     SocketIoPacketType type = SocketIoPacketType.values()[text.charAt(0) - '0'];
     int pos = 1;
@@ -24,7 +24,7 @@ public final class SocketIoParser {
       int dash = text.indexOf('-', pos);
       String count = dash < 0 ? "" : text.substring(pos, dash);
       if (!count.matches("\\d{1,4}") || Integer.parseInt(count) > MAX_ATTACHMENTS) {
-        throw new MalformedPayloadException("Socket.IO binary packet without '<attachments>-'");
+        throw new MalformedFrameException("Socket.IO binary packet without '<attachments>-'");
       }
       attachments = Integer.parseInt(count);
       pos = dash + 1;
@@ -51,7 +51,7 @@ public final class SocketIoParser {
     try {
       return JSON.readTree(text);
     } catch (JacksonException e) {
-      throw new MalformedPayloadException("Socket.IO data is not JSON: " + e.getOriginalMessage());
+      throw new MalformedFrameException("Socket.IO data is not JSON: " + e.getOriginalMessage());
     }
   }
 
@@ -68,7 +68,7 @@ public final class SocketIoParser {
           : "CONNECT_ERROR data must be an object or a string";
     };
     if (problem != null) {
-      throw new MalformedPayloadException("Socket.IO " + problem);
+      throw new MalformedFrameException("Socket.IO " + problem);
     }
   }
 }

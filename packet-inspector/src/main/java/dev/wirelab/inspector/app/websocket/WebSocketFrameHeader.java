@@ -1,6 +1,6 @@
 package dev.wirelab.inspector.app.websocket;
 
-import dev.wirelab.inspector.app.MalformedPayloadException;
+import dev.wirelab.inspector.decode.MalformedFrameException;
 
 /**
  * The 2 to 14 header bytes of an RFC 6455 frame: FIN, RSV1-3, opcode, MASK, the payload length
@@ -31,7 +31,7 @@ public record WebSocketFrameHeader(boolean fin, int rsv, int opcode, boolean mas
         payloadLength = (payloadLength << 8) | (b[off + 2 + i] & 0xFF);
       }
       if (payloadLength < 0) {
-        throw new MalformedPayloadException("WebSocket 64-bit payload length has its most significant bit set");
+        throw new MalformedFrameException("WebSocket 64-bit payload length has its most significant bit set");
       }
     }
     byte[] key = null;

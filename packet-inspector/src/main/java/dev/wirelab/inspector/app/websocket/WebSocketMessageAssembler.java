@@ -2,7 +2,7 @@ package dev.wirelab.inspector.app.websocket;
 
 import dev.wirelab.inspector.app.AppFindings;
 import dev.wirelab.inspector.app.BoundedBytes;
-import dev.wirelab.inspector.app.MalformedPayloadException;
+import dev.wirelab.inspector.decode.MalformedFrameException;
 
 /** Joins a text or binary frame and its continuation frames into one message; control frames pass through. */
 final class WebSocketMessageAssembler {
@@ -23,7 +23,7 @@ final class WebSocketMessageAssembler {
     }
     if (opcode == WebSocketOpcode.CONTINUATION) {
       if (messageOpcode < 0) {
-        throw new MalformedPayloadException("WebSocket continuation frame without a message to continue");
+        throw new MalformedFrameException("WebSocket continuation frame without a message to continue");
       }
     } else {
       if (messageOpcode >= 0) {

@@ -1,7 +1,7 @@
 package dev.wirelab.inspector.app.websocket;
 
 import dev.wirelab.inspector.app.AppFindings;
-import dev.wirelab.inspector.app.MalformedPayloadException;
+import dev.wirelab.inspector.decode.MalformedFrameException;
 import dev.wirelab.inspector.app.Quote;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -36,7 +36,7 @@ public final class WebSocketReporter implements WebSocketListener {
       return "WS close (no status code)";
     }
     if (payload.length == 1) {
-      throw new MalformedPayloadException("WebSocket close frame with a 1-byte body (a status code needs 2)");
+      throw new MalformedFrameException("WebSocket close frame with a 1-byte body (a status code needs 2)");
     }
     int code = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
     String reason = utf8(java.util.Arrays.copyOfRange(payload, 2, payload.length));
@@ -48,7 +48,7 @@ public final class WebSocketReporter implements WebSocketListener {
     try {
       return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw new MalformedPayloadException("WebSocket text is not valid UTF-8");
+      throw new MalformedFrameException("WebSocket text is not valid UTF-8");
     }
   }
 }

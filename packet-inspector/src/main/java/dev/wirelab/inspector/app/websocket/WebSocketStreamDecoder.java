@@ -4,7 +4,7 @@ import dev.wirelab.inspector.app.AppFindings;
 import dev.wirelab.inspector.app.BoundedBytes;
 import dev.wirelab.inspector.app.ChunkContext;
 import dev.wirelab.inspector.app.DirectionDecoder;
-import dev.wirelab.inspector.app.MalformedPayloadException;
+import dev.wirelab.inspector.decode.MalformedFrameException;
 
 /**
  * Splits one direction of an upgraded connection into RFC 6455 frames, undoes the client's
@@ -62,7 +62,7 @@ public final class WebSocketStreamDecoder implements DirectionDecoder {
           packetAligned = frameFromPacketStart && startedInThisChunk;
         }
       }
-    } catch (MalformedPayloadException e) {
+    } catch (MalformedFrameException e) {
       context.findings().malformed(e.getMessage());
       resync();
     }

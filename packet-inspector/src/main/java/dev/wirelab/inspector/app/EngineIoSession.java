@@ -11,23 +11,23 @@ import dev.wirelab.inspector.app.socketio.SocketIoReporter;
 import dev.wirelab.inspector.app.websocket.WebSocketListener;
 import dev.wirelab.inspector.app.websocket.WebSocketOpcode;
 import dev.wirelab.inspector.app.websocket.WebSocketReporter;
+import dev.wirelab.inspector.decode.MalformedFrameException;
 import java.util.List;
 
 /**
- * The Engine.IO / Socket.IO view of one connection: Engine.IO packets from polling bodies or
- * WebSocket messages, the Socket.IO packets inside, and binary attachments matched per direction.
+ * The Engine.IO / Socket.IO view of one Engine.IO session (one {@code sid}), which may span many
+ * TCP connections: long-polling requests and the WebSocket that replaces them. Binary attachments
+ * are matched per direction, client to server and server to client.
  */
-final class EngineIoConversation {
+final class EngineIoSession {
+  static final int FROM_CLIENT = 0;
+  static final int FROM_SERVER = 1;
   static final String POLLING = "polling";
   static final String WEBSOCKET = "websocket";
 
   private final SocketIoBinaryAssembler[] attachments = {new SocketIoBinaryAssembler(), new SocketIoBinaryAssembler()};
 
-  /** Whether a request URI belongs to Engine.IO: the default {@code /socket.io/} path or an {@code EIO=} query. */
-  static boolean isEngineIo(String uri) {
-    return uri != null && (uri.contains("/socket.io/") || uri.contains("?EIO=") || uri.contains("&EIO="));
-  }
-
+  /** A long-polling body: a POST's comes from the client, a GET response's from the server. */
   void onPollingPayload(int direction, byte[] body, AppFindings out) {
     try {
       List<EngineIoPacket> packets = EngineIoParser.parsePayload(body);
@@ -35,12 +35,12 @@ final class EngineIoConversation {
         out.fieldOnce("eio.count", packets.size());
       }
       packets.forEach(p -> onPacket(direction, p, POLLING, out));
-    } catch (MalformedPayloadException e) {
+    } catch (MalformedFrameException e) {
       out.malformed(e.getMessage());
     }
   }
 
-  /** The listener for one direction once the connection upgraded to WebSocket. */
+  /** The listener for one direction ({@link #FROM_CLIENT} or {@link #FROM_SERVER}) once upgraded to WebSocket. */
   WebSocketListener webSocket(int direction) {
     return new WebSocketListener() {
       @Override
@@ -49,7 +49,7 @@ final class EngineIoConversation {
           EngineIoPacket packet = opcode == WebSocketOpcode.TEXT
               ? EngineIoParser.parseText(WebSocketReporter.utf8(payload)) : EngineIoParser.binaryMessage(payload);
           onPacket(direction, packet, WEBSOCKET, out);
-        } catch (MalformedPayloadException e) {
+        } catch (MalformedFrameException e) {
           out.malformed(e.getMessage());
         }
       }
