@@ -134,7 +134,12 @@ public final class WebSocketStreamDecoder implements DirectionDecoder {
       out.malformed(violation);
       return;
     }
-    assembler.onFrame(done, payload.toArray(), out);
+    try {
+      assembler.onFrame(done, payload.toArray(), out);
+    } catch (MalformedFrameException e) {
+      // The frame's content broke a rule, its framing did not: the next frame starts right after it.
+      out.malformed(e.getMessage());
+    }
   }
 
   private static void reportPerPacketFields(WebSocketFrameHeader h, AppFindings out) {
