@@ -8,19 +8,8 @@ public final class SocketIoReporter {
   private SocketIoReporter() {}
 
   public static void report(SocketIoPacket p, AppFindings out) {
-    out.fieldOnce("sio.type", p.type().name());
-    out.fieldOnce("sio.nsp", p.namespace());
-    if (p.event() != null) {
-      out.fieldOnce("sio.event", p.event());
-    }
-    if (p.ackId() >= 0) {
-      out.fieldOnce("sio.ack_id", p.ackId());
-    }
-    if (p.type().isBinary()) {
-      out.fieldOnce("sio.attachments", p.attachments());
-    }
-    if (p.args() != null) {
-      out.fieldOnce("sio.args", p.args().toString());
+    if (!out.fields().containsKey("sio.type")) {
+      fields(p, out);
     }
     out.detail("Socket.IO", "Packet type", p.type().ordinal() + " (" + p.type() + ")");
     out.detail("Socket.IO", "Namespace", p.namespace());
@@ -34,9 +23,27 @@ public final class SocketIoReporter {
       out.detail("Socket.IO", "Event", p.event());
     }
     if (p.args() != null) {
-      out.detail("Socket.IO", p.event() != null ? "Arguments" : "Data", p.args());
+      out.detail("Socket.IO", p.event() != null ? "Arguments" : "Data", Quote.shorten(p.args().toString()));
     }
     out.meaning(meaning(p));
+  }
+
+  /** The JSON fields, set for the first Socket.IO packet of a frame only, so packets never mix. */
+  private static void fields(SocketIoPacket p, AppFindings out) {
+    out.field("sio.type", p.type().name());
+    out.field("sio.nsp", p.namespace());
+    if (p.event() != null) {
+      out.field("sio.event", p.event());
+    }
+    if (p.ackId() >= 0) {
+      out.field("sio.ack_id", p.ackId());
+    }
+    if (p.type().isBinary()) {
+      out.field("sio.attachments", p.attachments());
+    }
+    if (p.args() != null) {
+      out.field("sio.args", p.args().toString());
+    }
   }
 
   /** E.g. {@code SIO EVENT /chat "message" ["hi"]} or {@code SIO ACK / id=3 ["ok"]}. */
