@@ -24,7 +24,8 @@ public final class DirectionReassembler {
   private int nextSeq;
   /** The stream offset of {@link #nextSeq}, unbounded so 32-bit wraparound never confuses it. */
   private long delivered;
-  private boolean gapPending;
+  /** Bytes skipped since the last chunk was handed on; the next chunk reports them. */
+  private long unreportedLoss;
 
   public DirectionReassembler() {
     this(MAX_BUFFERED_BYTES);
@@ -65,7 +66,7 @@ public final class DirectionReassembler {
       notes.add(missing + " payload bytes were not captured (snapshot length): skipped");
       nextSeq += missing;
       delivered += missing;
-      gapPending = true;
+      unreportedLoss += missing;
       drainEarly(chunks);
     }
     boolean held = early.size() > before;
@@ -97,6 +98,11 @@ public final class DirectionReassembler {
       skipGap(chunks, notes, "end of capture before the gap filled");
     }
     return new Reassembly(chunks, notes, false);
+  }
+
+  /** Bytes waiting behind a gap. */
+  public long heldBytes() {
+    return bufferedBytes;
   }
 
   public long deliveredBytes() {
@@ -143,7 +149,7 @@ public final class DirectionReassembler {
         + "; lost or captured before the capture started): skipped");
     nextSeq += (int) missing;
     delivered = first;
-    gapPending = true;
+    unreportedLoss += missing;
     drainEarly(chunks);
   }
 
@@ -160,8 +166,8 @@ public final class DirectionReassembler {
   }
 
   private void emit(List<StreamChunk> chunks, long frame, byte[] data, int offset, int length, boolean segmentStart) {
-    chunks.add(new StreamChunk(frame, data, offset, length, delivered, segmentStart, gapPending));
-    gapPending = false;
+    chunks.add(new StreamChunk(frame, data, offset, length, delivered, segmentStart, unreportedLoss));
+    unreportedLoss = 0;
     delivered += length;
     nextSeq += length;
   }

@@ -7,7 +7,12 @@ package dev.wirelab.inspector.stream;
  * @param streamOffset how many bytes of this direction came before (0 = first byte seen)
  * @param segmentStart whether the chunk starts at the first payload byte of its segment, which is
  *     where a per-packet dissector such as tshark without reassembly starts to parse
- * @param afterGap whether bytes were lost just before this chunk, so message framing must resync
+ * @param missingBefore how many bytes were lost just before this chunk (0: none); after a loss
+ *     message framing must resync
  */
 public record StreamChunk(long frame, byte[] bytes, int offset, int length, long streamOffset,
-                          boolean segmentStart, boolean afterGap) {}
+                          boolean segmentStart, long missingBefore) {
+  public boolean afterGap() {
+    return missingBefore > 0;
+  }
+}
