@@ -11,8 +11,8 @@ import java.util.Map;
  * the layer tree, and notes about reassembly and malformed input.
  */
 public final class AppFindings {
-  /** One named line in the layer tree, e.g. {@code WebSocket / Opcode / 1 (text)}. */
-  public record Detail(String layer, String name, String value) {}
+  /** One named line in the layer tree, e.g. WebSocket, Opcode, 1, text. */
+  public record Detail(String layer, String name, String value, String meaning) {}
 
   private final Map<String, Object> fields = new LinkedHashMap<>();
   private final List<String> meanings = new ArrayList<>();
@@ -34,7 +34,11 @@ public final class AppFindings {
   }
 
   public void detail(String layer, String name, Object value) {
-    details.add(new Detail(layer, name, String.valueOf(value)));
+    detail(layer, name, value, "");
+  }
+
+  public void detail(String layer, String name, Object value, String meaning) {
+    details.add(new Detail(layer, name, String.valueOf(value), meaning));
   }
 
   public void note(String text) {

@@ -43,7 +43,7 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
       if (layer == null || !layer.protocol().equals(detail.layer())) {
         layer = frame.addLayer(new Layer(detail.layer(), 7, start, end));
       }
-      layer.add(detail.name(), detail.value(), "", start, 0);
+      layer.add(detail.name(), detail.value(), detail.meaning(), start, 0);
     }
     if (!findings.notes().isEmpty()) {
       Layer reassembly = frame.addLayer(new Layer("TCP stream " + segment.stream(), 4, start, end));

@@ -10,7 +10,7 @@ public final class EngineIoReporter {
   public static void report(EngineIoPacket p, String transport, AppFindings out) {
     out.fieldOnce("eio.type", p.type().label());
     out.fieldOnce("eio.transport", transport);
-    out.detail("Engine.IO", "Packet type", p.type().ordinal() + " (" + p.type().label() + ") over " + transport);
+    out.detail("Engine.IO", "Packet type", p.type().ordinal(), p.type().label() + ", over " + transport);
     if (p.isBinary()) {
       out.detail("Engine.IO", "Data", p.binary().length + " bytes of binary");
     } else if (!p.text().isEmpty()) {

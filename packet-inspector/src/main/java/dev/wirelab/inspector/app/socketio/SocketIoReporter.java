@@ -11,13 +11,13 @@ public final class SocketIoReporter {
     if (!out.fields().containsKey("sio.type")) {
       fields(p, out);
     }
-    out.detail("Socket.IO", "Packet type", p.type().ordinal() + " (" + p.type() + ")");
+    out.detail("Socket.IO", "Packet type", p.type().ordinal(), p.type().name());
     out.detail("Socket.IO", "Namespace", p.namespace());
     if (p.ackId() >= 0) {
-      out.detail("Socket.IO", "Ack id", p.ackId() + (p.type().isEvent() ? " (the sender wants an ACK)" : " (answers that EVENT)"));
+      out.detail("Socket.IO", "Ack id", p.ackId(), p.type().isEvent() ? "the sender wants an ACK with this id" : "answers the EVENT with this id");
     }
     if (p.type().isBinary()) {
-      out.detail("Socket.IO", "Attachments", p.attachments() + " (binary Engine.IO messages that follow)");
+      out.detail("Socket.IO", "Attachments", p.attachments(), "binary Engine.IO messages that follow");
     }
     if (p.event() != null) {
       out.detail("Socket.IO", "Event", p.event());

@@ -150,16 +150,16 @@ public final class WebSocketStreamDecoder implements DirectionDecoder {
   }
 
   private static void describe(WebSocketFrameHeader h, AppFindings out) {
-    out.detail("WebSocket", "FIN", h.fin() ? "1 (final frame of the message)" : "0 (more fragments follow)");
+    out.detail("WebSocket", "FIN", h.fin() ? 1 : 0, h.fin() ? "final frame of the message" : "more fragments follow");
     if (h.rsv() != 0) {
-      out.detail("WebSocket", "RSV1-3", h.rsv() + " (set only by a negotiated extension)");
+      out.detail("WebSocket", "RSV1-3", h.rsv(), "set only by a negotiated extension");
     }
-    out.detail("WebSocket", "Opcode", h.opcode() + " (" + WebSocketOpcode.name(h.opcode()) + ")");
-    out.detail("WebSocket", "MASK", h.masked() ? "1 (client to server, payload XOR-masked)" : "0 (not masked)");
-    out.detail("WebSocket", "Payload length", h.payloadLength() + " (" + h.lengthBits() + "-bit form)");
+    out.detail("WebSocket", "Opcode", h.opcode(), WebSocketOpcode.name(h.opcode()));
+    out.detail("WebSocket", "MASK", h.masked() ? 1 : 0, h.masked() ? "client to server: payload XOR-masked" : "not masked");
+    out.detail("WebSocket", "Payload length", h.payloadLength(), h.lengthBits() + "-bit length form");
     if (h.masked()) {
       out.detail("WebSocket", "Masking key", String.format("%02x%02x%02x%02x",
-          h.maskKey()[0], h.maskKey()[1], h.maskKey()[2], h.maskKey()[3]));
+          h.maskKey()[0], h.maskKey()[1], h.maskKey()[2], h.maskKey()[3]), "payload byte i is XORed with key byte i mod 4");
     }
   }
 

@@ -47,7 +47,7 @@ class WebSocketStreamDecoderTest {
     assertThat(f.fields()).containsEntry("ws.payload_len", (long) length);
     assertThat(f.meanings()).containsExactly("WS binary " + length + " bytes");
     String form = length < 126 ? "7-bit" : length < 65536 ? "16-bit" : "64-bit";
-    assertThat(f.details()).anySatisfy(d -> assertThat(d.value()).isEqualTo(length + " (" + form + " form)"));
+    assertThat(f.details()).anySatisfy(d -> assertThat(d.value() + " " + d.meaning()).isEqualTo(length + " " + form + " length form"));
   }
 
   @Test
