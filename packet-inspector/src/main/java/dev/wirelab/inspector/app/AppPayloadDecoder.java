@@ -38,16 +38,16 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
     findings.fields().forEach(frame::put);
     int start = segment.payloadOffset();
     int end = start + segment.payloadLength();
+    if (!findings.notes().isEmpty()) {
+      Layer reassembly = frame.addLayer(new Layer("TCP stream " + segment.stream(), 4, start, end));
+      findings.notes().forEach(note -> reassembly.add("Reassembly", note, "", start, 0));
+    }
     Layer layer = null;
     for (AppFindings.Detail detail : findings.details()) {
       if (layer == null || !layer.protocol().equals(detail.layer())) {
         layer = frame.addLayer(new Layer(detail.layer(), 7, start, end));
       }
       layer.add(detail.name(), detail.value(), detail.meaning(), start, 0);
-    }
-    if (!findings.notes().isEmpty()) {
-      Layer reassembly = frame.addLayer(new Layer("TCP stream " + segment.stream(), 4, start, end));
-      findings.notes().forEach(note -> reassembly.add("Reassembly", note, "", start, 0));
     }
     List<String> meanings = findings.meanings();
     if (!meanings.isEmpty()) {

@@ -69,6 +69,9 @@ public final class HttpStreamDecoder implements DirectionDecoder {
       resync();
       return len;
     }
+    if (state == State.FIXED_BODY && context.findings().meanings().isEmpty()) {
+      context.findings().meaning("HTTP body continues (" + body.total() + " bytes so far, " + remaining + " to come)");
+    }
     return state == State.UPGRADED ? pos - off : len;
   }
 
@@ -201,6 +204,9 @@ public final class HttpStreamDecoder implements DirectionDecoder {
     state = State.HEAD;
     if (body.total() > 0) {
       listener.onBody(current, request, body.toArray(), body.total(), context.findings());
+      if (context.findings().meanings().isEmpty()) {
+        context.findings().meaning("HTTP body complete (" + body.total() + " bytes)");
+      }
     }
     body.clear();
   }

@@ -69,6 +69,11 @@ public final class WebSocketStreamDecoder implements DirectionDecoder {
     if (count > 1) {
       context.findings().field("ws.count", count);
     }
+    if (current != null && context.findings().meanings().isEmpty()) {
+      long received = current.payloadLength() - remaining;
+      context.findings().meaning("WS " + WebSocketOpcode.name(current.opcode()) + " frame continues ("
+          + received + " of " + current.payloadLength() + " payload bytes so far)");
+    }
     return len;
   }
 

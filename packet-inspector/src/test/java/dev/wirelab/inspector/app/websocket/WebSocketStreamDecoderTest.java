@@ -85,7 +85,7 @@ class WebSocketStreamDecoderTest {
     decoder.decode(whole, 8, whole.length - 8, new ChunkContext(rest, true, false));
 
     assertThat(first.fields()).containsEntry("ws.payload_len", 13L);
-    assertThat(first.meanings()).isEmpty();
+    assertThat(first.meanings()).containsExactly("WS text frame continues (2 of 13 payload bytes so far)");
     assertThat(rest.fields()).isEmpty();
     assertThat(rest.meanings()).containsExactly("WS text \"split message\"");
   }
