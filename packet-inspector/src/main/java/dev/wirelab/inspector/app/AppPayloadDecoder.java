@@ -4,17 +4,26 @@ import dev.wirelab.inspector.decode.TcpPayloadDecoder;
 import dev.wirelab.inspector.model.DecodedFrame;
 import dev.wirelab.inspector.model.Layer;
 import dev.wirelab.inspector.model.TcpSegment;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The inspector's application layers: reassembles every TCP stream and shows HTTP, WebSocket,
  * Engine.IO and Socket.IO on the frames that carry them. Connections are forgotten once both
- * directions ended, so memory follows the open connections, not the file size.
+ * directions ended (or, past 4096 open ones, the least recently active), so memory follows the
+ * open connections, not the file size.
  */
 public final class AppPayloadDecoder implements TcpPayloadDecoder {
-  private final Map<Integer, ConnectionDecoder> connections = new HashMap<>();
+  /** Connections that never close (the capture ended first) must not pile up over a long capture. */
+  private static final int MAX_OPEN_CONNECTIONS = 4096;
+
+  private final Map<Integer, ConnectionDecoder> connections = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Integer, ConnectionDecoder> eldest) {
+      return size() > MAX_OPEN_CONNECTIONS;
+    }
+  };
   private final EngineIoSessions engineIo = new EngineIoSessions();
 
   @Override
