@@ -1,0 +1,177 @@
+package dev.wirelab.labs.lab06;
+
+import dev.wirelab.labs.support.Endpoint;
+import dev.wirelab.labs.support.Narrator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A minimal HTTP/1.1 server on a plain {@link ServerSocket}: one thread per connection, several
+ * requests per connection (keep-alive) until the client says {@code Connection: close}, a request
+ * is malformed, or the connection sits idle.
+ */
+public final class HttpServer implements AutoCloseable {
+  /** An idle keep-alive connection is closed after this long, as real servers do. */
+  static final int IDLE_TIMEOUT_MILLIS = 10_000;
+  private static final long STOP_MILLIS = 5_000;
+  private static final int LINGER_MILLIS = 1_000;
+  private static final int LINGER_BYTES = 64 * 1024;
+
+  private final ServerSocket listener;
+  private final Narrator narrator;
+  private final List<Socket> connections = new CopyOnWriteArrayList<>();
+  private final List<Thread> threads = new CopyOnWriteArrayList<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private HttpServer(ServerSocket listener, Narrator narrator) {
+    this.listener = listener;
+    this.narrator = narrator;
+  }
+
+  public static HttpServer start(String host, int port, Narrator narrator) throws IOException {
+    ServerSocket listener = new ServerSocket();
+    try {
+      listener.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+    } catch (IOException e) {
+      listener.close();
+      throw e;
+    }
+    HttpServer server = new HttpServer(listener, narrator);
+    narrator.say("listening on %s (one thread per connection)", Endpoint.of(listener.getLocalSocketAddress()));
+    server.startThread("lab06-accept", server::acceptLoop);
+    return server;
+  }
+
+  public int port() {
+    return listener.getLocalPort();
+  }
+
+  /** Blocks until the server is closed (server mode: until Ctrl-C ends the process). */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  private void acceptLoop() {
+    while (!listener.isClosed()) {
+      Socket connection;
+      try {
+        connection = listener.accept();
+      } catch (IOException e) {
+        if (!listener.isClosed()) {
+          narrator.say("accept failed: %s", e.getMessage());
+        }
+        return;
+      }
+      connections.add(connection);
+      startThread("lab06-connection-" + connection.getPort(), () -> serve(connection));
+    }
+  }
+
+  private void serve(Socket connection) {
+    String peer = Endpoint.of(connection.getRemoteSocketAddress());
+    try (connection) {
+      connection.setSoTimeout(IDLE_TIMEOUT_MILLIS);
+      RequestReader requests = new RequestReader(connection.getInputStream());
+      OutputStream out = connection.getOutputStream();
+      int served = 0;
+      boolean open = true;
+      while (open) {
+        Response response;
+        boolean head = false;
+        try {
+          Optional<Request> next = requests.next();
+          if (next.isEmpty()) {
+            narrator.say("%s closed the connection after %d request(s)", peer, served);
+            return;
+          }
+          Request request = next.get();
+          head = request.method().equals("HEAD");
+          open = request.keepAlive() && !request.hasBody();
+          response = Site.respond(request);
+          narrator.say("%s request %d: %s -> %d %s%s", peer, ++served, request.requestLine(),
+              response.status(), response.reason(), open ? ", keeping the connection open" : ", then closing");
+        } catch (BadRequest bad) {
+          response = bad.response();
+          open = false;
+          narrator.say("%s request %d typed wrong -> %s, then closing", peer, ++served, response.statusLine());
+        }
+        out.write(response
+            .with("Connection", open ? "keep-alive" : "close")
+            .with("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
+            .with("Server", "wirelab-lab06")
+            .toBytes(!head));
+        out.flush();
+      }
+      closeGently(connection);
+    } catch (SocketTimeoutException idle) {
+      narrator.say("%s was idle for %d s: closing it", peer, IDLE_TIMEOUT_MILLIS / 1000);
+    } catch (SocketException closedByStop) {
+      // close() shuts every connection down; anything else is worth saying.
+      if (!listener.isClosed()) {
+        narrator.say("%s: %s", peer, closedByStop.getMessage());
+      }
+    } catch (IOException e) {
+      narrator.say("%s: %s", peer, e.getMessage());
+    } finally {
+      connections.remove(connection);
+      threads.remove(Thread.currentThread());
+    }
+  }
+
+  /**
+   * Closing a socket with unread bytes in it makes the kernel send RST, and the client may lose
+   * the response it has not read yet. So: send FIN first, then read and drop what the client
+   * still sends (a bounded amount, for a bounded time), then close.
+   */
+  private static void closeGently(Socket connection) throws IOException {
+    connection.shutdownOutput();
+    connection.setSoTimeout(LINGER_MILLIS);
+    InputStream in = connection.getInputStream();
+    byte[] discard = new byte[4096];
+    int dropped = 0;
+    try {
+      int n;
+      while (dropped < LINGER_BYTES && (n = in.read(discard)) != -1) {
+        dropped += n;
+      }
+    } catch (SocketTimeoutException keptOpen) {
+      // The client has not closed its side within LINGER_MILLIS: it has had its chance.
+      return;
+    }
+  }
+
+  private void startThread(String name, Runnable task) {
+    Thread thread = new Thread(task, name);
+    threads.add(thread);
+    thread.start();
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    listener.close();
+    for (Socket connection : connections) {
+      connection.close();
+    }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_MILLIS);
+    for (Thread thread : threads) {
+      thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    }
+    stopped.countDown();
+    narrator.say("stopped");
+  }
+}
