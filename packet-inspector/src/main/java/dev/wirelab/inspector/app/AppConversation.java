@@ -71,15 +71,26 @@ public final class AppConversation {
       }
 
       @Override
-      public void onBody(HttpHead head, HttpHead request, byte[] body, long totalLength, AppFindings out) {
-        HttpReporter.body(totalLength, body.length == totalLength, out);
+      public boolean keepsBody(HttpHead head, HttpHead request) {
         HttpHead sent = head.isRequest() ? head : request;
-        boolean polling = sent != null && EngineIoSessions.isEngineIo(sent.uri())
+        return sent != null && EngineIoSessions.isEngineIo(sent.uri())
             && (head.isRequest() ? "POST".equals(head.method()) : "GET".equals(request.method()));
-        if (polling && body.length == totalLength) {
-          engineIo.forUri(sent.uri()).onPollingPayload(
-              head.isRequest() ? EngineIoSession.FROM_CLIENT : EngineIoSession.FROM_SERVER, body, out);
+      }
+
+      @Override
+      public void onBody(HttpHead head, HttpHead request, byte[] body, long totalLength, AppFindings out) {
+        HttpReporter.body(totalLength, out);
+        if (!keepsBody(head, request)) {
+          return;
         }
+        if (body.length < totalLength) {
+          out.note("Engine.IO payload of " + totalLength + " bytes is longer than the " + body.length
+              + " kept: not decoded");
+          return;
+        }
+        HttpHead sent = head.isRequest() ? head : request;
+        engineIo.forUri(sent.uri()).onPollingPayload(
+            head.isRequest() ? EngineIoSession.FROM_CLIENT : EngineIoSession.FROM_SERVER, body, out);
       }
 
       @Override

@@ -15,14 +15,26 @@ public record HttpHead(String method, String uri, String version, int status, St
 
   /** The value of the first header with this name (names compare case-insensitively). */
   public Optional<String> header(String name) {
-    return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(HttpHeader::value).findFirst();
+    for (HttpHeader h : headers) {
+      if (h.name().equalsIgnoreCase(name)) {
+        return Optional.of(h.value());
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether a comma-separated header such as {@code Connection} lists this token. */
   public boolean headerHasToken(String name, String token) {
-    return headers.stream().filter(h -> h.name().equalsIgnoreCase(name))
-        .flatMap(h -> List.of(h.value().split(",")).stream())
-        .anyMatch(t -> t.trim().equalsIgnoreCase(token));
+    for (HttpHeader h : headers) {
+      if (h.name().equalsIgnoreCase(name)) {
+        for (String t : h.value().split(",")) {
+          if (t.trim().equalsIgnoreCase(token)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   public String startLine() {

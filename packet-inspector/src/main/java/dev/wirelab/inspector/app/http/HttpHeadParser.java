@@ -12,6 +12,8 @@ public final class HttpHeadParser {
   private static final int MAX_METHOD_LENGTH = 20;
   private static final int MAX_START_LINE = 8192;
   private static final Pattern REQUEST_LINE = Pattern.compile("[A-Z][A-Z-]{2,19} \\S+ HTTP/1\\.[01]");
+  private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+  private static final Pattern STATUS_CODE = Pattern.compile("\\d{3}");
   private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] \\d{3}( .*)?");
 
   private HttpHeadParser() {}
@@ -39,6 +41,9 @@ public final class HttpHeadParser {
    * test used before decoding a connection as HTTP, so other protocols are not mistaken for it.
    */
   public static boolean startsMessage(byte[] b, int off, int len) {
+    if (!looksLikeStart(b, off, len)) {
+      return false;
+    }
     int n = Math.min(len, MAX_START_LINE);
     for (int i = off; i < off + n; i++) {
       if (b[i] == '\n') {
@@ -77,12 +82,11 @@ public final class HttpHeadParser {
 
   /** Parses a complete head (as delimited by {@link #headEnd}). */
   public static HttpHead parse(byte[] b, int off, int len) {
-    String text = new String(b, off, len, StandardCharsets.ISO_8859_1);
-    String[] lines = text.split("\r?\n");
+    String[] lines = LINE_BREAK.split(new String(b, off, len, StandardCharsets.ISO_8859_1));
     if (lines.length == 0 || lines[0].isEmpty()) {
       throw new MalformedFrameException("HTTP message without a start line");
     }
-    List<HttpHeader> headers = new ArrayList<>();
+    List<HttpHeader> headers = new ArrayList<>(lines.length);
     for (int i = 1; i < lines.length; i++) {
       String line = lines[i];
       if (line.isEmpty()) {
@@ -100,7 +104,7 @@ public final class HttpHeadParser {
   private static HttpHead startLine(String line, List<HttpHeader> headers) {
     String[] parts = line.split(" ", 3);
     if (line.startsWith("HTTP/")) {
-      if (parts.length < 2 || !parts[1].matches("\\d{3}")) {
+      if (parts.length < 2 || !STATUS_CODE.matcher(parts[1]).matches()) {
         throw new MalformedFrameException("HTTP status line without a 3-digit status: " + shorten(line));
       }
       return new HttpHead(null, null, parts[0], Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "", headers);

@@ -26,7 +26,7 @@ public final class HttpReporter {
     }
   }
 
-  public static void body(long totalLength, boolean kept, AppFindings out) {
-    out.detail("HTTP", "Body", totalLength + " bytes" + (kept ? "" : " (only the first part kept)"));
+  public static void body(long totalLength, AppFindings out) {
+    out.detail("HTTP", "Body", totalLength + " bytes");
   }
 }

@@ -18,7 +18,10 @@ public final class HttpStreamDecoder implements DirectionDecoder {
 
   private final HttpExchanges exchanges;
   private final HttpListener listener;
-  private final BoundedBytes body = new BoundedBytes();
+  private final BoundedBytes kept = new BoundedBytes();
+  /** Bodies nobody reads are only counted, not copied. */
+  private final BoundedBytes counted = new BoundedBytes(0);
+  private BoundedBytes body = counted;
   private State state = State.HEAD;
   private byte[] head = new byte[512];
   private int headLength;
@@ -70,7 +73,8 @@ public final class HttpStreamDecoder implements DirectionDecoder {
       return len;
     }
     if (state == State.FIXED_BODY && context.findings().meanings().isEmpty()) {
-      context.findings().meaning("HTTP body continues (" + body.total() + " bytes so far, " + remaining + " to come)");
+      context.findings().meaning("HTTP body continues (" + body.total() + " bytes so far, "
+          + remaining + " to come)");
     }
     return state == State.UPGRADED ? pos - off : len;
   }
@@ -171,6 +175,7 @@ public final class HttpStreamDecoder implements DirectionDecoder {
   }
 
   private void frameBody() {
+    body = listener.keepsBody(current, request) ? kept : counted;
     body.clear();
     int status = current.status();
     if (status == 101 && request != null && current.headerHasToken("Upgrade", "websocket")) {
@@ -194,7 +199,7 @@ public final class HttpStreamDecoder implements DirectionDecoder {
   }
 
   private static long contentLength(String value) {
-    if (!value.matches("\\d{1,18}")) {
+    if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new MalformedFrameException("Content-Length is not a number: \"" + value + "\"");
     }
     return Long.parseLong(value);

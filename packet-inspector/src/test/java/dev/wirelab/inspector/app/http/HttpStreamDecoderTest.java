@@ -20,6 +20,11 @@ class HttpStreamDecoderTest {
     }
 
     @Override
+    public boolean keepsBody(HttpHead head, HttpHead request) {
+      return true;
+    }
+
+    @Override
     public void onBody(HttpHead head, HttpHead request, byte[] body, long totalLength, AppFindings out) {
       bodies.add(new String(body, StandardCharsets.ISO_8859_1));
     }
