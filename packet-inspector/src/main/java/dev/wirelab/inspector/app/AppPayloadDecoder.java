@@ -4,6 +4,7 @@ import dev.wirelab.inspector.decode.TcpPayloadDecoder;
 import dev.wirelab.inspector.model.DecodedFrame;
 import dev.wirelab.inspector.model.Layer;
 import dev.wirelab.inspector.model.TcpSegment;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,14 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
     }
   };
   private final EngineIoSessions engineIo = new EngineIoSessions();
+  /** Streams whose both directions ended: the last ACKs after the FINs need no new state. */
+  private final BitSet closed = new BitSet();
 
   @Override
   public void decode(TcpSegment segment, DecodedFrame frame) {
+    if (closed.get(segment.stream())) {
+      return;
+    }
     ConnectionDecoder connection = connections.computeIfAbsent(segment.stream(), s -> new ConnectionDecoder(engineIo));
     AppFindings findings = new AppFindings();
     connection.onSegment(segment.fromClient() ? 0 : 1, frame.number(), segment.seq(),
@@ -36,6 +42,7 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
         frame.data(), segment.payloadOffset(), segment.payloadLength(), segment.wireLength(), findings);
     if (connection.closed()) {
       connections.remove(segment.stream());
+      closed.set(segment.stream());
     }
     show(findings, segment, frame);
   }
