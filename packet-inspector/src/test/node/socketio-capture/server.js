@@ -1,9 +1,11 @@
 // A small Socket.IO 4.8 server for recording socketio.pcap: default and /chat namespaces,
-// an acknowledged event, a binary event, and a server push. Port from argv (default 4567).
+// an acknowledged event, a binary event, and a server push. Port from argv (default 4567, 0 = any
+// free port); prints "listening PORT" once it accepts connections.
+const { createServer } = require("http");
 const { Server } = require("socket.io");
 
-const port = Number(process.argv[2] || 4567);
-const io = new Server(port, { pingInterval: 400, pingTimeout: 2000 });
+const http = createServer();
+const io = new Server(http, { pingInterval: 400, pingTimeout: 2000 });
 
 io.on("connection", (socket) => {
   socket.emit("welcome", { id: socket.id.length, note: "hello from /" });
@@ -22,4 +24,4 @@ io.of("/chat").on("connection", (socket) => {
 });
 
 process.on("SIGTERM", () => io.close(() => process.exit(0)));
-console.log("listening " + port);
+http.listen(Number(process.argv[2] || 4567), "127.0.0.1", () => console.log("listening " + http.address().port));
