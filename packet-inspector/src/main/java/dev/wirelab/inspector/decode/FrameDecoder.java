@@ -14,16 +14,32 @@ import java.util.ServiceLoader;
 public final class FrameDecoder {
   private final List<TcpPayloadDecoder> payloadDecoders;
   private final TcpStreams streams = new TcpStreams();
+  private final boolean details;
 
+  /** A decoder that names every header field of every layer. */
   public FrameDecoder(List<TcpPayloadDecoder> payloadDecoders) {
+    this(payloadDecoders, true);
+  }
+
+  /**
+   * @param details false to skip the per-field descriptions of L2-L4 headers (layers, JSON fields
+   *                and the summary are still complete): several times faster, for modes that do not print fields
+   */
+  public FrameDecoder(List<TcpPayloadDecoder> payloadDecoders, boolean details) {
     this.payloadDecoders = List.copyOf(payloadDecoders);
+    this.details = details;
   }
 
   /** A decoder with every {@link TcpPayloadDecoder} listed in META-INF/services, freshly created. */
-  public static FrameDecoder withInstalledDecoders() {
+  public static FrameDecoder withInstalledDecoders(boolean details) {
     List<TcpPayloadDecoder> found = new ArrayList<>();
     ServiceLoader.load(TcpPayloadDecoder.class).forEach(found::add);
-    return new FrameDecoder(found);
+    return new FrameDecoder(found, details);
+  }
+
+  /** Whether header fields are named; a payload decoder may skip its own field descriptions when not. */
+  public boolean details() {
+    return details;
   }
 
   /**
