@@ -16,7 +16,7 @@ captures="$root/packet-inspector/src/test/resources/captures"
 (cd "$root" && mvn -B -q -pl packet-inspector -am package -DskipTests >/dev/null)
 (cd "$root/packet-inspector" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/cp" >/dev/null)
 cp="$root/packet-inspector/target/classes:$root/common/target/classes:$(cat "$work/cp")"
-inspect() { java -cp "$cp" dev.wirelab.inspector.cli.InspectCommand "$@"; }
+inspect=(java -cp "$cp" dev.wirelab.inspector.cli.InspectCommand)
 
 big="$work/big-$frames.pcap"
 small="$work/big-$((frames / 10)).pcap"
@@ -37,11 +37,11 @@ run() {
   printf '%-34s %8.2f s %8d MB\n' "$label" "$seconds" "$((rss / 1024))"
 }
 echo "tool                                 wall time   max RSS"
-run "inspect (summary)" inspect "$big"
-run "inspect --json" inspect --json "$big"
-run "inspect --layers" inspect --layers "$big"
-run "inspect (summary), 1/10 file" inspect "$small"
-run "inspect --json, 1/10 file" inspect --json "$small"
+run "inspect (summary)" "${inspect[@]}" "$big"
+run "inspect --json" "${inspect[@]}" --json "$big"
+run "inspect --layers" "${inspect[@]}" --layers "$big"
+run "inspect (summary), 1/10 file" "${inspect[@]}" "$small"
+run "inspect --json, 1/10 file" "${inspect[@]}" --json "$small"
 run "tcpdump -nn -v -r" tcpdump -nn -v -r "$big"
 run "tshark -T fields (19 fields)" tshark -n -r "$big" -T fields "${fields[@]}"
 run "tshark -T json" tshark -n -r "$big" -T json

@@ -63,7 +63,8 @@ final class Tcp {
     TcpSegment segment = d.decoder.streams().segment(d.src, srcPort, d.dst, dstPort, seq, ack, flags,
         window, payloadOffset, present, payloadLength);
     d.frame.tcpSegment(segment);
-    if ((srcPort == DNS_PORT || dstPort == DNS_PORT) && present > 0) {
+    // A segment too short for the 2-byte length prefix is the tail of a message cut across segments.
+    if ((srcPort == DNS_PORT || dstPort == DNS_PORT) && present >= 2) {
       Dns.decode(d, payloadOffset, payloadOffset + present, true);
     }
     d.decoder.decodePayload(segment, d.frame);
