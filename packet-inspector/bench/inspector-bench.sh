@@ -17,6 +17,11 @@ captures="$root/packet-inspector/src/test/resources/captures"
 (cd "$root/packet-inspector" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/cp" >/dev/null)
 cp="$root/packet-inspector/target/classes:$root/common/target/classes:$(cat "$work/cp")"
 inspect=(java -cp "$cp" dev.wirelab.inspector.cli.InspectCommand)
+# C1 only and the serial collector: a one-shot batch run gains nothing from C2's compile threads,
+# which on a busy 2-core machine compete with the decoding itself.
+tuned=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$cp" dev.wirelab.inspector.cli.InspectCommand)
+# Streaming proof: a 64 MB heap is enough for a file ten times that size.
+small_heap=(java -Xmx64m -XX:+UseSerialGC -cp "$cp" dev.wirelab.inspector.cli.InspectCommand)
 
 big="$work/big-$frames.pcap"
 small="$work/big-$((frames / 10)).pcap"
@@ -40,6 +45,9 @@ echo "tool                                 wall time   max RSS"
 run "inspect (summary)" "${inspect[@]}" "$big"
 run "inspect --json" "${inspect[@]}" --json "$big"
 run "inspect --layers" "${inspect[@]}" --layers "$big"
+run "inspect (summary), tuned JVM" "${tuned[@]}" "$big"
+run "inspect --json, tuned JVM" "${tuned[@]}" --json "$big"
+run "inspect --json, -Xmx64m" "${small_heap[@]}" --json "$big"
 run "inspect (summary), 1/10 file" "${inspect[@]}" "$small"
 run "inspect --json, 1/10 file" "${inspect[@]}" --json "$small"
 run "tcpdump -nn -v -r" tcpdump -nn -v -r "$big"
