@@ -101,7 +101,8 @@ public final class InspectCommand implements Callable<Integer> {
     if (live == null && duration > 0) {
       throw new UserError("--duration is for live captures (--live)", 2, null);
     }
-    FrameDecoder decoder = FrameDecoder.withInstalledDecoders();
+    FrameDecoder decoder = FrameDecoder.withInstalledDecoders(
+        layers || hex ? FrameDecoder.Detail.FIELDS : json || stats || follow != null ? FrameDecoder.Detail.JSON : FrameDecoder.Detail.SUMMARY);
     List<FrameSink> sinks = new ArrayList<>();
     try (FrameSource source = open(); FrameFilter fileFilter = fileFilter();
         WriteSink writer = write == null ? null : new WriteSink(write)) {
