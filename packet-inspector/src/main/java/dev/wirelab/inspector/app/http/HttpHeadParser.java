@@ -12,7 +12,6 @@ public final class HttpHeadParser {
   private static final int MAX_METHOD_LENGTH = 20;
   private static final int MAX_START_LINE = 8192;
   private static final Pattern REQUEST_LINE = Pattern.compile("[A-Z][A-Z-]{2,19} \\S+ HTTP/1\\.[01]");
-  private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
   private static final Pattern STATUS_CODE = Pattern.compile("\\d{3}");
   private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] \\d{3}( .*)?");
 
@@ -82,23 +81,43 @@ public final class HttpHeadParser {
 
   /** Parses a complete head (as delimited by {@link #headEnd}). */
   public static HttpHead parse(byte[] b, int off, int len) {
-    String[] lines = LINE_BREAK.split(new String(b, off, len, StandardCharsets.ISO_8859_1));
-    if (lines.length == 0 || lines[0].isEmpty()) {
-      throw new MalformedFrameException("HTTP message without a start line");
-    }
-    List<HttpHeader> headers = new ArrayList<>(lines.length);
-    for (int i = 1; i < lines.length; i++) {
-      String line = lines[i];
-      if (line.isEmpty()) {
+    int end = off + len;
+    String startLine = null;
+    List<HttpHeader> headers = new ArrayList<>(16);
+    int lineStart = off;
+    while (lineStart < end) {
+      int newline = lineStart;
+      while (newline < end && b[newline] != '\n') {
+        newline++;
+      }
+      int lineEnd = newline > lineStart && b[newline - 1] == '\r' ? newline - 1 : newline;
+      if (lineEnd == lineStart) {
         break;
       }
-      int colon = line.indexOf(':');
-      if (colon <= 0) {
-        throw new MalformedFrameException("HTTP header line without a name and colon: " + shorten(line));
+      if (startLine == null) {
+        startLine = new String(b, lineStart, lineEnd - lineStart, StandardCharsets.ISO_8859_1);
+      } else {
+        headers.add(header(b, lineStart, lineEnd));
       }
-      headers.add(new HttpHeader(line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
+      lineStart = newline + 1;
     }
-    return startLine(lines[0], List.copyOf(headers));
+    if (startLine == null) {
+      throw new MalformedFrameException("HTTP message without a start line");
+    }
+    return startLine(startLine, List.copyOf(headers));
+  }
+
+  private static HttpHeader header(byte[] b, int start, int end) {
+    int colon = start;
+    while (colon < end && b[colon] != ':') {
+      colon++;
+    }
+    if (colon == start || colon == end) {
+      String line = new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+      throw new MalformedFrameException("HTTP header line without a name and colon: " + shorten(line));
+    }
+    return new HttpHeader(new String(b, start, colon - start, StandardCharsets.ISO_8859_1).trim(),
+        new String(b, colon + 1, end - colon - 1, StandardCharsets.ISO_8859_1).trim());
   }
 
   private static HttpHead startLine(String line, List<HttpHeader> headers) {
