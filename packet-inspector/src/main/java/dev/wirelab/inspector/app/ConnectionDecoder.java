@@ -28,13 +28,11 @@ public final class ConnectionDecoder {
     if (ack >= 0) {
       deliver(1 - direction, reassemblers[1 - direction].acknowledged(ack), frame, out);
     }
-    if ((fin || rst) && !ended[direction]) {
-      ended[direction] = true;
-      conversation.onEnd(direction, out);
-    }
-    if (rst && !ended[1 - direction]) {
-      ended[1 - direction] = true;
-      conversation.onEnd(1 - direction, out);
+    for (int d = 0; d < 2; d++) {
+      if (!ended[d] && (rst || reassemblers[d].finished())) {
+        ended[d] = true;
+        conversation.onEnd(d, out);
+      }
     }
   }
 

@@ -20,6 +20,8 @@ public final class DirectionReassembler {
   private final int maxBufferedBytes;
   private int bufferedBytes;
   private boolean started;
+  /** The stream offset the FIN stands at, or -1 before a FIN was seen. */
+  private long finOffset = -1;
   /** The raw 32-bit sequence number of the next byte expected. */
   private int nextSeq;
   /** The stream offset of {@link #nextSeq}, unbounded so 32-bit wraparound never confuses it. */
@@ -69,6 +71,9 @@ public final class DirectionReassembler {
       unreportedLoss += missing;
       drainEarly(chunks);
     }
+    if (fin && finOffset < 0) {
+      finOffset = delivered + (dataSeq + length - nextSeq);
+    }
     boolean held = early.size() > before;
     if (rst && !early.isEmpty()) {
       skipGap(chunks, notes, "connection reset before the gap filled");
@@ -98,6 +103,11 @@ public final class DirectionReassembler {
       skipGap(chunks, notes, "end of capture before the gap filled");
     }
     return new Reassembly(chunks, notes, false);
+  }
+
+  /** Whether the FIN was seen and every byte before it was handed on. */
+  public boolean finished() {
+    return finOffset >= 0 && delivered >= finOffset;
   }
 
   /** Bytes waiting behind a gap. */

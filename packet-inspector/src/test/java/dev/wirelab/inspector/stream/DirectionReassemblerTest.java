@@ -118,4 +118,16 @@ class DirectionReassemblerTest {
     assertThat(next.chunks()).singleElement().satisfies(c -> assertThat(c.afterGap()).isTrue());
     assertThat(reassembler.deliveredBytes()).isEqualTo(14);
   }
+
+  @Test
+  void aFinIsReachedOnlyOnceTheBytesBeforeItArrived() {
+    syn(ISN);
+    reassembler.accept(2, ISN + 4, false, true, false, new byte[] {'d'}, 0, 1, 1);
+    assertThat(reassembler.finished()).isFalse();
+
+    send(1, ISN + 1, "abc");
+
+    assertThat(stream).hasToString("abcd");
+    assertThat(reassembler.finished()).isTrue();
+  }
 }
