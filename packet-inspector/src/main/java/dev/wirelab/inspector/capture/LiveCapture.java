@@ -4,28 +4,44 @@ import dev.wirelab.common.cli.UserError;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface;
 import org.pcap4j.core.Pcaps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Frames from a network interface through libpcap. Reads wake up every 100 ms, so a capture with
- * a duration, or one that is stopped, ends on time even when no frame arrives.
+ * Frames from a network interface through libpcap. On Linux a read can wait forever when no
+ * frame arrives (the read timeout only runs once a frame is buffered), so the duration is
+ * enforced by a timer that breaks the read off with pcap_breakloop, as {@link #stop()} does.
  */
 public final class LiveCapture implements FrameSource {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveCapture.class);
   private static final int READ_TIMEOUT_MILLIS = 100;
   private final PcapHandle handle;
-  private final long deadlineNanos;
   private final int linkType;
+  private final ScheduledExecutorService deadline;
   private volatile boolean stopped;
 
-  private LiveCapture(PcapHandle handle, long deadlineNanos) {
+  private LiveCapture(PcapHandle handle, long durationMillis) {
     this.handle = handle;
-    this.deadlineNanos = deadlineNanos;
     this.linkType = handle.getDlt().value() == 12 ? 101 : handle.getDlt().value();
+    if (durationMillis > 0) {
+      deadline = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "live-capture-deadline");
+        thread.setDaemon(true);
+        return thread;
+      });
+      deadline.schedule(this::stop, durationMillis, TimeUnit.MILLISECONDS);
+    } else {
+      deadline = null;
+    }
   }
 
   /**
@@ -42,7 +58,7 @@ public final class LiveCapture implements FrameSource {
       }
       handle = new PcapHandle.Builder(interfaceName).snaplen(snapLen)
           .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
-          .timeoutMillis(READ_TIMEOUT_MILLIS).immediateMode(true).build();
+          .timeoutMillis(READ_TIMEOUT_MILLIS).build();
     } catch (PcapNativeException e) {
       throw new UserError("cannot capture on " + interfaceName + ": " + e.getMessage()
           + " (capturing needs root or the cap_net_raw capability)", 2, e);
@@ -55,8 +71,7 @@ public final class LiveCapture implements FrameSource {
       handle.close();
       throw new UserError("bad filter \"" + filter + "\": " + e.getMessage(), 2, e);
     }
-    long deadline = durationMillis > 0 ? System.nanoTime() + durationMillis * 1_000_000 : Long.MAX_VALUE;
-    return new LiveCapture(handle, deadline);
+    return new LiveCapture(handle, durationMillis);
   }
 
   /** "lo: loopback" lines, one per interface libpcap can capture on. */
@@ -78,15 +93,20 @@ public final class LiveCapture implements FrameSource {
     return linkType;
   }
 
-  /** Makes {@link #next()} return null within one read timeout; safe from any thread. */
+  /** Makes {@link #next()} return null now, even while it waits for a frame; safe from any thread. */
   public void stop() {
     stopped = true;
+    try {
+      handle.breakLoop();
+    } catch (NotOpenException alreadyClosed) {
+      LOG.debug("capture already closed when asked to stop", alreadyClosed);
+    }
   }
 
   @Override
   public CapturedFrame next() throws IOException {
     try {
-      while (!stopped && System.nanoTime() < deadlineNanos) {
+      while (!stopped) {
         byte[] data = handle.getNextRawPacket();
         if (data != null) {
           java.sql.Timestamp time = handle.getTimestamp();
@@ -102,6 +122,9 @@ public final class LiveCapture implements FrameSource {
 
   @Override
   public void close() {
+    if (deadline != null) {
+      deadline.shutdownNow();
+    }
     handle.close();
   }
 }

@@ -59,7 +59,8 @@ final class PcapReader implements FrameSource {
           in.rest((int) capLen), warning);
     }
     String problem = len < capLen ? "record header says " + capLen + " bytes captured but only " + len + " on the wire" : null;
-    return new CapturedFrame(seconds, (int) nanos, (int) Math.max(len, capLen), linkType, in.bytes((int) capLen), problem);
+    return new CapturedFrame(seconds, (int) nanos, (int) Math.min(Math.max(len, capLen), Integer.MAX_VALUE), linkType,
+        in.bytes((int) capLen), problem);
   }
 
   @Override

@@ -18,7 +18,7 @@ final class PcapngReader implements FrameSource {
   private static final int ENHANCED_PACKET = 6;
   private static final int MAX_BLOCK = 64 << 20;
 
-  private record Interface(int linkType, int snapLen, long unitsPerSecond, long offsetSeconds) {}
+  private record Interface(int linkType, long snapLen, long unitsPerSecond, long offsetSeconds) {}
 
   private final CaptureInput in;
   private final AutoCloseable file;
@@ -32,6 +32,9 @@ final class PcapngReader implements FrameSource {
     if (!in.request(12)) {
       throw new CaptureFileException("the pcapng section header is cut short");
     }
+    if (!readSectionOrder()) {
+      throw new CaptureFileException("the pcapng section header has no valid byte-order magic");
+    }
   }
 
   @Override
@@ -43,8 +46,9 @@ final class PcapngReader implements FrameSource {
         }
         return null;
       }
-      if (in.peekInt(0) == SECTION_HEADER || in.peekInt(0) == Integer.reverseBytes(SECTION_HEADER)) {
-        readSectionOrder();
+      if (in.peekInt(0) == SECTION_HEADER && !readSectionOrder()) {
+        warning = "a section header has no valid byte-order magic: the file is damaged from here on";
+        return null;
       }
       long type = in.u32();
       long length = in.u32();
@@ -67,16 +71,14 @@ final class PcapngReader implements FrameSource {
     return null;
   }
 
-  private void readSectionOrder() throws IOException {
-    in.request(12);
+  /** Sets the byte order from the section header ahead; false when its magic is neither order. */
+  private boolean readSectionOrder() {
     int magic = in.peekInt(8);
-    if (magic == BYTE_ORDER_MAGIC) {
-      return;
+    if (magic == Integer.reverseBytes(BYTE_ORDER_MAGIC)) {
+      in.order(in.order() == ByteOrder.BIG_ENDIAN ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+      return true;
     }
-    if (magic != Integer.reverseBytes(BYTE_ORDER_MAGIC)) {
-      throw new CaptureFileException("pcapng section header has no valid byte-order magic");
-    }
-    in.order(in.order() == ByteOrder.BIG_ENDIAN ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+    return magic == BYTE_ORDER_MAGIC;
   }
 
   /** Reads one block's body (without its trailing length); returns a frame or null for other blocks. */
@@ -111,7 +113,7 @@ final class PcapngReader implements FrameSource {
     }
     int linkType = in.u16();
     in.skip(2);
-    int snapLen = (int) in.u32();
+    long snapLen = in.u32();
     long unitsPerSecond = 1_000_000;
     long offsetSeconds = 0;
     int left = body - 8;
@@ -149,7 +151,7 @@ final class PcapngReader implements FrameSource {
       in.skip(body);
       return malformedBlock("packet block too short for its header");
     }
-    int interfaceId = type == OLD_PACKET ? in.u16() : (int) in.u32();
+    long interfaceId = type == OLD_PACKET ? in.u16() : in.u32();
     if (type == OLD_PACKET) {
       in.skip(2);
     }
@@ -162,7 +164,7 @@ final class PcapngReader implements FrameSource {
       in.skip(body - header);
       return malformedBlock("frame " + frames + " names interface " + interfaceId + ", which was never described");
     }
-    Interface iface = interfaces.get(interfaceId);
+    Interface iface = interfaces.get((int) interfaceId);
     if (capLen > body - header) {
       in.skip(body - header);
       return new CapturedFrame(0, 0, (int) Math.min(len, Integer.MAX_VALUE), iface.linkType(), new byte[0],

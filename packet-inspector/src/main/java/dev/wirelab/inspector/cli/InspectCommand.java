@@ -101,9 +101,10 @@ public final class InspectCommand implements Callable<Integer> {
     if (live == null && duration > 0) {
       throw new UserError("--duration is for live captures (--live)", 2, null);
     }
-    FrameDecoder decoder = FrameDecoder.withInstalledDecoders();
+    FrameDecoder decoder = FrameDecoder.withInstalledDecoders(
+        layers || hex ? FrameDecoder.Detail.FIELDS : json || stats || follow != null ? FrameDecoder.Detail.JSON : FrameDecoder.Detail.SUMMARY);
     List<FrameSink> sinks = new ArrayList<>();
-    try (FrameSource source = open(); FrameFilter fileFilter = fileFilter(source);
+    try (FrameSource source = open(); FrameFilter fileFilter = fileFilter();
         WriteSink writer = write == null ? null : new WriteSink(write)) {
       if (writer != null) {
         sinks.add(writer);
@@ -130,11 +131,9 @@ public final class InspectCommand implements Callable<Integer> {
     return CaptureFiles.open(file);
   }
 
-  private FrameFilter fileFilter(FrameSource source) {
-    if (filter == null || live != null) {
-      return null;
-    }
-    return FrameFilter.compile(filter, source instanceof LiveCapture capture ? capture.linkType() : 1);
+  /** Live captures filter in the kernel; a file's frames are filtered here. */
+  private FrameFilter fileFilter() {
+    return filter == null || live != null ? null : FrameFilter.forFile(filter, file);
   }
 
   /** The chosen output mode; none when only --write was asked for. */

@@ -15,12 +15,14 @@ final class Arp {
     int protocolLength = Bytes.u8(data, offset + 5);
     int opcode = Bytes.u16(data, offset + 6);
     int length = 8 + 2 * (hardwareLength + protocolLength);
-    Layer layer = d.frame.addLayer(new Layer("ARP", 3, offset, Math.min(offset + length, end)))
-        .add("Hardware type", String.valueOf(hardwareType), hardwareType == 1 ? "Ethernet" : "", offset, 2)
-        .add("Protocol type", Bytes.hex(protocolType, 4), EtherTypes.name(protocolType), offset + 2, 2)
-        .add("Hardware size", String.valueOf(hardwareLength), "bytes per MAC address", offset + 4, 1)
-        .add("Protocol size", String.valueOf(protocolLength), "bytes per IP address", offset + 5, 1)
-        .add("Opcode", String.valueOf(opcode), opcodeMeaning(opcode), offset + 6, 2);
+    Layer layer = d.frame.addLayer(new Layer("ARP", 3, offset, Math.min(offset + length, end)));
+    if (d.details) {
+      layer.add("Hardware type", String.valueOf(hardwareType), hardwareType == 1 ? "Ethernet" : "", offset, 2)
+          .add("Protocol type", Bytes.hex(protocolType, 4), EtherTypes.name(protocolType), offset + 2, 2)
+          .add("Hardware size", String.valueOf(hardwareLength), "bytes per MAC address", offset + 4, 1)
+          .add("Protocol size", String.valueOf(protocolLength), "bytes per IP address", offset + 5, 1)
+          .add("Opcode", String.valueOf(opcode), opcodeMeaning(opcode), offset + 6, 2);
+    }
     d.put("arp.opcode", opcode);
     d.summary("ARP, " + opcodeMeaning(opcode) + ", length " + length);
     if (hardwareLength != 6 || protocolLength != 4) {

@@ -9,6 +9,8 @@ final class Dissection {
   final DecodedFrame frame;
   final byte[] data;
   final FrameDecoder decoder;
+  /** Whether to name every header field (--layers, --hex); the one-line and JSON modes need only the layers and JSON fields. */
+  final boolean details;
   /** True while decoding the IP header an ICMP error quotes: layers are shown, JSON and summary are left alone. */
   boolean quoted;
   /** "IP" or "IP6" and the addresses of the innermost IP header, for the summary line and TCP/UDP. */
@@ -22,6 +24,7 @@ final class Dissection {
     this.frame = frame;
     this.data = frame.data();
     this.decoder = decoder;
+    this.details = decoder.details();
   }
 
   /** Throws unless {@code count} bytes from {@code offset} lie within {@code end}. */

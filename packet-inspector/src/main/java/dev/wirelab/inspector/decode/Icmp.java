@@ -12,10 +12,12 @@ final class Icmp {
     int type = Bytes.u8(data, offset);
     int code = Bytes.u8(data, offset + 1);
     String meaning = meaning(type, code);
-    Layer layer = d.frame.addLayer(new Layer("ICMP", 3, offset, messageEnd(offset, end, wireLength, isError(type))))
-        .add("Type", String.valueOf(type), meaning, offset, 1)
-        .add("Code", String.valueOf(code), "", offset + 1, 1)
-        .add("Checksum", Bytes.hex(Bytes.u16(data, offset + 2), 4), "not verified", offset + 2, 2);
+    Layer layer = d.frame.addLayer(new Layer("ICMP", 3, offset, messageEnd(offset, end, wireLength, isError(type))));
+    if (d.details) {
+      layer.add("Type", String.valueOf(type), meaning, offset, 1)
+          .add("Code", String.valueOf(code), "", offset + 1, 1)
+          .add("Checksum", Bytes.hex(Bytes.u16(data, offset + 2), 4), "not verified", offset + 2, 2);
+    }
     d.putFirst("icmp.type", type);
     d.putFirst("icmp.code", code);
     String text = "ICMP " + meaning;

@@ -12,10 +12,12 @@ final class Icmpv6 {
     int type = Bytes.u8(data, offset);
     int code = Bytes.u8(data, offset + 1);
     String meaning = meaning(type);
-    Layer layer = d.frame.addLayer(new Layer("ICMPv6", 3, offset, Icmp.messageEnd(offset, end, wireLength, type >= 1 && type <= 4)))
-        .add("Type", String.valueOf(type), meaning, offset, 1)
-        .add("Code", String.valueOf(code), "", offset + 1, 1)
-        .add("Checksum", Bytes.hex(Bytes.u16(data, offset + 2), 4), "not verified", offset + 2, 2);
+    Layer layer = d.frame.addLayer(new Layer("ICMPv6", 3, offset, Icmp.messageEnd(offset, end, wireLength, type >= 1 && type <= 4)));
+    if (d.details) {
+      layer.add("Type", String.valueOf(type), meaning, offset, 1)
+          .add("Code", String.valueOf(code), "", offset + 1, 1)
+          .add("Checksum", Bytes.hex(Bytes.u16(data, offset + 2), 4), "not verified", offset + 2, 2);
+    }
     d.putFirst("icmpv6.type", type);
     d.putFirst("icmpv6.code", code);
     String text = "ICMP6, " + meaning;

@@ -25,20 +25,22 @@ final class Ipv4 {
     boolean dontFragment = (flagsAndOffset & 0x4000) != 0;
     boolean moreFragments = (flagsAndOffset & 0x2000) != 0;
     int fragmentOffset = (flagsAndOffset & 0x1FFF) * 8;
-    Layer layer = d.frame.addLayer(new Layer("IPv4", 3, offset, offset + Math.max(20, headerLength)))
-        .add("Version", "4", "", offset, 1)
-        .add("Header length", headerLength + " bytes", headerLength > 20 ? "options present" : "no options", offset, 1)
-        .add("DSCP / ECN", Bytes.hex(tos, 2), "priority class " + (tos >> 2) + ", congestion bits " + (tos & 3), offset + 1, 1)
-        .add("Total length", String.valueOf(totalLength), "header plus payload, in bytes", offset + 2, 2)
-        .add("Identification", Bytes.hex(id, 4) + " (" + id + ")", "same for all fragments of one datagram", offset + 4, 2)
-        .add("Flags", Bytes.hex(flagsAndOffset >> 13, 1), (dontFragment ? "don't fragment" : "may fragment")
-            + (moreFragments ? ", more fragments follow" : ""), offset + 6, 1)
-        .add("Fragment offset", String.valueOf(fragmentOffset), fragmentOffset == 0 ? "first (or only) piece" : "bytes into the original datagram", offset + 6, 2)
-        .add("Time to live", String.valueOf(ttl), "routers left before it is dropped", offset + 8, 1)
-        .add("Protocol", String.valueOf(protocol), IpProtocols.name(protocol), offset + 9, 1)
-        .add("Header checksum", Bytes.hex(Bytes.u16(data, offset + 10), 4), "not verified", offset + 10, 2)
-        .add("Source", src, "", offset + 12, 4)
-        .add("Destination", dst, "", offset + 16, 4);
+    Layer layer = d.frame.addLayer(new Layer("IPv4", 3, offset, offset + Math.max(20, headerLength)));
+    if (d.details) {
+      layer.add("Version", "4", "", offset, 1)
+          .add("Header length", headerLength + " bytes", headerLength > 20 ? "options present" : "no options", offset, 1)
+          .add("DSCP / ECN", Bytes.hex(tos, 2), "priority class " + (tos >> 2) + ", congestion bits " + (tos & 3), offset + 1, 1)
+          .add("Total length", String.valueOf(totalLength), "header plus payload, in bytes", offset + 2, 2)
+          .add("Identification", Bytes.hex(id, 4) + " (" + id + ")", "same for all fragments of one datagram", offset + 4, 2)
+          .add("Flags", Bytes.hex(flagsAndOffset >> 13, 1), (dontFragment ? "don't fragment" : "may fragment")
+          + (moreFragments ? ", more fragments follow" : ""), offset + 6, 1)
+          .add("Fragment offset", String.valueOf(fragmentOffset), fragmentOffset == 0 ? "first (or only) piece" : "bytes into the original datagram", offset + 6, 2)
+          .add("Time to live", String.valueOf(ttl), "routers left before it is dropped", offset + 8, 1)
+          .add("Protocol", String.valueOf(protocol), IpProtocols.name(protocol), offset + 9, 1)
+          .add("Header checksum", Bytes.hex(Bytes.u16(data, offset + 10), 4), "not verified", offset + 10, 2)
+          .add("Source", src, "", offset + 12, 4)
+          .add("Destination", dst, "", offset + 16, 4);
+    }
     if (d.firstIp()) {
       d.put("ip.version", 4);
       d.put("ip.src", src);
@@ -53,7 +55,9 @@ final class Ipv4 {
       throw new MalformedFrameException("IPv4 header length " + headerLength + " is below the minimum of 20");
     }
     d.need(offset, headerLength, end, "IPv4 header with options");
-    Ipv4Options.describe(layer, data, offset + 20, offset + headerLength);
+    if (d.details) {
+      Ipv4Options.describe(layer, data, offset + 20, offset + headerLength);
+    }
     d.ip("IP", src, dst);
     int wireLength = totalLength == 0 ? d.frame.len() - offset : totalLength;
     if (wireLength < headerLength) {

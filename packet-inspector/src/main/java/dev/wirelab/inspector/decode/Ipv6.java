@@ -27,15 +27,17 @@ final class Ipv6 {
     int hopLimit = Bytes.u8(data, offset + 7);
     String src = Bytes.ipv6(data, offset + 8);
     String dst = Bytes.ipv6(data, offset + 24);
-    d.frame.addLayer(new Layer("IPv6", 3, offset, offset + 40))
-        .add("Version", "6", "", offset, 1)
-        .add("Traffic class", Bytes.hex(trafficClass, 2), "priority class " + (trafficClass >> 2) + ", congestion bits " + (trafficClass & 3), offset, 2)
-        .add("Flow label", Bytes.hex(flowLabel, 5), "groups packets of one flow; 0 = none", offset + 1, 3)
-        .add("Payload length", String.valueOf(payloadLength), "bytes after this 40-byte header", offset + 4, 2)
-        .add("Next header", String.valueOf(next), IpProtocols.name(next), offset + 6, 1)
-        .add("Hop limit", String.valueOf(hopLimit), "routers left before it is dropped", offset + 7, 1)
-        .add("Source", src, "", offset + 8, 16)
-        .add("Destination", dst, "", offset + 24, 16);
+    Layer fixed = d.frame.addLayer(new Layer("IPv6", 3, offset, offset + 40));
+    if (d.details) {
+      fixed.add("Version", "6", "", offset, 1)
+          .add("Traffic class", Bytes.hex(trafficClass, 2), "priority class " + (trafficClass >> 2) + ", congestion bits " + (trafficClass & 3), offset, 2)
+          .add("Flow label", Bytes.hex(flowLabel, 5), "groups packets of one flow; 0 = none", offset + 1, 3)
+          .add("Payload length", String.valueOf(payloadLength), "bytes after this 40-byte header", offset + 4, 2)
+          .add("Next header", String.valueOf(next), IpProtocols.name(next), offset + 6, 1)
+          .add("Hop limit", String.valueOf(hopLimit), "routers left before it is dropped", offset + 7, 1)
+          .add("Source", src, "", offset + 8, 16)
+          .add("Destination", dst, "", offset + 24, 16);
+    }
     if (d.firstIp()) {
       d.put("ip.version", 6);
       d.put("ip.src", src);
@@ -54,9 +56,11 @@ final class Ipv6 {
       int length = next == FRAGMENT ? 8
           : next == AUTHENTICATION ? (Bytes.u8(data, at + 1) + 2) * 4 : (Bytes.u8(data, at + 1) + 1) * 8;
       d.need(at, length, limit, "IPv6 extension header");
-      Layer layer = d.frame.addLayer(new Layer("IPv6 " + IpProtocols.name(next), 3, at, at + length))
-          .add("Next header", String.valueOf(following), IpProtocols.name(following), at, 1)
-          .add("Length", length + " bytes", "", at + 1, 1);
+      Layer layer = d.frame.addLayer(new Layer("IPv6 " + IpProtocols.name(next), 3, at, at + length));
+      if (d.details) {
+        layer.add("Next header", String.valueOf(following), IpProtocols.name(following), at, 1)
+            .add("Length", length + " bytes", "", at + 1, 1);
+      }
       if (next == FRAGMENT) {
         int offsetAndFlags = Bytes.u16(data, at + 2);
         int fragmentOffset = offsetAndFlags & 0xFFF8;

@@ -15,10 +15,12 @@ final class LinuxCooked {
     int hardwareType = Bytes.u16(data, 2);
     int addressLength = Bytes.u16(data, 4);
     int protocol = Bytes.u16(data, 14);
-    Layer layer = d.frame.addLayer(new Layer("Linux cooked v1", 2, 0, 16))
-        .add("Packet type", String.valueOf(packetType), packetTypeMeaning(packetType), 0, 2)
-        .add("Hardware type", String.valueOf(hardwareType), hardwareMeaning(hardwareType), 2, 2)
-        .add("Address length", String.valueOf(addressLength), "", 4, 2);
+    Layer layer = d.frame.addLayer(new Layer("Linux cooked v1", 2, 0, 16));
+    if (d.details) {
+      layer.add("Packet type", String.valueOf(packetType), packetTypeMeaning(packetType), 0, 2)
+          .add("Hardware type", String.valueOf(hardwareType), hardwareMeaning(hardwareType), 2, 2)
+          .add("Address length", String.valueOf(addressLength), "", 4, 2);
+    }
     address(d, layer, hardwareType, 6, Math.min(addressLength, 8));
     layer.add("Protocol", Bytes.hex(protocol, 4), EtherTypes.name(protocol), 14, 2);
     common(d, packetType, hardwareType, protocol, 16, end);
@@ -32,12 +34,14 @@ final class LinuxCooked {
     int hardwareType = Bytes.u16(data, 8);
     int packetType = Bytes.u8(data, 10);
     int addressLength = Bytes.u8(data, 11);
-    Layer layer = d.frame.addLayer(new Layer("Linux cooked v2", 2, 0, 20))
-        .add("Protocol", Bytes.hex(protocol, 4), EtherTypes.name(protocol), 0, 2)
-        .add("Interface index", String.valueOf(ifindex), "which interface (ip link shows the numbers)", 4, 4)
-        .add("Hardware type", String.valueOf(hardwareType), hardwareMeaning(hardwareType), 8, 2)
-        .add("Packet type", String.valueOf(packetType), packetTypeMeaning(packetType), 10, 1)
-        .add("Address length", String.valueOf(addressLength), "", 11, 1);
+    Layer layer = d.frame.addLayer(new Layer("Linux cooked v2", 2, 0, 20));
+    if (d.details) {
+      layer.add("Protocol", Bytes.hex(protocol, 4), EtherTypes.name(protocol), 0, 2)
+          .add("Interface index", String.valueOf(ifindex), "which interface (ip link shows the numbers)", 4, 4)
+          .add("Hardware type", String.valueOf(hardwareType), hardwareMeaning(hardwareType), 8, 2)
+          .add("Packet type", String.valueOf(packetType), packetTypeMeaning(packetType), 10, 1)
+          .add("Address length", String.valueOf(addressLength), "", 11, 1);
+    }
     address(d, layer, hardwareType, 12, Math.min(addressLength, 8));
     d.put("sll.ifindex", ifindex);
     common(d, packetType, hardwareType, protocol, 20, end);

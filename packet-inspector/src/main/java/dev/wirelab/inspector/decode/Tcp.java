@@ -20,16 +20,18 @@ final class Tcp {
     int headerLength = (Bytes.u8(data, offset + 12) >> 4) * 4;
     int flags = (Bytes.u8(data, offset + 12) & 1) << 8 | Bytes.u8(data, offset + 13);
     int window = Bytes.u16(data, offset + 14);
-    Layer layer = d.frame.addLayer(new Layer("TCP", 4, offset, offset + Math.max(20, headerLength)))
-        .add("Source port", String.valueOf(srcPort), PortNames.meaning(srcPort), offset, 2)
-        .add("Destination port", String.valueOf(dstPort), PortNames.meaning(dstPort), offset + 2, 2)
-        .add("Sequence number", String.valueOf(seq), "number of this segment's first byte (raw, not relative)", offset + 4, 4)
-        .add("Acknowledgment number", String.valueOf(ack), (flags & TcpSegment.ACK) != 0 ? "next byte expected from the other side" : "not valid: ACK flag clear", offset + 8, 4)
-        .add("Header length", headerLength + " bytes", headerLength > 20 ? "options present" : "no options", offset + 12, 1)
-        .add("Flags", Bytes.hex(flags, 3) + " " + tcpdumpFlags(flags), flagNames(flags), offset + 12, 2)
-        .add("Window", String.valueOf(window), "bytes the sender can still receive (before scaling)", offset + 14, 2)
-        .add("Checksum", Bytes.hex(Bytes.u16(data, offset + 16), 4), "not verified", offset + 16, 2)
-        .add("Urgent pointer", String.valueOf(Bytes.u16(data, offset + 18)), "", offset + 18, 2);
+    Layer layer = d.frame.addLayer(new Layer("TCP", 4, offset, offset + Math.max(20, headerLength)));
+    if (d.details) {
+      layer.add("Source port", String.valueOf(srcPort), PortNames.meaning(srcPort), offset, 2)
+          .add("Destination port", String.valueOf(dstPort), PortNames.meaning(dstPort), offset + 2, 2)
+          .add("Sequence number", String.valueOf(seq), "number of this segment's first byte (raw, not relative)", offset + 4, 4)
+          .add("Acknowledgment number", String.valueOf(ack), (flags & TcpSegment.ACK) != 0 ? "next byte expected from the other side" : "not valid: ACK flag clear", offset + 8, 4)
+          .add("Header length", headerLength + " bytes", headerLength > 20 ? "options present" : "no options", offset + 12, 1)
+          .add("Flags", Bytes.hex(flags, 3) + " " + tcpdumpFlags(flags), flagNames(flags), offset + 12, 2)
+          .add("Window", String.valueOf(window), "bytes the sender can still receive (before scaling)", offset + 14, 2)
+          .add("Checksum", Bytes.hex(Bytes.u16(data, offset + 16), 4), "not verified", offset + 16, 2)
+          .add("Urgent pointer", String.valueOf(Bytes.u16(data, offset + 18)), "", offset + 18, 2);
+    }
     if (d.quoted) {
       return;
     }
@@ -50,7 +52,9 @@ final class Tcp {
     }
     d.put("tcp.len", payloadLength);
     d.need(offset, headerLength, end, "TCP header with options");
-    TcpOptions.describe(layer, data, offset + 20, offset + headerLength);
+    if (d.details) {
+      TcpOptions.describe(layer, data, offset + 20, offset + headerLength);
+    }
     d.summary(d.ipName + " " + d.src + "." + srcPort + " > " + d.dst + "." + dstPort + ": Flags ["
         + tcpdumpFlags(flags) + "], seq " + seq + ((flags & TcpSegment.ACK) != 0 ? ", ack " + ack : "")
         + ", win " + window + ", length " + payloadLength);
@@ -59,7 +63,8 @@ final class Tcp {
     TcpSegment segment = d.decoder.streams().segment(d.src, srcPort, d.dst, dstPort, seq, ack, flags,
         window, payloadOffset, present, payloadLength);
     d.frame.tcpSegment(segment);
-    if ((srcPort == DNS_PORT || dstPort == DNS_PORT) && present > 0) {
+    // A segment too short for the 2-byte length prefix is the tail of a message cut across segments.
+    if ((srcPort == DNS_PORT || dstPort == DNS_PORT) && present >= 2) {
       Dns.decode(d, payloadOffset, payloadOffset + present, true);
     }
     d.decoder.decodePayload(segment, d.frame);

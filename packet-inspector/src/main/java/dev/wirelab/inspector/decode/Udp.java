@@ -12,11 +12,13 @@ final class Udp {
     int srcPort = Bytes.u16(data, offset);
     int dstPort = Bytes.u16(data, offset + 2);
     int length = Bytes.u16(data, offset + 4);
-    d.frame.addLayer(new Layer("UDP", 4, offset, offset + 8))
-        .add("Source port", String.valueOf(srcPort), PortNames.meaning(srcPort), offset, 2)
-        .add("Destination port", String.valueOf(dstPort), PortNames.meaning(dstPort), offset + 2, 2)
-        .add("Length", String.valueOf(length), "header plus payload, in bytes", offset + 4, 2)
-        .add("Checksum", Bytes.hex(Bytes.u16(data, offset + 6), 4), "not verified", offset + 6, 2);
+    Layer layer = d.frame.addLayer(new Layer("UDP", 4, offset, offset + 8));
+    if (d.details) {
+      layer.add("Source port", String.valueOf(srcPort), PortNames.meaning(srcPort), offset, 2)
+          .add("Destination port", String.valueOf(dstPort), PortNames.meaning(dstPort), offset + 2, 2)
+          .add("Length", String.valueOf(length), "header plus payload, in bytes", offset + 4, 2)
+          .add("Checksum", Bytes.hex(Bytes.u16(data, offset + 6), 4), "not verified", offset + 6, 2);
+    }
     if (d.quoted) {
       return;
     }

@@ -20,8 +20,9 @@ public final class DecodedFrame {
   private final byte[] data;
   private final List<Layer> layers = new ArrayList<>(6);
   private final List<String> malformed = new ArrayList<>(1);
-  private final Map<String, Object> json = new LinkedHashMap<>(48);
+  private final Map<String, Object> json = new LinkedHashMap<>();
   private final StringBuilder summary = new StringBuilder(96);
+  private final boolean keepJson;
   private TcpSegment tcpSegment;
 
   /**
@@ -33,6 +34,15 @@ public final class DecodedFrame {
    * @param data     the captured bytes (capLen is their length); this object owns them
    */
   public DecodedFrame(long number, long seconds, int nanos, int len, int linkType, byte[] data) {
+    this(number, seconds, nanos, len, linkType, data, true);
+  }
+
+  /**
+   * @param keepJson false when no output needs the JSON fields: {@link #put} then does nothing,
+   *                 which saves a good part of the decoding time of the one-line summary
+   */
+  public DecodedFrame(long number, long seconds, int nanos, int len, int linkType, byte[] data, boolean keepJson) {
+    this.keepJson = keepJson;
     this.number = number;
     this.seconds = seconds;
     this.nanos = nanos;
@@ -104,12 +114,16 @@ public final class DecodedFrame {
 
   /** Sets a JSON field; values are Integer, Long, String, Boolean or a List of them. */
   public void put(String key, Object value) {
-    json.put(key, value);
+    if (keepJson) {
+      json.put(key, value);
+    }
   }
 
   /** Sets a JSON field only if no outer layer set it already (tshark reports the outermost). */
   public void putFirst(String key, Object value) {
-    json.putIfAbsent(key, value);
+    if (keepJson) {
+      json.putIfAbsent(key, value);
+    }
   }
 
   /** The one-line summary without the timestamp, e.g. "IP 10.0.0.1.80 > 10.0.0.2.5000: Flags [S.], ...". */

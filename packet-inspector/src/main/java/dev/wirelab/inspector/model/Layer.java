@@ -9,7 +9,7 @@ public final class Layer {
   private final int osiLayer;
   private final int start;
   private int end;
-  private final List<Field> fields = new ArrayList<>(12);
+  private List<Field> fields = List.of();
 
   /**
    * @param protocol the protocol's name as a student reads it: "Ethernet II", "IPv4", "TCP", "DNS"
@@ -25,6 +25,9 @@ public final class Layer {
   }
 
   public Layer add(String label, String value, String meaning, int offset, int length) {
+    if (fields.isEmpty()) {
+      fields = new ArrayList<>(12);
+    }
     fields.add(new Field(label, value, meaning, offset, length));
     return this;
   }

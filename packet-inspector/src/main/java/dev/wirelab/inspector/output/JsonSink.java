@@ -23,8 +23,8 @@ public final class JsonSink implements FrameSink {
       if (line.length() > 1) {
         line.append(',');
       }
-      string(field.getKey());
-      line.append(':');
+      // Keys are dotted field names (eth.src, sio.event): nothing in them needs escaping.
+      line.append('"').append(field.getKey()).append("\":");
       value(field.getValue());
     }
     if (frame.isMalformed()) {
@@ -47,6 +47,10 @@ public final class JsonSink implements FrameSink {
         value(list.get(i));
       }
       line.append(']');
+    } else if (value instanceof Integer number) {
+      line.append(number.intValue());
+    } else if (value instanceof Long number) {
+      line.append(number.longValue());
     } else if (value == null) {
       line.append("null");
     } else {
@@ -56,6 +60,10 @@ public final class JsonSink implements FrameSink {
 
   private void string(String text) {
     line.append('"');
+    if (isPlain(text)) {
+      line.append(text).append('"');
+      return;
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
@@ -74,5 +82,16 @@ public final class JsonSink implements FrameSink {
       }
     }
     line.append('"');
+  }
+
+  /** Most keys and values need no escaping; they are copied in one go. */
+  private static boolean isPlain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 }

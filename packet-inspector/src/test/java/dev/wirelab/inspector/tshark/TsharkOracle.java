@@ -30,7 +30,9 @@ final class TsharkOracle {
       + " icmp.type icmp.code icmpv6.type icmpv6.code"
       + " tcp.srcport tcp.dstport tcp.seq_raw tcp.ack_raw tcp.flags tcp.window_size_value tcp.len tcp.hdr_len"
       + " udp.srcport udp.dstport udp.length"
-      + " dns.id dns.flags.response dns.qry.name dns.flags.rcode dns.count.queries dns.count.answers").split(" "));
+      + " dns.id dns.flags.response dns.qry.name dns.flags.rcode dns.count.queries dns.count.answers"
+      + " http.request.method http.request.uri http.response.code websocket.fin websocket.opcode websocket.mask"
+      + " websocket.payload_length websocket.payload_length_ext_16 websocket.payload_length_ext_64").split(" "));
   private static final String FLAG_LETTERS = "NCEUAPRSF";
   private static final long TIMEOUT_SECONDS = 120;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -190,6 +192,44 @@ final class TsharkOracle {
       copyNum(o, layers, "dns.ancount", "dns.count.answers");
       copy(o, layers, "dns.qname", "dns.qry.name");
     }
+    if (tcp || udp) {
+      application(o, layers);
+    }
+  }
+
+  /** HTTP (first message of the frame) and WebSocket (first frame, plus the count when several). */
+  private static void application(Map<String, Object> o, JsonNode layers) {
+    String method = first(layers, "http.request.method");
+    if (method != null) {
+      o.put("http.method", method);
+      String uri = first(layers, "http.request.uri");
+      if (uri != null) {
+        o.put("http.uri", uri);
+      }
+    } else {
+      copyNum(o, layers, "http.status", "http.response.code");
+    }
+    List<String> opcodes = all(layers, "websocket.opcode");
+    if (opcodes.isEmpty()) {
+      return;
+    }
+    o.put("ws.fin", flag(first(layers, "websocket.fin")));
+    o.put("ws.opcode", num(opcodes.get(0)));
+    o.put("ws.masked", flag(first(layers, "websocket.mask")));
+    String length = first(layers, "websocket.payload_length");
+    if (length != null) {
+      long value = num(length);
+      String extended = value == 126 ? first(layers, "websocket.payload_length_ext_16")
+          : value == 127 ? first(layers, "websocket.payload_length_ext_64") : null;
+      o.put("ws.payload_len", extended != null ? num(extended) : value);
+    }
+    if (opcodes.size() > 1) {
+      o.put("ws.count", (long) opcodes.size());
+    }
+  }
+
+  private static boolean flag(String value) {
+    return value != null && (value.equals("1") || value.equalsIgnoreCase("true"));
   }
 
   private static void copy(Map<String, Object> o, JsonNode layers, String key, String field) {

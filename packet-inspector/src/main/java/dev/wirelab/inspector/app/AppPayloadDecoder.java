@@ -1,0 +1,74 @@
+package dev.wirelab.inspector.app;
+
+import dev.wirelab.inspector.decode.TcpPayloadDecoder;
+import dev.wirelab.inspector.model.DecodedFrame;
+import dev.wirelab.inspector.model.Layer;
+import dev.wirelab.inspector.model.TcpSegment;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The inspector's application layers: reassembles every TCP stream and shows HTTP, WebSocket,
+ * Engine.IO and Socket.IO on the frames that carry them. Connections are forgotten once both
+ * directions ended (or, past 4096 open ones, the least recently active), so memory follows the
+ * open connections, not the file size.
+ */
+public final class AppPayloadDecoder implements TcpPayloadDecoder {
+  /** Connections that never close (the capture ended first) must not pile up over a long capture. */
+  private static final int MAX_OPEN_CONNECTIONS = 4096;
+
+  private final Map<Integer, ConnectionDecoder> connections = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Integer, ConnectionDecoder> eldest) {
+      return size() > MAX_OPEN_CONNECTIONS;
+    }
+  };
+  private final EngineIoSessions engineIo = new EngineIoSessions();
+  /** Streams whose both directions ended: the last ACKs after the FINs need no new state. */
+  private final BitSet closed = new BitSet();
+
+  @Override
+  public void decode(TcpSegment segment, DecodedFrame frame) {
+    if (closed.get(segment.stream())) {
+      return;
+    }
+    ConnectionDecoder connection = connections.computeIfAbsent(segment.stream(), s -> new ConnectionDecoder(engineIo));
+    AppFindings findings = new AppFindings();
+    connection.onSegment(segment.fromClient() ? 0 : 1, frame.number(), segment.seq(),
+        segment.has(TcpSegment.ACK) ? segment.ack() : -1,
+        segment.has(TcpSegment.SYN), segment.has(TcpSegment.FIN), segment.has(TcpSegment.RST),
+        frame.data(), segment.payloadOffset(), segment.payloadLength(), segment.wireLength(), findings);
+    if (connection.closed()) {
+      connections.remove(segment.stream());
+      closed.set(segment.stream());
+    }
+    show(findings, segment, frame);
+  }
+
+  private static void show(AppFindings findings, TcpSegment segment, DecodedFrame frame) {
+    if (findings.isEmpty()) {
+      return;
+    }
+    findings.fields().forEach(frame::put);
+    int start = segment.payloadOffset();
+    int end = start + segment.payloadLength();
+    if (!findings.notes().isEmpty()) {
+      Layer reassembly = frame.addLayer(new Layer("TCP stream " + segment.stream(), 4, start, end));
+      findings.notes().forEach(note -> reassembly.add("Reassembly", note, "", start, 0));
+    }
+    Layer layer = null;
+    for (AppFindings.Detail detail : findings.details()) {
+      if (layer == null || !layer.protocol().equals(detail.layer())) {
+        layer = frame.addLayer(new Layer(detail.layer(), 7, start, end));
+      }
+      layer.add(detail.name(), detail.value(), detail.meaning(), start, 0);
+    }
+    List<String> meanings = findings.meanings();
+    if (!meanings.isEmpty()) {
+      frame.appendSummary(String.join("; ", meanings));
+    }
+    findings.malformedReasons().forEach(frame::markMalformed);
+  }
+}

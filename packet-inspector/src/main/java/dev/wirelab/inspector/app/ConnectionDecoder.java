@@ -1,0 +1,50 @@
+package dev.wirelab.inspector.app;
+
+import dev.wirelab.inspector.stream.DirectionReassembler;
+import dev.wirelab.inspector.stream.Reassembly;
+import dev.wirelab.inspector.stream.StreamChunk;
+
+/**
+ * One TCP connection from its segments to its application messages: each direction is put back
+ * in order, then decoded by the connection's {@link AppConversation}.
+ */
+public final class ConnectionDecoder {
+  private final DirectionReassembler[] reassemblers = {new DirectionReassembler(), new DirectionReassembler()};
+  private final boolean[] ended = new boolean[2];
+  private final AppConversation conversation;
+
+  ConnectionDecoder(EngineIoSessions engineIo) {
+    this.conversation = new AppConversation(engineIo);
+  }
+
+  /** Takes one segment of direction 0 or 1, shown as capture frame {@code frame}; {@code ack} is -1 without the ACK flag. */
+  public void onSegment(int direction, long frame, long seq, long ack, boolean syn, boolean fin, boolean rst,
+                        byte[] data, int offset, int length, int wireLength, AppFindings out) {
+    Reassembly released = reassemblers[direction].accept(frame, seq, syn, fin, rst, data, offset, length, wireLength);
+    deliver(direction, released, frame, out);
+    if (released.held()) {
+      conversation.onHeldSegment(direction, data, offset, length, out);
+    }
+    if (ack >= 0) {
+      deliver(1 - direction, reassemblers[1 - direction].acknowledged(ack), frame, out);
+    }
+    for (int d = 0; d < 2; d++) {
+      if (!ended[d] && (rst || reassemblers[d].finished())) {
+        ended[d] = true;
+        conversation.onEnd(d, out);
+      }
+    }
+  }
+
+  private void deliver(int direction, Reassembly released, long frame, AppFindings out) {
+    released.notes().forEach(out::note);
+    for (StreamChunk chunk : released.chunks()) {
+      conversation.onChunk(direction, chunk, frame, out);
+    }
+  }
+
+  /** Whether both directions ended, so the connection's state can be dropped. */
+  public boolean closed() {
+    return ended[0] && ended[1];
+  }
+}

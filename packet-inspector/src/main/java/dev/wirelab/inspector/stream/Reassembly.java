@@ -1,0 +1,9 @@
+package dev.wirelab.inspector.stream;
+
+import java.util.List;
+
+/**
+ * What one segment released: in-order chunks (possibly from earlier buffered frames), notes, and
+ * whether the segment itself was held back behind a gap.
+ */
+public record Reassembly(List<StreamChunk> chunks, List<String> notes, boolean held) {}
