@@ -15,7 +15,6 @@ final class CaptureInput {
   private final InputStream stream;
   private ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
   private boolean endOfFile;
-  private long position;
 
   CaptureInput(InputStream stream) {
     this.stream = stream;
@@ -61,22 +60,15 @@ final class CaptureInput {
     return buffer.remaining();
   }
 
-  long position() {
-    return position;
-  }
-
   int u8() {
-    position++;
     return buffer.get() & 0xFF;
   }
 
   int u16() {
-    position += 2;
     return buffer.getShort() & 0xFFFF;
   }
 
   long u32() {
-    position += 4;
     return buffer.getInt() & 0xFFFFFFFFL;
   }
 
@@ -87,27 +79,11 @@ final class CaptureInput {
   byte[] bytes(int count) {
     byte[] copy = new byte[count];
     buffer.get(copy);
-    position += count;
     return copy;
   }
 
   void skip(int count) {
     buffer.position(buffer.position() + count);
-    position += count;
-  }
-
-  /** Skips bytes that may be more than the buffer holds; false when the file ends first. */
-  boolean skipLong(long count) throws IOException {
-    long left = count;
-    while (left > 0) {
-      if (!request(1)) {
-        return false;
-      }
-      int step = (int) Math.min(left, buffer.remaining());
-      skip(step);
-      left -= step;
-    }
-    return true;
   }
 
   /** Everything that is left in the file, at most {@code limit} bytes. */

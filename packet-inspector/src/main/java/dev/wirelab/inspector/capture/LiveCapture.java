@@ -89,10 +89,6 @@ public final class LiveCapture implements FrameSource {
     }
   }
 
-  public int linkType() {
-    return linkType;
-  }
-
   /** Makes {@link #next()} return null now, even while it waits for a frame; safe from any thread. */
   public void stop() {
     stopped = true;

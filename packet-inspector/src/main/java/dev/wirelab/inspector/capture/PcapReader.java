@@ -26,10 +26,6 @@ final class PcapReader implements FrameSource {
     this.linkType = (int) (in.u32() & 0xFFFF);
   }
 
-  int linkType() {
-    return linkType;
-  }
-
   @Override
   public CapturedFrame next() throws IOException {
     if (warning != null || !in.request(16)) {

@@ -22,6 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,6 +40,9 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Show every frame of a capture file or a live interface, layer by layer.",
         "Reads pcap and pcapng (recognised by their content, not their name)."})
 public final class InspectCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(InspectCommand.class);
+  private static final long CTRL_C_GRACE_SECONDS = 5;
+
   enum Colour { AUTO, ALWAYS, NEVER }
 
   @Parameters(arity = "0..1", paramLabel = "FILE", description = "pcap or pcapng file to read; - for standard input")
@@ -104,24 +111,64 @@ public final class InspectCommand implements Callable<Integer> {
     FrameDecoder decoder = FrameDecoder.withInstalledDecoders(
         layers || hex ? FrameDecoder.Detail.FIELDS : json || stats || follow != null ? FrameDecoder.Detail.JSON : FrameDecoder.Detail.SUMMARY);
     List<FrameSink> sinks = new ArrayList<>();
-    try (FrameSource source = open(); FrameFilter fileFilter = fileFilter();
-        WriteSink writer = write == null ? null : new WriteSink(write)) {
-      if (writer != null) {
-        sinks.add(writer);
+    CountDownLatch closed = new CountDownLatch(1);
+    Thread ctrlC = null;
+    try {
+      try (FrameSource source = open(); FrameFilter fileFilter = fileFilter();
+          WriteSink writer = write == null ? null : new WriteSink(write)) {
+        if (source instanceof LiveCapture capture) {
+          ctrlC = stopOnCtrlC(capture, closed);
+        }
+        if (writer != null) {
+          sinks.add(writer);
+        }
+        FrameSink shown = outputMode(out, writer != null);
+        if (shown != null) {
+          sinks.add(shown);
+        }
+        Progress progress = new Progress(spec.commandLine().getErr(), Terminal.stderrIsTerminal());
+        Inspection.run(source, fileFilter, decoder, sinks, count, out, progress);
+        out.flush();
+        if (source.warning() != null) {
+          spec.commandLine().getErr().println("warning: " + (file != null ? file + ": " : "") + source.warning());
+          spec.commandLine().getErr().flush();
+        }
       }
-      FrameSink shown = outputMode(out, writer != null);
-      if (shown != null) {
-        sinks.add(shown);
-      }
-      Progress progress = new Progress(spec.commandLine().getErr(), Terminal.stderrIsTerminal());
-      Inspection.run(source, fileFilter, decoder, sinks, count, out, progress);
-      out.flush();
-      if (source.warning() != null) {
-        spec.commandLine().getErr().println("warning: " + (file != null ? file + ": " : "") + source.warning());
-        spec.commandLine().getErr().flush();
-      }
+    } finally {
+      closed.countDown();
+      forget(ctrlC);
     }
     return 0;
+  }
+
+  /**
+   * Ctrl-C during a live capture stops the capture instead of killing the JVM mid-write: the
+   * frames read so far are printed and --write's file is completed before the JVM exits.
+   */
+  private static Thread stopOnCtrlC(LiveCapture capture, CountDownLatch closed) {
+    Thread hook = new Thread(() -> {
+      capture.stop();
+      try {
+        if (!closed.await(CTRL_C_GRACE_SECONDS, TimeUnit.SECONDS)) {
+          LOG.warn("the capture did not finish within {} s of Ctrl-C", CTRL_C_GRACE_SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "inspect-ctrl-c");
+    Runtime.getRuntime().addShutdownHook(hook);
+    return hook;
+  }
+
+  private static void forget(Thread hook) {
+    if (hook == null) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      LOG.debug("the JVM is already shutting down; the Ctrl-C hook has done its job", shuttingDown);
+    }
   }
 
   private FrameSource open() {

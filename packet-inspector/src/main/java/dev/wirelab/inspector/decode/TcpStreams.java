@@ -21,9 +21,4 @@ public final class TcpStreams {
     return new TcpSegment(stream.index(), fromClient, src, srcPort, dst, dstPort, seq, ack, flags,
         window, payloadOffset, payloadLength, wireLength);
   }
-
-  /** How many streams were seen. */
-  public int count() {
-    return streams.size();
-  }
 }
