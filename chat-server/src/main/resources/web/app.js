@@ -62,7 +62,7 @@ function start(name, token) {
   save();
   socket = new SocketIoClient({ auth: { name, token }, onWire: showWire });
   socket.on("connect", onConnect);
-  socket.on("disconnect", () => setStatus("offline", "offline — reconnecting…"));
+  socket.on("disconnect", () => setStatus("offline", socket.held ? "offline (by choice)" : "offline — reconnecting…"));
   socket.on("reconnecting", ({ attempt, delayMs }) =>
     setStatus("connecting", `reconnecting (try ${attempt}, in ${(delayMs / 1000).toFixed(1)} s)`));
   socket.on("connect_error", (error) => {
@@ -435,3 +435,16 @@ $("wire-toggle").addEventListener("click", () => {
 });
 $("wire-clear").addEventListener("click", () => $("wire-rows").replaceChildren());
 $("drop").addEventListener("click", () => socket?.dropTransport());
+$("offline").addEventListener("click", () => {
+  const button = $("offline");
+  const goingOffline = button.getAttribute("aria-pressed") !== "true";
+  button.setAttribute("aria-pressed", String(goingOffline));
+  button.textContent = goingOffline ? "Go online" : "Go offline";
+  if (goingOffline) {
+    socket?.goOffline();
+    setStatus("offline", "offline (by choice)");
+  } else {
+    socket?.goOnline();
+    setStatus("connecting", "connecting…");
+  }
+});

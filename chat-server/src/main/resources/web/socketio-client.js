@@ -88,6 +88,7 @@ export class SocketIoClient {
     this.connected = false;
     this.id = undefined;
     this.wanted = false;
+    this.held = false;
   }
 
   /** Registers a handler for an event from the server, or for connect/disconnect/connect_error/reconnecting. */
@@ -144,6 +145,22 @@ export class SocketIoClient {
   /** Drops the transport as if the network failed; the client then reconnects by itself. */
   dropTransport() {
     this.ws?.close();
+  }
+
+  /**
+   * Drops the transport and stays away until goOnline(): like walking out of Wi-Fi range, so a
+   * class can watch what the others say while one page is gone, and what it gets back after.
+   */
+  goOffline() {
+    this.held = true;
+    clearTimeout(this.reconnectTimer);
+    this.ws?.close();
+  }
+
+  goOnline() {
+    if (!this.held) return;
+    this.held = false;
+    if (this.wanted && !this.connected) this.open();
   }
 
   open() {
@@ -246,7 +263,7 @@ export class SocketIoClient {
     this.acks.clear();
     this.wire("in", { raw: "(connection closed)", engine: "close" });
     if (wasConnected) this.fire("disconnect", this.wanted ? "transport close" : "io client disconnect");
-    if (this.wanted) this.scheduleReconnect();
+    if (this.wanted && !this.held) this.scheduleReconnect();
   }
 
   /** Exponential backoff with jitter, so a class of 30 laptops does not reconnect in lockstep. */
@@ -255,7 +272,7 @@ export class SocketIoClient {
     const delay = Math.round(base / 2 + Math.random() * base / 2);
     this.attempt++;
     this.fire("reconnecting", { attempt: this.attempt, delayMs: delay });
-    this.reconnectTimer = setTimeout(() => this.wanted && this.open(), delay);
+    this.reconnectTimer = setTimeout(() => this.wanted && !this.held && this.open(), delay);
   }
 
   expectHeartbeat() {

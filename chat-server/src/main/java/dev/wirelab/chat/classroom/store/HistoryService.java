@@ -25,7 +25,7 @@ public final class HistoryService implements AutoCloseable {
   }
 
   /** Completes with the stored message once it is durable, or exceptionally with a {@link StoreException}. */
-  public CompletableFuture<ChatMessage> append(String room, String clientId, String sender, String text) {
+  public CompletableFuture<MessageStore.Appended> append(String room, String clientId, String sender, String text) {
     return run(() -> store.append(room, clientId, sender, text, System.currentTimeMillis()));
   }
 

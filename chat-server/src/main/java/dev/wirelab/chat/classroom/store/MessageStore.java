@@ -88,20 +88,23 @@ public final class MessageStore implements AutoCloseable {
     }
   }
 
+  /** The result of {@link #append}: the stored message, and whether it had been stored before. */
+  public record Appended(ChatMessage message, boolean duplicate) {}
+
   public Path file() {
     return file;
   }
 
   /**
    * Stores a message once: if this room already holds {@code clientId} (a retry whose first ack
-   * was lost), the stored copy is returned and nothing is written.
+   * was lost), the stored copy is returned, marked as a duplicate, and nothing is written.
    */
-  public synchronized ChatMessage append(
+  public synchronized Appended append(
       String room, String clientId, String sender, String text, long sentAtMillis) {
     try {
       Optional<ChatMessage> existing = find(room, clientId);
       if (existing.isPresent()) {
-        return existing.get();
+        return new Appended(existing.get(), true);
       }
       // Plain BEGIN/COMMIT statements: the driver's setAutoCommit would commit on its own when
       // switched back and hide the error of a transaction SQLite already rolled back.
@@ -119,7 +122,7 @@ public final class MessageStore implements AutoCloseable {
           insert.executeUpdate();
         }
         execute("COMMIT");
-        return new ChatMessage(room, offset, clientId, sender, text, sentAtMillis);
+        return new Appended(new ChatMessage(room, offset, clientId, sender, text, sentAtMillis), false);
       } catch (SQLException e) {
         rollBackAfter(e);
         throw e;

@@ -15,12 +15,12 @@ class MessageStoreTest {
   @Test
   void offsetsCountUpPerRoomAndSurviveReopening() {
     try (MessageStore store = MessageStore.open(dir.resolve("chat.db"))) {
-      assertThat(store.append("lobby", "a1", "ann", "hello", 1).offset()).isEqualTo(1);
-      assertThat(store.append("lobby", "a2", "ann", "again", 2).offset()).isEqualTo(2);
-      assertThat(store.append("physics", "b1", "bob", "hi", 3).offset()).isEqualTo(1);
+      assertThat(store.append("lobby", "a1", "ann", "hello", 1).message().offset()).isEqualTo(1);
+      assertThat(store.append("lobby", "a2", "ann", "again", 2).message().offset()).isEqualTo(2);
+      assertThat(store.append("physics", "b1", "bob", "hi", 3).message().offset()).isEqualTo(1);
     }
     try (MessageStore store = MessageStore.open(dir.resolve("chat.db"))) {
-      assertThat(store.append("lobby", "a3", "ann", "third", 4).offset()).isEqualTo(3);
+      assertThat(store.append("lobby", "a3", "ann", "third", 4).message().offset()).isEqualTo(3);
       assertThat(store.after("lobby", 1, 100)).extracting(ChatMessage::text)
           .containsExactly("again", "third");
       assertThat(store.recent("lobby", 2)).extracting(ChatMessage::offset).containsExactly(2L, 3L);
@@ -30,10 +30,12 @@ class MessageStoreTest {
   @Test
   void aRetriedClientIdIsStoredOnce() {
     try (MessageStore store = MessageStore.open(dir.resolve("chat.db"))) {
-      ChatMessage first = store.append("lobby", "retry-me", "ann", "hello", 1);
-      ChatMessage retry = store.append("lobby", "retry-me", "ann", "hello", 99);
+      MessageStore.Appended first = store.append("lobby", "retry-me", "ann", "hello", 1);
+      MessageStore.Appended retry = store.append("lobby", "retry-me", "ann", "hello", 99);
 
-      assertThat(retry).isEqualTo(first);
+      assertThat(first.duplicate()).isFalse();
+      assertThat(retry.duplicate()).isTrue();
+      assertThat(retry.message()).isEqualTo(first.message());
       assertThat(store.after("lobby", 0, 100)).hasSize(1);
       assertThat(store.lastOffset("lobby")).isEqualTo(1);
     }
@@ -47,7 +49,7 @@ class MessageStoreTest {
 
       assertThat(store.clear("lobby")).isEqualTo(2);
       assertThat(store.recent("lobby", 10)).isEmpty();
-      assertThat(store.append("lobby", "a3", "ann", "three", 3).offset()).isEqualTo(3);
+      assertThat(store.append("lobby", "a3", "ann", "three", 3).message().offset()).isEqualTo(3);
     }
   }
 
@@ -88,7 +90,7 @@ class MessageStoreTest {
       store.append("lobby", "x", "ann", "first", 1);
       store.append("lobby", "y", "bob", "second", 2);
 
-      ChatMessage retried = store.append("lobby", "x", "ann", "first", 3);
+      ChatMessage retried = store.append("lobby", "x", "ann", "first", 3).message();
 
       assertThat(retried.offset()).isEqualTo(1);
       List<ChatMessage> all = store.after("lobby", 0, 10);

@@ -25,7 +25,7 @@ public final class StoreProcess {
   private static void write(Path file, int count) throws IOException {
     MessageStore store = MessageStore.open(file);
     for (int i = 1; i <= count; i++) {
-      ChatMessage stored = store.append("lobby", "client-" + i, "writer", "message " + i, i);
+      ChatMessage stored = store.append("lobby", "client-" + i, "writer", "message " + i, i).message();
       System.out.println("acked " + stored.offset());
       System.out.flush();
     }

@@ -1,0 +1,340 @@
+package dev.wirelab.chat.classroom;
+
+import dev.wirelab.chat.classroom.moderation.ChatRules;
+import dev.wirelab.chat.classroom.moderation.RateLimiter;
+import dev.wirelab.chat.classroom.presence.Member;
+import dev.wirelab.chat.classroom.presence.Presence;
+import dev.wirelab.chat.classroom.store.ChatMessage;
+import dev.wirelab.chat.classroom.store.HistoryService;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The classroom chat's rules, one method per event a page can send. Every reply is an object
+ * with either {@code ok: true} or an {@code error} sentence the page shows as it is.
+ */
+final class ChatEvents {
+  /** How much history a page gets when it opens a room fresh. */
+  static final int RECENT = 50;
+  /** The most a reconnecting page gets in one go; it asks again from the last offset for more. */
+  static final int CATCH_UP = 1_000;
+  static final int BURST = 5;
+  static final long REFILL_NANOS = TimeUnit.MILLISECONDS.toNanos(700);
+
+  private static final Logger log = LoggerFactory.getLogger(ChatEvents.class);
+
+  private final Presence presence = new Presence();
+  private final HistoryService history;
+  private final Delivery delivery;
+  private final byte[] teacherToken;
+
+  ChatEvents(HistoryService history, Delivery delivery, String teacherToken) {
+    this.history = history;
+    this.delivery = delivery;
+    this.teacherToken = teacherToken.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * One event from a page: its name, its arguments as plain Java values (maps, lists, strings,
+   * numbers) and, if the page asked for one, the acknowledgement callback (else a no-op).
+   */
+  void onEvent(String socketId, String event, List<Object> args, Consumer<Object> ack) {
+    Object first = args.isEmpty() ? null : args.get(0);
+    Object second = args.size() < 2 ? null : args.get(1);
+    switch (event) {
+      case "join" -> join(socketId, first, second, ack);
+      case "leave" -> leave(socketId, first, ack);
+      case "message" -> message(socketId, first, ack);
+      case "typing" -> typing(socketId, first);
+      case "private" -> privateMessage(socketId, first, ack);
+      case "members" -> members(socketId, first);
+      case "rooms" -> rooms(socketId);
+      case "kick" -> kick(socketId, first, ack);
+      case "mute" -> mute(socketId, first, second, ack);
+      case "clear" -> clear(socketId, first, ack);
+      default -> ack.accept(error("unknown event " + event));
+    }
+  }
+
+  /** Why a page may not connect with this auth payload, or empty if it may. */
+  Optional<String> refuse(Map<?, ?> auth) {
+    Optional<String> badName = ChatRules.checkName(auth.get("name"));
+    if (badName.isPresent()) {
+      return badName;
+    }
+    Object token = auth.get("token");
+    if (token != null && !isTeacherToken(token)) {
+      return Optional.of("that teacher token is not right; leave it empty to join as a student");
+    }
+    return Optional.empty();
+  }
+
+  void connected(String socketId, Map<?, ?> auth) {
+    boolean teacher = auth.get("token") != null && isTeacherToken(auth.get("token"));
+    Member member = new Member(socketId, (String) auth.get("name"), teacher,
+        new RateLimiter(BURST, REFILL_NANOS, System::nanoTime));
+    presence.add(member);
+    delivery.toSocket(socketId, "welcome", Map.of("id", socketId, "name", member.name(),
+        "teacher", teacher, "maxLength", ChatRules.MAX_MESSAGE_LENGTH));
+    sendRooms();
+  }
+
+  void disconnected(String socketId) {
+    Optional<Member> member = presence.find(socketId);
+    for (String room : presence.remove(socketId)) {
+      member.ifPresent(m -> notice(room, m.name() + " left"));
+      sendMembers(room);
+    }
+    sendRooms();
+  }
+
+  /**
+   * Enters a room and replies with its history: the recent messages when {@code afterOffset} is
+   * null, else everything after that offset (what a reconnecting page missed).
+   */
+  void join(String socketId, Object room, Object afterOffset, Consumer<Object> reply) {
+    Optional<Member> found = presence.find(socketId);
+    Optional<String> badRoom = ChatRules.checkRoom(room);
+    if (found.isEmpty() || badRoom.isPresent()) {
+      reply.accept(error(badRoom.orElse("not connected")));
+      return;
+    }
+    Member member = found.get();
+    String name = (String) room;
+    delivery.join(socketId, name);
+    if (presence.enter(member, name)) {
+      delivery.toRoomExcept(name, socketId, "notice", noticeOf(name, member.name() + " joined"));
+      sendMembers(name);
+      sendRooms();
+    }
+    var query = afterOffset instanceof Number offset
+        ? history.after(name, offset.longValue(), CATCH_UP)
+        : history.recent(name, RECENT);
+    query.whenComplete((messages, failure) -> {
+      if (failure != null) {
+        log.warn("could not read the history of {}: {}", name, failure.getMessage());
+        reply.accept(error("the history of this room could not be read; try again"));
+      } else {
+        reply.accept(Map.of("ok", true, "room", name, "history", messages.stream().map(ChatEvents::json).toList()));
+      }
+    });
+  }
+
+  void leave(String socketId, Object room, Consumer<Object> reply) {
+    Optional<Member> member = presence.find(socketId);
+    if (member.isPresent() && room instanceof String name && presence.exit(member.get(), name)) {
+      delivery.leave(socketId, name);
+      notice(name, member.get().name() + " left");
+      sendMembers(name);
+      sendRooms();
+    }
+    reply.accept(Map.of("ok", true));
+  }
+
+  /**
+   * Stores a message, then acknowledges it and sends it to the room: the ack means "on disk".
+   * A retry of a stored message is acknowledged again but not sent twice.
+   */
+  void message(String socketId, Object payload, Consumer<Object> reply) {
+    Optional<Member> found = presence.find(socketId);
+    if (found.isEmpty() || !(payload instanceof Map<?, ?> message)) {
+      reply.accept(error("a message is {room, clientId, text}"));
+      return;
+    }
+    Member member = found.get();
+    Object room = message.get("room");
+    Optional<String> problem = ChatRules.checkRoom(room)
+        .or(() -> ChatRules.checkClientId(message.get("clientId")))
+        .or(() -> ChatRules.checkText(message.get("text")));
+    if (problem.isEmpty() && !member.rooms().contains(room)) {
+      problem = Optional.of("join the room before writing to it");
+    }
+    if (problem.isEmpty() && member.muted()) {
+      problem = Optional.of("the teacher has muted you");
+    }
+    if (problem.isEmpty() && !member.rateLimiter().tryAcquire()) {
+      problem = Optional.of("slow down: at most " + BURST + " messages in a row, then one every "
+          + TimeUnit.NANOSECONDS.toMillis(REFILL_NANOS) + " ms");
+    }
+    if (problem.isPresent()) {
+      reply.accept(error(problem.get()));
+      return;
+    }
+    history.append((String) room, (String) message.get("clientId"), member.name(), (String) message.get("text"))
+        .whenComplete((appended, failure) -> {
+          if (failure != null) {
+            log.warn("message from {} not stored: {}", member.name(), failure.getMessage());
+            reply.accept(Map.of("error", "the server could not store your message; it will be sent again",
+                "retry", true));
+            return;
+          }
+          if (!appended.duplicate()) {
+            delivery.toRoom((String) room, "chat", json(appended.message()));
+          }
+          reply.accept(Map.of("ok", true, "offset", appended.message().offset()));
+        });
+  }
+
+  void typing(String socketId, Object room) {
+    presence.find(socketId)
+        .filter(member -> room instanceof String name && member.rooms().contains(name))
+        .ifPresent(member -> delivery.toRoomExcept((String) room, socketId, "typing",
+            Map.of("room", room, "name", member.name())));
+  }
+
+  /** A private message goes to the target's own room (named after its socket id) and back to the sender. */
+  void privateMessage(String socketId, Object payload, Consumer<Object> reply) {
+    Optional<Member> sender = presence.find(socketId);
+    if (sender.isEmpty() || !(payload instanceof Map<?, ?> message)) {
+      reply.accept(error("a private message is {to, text}"));
+      return;
+    }
+    Optional<Member> target = message.get("to") instanceof String to ? presence.find(to) : Optional.empty();
+    Optional<String> problem = ChatRules.checkText(message.get("text"))
+        .or(() -> target.isEmpty() ? Optional.of("that person is no longer online") : Optional.empty())
+        .or(() -> sender.get().muted() ? Optional.of("the teacher has muted you") : Optional.empty())
+        .or(() -> sender.get().rateLimiter().tryAcquire() ? Optional.empty() : Optional.of("slow down"));
+    if (problem.isPresent()) {
+      reply.accept(error(problem.get()));
+      return;
+    }
+    Map<String, Object> whisper = new LinkedHashMap<>();
+    whisper.put("from", sender.get().name());
+    whisper.put("fromId", socketId);
+    whisper.put("toName", target.get().name());
+    whisper.put("text", message.get("text"));
+    whisper.put("at", System.currentTimeMillis());
+    delivery.toSocket(target.get().id(), "private", whisper);
+    delivery.toSocket(socketId, "private", whisper);
+    reply.accept(Map.of("ok", true));
+  }
+
+  void members(String socketId, Object room) {
+    if (room instanceof String name) {
+      delivery.toSocket(socketId, "members", membersOf(name));
+    }
+  }
+
+  void rooms(String socketId) {
+    delivery.toSocket(socketId, "rooms", roomList());
+  }
+
+  void kick(String socketId, Object targetId, Consumer<Object> reply) {
+    Optional<Member> teacher = teacher(socketId, reply);
+    Optional<Member> target = targetId instanceof String id ? presence.find(id) : Optional.empty();
+    if (teacher.isEmpty()) {
+      return;
+    }
+    if (target.isEmpty()) {
+      reply.accept(error("that person is no longer online"));
+      return;
+    }
+    delivery.toSocket(target.get().id(), "kicked", teacher.get().name());
+    delivery.disconnect(target.get().id());
+    reply.accept(Map.of("ok", true));
+  }
+
+  void mute(String socketId, Object targetId, Object muted, Consumer<Object> reply) {
+    Optional<Member> teacher = teacher(socketId, reply);
+    Optional<Member> target = targetId instanceof String id ? presence.find(id) : Optional.empty();
+    if (teacher.isEmpty()) {
+      return;
+    }
+    if (target.isEmpty()) {
+      reply.accept(error("that person is no longer online"));
+      return;
+    }
+    boolean mute = !Boolean.FALSE.equals(muted);
+    target.get().mute(mute);
+    delivery.toSocket(target.get().id(), "muted", mute);
+    target.get().rooms().forEach(this::sendMembers);
+    reply.accept(Map.of("ok", true));
+  }
+
+  void clear(String socketId, Object room, Consumer<Object> reply) {
+    Optional<Member> teacher = teacher(socketId, reply);
+    if (teacher.isEmpty()) {
+      return;
+    }
+    Optional<String> badRoom = ChatRules.checkRoom(room);
+    if (badRoom.isPresent()) {
+      reply.accept(error(badRoom.get()));
+      return;
+    }
+    history.clear((String) room).whenComplete((count, failure) -> {
+      if (failure != null) {
+        log.warn("could not clear {}: {}", room, failure.getMessage());
+        reply.accept(error("the room could not be cleared; try again"));
+        return;
+      }
+      delivery.toRoom((String) room, "cleared", Map.of("room", room, "by", teacher.get().name()));
+      reply.accept(Map.of("ok", true, "deleted", count));
+    });
+  }
+
+  private Optional<Member> teacher(String socketId, Consumer<Object> reply) {
+    Optional<Member> member = presence.find(socketId).filter(Member::teacher);
+    if (member.isEmpty()) {
+      reply.accept(error("only the teacher can do that"));
+    }
+    return member;
+  }
+
+  private boolean isTeacherToken(Object token) {
+    // Constant-time comparison: the time of a wrong guess says nothing about the right token.
+    return token instanceof String text
+        && MessageDigest.isEqual(text.getBytes(StandardCharsets.UTF_8), teacherToken);
+  }
+
+  private void notice(String room, String text) {
+    delivery.toRoom(room, "notice", noticeOf(room, text));
+  }
+
+  private static Map<String, Object> noticeOf(String room, String text) {
+    return Map.of("room", room, "text", text, "at", System.currentTimeMillis());
+  }
+
+  private void sendMembers(String room) {
+    delivery.toRoom(room, "members", membersOf(room));
+  }
+
+  private void sendRooms() {
+    delivery.toAll("rooms", roomList());
+  }
+
+  private Map<String, Object> membersOf(String room) {
+    List<Map<String, Object>> members = presence.in(room).stream()
+        .map(m -> Map.<String, Object>of("id", m.id(), "name", m.name(), "muted", m.muted(), "teacher", m.teacher()))
+        .toList();
+    return Map.of("room", room, "members", members);
+  }
+
+  private List<Map<String, Object>> roomList() {
+    return presence.roomCounts().entrySet().stream()
+        .map(e -> Map.<String, Object>of("name", e.getKey(), "members", e.getValue()))
+        .toList();
+  }
+
+  static Map<String, Object> json(ChatMessage message) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("room", message.room());
+    json.put("offset", message.offset());
+    json.put("clientId", message.clientId());
+    json.put("sender", message.sender());
+    json.put("text", message.text());
+    json.put("at", message.sentAtMillis());
+    return json;
+  }
+
+  private static Map<String, Object> error(String sentence) {
+    return Map.of("error", sentence);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.wirelab.chat.classroom;
+
+import dev.wirelab.chat.classroom.store.HistoryService;
+import dev.wirelab.chat.classroom.store.MessageStore;
+import dev.wirelab.chat.classroom.store.StoreException;
+import dev.wirelab.chat.engineio.EngineIoOptions;
+import dev.wirelab.chat.engineio.EngineIoServer;
+import dev.wirelab.chat.http.WebServer;
+import dev.wirelab.common.cli.UserError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The classroom chat, running: the page, Socket.IO and the history, on one port.
+ * {@code ClassroomChat.start(settings)}, then {@link #port()}; {@link #close()} stops it.
+ */
+public final class ClassroomChat implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ClassroomChat.class);
+
+  private final WebServer web;
+  private final HistoryService history;
+
+  private ClassroomChat(WebServer web, HistoryService history) {
+    this.web = web;
+    this.history = history;
+  }
+
+  /** Opens the history, then listens; a file that cannot be opened or a busy port is one clear {@link UserError}. */
+  public static ClassroomChat start(ChatSettings settings) {
+    HistoryService history;
+    try {
+      history = new HistoryService(MessageStore.open(settings.database()));
+    } catch (StoreException e) {
+      throw new UserError(e.getMessage() + " (choose another file with --db)", e);
+    }
+    try {
+      InterimSocketIo io = new InterimSocketIo();
+      io.serve(new ChatEvents(history, io, settings.teacherToken()));
+      EngineIoOptions options = EngineIoOptions.defaults()
+          .withAllowedOrigins(settings.allowedOrigins().toArray(String[]::new));
+      WebServer web = WebServer.builder()
+          .host(settings.host())
+          .port(settings.port())
+          .engineIo("/socket.io/", new EngineIoServer(options, io))
+          .staticResources("/", "web")
+          .start();
+      return new ClassroomChat(web, history);
+    } catch (RuntimeException e) {
+      closeQuietly(history);
+      if (isBindFailure(e)) {
+        throw new UserError("cannot listen on " + settings.host() + ":" + settings.port()
+            + ": " + e.getMessage() + " (is another chat running? stop it or choose another --port)", e);
+      }
+      throw e;
+    }
+  }
+
+  public int port() {
+    return web.port();
+  }
+
+  /** Closes every connection, lets queued history writes finish, closes the file. */
+  @Override
+  public void close() {
+    web.close();
+    closeQuietly(history);
+  }
+
+  private static void closeQuietly(HistoryService history) {
+    try {
+      history.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      log.warn("interrupted while closing the chat history; SQLite's log keeps what was committed");
+    }
+  }
+
+  private static boolean isBindFailure(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.BindException
+          || String.valueOf(cause.getMessage()).contains("Address already in use")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

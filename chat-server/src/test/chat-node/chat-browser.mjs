@@ -1,0 +1,122 @@
+// Real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core; nothing is
+// downloaded) using the classroom chat page as students would. ChatInBrowserTest runs it:
+//   node chat-browser.mjs URL SCREENSHOT_DIR
+// It prints "RESTART" when it wants the server restarted and waits for "RESTARTED" on stdin;
+// its last line is "RESULT " and a JSON object of what the pages showed.
+import { chromium } from "playwright-core";
+import { createInterface } from "node:readline";
+
+const [url, screenshots] = process.argv.slice(2);
+const WAIT = { timeout: 15000 };
+const stdin = createInterface({ input: process.stdin });
+const lines = stdin[Symbol.asyncIterator]();
+const result = { dialogs: [], errors: [] };
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+/** One student: a browser context of its own (own storage, like a separate browser). */
+async function student(name) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  const page = await context.newPage();
+  page.on("dialog", async (dialog) => {
+    result.dialogs.push(name + ": " + dialog.message());
+    await dialog.dismiss();
+  });
+  page.on("pageerror", (error) => result.errors.push(name + ": " + error.message));
+  await page.goto(url);
+  await page.fill("#name", name);
+  await page.click("#login button[type=submit]");
+  await page.waitForFunction(() => document.querySelector("#status").textContent === "online", null, WAIT);
+  return page;
+}
+
+async function openRoom(page, room) {
+  await page.fill("#room-name", room);
+  await page.click("#room-form button");
+  await page.waitForFunction((r) => document.querySelector("#room-title").textContent === "# " + r, room, WAIT);
+}
+
+async function say(page, text) {
+  await page.fill("#text", text);
+  await page.click("#composer button");
+  // Sent means acknowledged: the pending style goes once the server stored it and sent it back.
+  await page.waitForFunction((t) => [...document.querySelectorAll("#messages li.chat")]
+    .some((li) => li.querySelector(".text")?.textContent === t && li.dataset.offset), text, WAIT);
+}
+
+async function waitForText(page, text) {
+  await page.waitForFunction((t) => [...document.querySelectorAll("#messages .text")]
+    .some((node) => node.textContent === t), text, WAIT);
+}
+
+/** How often each text appears in the current room's message list. */
+function texts(page) {
+  return page.$$eval("#messages li.chat .text", (nodes) => nodes.map((n) => n.textContent));
+}
+
+async function toggleWire(page) {
+  await page.click("#wire-toggle");
+}
+
+try {
+  const ann = await student("ann");
+  const bob = await student("bob");
+  const carol = await student("carol");
+  await openRoom(ann, "maths");
+  await openRoom(bob, "maths");
+  await openRoom(carol, "physics");
+
+  await say(ann, "hello bob");
+  await waitForText(bob, "hello bob");
+  await say(bob, "hi ann");
+  await waitForText(ann, "hi ann");
+
+  const xss = ["<img src=x onerror=alert(1)>", "<script>alert(2)</script>"];
+  for (const payload of xss) await say(ann, payload);
+  for (const payload of xss) await waitForText(bob, payload);
+  result.bobImages = await bob.$$eval("#messages img, #messages script", (nodes) => nodes.length);
+
+  await toggleWire(bob);
+  await bob.click("#offline");
+  await bob.waitForFunction(() => document.querySelector("#status").textContent.startsWith("offline"), null, WAIT);
+  const missed = ["while you were away 1", "while you were away 2", "while you were away 3"];
+  for (const text of missed) await say(ann, text);
+  await bob.click("#offline");
+  await bob.waitForFunction(() => document.querySelector("#banner").textContent.startsWith("Reconnected"), null, WAIT);
+  result.reconnectBanner = await bob.textContent("#banner");
+  for (const text of missed) await waitForText(bob, text);
+  result.bobAfterReconnect = await texts(bob);
+
+  await bob.screenshot({ path: screenshots + "/chat-wire-view.png" });
+  await ann.screenshot({ path: screenshots + "/chat-page.png" });
+
+  console.log("RESTART");
+  const answer = await lines.next();
+  if (answer.value !== "RESTARTED") throw new Error("expected RESTARTED, got " + answer.value);
+  for (const page of [ann, bob]) {
+    await page.waitForFunction(() => document.querySelector("#status").textContent === "online", null, WAIT);
+  }
+  await say(ann, "after the restart");
+  await waitForText(bob, "after the restart");
+  result.bobAfterRestart = await texts(bob);
+
+  const dave = await student("dave");
+  await openRoom(dave, "maths");
+  await waitForText(dave, "hello bob");
+  result.daveHistory = await texts(dave);
+
+  result.carolWire = await carol.$$eval("#wire-rows td.raw", (cells) => cells.map((c) => c.textContent).join("\n"));
+  await toggleWire(carol);
+  result.carolWireRows = await carol.$$eval("#wire-rows tr", (rows) => rows.length);
+  result.carolRoomTexts = await texts(carol);
+} catch (error) {
+  result.failure = String(error.stack ?? error);
+} finally {
+  await browser.close();
+  stdin.close();
+}
+console.log("RESULT " + JSON.stringify(result));
