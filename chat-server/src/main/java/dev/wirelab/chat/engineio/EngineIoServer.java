@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
@@ -228,8 +229,8 @@ public final class EngineIoServer implements HttpRoute {
       return false;
     }
     ChannelPipeline pipeline = channel.pipeline();
-    pipeline.replace(WebServer.ROUTER_NAME, "ws-aggregator",
-        new WebSocketFrameAggregator(options.maxPayload()));
+    pipeline.replace(WebServer.ROUTER_NAME, "ws-utf8", new Utf8FrameValidator(true));
+    pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(options.maxPayload()));
     pipeline.addLast("engineio-codec", new WebSocketPacketCodec());
     pipeline.addLast("engineio-transport", new WebSocketTransportHandler(session));
     return true;

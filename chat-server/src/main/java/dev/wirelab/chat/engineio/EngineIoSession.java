@@ -243,8 +243,9 @@ final class EngineIoSession implements EngineIoSocket {
         exchange.replyJson(EngineIoError.BAD_REQUEST.status(), EngineIoError.BAD_REQUEST.json());
       } else if (pendingPoll != null) {
         log.info("session {}: a second GET while one is pending; closing the session", id);
-        exchange.replyJson(EngineIoError.BAD_REQUEST.status(), EngineIoError.BAD_REQUEST.json());
+        // The pending GET is answered first, so pipelined replies keep their order.
         close("transport error");
+        exchange.replyJson(EngineIoError.BAD_REQUEST.status(), EngineIoError.BAD_REQUEST.json());
       } else if (upgrading) {
         exchange.reply(HttpResponseStatus.OK, TEXT_PLAIN, PacketCodec.encode(Packet.of(PacketType.NOOP)));
       } else {

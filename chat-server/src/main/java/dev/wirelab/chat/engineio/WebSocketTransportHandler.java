@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,11 @@ final class WebSocketTransportHandler extends SimpleChannelInboundHandler<Object
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof ClosedChannelException && !ctx.channel().isActive()) {
+      // Writes that were queued when the connection closed; the close itself was reported.
+      log.debug("{}: write after close: {}", session, cause.toString());
+      return;
+    }
     String reason;
     if (cause instanceof CorruptedWebSocketFrameException corrupted
         && corrupted.closeStatus().equals(WebSocketCloseStatus.MESSAGE_TOO_BIG)

@@ -8,6 +8,8 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,6 +22,8 @@ import java.util.regex.Pattern;
 final class StaticFiles implements HttpRoute {
   /** A segment starting with a dot ("..", hidden files), a backslash or NUL: never served. */
   private static final Pattern UNSAFE_SEGMENT = Pattern.compile("(^|/)\\.|\\\\|\u0000");
+
+  private static final String TEXT = "text/plain; charset=UTF-8";
 
   private final String prefix;
   private final Path directory;
@@ -42,9 +46,9 @@ final class StaticFiles implements HttpRoute {
 
   @Override
   public void handle(FullHttpRequest request, HttpExchange exchange) {
-    if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())) {
-      exchange.reply(HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain; charset=UTF-8",
-          "Only GET and HEAD are allowed here\n");
+    if (!HttpMethod.GET.equals(request.method())) {
+      exchange.extraHeaders().set(HttpHeaderNames.ALLOW, "GET");
+      exchange.reply(HttpResponseStatus.METHOD_NOT_ALLOWED, TEXT, "Only GET is allowed here\n");
       return;
     }
     String path = new QueryStringDecoder(request.uri()).path();
@@ -55,12 +59,11 @@ final class StaticFiles implements HttpRoute {
     Optional<byte[]> content = UNSAFE_SEGMENT.matcher(relative).find()
         ? Optional.empty() : read(relative);
     if (content.isEmpty()) {
-      exchange.reply(HttpResponseStatus.NOT_FOUND, "text/plain; charset=UTF-8", "Not found\n");
+      exchange.reply(HttpResponseStatus.NOT_FOUND, TEXT, "Not found\n");
       return;
     }
     exchange.extraHeaders().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
-    byte[] body = HttpMethod.HEAD.equals(request.method()) ? new byte[0] : content.get();
-    exchange.reply(HttpResponseStatus.OK, ContentTypes.of(relative), body);
+    exchange.reply(HttpResponseStatus.OK, ContentTypes.of(relative), content.get());
   }
 
   private Optional<byte[]> read(String relative) {
@@ -81,8 +84,21 @@ final class StaticFiles implements HttpRoute {
 
   private Optional<byte[]> readResource(String relative) throws IOException {
     String name = classpathFolder.isEmpty() ? relative : classpathFolder + "/" + relative;
-    try (InputStream in = StaticFiles.class.getClassLoader().getResourceAsStream(name)) {
-      return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+    URL resource = StaticFiles.class.getClassLoader().getResource(name);
+    if (resource == null || isDirectory(resource)) {
+      return Optional.empty();
+    }
+    try (InputStream in = resource.openStream()) {
+      return Optional.of(in.readAllBytes());
+    }
+  }
+
+  /** A class-path folder outside a jar reads as a listing of its files; it is not a file. */
+  private static boolean isDirectory(URL resource) {
+    try {
+      return "file".equals(resource.getProtocol()) && Files.isDirectory(Path.of(resource.toURI()));
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("class-path resource with a bad URL: " + resource, e);
     }
   }
 }

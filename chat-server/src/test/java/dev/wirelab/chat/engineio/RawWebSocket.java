@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -121,13 +122,21 @@ final class RawWebSocket implements AutoCloseable {
     return new Frame(first & 0x0f, payload);
   }
 
-  /** Reads frames until the server closes the connection; returns the last frame seen. */
+  /**
+   * Reads frames until the server ends the connection, with a FIN or, when unread data was
+   * still on its way in, a reset; returns the last frame seen, or null.
+   */
   Frame readUntilClosed() throws IOException {
     Frame last = null;
     for (int frames = 0; frames < 10_000; frames++) {
       try {
         last = read();
       } catch (EOFException e) {
+        return last;
+      } catch (SocketException e) {
+        if (!"Connection reset".equals(e.getMessage())) {
+          throw e;
+        }
         return last;
       }
     }
