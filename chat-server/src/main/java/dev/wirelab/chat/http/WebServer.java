@@ -13,12 +13,15 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,11 +46,14 @@ public final class WebServer implements AutoCloseable {
   private final EventLoopGroup group;
   private final Channel serverChannel;
   private final List<EngineIoServer> engines;
+  private final ChannelGroup connections;
 
-  private WebServer(EventLoopGroup group, Channel serverChannel, List<EngineIoServer> engines) {
+  private WebServer(EventLoopGroup group, Channel serverChannel, List<EngineIoServer> engines,
+      ChannelGroup connections) {
     this.group = group;
     this.serverChannel = serverChannel;
     this.engines = engines;
+    this.connections = connections;
   }
 
   public static Builder builder() {
@@ -69,6 +75,9 @@ public final class WebServer implements AutoCloseable {
     for (EngineIoServer engine : engines) {
       engine.closeAll();
     }
+    // Idle keep-alive connections of a browser that also holds an Engine.IO session were seen
+    // to outlive the event loops' shutdown (left ESTABLISHED): close every connection explicitly.
+    connections.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     boolean stopped = group.shutdownGracefully(0, 2, TimeUnit.SECONDS)
         .awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     if (!stopped) {
@@ -147,6 +156,7 @@ public final class WebServer implements AutoCloseable {
       IoHandlerFactory ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
       Class<? extends ServerChannel> channelType =
           epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+      ChannelGroup connections = new DefaultChannelGroup("wirelab-http", ImmediateEventExecutor.INSTANCE);
       EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
           new DefaultThreadFactory("wirelab-http", true), ioHandler);
       try {
@@ -158,6 +168,7 @@ public final class WebServer implements AutoCloseable {
             .childHandler(new ChannelInitializer<SocketChannel>() {
               @Override
               protected void initChannel(SocketChannel ch) {
+                connections.add(ch);
                 ch.pipeline()
                     .addLast(new FlushConsolidationHandler(256, true))
                     .addLast(new HttpServerCodec())
@@ -167,7 +178,7 @@ public final class WebServer implements AutoCloseable {
             })
             .bind(host, port).syncUninterruptibly().channel();
         log.debug("web server on {} ({})", channel.localAddress(), epoll ? "epoll" : "nio");
-        return new WebServer(group, channel, List.copyOf(engines));
+        return new WebServer(group, channel, List.copyOf(engines), connections);
       } catch (RuntimeException e) {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         throw e;
