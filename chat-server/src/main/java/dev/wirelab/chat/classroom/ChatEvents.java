@@ -26,8 +26,8 @@ final class ChatEvents {
   static final int RECENT = 50;
   /** The most a reconnecting page gets in one go; it asks again from the last offset for more. */
   static final int CATCH_UP = 1_000;
-  static final int BURST = 5;
-  static final long REFILL_NANOS = TimeUnit.MILLISECONDS.toNanos(700);
+  static final int BURST = 8;
+  static final long REFILL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
   private static final Logger log = LoggerFactory.getLogger(ChatEvents.class);
 

@@ -8,18 +8,17 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Node script from {@code src/test/chat-node} (installed by scripts/install-test-deps.sh),
+ * A Node script from {@code src/test/node/chat} (installed by scripts/install-test-deps.sh),
  * run as a child process: the test reads its stdout line by line and may answer on its stdin.
  */
 final class NodePeer implements AutoCloseable {
-  static final Path FOLDER = Path.of("src", "test", "chat-node").toAbsolutePath();
+  static final Path FOLDER = Path.of("src", "test", "node", "chat").toAbsolutePath();
 
   private final Process process;
   private final BufferedReader out;
@@ -59,7 +58,4 @@ final class NodePeer implements AutoCloseable {
     out.close();
   }
 
-  static boolean screenshotsWanted() {
-    return Files.isDirectory(Path.of("..", "docs"));
-  }
 }
