@@ -45,7 +45,8 @@ public final class ClassroomChat implements AutoCloseable {
           .staticResources("/", "web")
           .start();
       return new ClassroomChat(web, history);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Exception, not RuntimeException: Netty throws a bind failure as an undeclared checked one.
       closeQuietly(history);
       if (isBindFailure(e)) {
         throw new UserError("cannot listen on " + settings.host() + ":" + settings.port()

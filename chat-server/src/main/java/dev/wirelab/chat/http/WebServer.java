@@ -179,7 +179,9 @@ public final class WebServer implements AutoCloseable {
             .bind(host, port).syncUninterruptibly().channel();
         log.debug("web server on {} ({})", channel.localAddress(), epoll ? "epoll" : "nio");
         return new WebServer(group, channel, List.copyOf(engines), connections);
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
+        // Netty throws the bind failure (a checked NativeIoException) without declaring it,
+        // so only catching Exception gets the event loops shut down on a busy port.
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         throw e;
       }
