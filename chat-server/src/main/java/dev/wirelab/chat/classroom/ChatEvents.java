@@ -6,8 +6,8 @@ import dev.wirelab.chat.classroom.presence.Member;
 import dev.wirelab.chat.classroom.presence.Presence;
 import dev.wirelab.chat.classroom.store.ChatMessage;
 import dev.wirelab.chat.classroom.store.HistoryService;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +28,10 @@ final class ChatEvents {
   static final int CATCH_UP = 1_000;
   static final int BURST = 8;
   static final long REFILL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+  /** The events a page sends. */
+  static final List<String> EVENTS =
+      List.of("join", "leave", "message", "typing", "private", "members", "rooms", "kick", "mute", "clear");
 
   private static final Logger log = LoggerFactory.getLogger(ChatEvents.class);
 
@@ -60,7 +64,7 @@ final class ChatEvents {
       case "kick" -> kick(socketId, first, ack);
       case "mute" -> mute(socketId, first, second, ack);
       case "clear" -> clear(socketId, first, ack);
-      default -> ack.accept(error("unknown event " + event));
+      default -> throw new IllegalArgumentException("not a chat event: " + event);
     }
   }
 

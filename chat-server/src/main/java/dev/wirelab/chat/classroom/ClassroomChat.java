@@ -6,6 +6,7 @@ import dev.wirelab.chat.classroom.store.StoreException;
 import dev.wirelab.chat.engineio.EngineIoOptions;
 import dev.wirelab.chat.engineio.EngineIoServer;
 import dev.wirelab.chat.http.WebServer;
+import dev.wirelab.chat.socketio.SocketIoServer;
 import dev.wirelab.common.cli.UserError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +18,12 @@ import org.slf4j.LoggerFactory;
 public final class ClassroomChat implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ClassroomChat.class);
 
+  private final SocketIoServer io;
   private final WebServer web;
   private final HistoryService history;
 
-  private ClassroomChat(WebServer web, HistoryService history) {
+  private ClassroomChat(SocketIoServer io, WebServer web, HistoryService history) {
+    this.io = io;
     this.web = web;
     this.history = history;
   }
@@ -33,9 +36,10 @@ public final class ClassroomChat implements AutoCloseable {
     } catch (StoreException e) {
       throw new UserError(e.getMessage() + " (choose another file with --db)", e);
     }
+    SocketIoServer io = new SocketIoServer();
     try {
-      InterimSocketIo io = new InterimSocketIo();
-      io.serve(new ChatEvents(history, io, settings.teacherToken()));
+      SocketIoDelivery delivery = new SocketIoDelivery(io.mainNamespace());
+      delivery.serve(new ChatEvents(history, delivery, settings.teacherToken()));
       EngineIoOptions options = EngineIoOptions.defaults()
           .withAllowedOrigins(settings.allowedOrigins().toArray(String[]::new));
       WebServer web = WebServer.builder()
@@ -44,9 +48,10 @@ public final class ClassroomChat implements AutoCloseable {
           .engineIo("/socket.io/", new EngineIoServer(options, io))
           .staticResources("/", "web")
           .start();
-      return new ClassroomChat(web, history);
+      return new ClassroomChat(io, web, history);
     } catch (Exception e) {
       // Exception, not RuntimeException: Netty throws a bind failure as an undeclared checked one.
+      io.close();
       closeQuietly(history);
       if (isBindFailure(e)) {
         throw new UserError("cannot listen on " + settings.host() + ":" + settings.port()
@@ -63,6 +68,7 @@ public final class ClassroomChat implements AutoCloseable {
   /** Closes every connection, lets queued history writes finish, closes the file. */
   @Override
   public void close() {
+    io.close();
     web.close();
     closeQuietly(history);
   }

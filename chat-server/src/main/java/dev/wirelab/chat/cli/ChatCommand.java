@@ -5,7 +5,7 @@ import dev.wirelab.chat.classroom.ClassroomChat;
 import dev.wirelab.chat.classroom.startup.LanAddresses;
 import dev.wirelab.chat.classroom.startup.StartupBanner;
 import dev.wirelab.chat.classroom.startup.TeacherToken;
-import dev.wirelab.common.cli.UserError;
+import dev.wirelab.chat.fixture.FixtureCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +48,7 @@ public final class ChatCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     if (fixture) {
-      throw new UserError("the protocol fixture comes with the Socket.IO engine (issue #3)");
+      return FixtureCommand.on(host, port).call();
     }
     ChatSettings settings = new ChatSettings(host, port,
         database == null ? ChatSettings.defaultDatabase() : database,
