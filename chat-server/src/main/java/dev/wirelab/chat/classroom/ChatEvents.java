@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -124,7 +125,7 @@ final class ChatEvents {
         : history.recent(name, RECENT);
     query.whenComplete((messages, failure) -> {
       if (failure != null) {
-        log.warn("could not read the history of {}: {}", name, failure.getMessage());
+        log.warn("could not read the history of {}: {}", name, reason(failure));
         reply.accept(error("the history of this room could not be read; try again"));
       } else {
         reply.accept(Map.of("ok", true, "room", name, "history", messages.stream().map(ChatEvents::json).toList()));
@@ -175,7 +176,7 @@ final class ChatEvents {
     history.append((String) room, (String) message.get("clientId"), member.name(), (String) message.get("text"))
         .whenComplete((appended, failure) -> {
           if (failure != null) {
-            log.warn("message from {} not stored: {}", member.name(), failure.getMessage());
+            log.warn("message from {} not stored: {}", member.name(), reason(failure));
             reply.accept(Map.of("error", "the server could not store your message; it will be sent again",
                 "retry", true));
             return;
@@ -275,7 +276,7 @@ final class ChatEvents {
     }
     history.clear((String) room).whenComplete((count, failure) -> {
       if (failure != null) {
-        log.warn("could not clear {}: {}", room, failure.getMessage());
+        log.warn("could not clear {}: {}", room, reason(failure));
         reply.accept(error("the room could not be cleared; try again"));
         return;
       }
@@ -336,6 +337,12 @@ final class ChatEvents {
     json.put("text", message.text());
     json.put("at", message.sentAtMillis());
     return json;
+  }
+
+  /** The store's own sentence, without the CompletionException wrapped around it. */
+  private static String reason(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    return cause.getMessage();
   }
 
   private static Map<String, Object> error(String sentence) {

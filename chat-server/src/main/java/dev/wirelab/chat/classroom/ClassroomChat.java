@@ -32,7 +32,7 @@ public final class ClassroomChat implements AutoCloseable {
   public static ClassroomChat start(ChatSettings settings) {
     HistoryService history;
     try {
-      history = new HistoryService(MessageStore.open(settings.database()));
+      history = new HistoryService(MessageStore.open(settings.database(), settings.maxHistoryBytes()));
     } catch (StoreException e) {
       throw new UserError(e.getMessage() + " (choose another file with --db)", e);
     }

@@ -34,6 +34,10 @@ public final class ChatCommand implements Callable<Integer> {
   @Option(names = "--db", description = "SQLite history file (default: ~/.wirelab/chat.db).")
   Path database;
 
+  @Option(names = "--db-max-mb", paramLabel = "MB",
+      description = "Refuse new messages once the history reaches this size (default: only the disk limits it).")
+  Long maxHistoryMegabytes;
+
   @Option(names = "--token", description = "Teacher token (default: a fresh random one).")
   String token;
 
@@ -52,6 +56,7 @@ public final class ChatCommand implements Callable<Integer> {
     }
     ChatSettings settings = new ChatSettings(host, port,
         database == null ? ChatSettings.defaultDatabase() : database,
+        maxHistoryMegabytes == null ? Long.MAX_VALUE : maxHistoryMegabytes * 1024 * 1024,
         token == null ? TeacherToken.generate() : token, Set.copyOf(allowedOrigins));
     PrintWriter out = spec.commandLine().getOut();
     ClassroomChat chat = ClassroomChat.start(settings);

@@ -71,7 +71,7 @@ class ChatInBrowserTest {
   }
 
   private static ChatSettings settings(Path database, int port) {
-    return new ChatSettings("127.0.0.1", port, database, "teacher-secret", Set.of());
+    return new ChatSettings("127.0.0.1", port, database, Long.MAX_VALUE, "teacher-secret", Set.of());
   }
 
   private static List<String> texts(JsonNode array) {

@@ -19,7 +19,7 @@ class ChatWithOfficialClientTest {
   void chatEventsBehaveAsThePageExpects() throws Exception {
     JsonNode r;
     try (ClassroomChat chat = ClassroomChat.start(
-        new ChatSettings("127.0.0.1", 0, dir.resolve("chat.db"), "teacher-secret", Set.of()));
+        new ChatSettings("127.0.0.1", 0, dir.resolve("chat.db"), Long.MAX_VALUE, "teacher-secret", Set.of()));
         NodePeer node = new NodePeer("chat-events.mjs", "http://127.0.0.1:" + chat.port(), "teacher-secret")) {
       String line = node.readLine();
       assertThat(node.await()).isZero();
@@ -61,6 +61,28 @@ class ChatWithOfficialClientTest {
     assertThat(texts(r.at("/bobChatTexts"))).containsOnlyOnce("hello <b>bob</b>", "second");
     assertThat(r.at("/carolChatCount").asInt()).as("physics hears nothing of the lobby").isZero();
     assertThat(texts(r.at("/annNotices"))).contains("bob joined");
+  }
+
+  @Test
+  void aFullHistoryAcknowledgesNothingItDidNotStore() throws Exception {
+    JsonNode r;
+    try (ClassroomChat chat = ClassroomChat.start(
+        new ChatSettings("127.0.0.1", 0, dir.resolve("chat.db"), 32 * 1024, "teacher-secret", Set.of()));
+        NodePeer node = new NodePeer("chat-full.mjs", "http://127.0.0.1:" + chat.port())) {
+      String line = node.readLine();
+      assertThat(node.await()).isZero();
+      r = new ObjectMapper().readTree(line);
+    }
+
+    List<String> acked = texts(r.at("/acked"));
+    List<String> stored = texts(r.at("/stored"));
+    assertThat(r.at("/refused")).isNotEmpty();
+    r.at("/refused").forEach(refusal -> {
+      assertThat(refusal.path("error").asText()).startsWith("the server could not store your message");
+      assertThat(refusal.path("retry").asBoolean()).isTrue();
+      assertThat(stored).doesNotContain(refusal.path("clientId").asText());
+    });
+    assertThat(stored).containsExactlyInAnyOrderElementsOf(acked);
   }
 
   private static List<String> texts(JsonNode array) {
