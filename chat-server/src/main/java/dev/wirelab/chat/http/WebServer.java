@@ -20,10 +20,12 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -96,6 +98,8 @@ public final class WebServer implements AutoCloseable {
     private final List<HttpRouter.Mapping> prefixRoutes = new ArrayList<>();
     private final List<EngineIoServer> engines = new ArrayList<>();
     private int maxRequestBytes = MIN_REQUEST_BYTES;
+    private Duration idleTimeout = Duration.ofMinutes(2);
+    private long longestHeartbeatMillis;
 
     private Builder() {}
 
@@ -115,10 +119,21 @@ public final class WebServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a connection may stay silent before it is closed (default 2 minutes); never less
+     * than a mounted Engine.IO server's pingInterval + pingTimeout.
+     */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = timeout;
+      return this;
+    }
+
     /** Serves an Engine.IO server under a path such as {@code /socket.io/}. */
     public Builder engineIo(String path, EngineIoServer engine) {
       engines.add(engine);
       maxRequestBytes = Math.max(maxRequestBytes, engine.options().maxPayload());
+      longestHeartbeatMillis = Math.max(longestHeartbeatMillis,
+          engine.options().pingIntervalMillis() + engine.options().pingTimeoutMillis());
       prefixRoutes.add(new HttpRouter.Mapping(null, path, true, engine));
       return this;
     }
@@ -151,6 +166,8 @@ public final class WebServer implements AutoCloseable {
           .forEach(mappings::add);
       HttpRouter router = new HttpRouter(mappings);
       int requestLimit = maxRequestBytes;
+      long idleMillis = Math.max(idleTimeout.toMillis(), longestHeartbeatMillis);
+      IdleConnectionCloser idleCloser = new IdleConnectionCloser();
 
       boolean epoll = Epoll.isAvailable();
       IoHandlerFactory ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -170,6 +187,8 @@ public final class WebServer implements AutoCloseable {
               protected void initChannel(SocketChannel ch) {
                 connections.add(ch);
                 ch.pipeline()
+                    .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                    .addLast(idleCloser)
                     .addLast(new FlushConsolidationHandler(256, true))
                     .addLast(new HttpServerCodec())
                     .addLast(new HttpObjectAggregator(requestLimit))

@@ -10,8 +10,11 @@ import dev.wirelab.chat.http.RawHttp.Response;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +86,29 @@ class WebServerTest {
   }
 
   @Test
+  void garbageInsteadOfHttpGets400AndOthersAreStillServed() throws Exception {
+    try (WebServer server = start(site());
+        Socket garbage = new Socket("127.0.0.1", server.port())) {
+      garbage.setSoTimeout(10_000);
+      garbage.getOutputStream().write("\u0001\u0002 not HTTP at all \r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+
+      String answer = new String(garbage.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+      assertThat(answer).startsWith("HTTP/1.1 400");
+      assertThat(RawHttp.get(server.port(), "/").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aBusyPortFailsTheStartAndLeavesNoThreads() throws Exception {
+    try (WebServer first = start(site())) {
+      WebServer.Builder second = WebServer.builder().port(first.port());
+
+      assertThatThrownBy(second::start).hasMessageContaining("in use");
+    }
+  }
+
+  @Test
   void closeReleasesThePort() throws Exception {
     WebServer server = start(site());
     int port = server.port();
@@ -90,5 +116,16 @@ class WebServerTest {
     server.close();
 
     assertThatThrownBy(() -> RawHttp.get(port, "/")).isInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void aSilentConnectionIsClosedAfterTheIdleTimeout() throws Exception {
+    try (WebServer server = WebServer.builder().port(0).idleTimeout(Duration.ofMillis(100))
+            .staticResources("/", site()).start();
+        Socket silent = new Socket("127.0.0.1", server.port())) {
+      silent.setSoTimeout(10_000);
+
+      assertThat(silent.getInputStream().read()).isEqualTo(-1);
+    }
   }
 }
