@@ -7,11 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock the test moves forward, so recovery windows expire without waiting. */
-final class MutableClock extends Clock {
+/** A clock a test moves forward, so recovery windows expire without waiting. */
+public final class MutableClock extends Clock {
   private final AtomicLong millis = new AtomicLong(1_000_000);
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     millis.addAndGet(duration.toMillis());
   }
 
