@@ -9,6 +9,7 @@ const TYPING_SHOWN_MS = 3000;
 const TYPING_SENT_EVERY_MS = 1500;
 const RETRY_EVERY_MS = 3000;
 const ACK_TIMEOUT_MS = 5000;
+const MAX_CATCH_UP_ROUNDS = 20;
 
 const $ = (id) => document.getElementById(id);
 
@@ -123,18 +124,23 @@ async function onConnect() {
 async function joinRoom(name) {
   const room = state.rooms.get(name) ?? new Room(name);
   state.rooms.set(name, room);
-  const showing = room.seen.size > 0;
-  const reply = await socket.emitWithAck("join", ACK_TIMEOUT_MS, name, showing ? room.lastOffset : null)
-    .catch((error) => ({ error: error.message }));
-  if (reply.error) {
-    banner(`Could not join ${name}: ${reply.error}`);
-    state.rooms.delete(name);
-    return 0;
-  }
   const lastSeen = room.lastOffset;
+  let after = room.seen.size > 0 ? room.lastOffset : null;
   let missed = 0;
-  for (const message of reply.history) {
-    if (addMessage(message, true) && lastSeen > 0 && message.offset > lastSeen) missed++;
+  // The server answers at most a thousand messages at a time and says when there are more.
+  for (let round = 0; round < MAX_CATCH_UP_ROUNDS; round++) {
+    const reply = await socket.emitWithAck("join", ACK_TIMEOUT_MS, name, after)
+      .catch((error) => ({ error: error.message }));
+    if (reply.error) {
+      banner(`Could not join ${name}: ${reply.error}`);
+      if (room.seen.size === 0) state.rooms.delete(name);
+      return missed;
+    }
+    for (const message of reply.history) {
+      if (addMessage(message, true) && lastSeen > 0 && message.offset > lastSeen) missed++;
+    }
+    if (!reply.more) break;
+    after = room.lastOffset;
   }
   save();
   return missed;

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 final class ChatEvents {
   /** How much history a page gets when it opens a room fresh. */
   static final int RECENT = 50;
-  /** The most a reconnecting page gets in one go; it asks again from the last offset for more. */
+  /** The most a reconnecting page gets in one answer; {@code more} tells it to ask again. */
   static final int CATCH_UP = 1_000;
   static final int BURST = 8;
   static final long REFILL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -105,7 +105,7 @@ final class ChatEvents {
    * Enters a room and replies with its history: the recent messages when {@code afterOffset} is
    * null, else everything after that offset (what a reconnecting page missed).
    */
-  void join(String socketId, Object room, Object afterOffset, Consumer<Object> reply) {
+  private void join(String socketId, Object room, Object afterOffset, Consumer<Object> reply) {
     Optional<Member> found = presence.find(socketId);
     Optional<String> badRoom = ChatRules.checkRoom(room);
     if (found.isEmpty() || badRoom.isPresent()) {
@@ -128,12 +128,15 @@ final class ChatEvents {
         log.warn("could not read the history of {}: {}", name, reason(failure));
         reply.accept(error("the history of this room could not be read; try again"));
       } else {
-        reply.accept(Map.of("ok", true, "room", name, "history", messages.stream().map(ChatEvents::json).toList()));
+        // "more": a page that was away for long asks again from its new last offset.
+        boolean more = afterOffset instanceof Number && messages.size() == CATCH_UP;
+        reply.accept(Map.of("ok", true, "room", name, "more", more,
+            "history", messages.stream().map(ChatEvents::json).toList()));
       }
     });
   }
 
-  void leave(String socketId, Object room, Consumer<Object> reply) {
+  private void leave(String socketId, Object room, Consumer<Object> reply) {
     Optional<Member> member = presence.find(socketId);
     if (member.isPresent() && room instanceof String name && presence.exit(member.get(), name)) {
       delivery.leave(socketId, name);
@@ -148,7 +151,7 @@ final class ChatEvents {
    * Stores a message, then acknowledges it and sends it to the room: the ack means "on disk".
    * A retry of a stored message is acknowledged again but not sent twice.
    */
-  void message(String socketId, Object payload, Consumer<Object> reply) {
+  private void message(String socketId, Object payload, Consumer<Object> reply) {
     Optional<Member> found = presence.find(socketId);
     if (found.isEmpty() || !(payload instanceof Map<?, ?> message)) {
       reply.accept(error("a message is {room, clientId, text}"));
@@ -166,8 +169,10 @@ final class ChatEvents {
       problem = Optional.of("the teacher has muted you");
     }
     if (problem.isEmpty() && !member.rateLimiter().tryAcquire()) {
-      problem = Optional.of("slow down: at most " + BURST + " messages in a row, then one every "
-          + TimeUnit.NANOSECONDS.toMillis(REFILL_NANOS) + " ms");
+      // Retryable: the page keeps the message and sends it again a little later.
+      reply.accept(Map.of("error", "slow down: at most " + BURST + " messages in a row, then one every "
+          + TimeUnit.NANOSECONDS.toMillis(REFILL_NANOS) + " ms", "retry", true));
+      return;
     }
     if (problem.isPresent()) {
       reply.accept(error(problem.get()));
@@ -188,7 +193,7 @@ final class ChatEvents {
         });
   }
 
-  void typing(String socketId, Object room) {
+  private void typing(String socketId, Object room) {
     presence.find(socketId)
         .filter(member -> room instanceof String name && member.rooms().contains(name))
         .ifPresent(member -> delivery.toRoomExcept((String) room, socketId, "typing",
@@ -196,7 +201,7 @@ final class ChatEvents {
   }
 
   /** A private message goes to the target's own room (named after its socket id) and back to the sender. */
-  void privateMessage(String socketId, Object payload, Consumer<Object> reply) {
+  private void privateMessage(String socketId, Object payload, Consumer<Object> reply) {
     Optional<Member> sender = presence.find(socketId);
     if (sender.isEmpty() || !(payload instanceof Map<?, ?> message)) {
       reply.accept(error("a private message is {to, text}"));
@@ -222,17 +227,17 @@ final class ChatEvents {
     reply.accept(Map.of("ok", true));
   }
 
-  void members(String socketId, Object room) {
+  private void members(String socketId, Object room) {
     if (room instanceof String name) {
       delivery.toSocket(socketId, "members", membersOf(name));
     }
   }
 
-  void rooms(String socketId) {
+  private void rooms(String socketId) {
     delivery.toSocket(socketId, "rooms", roomList());
   }
 
-  void kick(String socketId, Object targetId, Consumer<Object> reply) {
+  private void kick(String socketId, Object targetId, Consumer<Object> reply) {
     Optional<Member> teacher = teacher(socketId, reply);
     Optional<Member> target = targetId instanceof String id ? presence.find(id) : Optional.empty();
     if (teacher.isEmpty()) {
@@ -247,7 +252,7 @@ final class ChatEvents {
     reply.accept(Map.of("ok", true));
   }
 
-  void mute(String socketId, Object targetId, Object muted, Consumer<Object> reply) {
+  private void mute(String socketId, Object targetId, Object muted, Consumer<Object> reply) {
     Optional<Member> teacher = teacher(socketId, reply);
     Optional<Member> target = targetId instanceof String id ? presence.find(id) : Optional.empty();
     if (teacher.isEmpty()) {
@@ -264,7 +269,7 @@ final class ChatEvents {
     reply.accept(Map.of("ok", true));
   }
 
-  void clear(String socketId, Object room, Consumer<Object> reply) {
+  private void clear(String socketId, Object room, Consumer<Object> reply) {
     Optional<Member> teacher = teacher(socketId, reply);
     if (teacher.isEmpty()) {
       return;
