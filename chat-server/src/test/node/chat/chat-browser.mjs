@@ -1,12 +1,12 @@
 // Real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core; nothing is
 // downloaded) using the classroom chat page as students would. ChatInBrowserTest runs it:
-//   node chat-browser.mjs URL SCREENSHOT_DIR
+//   node chat-browser.mjs URL SCREENSHOT_DIR TEACHER_TOKEN
 // It prints "RESTART" when it wants the server restarted and waits for "RESTARTED" on stdin;
 // its last line is "RESULT " and a JSON object of what the pages showed.
 import { chromium } from "playwright-core";
 import { createInterface } from "node:readline";
 
-const [url, screenshots] = process.argv.slice(2);
+const [url, screenshots, token] = process.argv.slice(2);
 const WAIT = { timeout: 15000 };
 const stdin = createInterface({ input: process.stdin });
 const lines = stdin[Symbol.asyncIterator]();
@@ -19,7 +19,7 @@ const browser = await chromium.launch({
 });
 
 /** One student: a browser context of its own (own storage, like a separate browser). */
-async function student(name) {
+async function student(name, hash = "") {
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
   const page = await context.newPage();
   page.on("dialog", async (dialog) => {
@@ -27,7 +27,7 @@ async function student(name) {
     await dialog.dismiss();
   });
   page.on("pageerror", (error) => result.errors.push(name + ": " + error.message));
-  await page.goto(url);
+  await page.goto(url + hash);
   await page.fill("#name", name);
   await page.click("#login button[type=submit]");
   await page.waitForFunction(() => document.querySelector("#status").textContent === "online", null, WAIT);
@@ -108,6 +108,23 @@ try {
   await openRoom(dave, "maths");
   await waitForText(dave, "hello bob");
   result.daveHistory = await texts(dave);
+
+  // The teacher view: moderation buttons, a muted student told so, a cleared room.
+  const teacher = await student("teacher", "#teacher=" + token);
+  await openRoom(teacher, "maths");
+  await teacher.waitForSelector("#members button:has-text('kick')", WAIT);
+  result.teacherSees = await teacher.textContent("#me");
+  await teacher.click("#members li:has-text('bob') button:has-text('mute')");
+  await bob.waitForFunction(() => document.querySelector("#banner").textContent === "The teacher muted you.", null, WAIT);
+  await bob.fill("#text", "am I muted?");
+  await bob.click("#composer button");
+  await bob.waitForFunction(() => document.querySelector("#send-error").textContent !== "", null, WAIT);
+  result.bobMutedError = await bob.textContent("#send-error");
+  await teacher.waitForSelector("#members li:has-text('bob') .muted", WAIT);
+  await teacher.screenshot({ path: screenshots + "/chat-teacher.png" });
+  await teacher.click("#clear");
+  await bob.waitForFunction(() => document.querySelector("#messages li.chat .text") === null, null, WAIT);
+  result.bobAfterClear = await bob.$$eval("#messages li", (items) => items.map((li) => li.textContent));
 
   result.carolWire = await carol.$$eval("#wire-rows td.raw", (cells) => cells.map((c) => c.textContent).join("\n"));
   await toggleWire(carol);

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ChatInBrowserTest {
   private static final Path SCREENSHOTS = Path.of("..", "docs", "images").toAbsolutePath().normalize();
 
+  private static final String TOKEN = "teacher-secret";
+
   @TempDir Path dir;
 
   @Test
@@ -31,7 +33,8 @@ class ChatInBrowserTest {
     String resultLine = null;
     ClassroomChat chat = ClassroomChat.start(settings(database, 0));
     int port = chat.port();
-    try (NodePeer browser = new NodePeer("chat-browser.mjs", "http://127.0.0.1:" + port, SCREENSHOTS.toString())) {
+    try (NodePeer browser = new NodePeer("chat-browser.mjs", "http://127.0.0.1:" + port, SCREENSHOTS.toString(),
+        TOKEN)) {
       for (String line; (line = browser.readLine()) != null; ) {
         if (line.equals("RESTART")) {
           chat.close();
@@ -64,14 +67,19 @@ class ChatInBrowserTest {
     assertThat(Set.copyOf(afterRestart)).as("nothing shown twice").hasSize(afterRestart.size());
     assertThat(texts(r.at("/daveHistory"))).contains("hello bob", "while you were away 3", "after the restart");
 
+    assertThat(r.at("/teacherSees").asText()).isEqualTo("teacher (teacher)");
+    assertThat(r.at("/bobMutedError").asText()).isEqualTo("the teacher has muted you");
+    assertThat(texts(r.at("/bobAfterClear"))).singleElement().asString().endsWith("teacher cleared this room.");
+
     assertThat(r.at("/carolRoomTexts")).isEmpty();
     assertThat(r.at("/carolWire").asText()).contains("42[\"welcome\"").doesNotContain("hello bob");
     assertThat(SCREENSHOTS.resolve("chat-page.png")).isNotEmptyFile();
     assertThat(SCREENSHOTS.resolve("chat-wire-view.png")).isNotEmptyFile();
+    assertThat(SCREENSHOTS.resolve("chat-teacher.png")).isNotEmptyFile();
   }
 
   private static ChatSettings settings(Path database, int port) {
-    return new ChatSettings("127.0.0.1", port, database, Long.MAX_VALUE, "teacher-secret", Set.of());
+    return new ChatSettings("127.0.0.1", port, database, Long.MAX_VALUE, TOKEN, Set.of());
   }
 
   private static List<String> texts(JsonNode array) {
