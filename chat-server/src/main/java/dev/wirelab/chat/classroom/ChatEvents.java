@@ -1,18 +1,18 @@
 package dev.wirelab.chat.classroom;
 
+import static dev.wirelab.chat.classroom.Replies.error;
+import static dev.wirelab.chat.classroom.Replies.retryLater;
+
 import dev.wirelab.chat.classroom.moderation.ChatRules;
 import dev.wirelab.chat.classroom.moderation.RateLimiter;
 import dev.wirelab.chat.classroom.presence.Member;
 import dev.wirelab.chat.classroom.presence.Presence;
 import dev.wirelab.chat.classroom.store.ChatMessage;
 import dev.wirelab.chat.classroom.store.HistoryService;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -39,12 +39,14 @@ final class ChatEvents {
   private final Presence presence = new Presence();
   private final HistoryService history;
   private final Delivery delivery;
-  private final byte[] teacherToken;
+  private final RoomNews news;
+  private final TeacherActions teacher;
 
   ChatEvents(HistoryService history, Delivery delivery, String teacherToken) {
     this.history = history;
     this.delivery = delivery;
-    this.teacherToken = teacherToken.getBytes(StandardCharsets.UTF_8);
+    this.news = new RoomNews(presence, delivery);
+    this.teacher = new TeacherActions(presence, history, delivery, news, teacherToken);
   }
 
   /**
@@ -62,9 +64,9 @@ final class ChatEvents {
       case "private" -> privateMessage(socketId, first, ack);
       case "members" -> members(socketId, first);
       case "rooms" -> rooms(socketId);
-      case "kick" -> kick(socketId, first, ack);
-      case "mute" -> mute(socketId, first, second, ack);
-      case "clear" -> clear(socketId, first, ack);
+      case "kick" -> teacher.kick(socketId, first, ack);
+      case "mute" -> teacher.mute(socketId, first, second, ack);
+      case "clear" -> teacher.clear(socketId, first, ack);
       default -> throw new IllegalArgumentException("not a chat event: " + event);
     }
   }
@@ -76,29 +78,29 @@ final class ChatEvents {
       return badName;
     }
     Object token = auth.get("token");
-    if (token != null && !isTeacherToken(token)) {
+    if (token != null && !teacher.isToken(token)) {
       return Optional.of("that teacher token is not right; leave it empty to join as a student");
     }
     return Optional.empty();
   }
 
   void connected(String socketId, Map<?, ?> auth) {
-    boolean teacher = auth.get("token") != null && isTeacherToken(auth.get("token"));
-    Member member = new Member(socketId, (String) auth.get("name"), teacher,
+    boolean isTeacher = auth.get("token") != null && teacher.isToken(auth.get("token"));
+    Member member = new Member(socketId, (String) auth.get("name"), isTeacher,
         new RateLimiter(BURST, REFILL_NANOS, System::nanoTime));
     presence.add(member);
     delivery.toSocket(socketId, "welcome", Map.of("id", socketId, "name", member.name(),
-        "teacher", teacher, "maxLength", ChatRules.MAX_MESSAGE_LENGTH));
-    sendRooms();
+        "teacher", isTeacher, "maxLength", ChatRules.MAX_MESSAGE_LENGTH));
+    news.roomsToAll();
   }
 
   void disconnected(String socketId) {
     Optional<Member> member = presence.find(socketId);
     for (String room : presence.remove(socketId)) {
-      member.ifPresent(m -> notice(room, m.name() + " left"));
-      sendMembers(room);
+      member.ifPresent(m -> news.notice(room, m.name() + " left"));
+      news.membersTo(room);
     }
-    sendRooms();
+    news.roomsToAll();
   }
 
   /**
@@ -116,16 +118,16 @@ final class ChatEvents {
     String name = (String) room;
     delivery.join(socketId, name);
     if (presence.enter(member, name)) {
-      delivery.toRoomExcept(name, socketId, "notice", noticeOf(name, member.name() + " joined"));
-      sendMembers(name);
-      sendRooms();
+      news.noticeExcept(name, socketId, member.name() + " joined");
+      news.membersTo(name);
+      news.roomsToAll();
     }
     var query = afterOffset instanceof Number offset
         ? history.after(name, offset.longValue(), CATCH_UP)
         : history.recent(name, RECENT);
     query.whenComplete((messages, failure) -> {
       if (failure != null) {
-        log.warn("could not read the history of {}: {}", name, reason(failure));
+        log.warn("could not read the history of {}: {}", name, Replies.reason(failure));
         reply.accept(error("the history of this room could not be read; try again"));
       } else {
         // "more": a page that was away for long asks again from its new last offset.
@@ -140,11 +142,11 @@ final class ChatEvents {
     Optional<Member> member = presence.find(socketId);
     if (member.isPresent() && room instanceof String name && presence.exit(member.get(), name)) {
       delivery.leave(socketId, name);
-      notice(name, member.get().name() + " left");
-      sendMembers(name);
-      sendRooms();
+      news.notice(name, member.get().name() + " left");
+      news.membersTo(name);
+      news.roomsToAll();
     }
-    reply.accept(Map.of("ok", true));
+    reply.accept(Replies.ok());
   }
 
   /**
@@ -170,8 +172,8 @@ final class ChatEvents {
     }
     if (problem.isEmpty() && !member.rateLimiter().tryAcquire()) {
       // Retryable: the page keeps the message and sends it again a little later.
-      reply.accept(Map.of("error", "slow down: at most " + BURST + " messages in a row, then one every "
-          + TimeUnit.NANOSECONDS.toMillis(REFILL_NANOS) + " ms", "retry", true));
+      reply.accept(retryLater("slow down: at most " + BURST + " messages in a row, then one every "
+          + TimeUnit.NANOSECONDS.toMillis(REFILL_NANOS) + " ms"));
       return;
     }
     if (problem.isPresent()) {
@@ -181,9 +183,8 @@ final class ChatEvents {
     history.append((String) room, (String) message.get("clientId"), member.name(), (String) message.get("text"))
         .whenComplete((appended, failure) -> {
           if (failure != null) {
-            log.warn("message from {} not stored: {}", member.name(), reason(failure));
-            reply.accept(Map.of("error", "the server could not store your message; it will be sent again",
-                "retry", true));
+            log.warn("message from {} not stored: {}", member.name(), Replies.reason(failure));
+            reply.accept(retryLater("the server could not store your message; it will be sent again"));
             return;
           }
           if (!appended.duplicate()) {
@@ -224,113 +225,17 @@ final class ChatEvents {
     whisper.put("at", System.currentTimeMillis());
     delivery.toSocket(target.get().id(), "private", whisper);
     delivery.toSocket(socketId, "private", whisper);
-    reply.accept(Map.of("ok", true));
+    reply.accept(Replies.ok());
   }
 
   private void members(String socketId, Object room) {
     if (room instanceof String name) {
-      delivery.toSocket(socketId, "members", membersOf(name));
+      news.membersTo(socketId, name);
     }
   }
 
   private void rooms(String socketId) {
-    delivery.toSocket(socketId, "rooms", roomList());
-  }
-
-  private void kick(String socketId, Object targetId, Consumer<Object> reply) {
-    Optional<Member> teacher = teacher(socketId, reply);
-    Optional<Member> target = targetId instanceof String id ? presence.find(id) : Optional.empty();
-    if (teacher.isEmpty()) {
-      return;
-    }
-    if (target.isEmpty()) {
-      reply.accept(error("that person is no longer online"));
-      return;
-    }
-    delivery.toSocket(target.get().id(), "kicked", teacher.get().name());
-    delivery.disconnect(target.get().id());
-    reply.accept(Map.of("ok", true));
-  }
-
-  private void mute(String socketId, Object targetId, Object muted, Consumer<Object> reply) {
-    Optional<Member> teacher = teacher(socketId, reply);
-    Optional<Member> target = targetId instanceof String id ? presence.find(id) : Optional.empty();
-    if (teacher.isEmpty()) {
-      return;
-    }
-    if (target.isEmpty()) {
-      reply.accept(error("that person is no longer online"));
-      return;
-    }
-    boolean mute = !Boolean.FALSE.equals(muted);
-    target.get().mute(mute);
-    delivery.toSocket(target.get().id(), "muted", mute);
-    target.get().rooms().forEach(this::sendMembers);
-    reply.accept(Map.of("ok", true));
-  }
-
-  private void clear(String socketId, Object room, Consumer<Object> reply) {
-    Optional<Member> teacher = teacher(socketId, reply);
-    if (teacher.isEmpty()) {
-      return;
-    }
-    Optional<String> badRoom = ChatRules.checkRoom(room);
-    if (badRoom.isPresent()) {
-      reply.accept(error(badRoom.get()));
-      return;
-    }
-    history.clear((String) room).whenComplete((count, failure) -> {
-      if (failure != null) {
-        log.warn("could not clear {}: {}", room, reason(failure));
-        reply.accept(error("the room could not be cleared; try again"));
-        return;
-      }
-      delivery.toRoom((String) room, "cleared", Map.of("room", room, "by", teacher.get().name()));
-      reply.accept(Map.of("ok", true, "deleted", count));
-    });
-  }
-
-  private Optional<Member> teacher(String socketId, Consumer<Object> reply) {
-    Optional<Member> member = presence.find(socketId).filter(Member::teacher);
-    if (member.isEmpty()) {
-      reply.accept(error("only the teacher can do that"));
-    }
-    return member;
-  }
-
-  private boolean isTeacherToken(Object token) {
-    // Constant-time comparison: the time of a wrong guess says nothing about the right token.
-    return token instanceof String text
-        && MessageDigest.isEqual(text.getBytes(StandardCharsets.UTF_8), teacherToken);
-  }
-
-  private void notice(String room, String text) {
-    delivery.toRoom(room, "notice", noticeOf(room, text));
-  }
-
-  private static Map<String, Object> noticeOf(String room, String text) {
-    return Map.of("room", room, "text", text, "at", System.currentTimeMillis());
-  }
-
-  private void sendMembers(String room) {
-    delivery.toRoom(room, "members", membersOf(room));
-  }
-
-  private void sendRooms() {
-    delivery.toAll("rooms", roomList());
-  }
-
-  private Map<String, Object> membersOf(String room) {
-    List<Map<String, Object>> members = presence.in(room).stream()
-        .map(m -> Map.<String, Object>of("id", m.id(), "name", m.name(), "muted", m.muted(), "teacher", m.teacher()))
-        .toList();
-    return Map.of("room", room, "members", members);
-  }
-
-  private List<Map<String, Object>> roomList() {
-    return presence.roomCounts().entrySet().stream()
-        .map(e -> Map.<String, Object>of("name", e.getKey(), "members", e.getValue()))
-        .toList();
+    news.roomsTo(socketId);
   }
 
   static Map<String, Object> json(ChatMessage message) {
@@ -342,15 +247,5 @@ final class ChatEvents {
     json.put("text", message.text());
     json.put("at", message.sentAtMillis());
     return json;
-  }
-
-  /** The store's own sentence, without the CompletionException wrapped around it. */
-  private static String reason(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    return cause.getMessage();
-  }
-
-  private static Map<String, Object> error(String sentence) {
-    return Map.of("error", sentence);
   }
 }
