@@ -50,8 +50,18 @@ final class NodePeer implements AutoCloseable {
     return process.exitValue();
   }
 
+  /**
+   * Ends the script if it is still running: SIGTERM first, so Playwright closes its Chromium,
+   * then whatever is left of the process tree is killed, so no browser outlives a failed test.
+   */
   @Override
   public void close() throws IOException, InterruptedException {
+    List<ProcessHandle> tree = process.descendants().toList();
+    if (process.isAlive()) {
+      process.destroy();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+    tree.forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
     in.close();
