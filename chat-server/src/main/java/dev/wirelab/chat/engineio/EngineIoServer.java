@@ -3,6 +3,7 @@ package dev.wirelab.chat.engineio;
 import dev.wirelab.chat.http.HttpExchange;
 import dev.wirelab.chat.http.HttpRoute;
 import dev.wirelab.chat.http.WebServer;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -17,7 +18,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +47,7 @@ public final class EngineIoServer implements HttpRoute {
   private final Map<String, EngineIoSession> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger sessionSlots = new AtomicInteger();
   private final WebSocketDecoderConfig webSocketConfig;
+  private final WebSocketPacketCodec packetCodec = new WebSocketPacketCodec();
 
   public EngineIoServer(EngineIoOptions options, EngineIoSocket.ConnectionListener listener) {
     this.options = options;
@@ -156,7 +157,7 @@ public final class EngineIoServer implements HttpRoute {
       exchange.replyEmpty(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
       return;
     }
-    session.onPost(exchange, request.content().toString(StandardCharsets.UTF_8));
+    session.onPost(exchange, ByteBufUtil.getBytes(request.content()));
   }
 
   private void handshake(FullHttpRequest request, HttpExchange exchange, Map<String, String> query,
@@ -231,7 +232,7 @@ public final class EngineIoServer implements HttpRoute {
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.replace(WebServer.ROUTER_NAME, "ws-utf8", new Utf8FrameValidator(true));
     pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(options.maxPayload()));
-    pipeline.addLast("engineio-codec", new WebSocketPacketCodec());
+    pipeline.addLast("engineio-codec", packetCodec);
     pipeline.addLast("engineio-transport", new WebSocketTransportHandler(session));
     return true;
   }

@@ -10,7 +10,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -42,11 +41,8 @@ final class EngineIoSession implements EngineIoSocket {
   private ScheduledFuture<?> closingTimer;
   private volatile String transportName;
 
-  private final ArrayDeque<Packet> outbox = new ArrayDeque<>();
-  private volatile long outboxBytes;
+  private final PollingOutbox outbox = new PollingOutbox();
   private boolean pollFlushScheduled;
-  private HttpExchange pendingPoll;
-  private ChannelFutureListener pendingPollCloseListener;
 
   private volatile Channel webSocket;
   private Channel probe;
@@ -103,7 +99,7 @@ final class EngineIoSession implements EngineIoSocket {
       return false;
     }
     Channel channel = webSocket;
-    long waiting = channel == null ? outboxBytes : pendingWriteBytes(channel);
+    long waiting = channel == null ? outbox.queuedBytes() : pendingWriteBytes(channel);
     return waiting < options.maxOutboundBytes() / 2;
   }
 
@@ -120,7 +116,7 @@ final class EngineIoSession implements EngineIoSocket {
     if (closed || closing) {
       return;
     }
-    if (webSocket != null || pendingPoll != null) {
+    if (webSocket != null || outbox.hasWaitingGet()) {
       close("forced close");
       return;
     }
@@ -197,11 +193,10 @@ final class EngineIoSession implements EngineIoSocket {
       writeToWebSocket(channel, packet);
       return;
     }
-    outbox.add(packet);
-    outboxBytes += packet.estimatedBytes();
-    if (outboxBytes > options.maxOutboundBytes()) {
-      slowReader(outboxBytes);
-    } else if (pendingPoll != null && !pollFlushScheduled) {
+    long queued = outbox.add(packet);
+    if (queued > options.maxOutboundBytes()) {
+      slowReader(queued);
+    } else if (outbox.hasWaitingGet() && !pollFlushScheduled) {
       // Packets sent in the same event-loop turn leave together in one payload.
       pollFlushScheduled = true;
       loop.execute(this::flushPoll);
@@ -262,40 +257,28 @@ final class EngineIoSession implements EngineIoSocket {
 
   private void flushPoll() {
     pollFlushScheduled = false;
-    if (pendingPoll == null || outbox.isEmpty() || upgrading) {
-      return;
+    if (outbox.hasWaitingGet() && !outbox.isEmpty() && !upgrading) {
+      outbox.flush();
     }
-    String payload = PacketCodec.encodePayload(List.copyOf(outbox));
-    outbox.clear();
-    outboxBytes = 0;
-    takePendingPoll().reply(HttpResponseStatus.OK, TEXT_PLAIN, payload);
-  }
-
-  private HttpExchange takePendingPoll() {
-    HttpExchange exchange = pendingPoll;
-    if (pendingPollCloseListener != null) {
-      exchange.channel().closeFuture().removeListener(pendingPollCloseListener);
-    }
-    pendingPoll = null;
-    pendingPollCloseListener = null;
-    return exchange;
   }
 
   // ---- long-polling requests
 
   void onPoll(HttpExchange exchange) {
     onLoop(() -> {
+      closeIfHeartbeatOverdue();
       if (closed) {
         EngineIoError.UNKNOWN_SID.replyTo(exchange);
       } else if (webSocket != null) {
         EngineIoError.BAD_REQUEST.replyTo(exchange);
-      } else if (pendingPoll != null) {
+      } else if (outbox.hasWaitingGet()) {
         log.info("session {}: a second GET while one is pending; closing the session", id);
         // The pending GET is answered first, so pipelined replies keep their order.
         close("transport error");
         EngineIoError.BAD_REQUEST.replyTo(exchange);
       } else if (closing) {
-        pendingPoll = exchange;
+        // Held only for the close below, which answers it with the queue and the close packet.
+        outbox.hold(exchange, gone -> { });
         close("forced close");
       } else if (upgrading) {
         exchange.reply(HttpResponseStatus.OK, TEXT_PLAIN, PacketCodec.encode(Packet.of(PacketType.NOOP)));
@@ -306,19 +289,17 @@ final class EngineIoSession implements EngineIoSocket {
   }
 
   private void park(HttpExchange exchange) {
-    pendingPoll = exchange;
-    pendingPollCloseListener = future -> onLoop(() -> {
-      if (pendingPoll == exchange) {
-        pendingPoll = null;
+    outbox.hold(exchange, gone -> onLoop(() -> {
+      if (outbox.forget(gone)) {
         close(CLIENT_CLOSE);
       }
-    });
-    exchange.channel().closeFuture().addListener(pendingPollCloseListener);
+    }));
     flushPoll();
   }
 
-  void onPost(HttpExchange exchange, String payload) {
+  void onPost(HttpExchange exchange, byte[] body) {
     onLoop(() -> {
+      closeIfHeartbeatOverdue();
       if (closed) {
         EngineIoError.UNKNOWN_SID.replyTo(exchange);
         return;
@@ -333,7 +314,7 @@ final class EngineIoSession implements EngineIoSocket {
       }
       List<Packet> packets;
       try {
-        packets = PacketCodec.decodePayload(payload);
+        packets = PacketCodec.decodePayload(PacketCodec.utf8(body));
       } catch (PacketParseException e) {
         log.info("session {}: parse error in POST: {}", id, e.getMessage());
         EngineIoError.BAD_REQUEST.replyTo(exchange);
@@ -369,6 +350,7 @@ final class EngineIoSession implements EngineIoSocket {
 
   void onWebSocketPacket(Channel channel, Packet packet) {
     onLoop(() -> {
+      closeIfHeartbeatOverdue();
       if (closed) {
         return;
       }
@@ -405,9 +387,8 @@ final class EngineIoSession implements EngineIoSocket {
     if (packet.type() == PacketType.PING && "probe".equals(packet.text())) {
       writeToWebSocket(probe, Packet.text(PacketType.PONG, "probe"));
       upgrading = true;
-      if (pendingPoll != null) {
-        takePendingPoll().reply(HttpResponseStatus.OK, TEXT_PLAIN,
-            PacketCodec.encode(Packet.of(PacketType.NOOP)));
+      if (outbox.hasWaitingGet()) {
+        outbox.answer(Packet.of(PacketType.NOOP));
       }
     } else if (packet.type() == PacketType.UPGRADE && upgrading) {
       completeUpgrade();
@@ -424,9 +405,8 @@ final class EngineIoSession implements EngineIoSocket {
     upgrading = false;
     webSocket = channel;
     transportName = "websocket";
-    outboxBytes = 0;
-    while (!outbox.isEmpty()) {
-      writeToWebSocket(channel, outbox.poll());
+    for (Packet packet : outbox.drain()) {
+      writeToWebSocket(channel, packet);
     }
   }
 
@@ -439,9 +419,7 @@ final class EngineIoSession implements EngineIoSocket {
       upgradeTimer.cancel(false);
     }
     upgrading = false;
-    if (pendingPoll != null) {
-      flushPoll();
-    }
+    flushPoll();
   }
 
   // ---- packets from the client, whatever the transport
@@ -489,15 +467,11 @@ final class EngineIoSession implements EngineIoSocket {
     }
     server.unregister(this);
     log.debug("session {} closed: {}", id, reason);
-    if (pendingPoll != null) {
+    if (outbox.hasWaitingGet()) {
       // The reference server ends a pending GET with a noop when the client asked to close.
-      Packet last = Packet.of(CLIENT_CLOSE.equals(reason) ? PacketType.NOOP : PacketType.CLOSE);
-      outbox.add(last);
-      String payload = PacketCodec.encodePayload(List.copyOf(outbox));
-      takePendingPoll().reply(HttpResponseStatus.OK, TEXT_PLAIN, payload);
+      outbox.flush(Packet.of(CLIENT_CLOSE.equals(reason) ? PacketType.NOOP : PacketType.CLOSE));
     }
-    outbox.clear();
-    outboxBytes = 0;
+    outbox.drain();
     Channel channel = webSocket;
     if (channel != null && channel.isActive()) {
       WebSocketCloseStatus status = "parse error".equals(reason)
@@ -515,6 +489,13 @@ final class EngineIoSession implements EngineIoSocket {
       } catch (RuntimeException e) {
         log.warn("session {}: the handler failed on close", id, e);
       }
+    }
+  }
+
+  /** Whatever arrives after the pong deadline finds the session dead, timer or not. */
+  private void closeIfHeartbeatOverdue() {
+    if (!closed && heartbeat.isOverdue()) {
+      close("ping timeout");
     }
   }
 

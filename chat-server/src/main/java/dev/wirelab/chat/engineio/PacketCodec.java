@@ -1,5 +1,8 @@
 package dev.wirelab.chat.engineio;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -49,6 +52,15 @@ public final class PacketCodec {
       }
     }
     return payload.toString();
+  }
+
+  /** Decodes a polling body, refusing invalid UTF-8 instead of replacing it. */
+  public static String utf8(byte[] body) throws PacketParseException {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException e) {
+      throw new PacketParseException("invalid UTF-8");
+    }
   }
 
   /** Splits a polling payload into its packets; any bad packet rejects the whole payload. */

@@ -2,6 +2,7 @@ package dev.wirelab.chat.engineio;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageCodec;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -11,8 +12,10 @@ import java.util.List;
 
 /**
  * Engine.IO packets over WebSocket: a text frame holds one text packet, a binary frame holds the
- * raw bytes of one binary message. Control frames pass through untouched.
+ * raw bytes of one binary message. Control frames pass through untouched. It keeps no state, so
+ * one instance serves every connection.
  */
+@Sharable
 public final class WebSocketPacketCodec extends MessageToMessageCodec<WebSocketFrame, Packet> {
 
   @Override

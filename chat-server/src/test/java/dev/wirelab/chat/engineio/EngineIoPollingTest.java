@@ -129,6 +129,22 @@ class EngineIoPollingTest {
   }
 
   @Test
+  void invalidUtf8InAPostIsAParseError() throws Exception {
+    String sid = handshake();
+    byte[] body = {'4', (byte) 0xc3, 0x28};
+
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.getOutputStream().write(("POST " + polling(sid) + " HTTP/1.1\r\nHost: x\r\n"
+          + "Connection: close\r\nContent-Length: 3\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(body);
+
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(response).startsWith("HTTP/1.1 400").endsWith("{\"code\":3,\"message\":\"Bad request\"}");
+    }
+    assertThat(server.listener.nextCloseReason()).isEqualTo("parse error");
+  }
+
+  @Test
   void aSecondConcurrentGetClosesTheSession() throws Exception {
     String sid = handshake();
 

@@ -27,6 +27,7 @@ final class NodePeer implements AutoCloseable {
   private final Process process;
   private final BlockingQueue<JsonNode> lines = new LinkedBlockingQueue<>();
   private final Thread reader;
+  private volatile boolean killed;
 
   private NodePeer(Process process) {
     this.process = process;
@@ -78,7 +79,7 @@ final class NodePeer implements AutoCloseable {
       }
     } catch (IOException e) {
       // When the peer is killed the JDK closes its output pipe under the reader: that is the end.
-      if (process.isAlive()) {
+      if (!killed) {
         throw new UncheckedIOException("cannot read the node peer's output", e);
       }
     }
@@ -87,6 +88,7 @@ final class NodePeer implements AutoCloseable {
   /** Kills the peer at once, like a client whose machine vanished, and waits for it to go. */
   @Override
   public void close() {
+    killed = true;
     process.destroyForcibly();
     try {
       if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {

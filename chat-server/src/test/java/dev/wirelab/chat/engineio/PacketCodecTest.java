@@ -3,6 +3,7 @@ package dev.wirelab.chat.engineio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,13 @@ class PacketCodecTest {
         .isInstanceOf(PacketParseException.class).hasMessageStartingWith("bad base64");
     assertThatThrownBy(() -> PacketCodec.decode("\u0000"))
         .isInstanceOf(PacketParseException.class).hasMessage("unknown packet type '\\u0000'");
+  }
+
+  @Test
+  void pollingBodiesMustBeValidUtf8() throws PacketParseException {
+    assertThat(PacketCodec.utf8("4☃".getBytes(StandardCharsets.UTF_8))).isEqualTo("4☃");
+    assertThatThrownBy(() -> PacketCodec.utf8(new byte[] {'4', (byte) 0xc3, 0x28}))
+        .isInstanceOf(PacketParseException.class).hasMessage("invalid UTF-8");
   }
 
   @Test
