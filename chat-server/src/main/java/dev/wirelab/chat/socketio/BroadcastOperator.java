@@ -4,6 +4,7 @@ import dev.wirelab.chat.socketio.adapter.BroadcastOptions;
 import dev.wirelab.chat.socketio.protocol.Packet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,7 +57,7 @@ public final class BroadcastOperator {
   public List<Socket> fetchSockets() {
     return namespace.adapter().socketIds(options).stream()
         .map(namespace::socket)
-        .flatMap(java.util.Optional::stream)
+        .flatMap(Optional::stream)
         .toList();
   }
 

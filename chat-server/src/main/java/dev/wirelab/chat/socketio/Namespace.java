@@ -1,12 +1,15 @@
 package dev.wirelab.chat.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wirelab.chat.engineio.EngineIoBroadcast;
+import dev.wirelab.chat.engineio.EngineIoSocket;
 import dev.wirelab.chat.socketio.adapter.Adapter;
 import dev.wirelab.chat.socketio.adapter.BroadcastOptions;
 import dev.wirelab.chat.socketio.protocol.EncodedPacket;
 import dev.wirelab.chat.socketio.recovery.RecoveryOptions;
 import dev.wirelab.chat.socketio.recovery.RestoredSession;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,11 +121,22 @@ public final class Namespace {
     sockets.remove(socket.id(), socket);
   }
 
-  private void deliver(String socketId, EncodedPacket packet,
-      boolean isVolatile) {
-    Socket socket = sockets.get(socketId);
-    if (socket != null) {
-      socket.deliver(packet, isVolatile);
+  /**
+   * A text-only packet goes out through {@link EngineIoBroadcast}, which encodes the Engine.IO
+   * frame once for every WebSocket recipient; one with attachments is sent to each in turn.
+   */
+  private void deliver(Collection<String> socketIds, EncodedPacket packet, boolean isVolatile) {
+    List<EngineIoSocket> targets = new ArrayList<>(socketIds.size());
+    for (String id : socketIds) {
+      Socket socket = sockets.get(id);
+      if (socket != null && (!isVolatile || socket.conn().isWritable())) {
+        targets.add(socket.conn());
+      }
+    }
+    if (packet.attachments().isEmpty()) {
+      EngineIoBroadcast.send(packet.text(), targets);
+    } else {
+      targets.forEach(conn -> conn.sendAll(packet.text(), packet.attachments()));
     }
   }
 
@@ -157,7 +171,7 @@ public final class Namespace {
             return false;
           }
           socket.sendConnect();
-          restored.missed().forEach(packet -> socket.deliver(packet, false));
+          restored.missed().forEach(socket::write);
           recovered.set(socket);
           return true;
         });

@@ -40,6 +40,7 @@ public final class Socket {
   private final Map<String, Object> data = new ConcurrentHashMap<>();
   private final Map<String, List<EventListener>> listeners = new ConcurrentHashMap<>();
   private final List<AnyListener> anyListeners = new CopyOnWriteArrayList<>();
+  private final List<DisconnectListener> disconnectingListeners = new CopyOnWriteArrayList<>();
   private final List<DisconnectListener> disconnectListeners = new CopyOnWriteArrayList<>();
   private final Map<Long, CompletableFuture<Args>> pendingAcks = new ConcurrentHashMap<>();
   private final AtomicLong nextAckId = new AtomicLong(1);
@@ -120,6 +121,15 @@ public final class Socket {
     return this;
   }
 
+  /**
+   * Calls {@code listener} once when the socket is disconnecting, while {@link #rooms()} still
+   * lists its rooms: the moment to tell them it leaves.
+   */
+  public Socket onDisconnecting(DisconnectListener listener) {
+    disconnectingListeners.add(listener);
+    return this;
+  }
+
   /** Calls {@code listener} once when the socket disconnects, after it has left its rooms. */
   public Socket onDisconnect(DisconnectListener listener) {
     disconnectListeners.add(listener);
@@ -164,12 +174,19 @@ public final class Socket {
     }
     long ackId = nextAckId.getAndIncrement();
     pendingAcks.put(ackId, future);
-    ScheduledFuture<?> timer = namespace.server().schedule(() -> {
-      if (pendingAcks.remove(ackId) != null) {
-        future.completeExceptionally(new TimeoutException(
-            "no ack for '" + event + "' within " + timeout.toMillis() + " ms"));
-      }
-    }, timeout);
+    ScheduledFuture<?> timer;
+    try {
+      timer = namespace.server().schedule(() -> {
+        if (pendingAcks.remove(ackId) != null) {
+          future.completeExceptionally(new TimeoutException(
+              "no ack for '" + event + "' within " + timeout.toMillis() + " ms"));
+        }
+      }, timeout);
+    } catch (IllegalStateException serverClosed) {
+      pendingAcks.remove(ackId);
+      future.completeExceptionally(serverClosed);
+      return future;
+    }
     future.whenComplete((result, failure) -> timer.cancel(false));
     send(Packet.event(namespace.name(), Payloads.event(event, args), ackId));
     return future;
@@ -232,11 +249,8 @@ public final class Socket {
     client.write(PacketEncoder.encode(packet));
   }
 
-  /** Writes a packet that was encoded once for many recipients. */
-  void deliver(EncodedPacket packet, boolean isVolatile) {
-    if (isVolatile && !client.conn().isWritable()) {
-      return;
-    }
+  /** Writes a packet encoded earlier, e.g. a logged broadcast replayed after recovery. */
+  void write(EncodedPacket packet) {
     client.write(packet);
   }
 
@@ -284,6 +298,9 @@ public final class Socket {
   void onClose(String reason) {
     if (!connected.compareAndSet(true, false)) {
       return;
+    }
+    for (DisconnectListener listener : disconnectingListeners) {
+      runListener("disconnecting", () -> listener.onDisconnect(reason));
     }
     if (pid != null && DisconnectReason.isRecoverable(reason)) {
       namespace.adapter().persistSession(new PersistedSession(id, pid, rooms(), data, joinOffset,

@@ -220,6 +220,7 @@ class SocketIoServerTest {
     io.onConnection(socket -> {
       sockets.add(socket);
       socket.join("r");
+      socket.onDisconnecting(reason -> reasons.add("disconnecting, in r: " + socket.rooms().contains("r")));
       socket.onDisconnect(reason -> reasons.add(reason + " rooms=" + socket.rooms()));
     });
     FakeEngineSocket a = connected("0");
@@ -227,7 +228,7 @@ class SocketIoServerTest {
 
     a.closeWith("transport close");
 
-    assertThat(reasons).containsExactly("transport close rooms=[]");
+    assertThat(reasons).containsExactly("disconnecting, in r: true", "transport close rooms=[]");
     assertThat(io.to("r").fetchSockets()).containsExactly(sockets.get(1));
     assertThat(io.mainNamespace().sockets()).doesNotContainKey(sockets.get(0).id());
   }

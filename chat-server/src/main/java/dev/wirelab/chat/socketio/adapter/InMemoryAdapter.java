@@ -124,9 +124,7 @@ public final class InMemoryAdapter implements Adapter {
   }
 
   private void deliver(EncodedPacket encoded, BroadcastOptions options) {
-    for (String socketId : socketIds(options)) {
-      delivery.deliver(socketId, encoded, options.isVolatile());
-    }
+    delivery.deliver(socketIds(options), encoded, options.isVolatile());
   }
 
   @Override

@@ -1,13 +1,14 @@
 package dev.wirelab.chat.socketio.adapter;
 
 import dev.wirelab.chat.socketio.protocol.EncodedPacket;
+import java.util.Collection;
 
-/** Hands an encoded packet to one socket connected to this server, looked up by its id. */
+/** Hands one encoded packet to sockets connected to this server, looked up by their ids. */
 @FunctionalInterface
 public interface LocalDelivery {
   /**
-   * Writes {@code packet} to the socket; a volatile packet is dropped when its connection cannot
-   * take more data. Unknown ids are ignored: the socket has just gone.
+   * Writes {@code packet} to each socket; a volatile packet is dropped where the connection
+   * cannot take more data. Unknown ids are skipped: those sockets have just gone.
    */
-  void deliver(String socketId, EncodedPacket packet, boolean isVolatile);
+  void deliver(Collection<String> socketIds, EncodedPacket packet, boolean isVolatile);
 }

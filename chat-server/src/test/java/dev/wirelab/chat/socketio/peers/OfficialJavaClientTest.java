@@ -33,13 +33,7 @@ class OfficialJavaClientTest {
 
   OfficialJavaClientTest() {
     server.io().onConnection(socket -> {
-      socket.on("sum", (args, ack) -> ack.send(args.get(0).asInt() + args.get(1).asInt()));
-      socket.on("profile", (args, ack) -> ack.send(args.get(0).get("name").asText().toUpperCase()));
-      socket.on("reverse", (args, ack) -> ack.send(reversed(args.bytes(0))));
-      socket.on("join", (args, ack) -> {
-        socket.join(args.text(0));
-        ack.send("joined");
-      });
+      PeerHandlers.register(socket);
       connections.add(socket);
     });
   }
@@ -51,14 +45,6 @@ class OfficialJavaClientTest {
     server.close();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
-  }
-
-  private static byte[] reversed(byte[] bytes) {
-    byte[] copy = new byte[bytes.length];
-    for (int i = 0; i < bytes.length; i++) {
-      copy[i] = bytes[bytes.length - 1 - i];
-    }
-    return copy;
   }
 
   private io.socket.client.Socket connect(String transport) throws Exception {
@@ -126,7 +112,7 @@ class OfficialJavaClientTest {
       BlockingQueue<String> outsideSaw = new LinkedBlockingQueue<>();
       inRoom.on("news", args -> inRoomSaw.add(String.valueOf(args[0])));
       outside.on("news", args -> outsideSaw.add(String.valueOf(args[0])));
-      assertThat(emitWithAck(inRoom, "join", "physics")).containsExactly("joined");
+      assertThat(emitWithAck(inRoom, "join", "physics")).containsExactly("joined physics");
 
       server.io().to("physics").emit("news", "lab at 10");
       server.io().emit("news", "for everyone");

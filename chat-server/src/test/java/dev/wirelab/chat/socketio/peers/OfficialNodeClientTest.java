@@ -35,25 +35,10 @@ class OfficialNodeClientTest {
     SocketIoServer io = server.io();
     io.onConnection(socket -> {
       socket.onDisconnect(reason -> disconnections.add(socket.id() + " " + reason));
-      socket.on("sum", (args, ack) -> ack.send(args.get(0).asInt() + args.get(1).asInt()));
-      socket.on("reverse", (args, ack) -> ack.send(reversed(args.bytes(0))));
-      socket.on("join", (args, ack) -> {
-        socket.join(args.text(0));
-        ack.send("joined " + args.text(0));
-      });
-      socket.on("say", (args, ack) -> socket.to(args.text(0)).emit("said", args.text(1)));
-      socket.on("shout", (args, ack) -> socket.broadcast().emit("shouted", args.text(0)));
+      PeerHandlers.register(socket);
       connections.add(socket);
     });
     return server;
-  }
-
-  private static byte[] reversed(byte[] bytes) {
-    byte[] copy = new byte[bytes.length];
-    for (int i = 0; i < bytes.length; i++) {
-      copy[i] = bytes[bytes.length - 1 - i];
-    }
-    return copy;
   }
 
   private Socket nextConnection() throws InterruptedException {
