@@ -108,9 +108,11 @@ async function onConnect() {
   if (!state.rooms.has("lobby")) state.rooms.set("lobby", new Room("lobby"));
   const results = await Promise.all([...state.rooms.keys()].map((name) => joinRoom(name)));
   const missed = results.reduce((sum, count) => sum + count, 0);
+  const messages = `${missed} message${missed === 1 ? "" : "s"}`;
   if (reconnect) {
-    banner(missed === 0 ? "Reconnected; you missed nothing."
-      : `Reconnected; you missed ${missed} message${missed === 1 ? "" : "s"} (shown below).`);
+    banner(missed === 0 ? "Reconnected; you missed nothing." : `Reconnected; you missed ${messages} (shown below).`);
+  } else if (missed > 0) {
+    banner(`${messages} since you were last here.`);
   }
   render();
   flushOutbox();

@@ -104,6 +104,16 @@ try {
   await waitForText(bob, "after the restart");
   result.bobAfterRestart = await texts(bob);
 
+  // A page closed and opened again (same browser, so the same saved offsets) says what is new.
+  await bob.goto("about:blank");
+  await say(ann, "while you were gone");
+  await bob.goto(url);
+  await bob.click("#login button[type=submit]");
+  await bob.waitForFunction(() => document.querySelector("#banner").textContent !== "", null, WAIT);
+  result.bobBackBanner = await bob.textContent("#banner");
+  await bob.click("#rooms button[data-room=maths]");
+  await waitForText(bob, "while you were gone");
+
   const dave = await student("dave");
   await openRoom(dave, "maths");
   await waitForText(dave, "hello bob");

@@ -65,6 +65,7 @@ class ChatInBrowserTest {
     List<String> afterRestart = texts(r.at("/bobAfterRestart"));
     assertThat(afterRestart).endsWith("after the restart");
     assertThat(Set.copyOf(afterRestart)).as("nothing shown twice").hasSize(afterRestart.size());
+    assertThat(r.at("/bobBackBanner").asText()).isEqualTo("1 message since you were last here.");
     assertThat(texts(r.at("/daveHistory"))).contains("hello bob", "while you were away 3", "after the restart");
 
     assertThat(r.at("/teacherSees").asText()).isEqualTo("teacher (teacher)");
