@@ -72,6 +72,9 @@ try {
 
   await say(ann, "hello bob");
   await waitForText(bob, "hello bob");
+  await bob.fill("#text", "hi ann");
+  await ann.waitForFunction(() => document.querySelector("#typing").textContent === "bob is typing…", null, WAIT);
+  result.annSawTyping = true;
   await say(bob, "hi ann");
   await waitForText(ann, "hi ann");
 

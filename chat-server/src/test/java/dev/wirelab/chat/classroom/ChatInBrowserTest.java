@@ -54,6 +54,7 @@ class ChatInBrowserTest {
     assertThat(r.at("/dialogs")).as("no alert() ran").isEmpty();
     assertThat(r.at("/errors")).as("no script errors").isEmpty();
     assertThat(r.at("/bobImages").asInt()).as("markup stayed text").isZero();
+    assertThat(r.at("/annSawTyping").asBoolean()).isTrue();
 
     List<String> missed = List.of("while you were away 1", "while you were away 2", "while you were away 3");
     assertThat(r.at("/reconnectBanner").asText()).isEqualTo("Reconnected; you missed 3 messages (shown below).");
