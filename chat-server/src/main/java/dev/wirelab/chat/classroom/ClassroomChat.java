@@ -8,15 +8,12 @@ import dev.wirelab.chat.engineio.EngineIoServer;
 import dev.wirelab.chat.http.WebServer;
 import dev.wirelab.chat.socketio.SocketIoServer;
 import dev.wirelab.common.cli.UserError;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The classroom chat, running: the page, Socket.IO and the history, on one port.
  * {@code ClassroomChat.start(settings)}, then {@link #port()}; {@link #close()} stops it.
  */
 public final class ClassroomChat implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(ClassroomChat.class);
 
   private final SocketIoServer io;
   private final WebServer web;
@@ -52,7 +49,7 @@ public final class ClassroomChat implements AutoCloseable {
     } catch (Exception e) {
       // Exception, not RuntimeException: Netty throws a bind failure as an undeclared checked one.
       io.close();
-      closeQuietly(history);
+      history.close();
       if (isBindFailure(e)) {
         throw new UserError("cannot listen on " + settings.host() + ":" + settings.port()
             + ": " + e.getMessage() + " (is another chat running? stop it or choose another --port)", e);
@@ -70,16 +67,7 @@ public final class ClassroomChat implements AutoCloseable {
   public void close() {
     io.close();
     web.close();
-    closeQuietly(history);
-  }
-
-  private static void closeQuietly(HistoryService history) {
-    try {
-      history.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      log.warn("interrupted while closing the chat history; SQLite's log keeps what was committed");
-    }
+    history.close();
   }
 
   private static boolean isBindFailure(Throwable e) {

@@ -6,12 +6,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The message store behind one dedicated thread: callers on Netty's event loop get a future and
  * go on serving the network while the disk works; the future completes only after the commit.
  */
 public final class HistoryService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HistoryService.class);
+
   private final MessageStore store;
   private final ExecutorService disk =
       Executors.newSingleThreadExecutor(task -> new Thread(task, "chat-history"));
@@ -47,9 +51,16 @@ public final class HistoryService implements AutoCloseable {
 
   /** Finishes the writes already queued (their senders are waiting for acks), then closes the file. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     disk.shutdown();
-    if (!disk.awaitTermination(10, TimeUnit.SECONDS)) {
+    try {
+      if (!disk.awaitTermination(10, TimeUnit.SECONDS)) {
+        log.warn("history writes still queued after 10 s; their senders were not acknowledged and will retry");
+        disk.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      log.warn("interrupted while finishing history writes; unacknowledged senders will retry");
       disk.shutdownNow();
     }
     store.close();
