@@ -14,7 +14,6 @@ import dev.wirelab.common.cli.UserError;
  * {@code ClassroomChat.start(settings)}, then {@link #port()}; {@link #close()} stops it.
  */
 public final class ClassroomChat implements AutoCloseable {
-
   private final SocketIoServer io;
   private final WebServer web;
   private final HistoryService history;
