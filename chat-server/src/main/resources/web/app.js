@@ -207,7 +207,10 @@ function send(text) {
 function transmit(item) {
   socket.emit("message", { room: item.room, clientId: item.clientId, text: item.text }, (reply) => {
     if (reply?.ok) {
+      // Stored: stop retrying. The room's copy (with its offset) replaces this one when it comes.
+      state.outbox.delete(item.clientId);
       $("send-error").textContent = "";
+      render();
       return;
     }
     $("send-error").textContent = reply?.error ?? "no answer from the server";
