@@ -126,7 +126,7 @@ async function onConnect() {
 async function joinRoom(name) {
   const room = state.rooms.get(name) ?? new Room(name);
   state.rooms.set(name, room);
-  const lastSeen = room.lastOffset;
+  let lastSeen = room.lastOffset;
   let after = room.seen.size > 0 ? room.lastOffset : null;
   let missed = 0;
   // The server answers at most a thousand messages at a time and says when there are more.
@@ -137,6 +137,13 @@ async function joinRoom(name) {
       banner(`Could not join ${name}: ${reply.error}`);
       if (room.seen.size === 0) state.rooms.delete(name);
       return missed;
+    }
+    if (reply.last < room.lastOffset) {
+      // The server's history is younger than what this page saw (a new history file): start over.
+      Object.assign(room, new Room(name));
+      lastSeen = 0;
+      after = null;
+      continue;
     }
     for (const message of reply.history) {
       if (addMessage(message, true) && lastSeen > 0 && message.offset > lastSeen) missed++;

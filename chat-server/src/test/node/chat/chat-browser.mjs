@@ -1,7 +1,8 @@
 // Real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core; nothing is
 // downloaded) using the classroom chat page as students would. ChatInBrowserTest runs it:
 //   node chat-browser.mjs URL SCREENSHOT_DIR TEACHER_TOKEN
-// It prints "RESTART" when it wants the server restarted and waits for "RESTARTED" on stdin;
+// It prints "RESTART" when it wants the server restarted (RESTART_EMPTY: on a new history file)
+// and waits for "RESTARTED" on stdin;
 // its last line is "RESULT " and a JSON object of what the pages showed.
 import { chromium } from "playwright-core";
 import { createInterface } from "node:readline";
@@ -31,6 +32,7 @@ async function student(name, hash = "") {
   await page.fill("#name", name);
   await page.click("#login button[type=submit]");
   await page.waitForFunction(() => document.querySelector("#status").textContent === "online", null, WAIT);
+  pages.push(page);
   return page;
 }
 
@@ -61,6 +63,18 @@ function texts(page) {
 async function toggleWire(page) {
   await page.click("#wire-toggle");
 }
+
+/** Asks the test to restart the server and waits until every page is online again. */
+async function restart(request) {
+  console.log(request);
+  const answer = await lines.next();
+  if (answer.value !== "RESTARTED") throw new Error("expected RESTARTED, got " + answer.value);
+  for (const page of pages) {
+    await page.waitForFunction(() => document.querySelector("#status").textContent === "online", null, WAIT);
+  }
+}
+
+const pages = [];
 
 try {
   const ann = await student("ann");
@@ -97,12 +111,7 @@ try {
   await bob.screenshot({ path: screenshots + "/chat-wire-view.png" });
   await ann.screenshot({ path: screenshots + "/chat-page.png" });
 
-  console.log("RESTART");
-  const answer = await lines.next();
-  if (answer.value !== "RESTARTED") throw new Error("expected RESTARTED, got " + answer.value);
-  for (const page of [ann, bob]) {
-    await page.waitForFunction(() => document.querySelector("#status").textContent === "online", null, WAIT);
-  }
+  await restart("RESTART");
   await say(ann, "after the restart");
   await waitForText(bob, "after the restart");
   result.bobAfterRestart = await texts(bob);
@@ -138,6 +147,12 @@ try {
   await teacher.click("#clear");
   await bob.waitForFunction(() => document.querySelector("#messages li.chat .text") === null, null, WAIT);
   result.bobAfterClear = await bob.$$eval("#messages li", (items) => items.map((li) => li.textContent));
+
+  // A restart on a new, empty history file: the pages notice that offsets went back and start over.
+  await restart("RESTART_EMPTY");
+  await say(ann, "a fresh start");
+  await waitForText(bob, "a fresh start");
+  result.bobAfterNewHistory = await texts(bob);
 
   result.carolWire = await carol.$$eval("#wire-rows td.raw", (cells) => cells.map((c) => c.textContent).join("\n"));
   await toggleWire(carol);

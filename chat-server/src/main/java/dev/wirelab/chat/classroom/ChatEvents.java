@@ -125,15 +125,18 @@ final class ChatEvents {
     var query = afterOffset instanceof Number offset
         ? history.after(name, offset.longValue(), CATCH_UP)
         : history.recent(name, RECENT);
-    query.whenComplete((messages, failure) -> {
+    query.thenCombine(history.lastOffset(name), (messages, last) -> {
+      // "more": a page that was away for long asks again from its new last offset.
+      // "last": a page that saw higher offsets than this knows the history file was replaced.
+      boolean more = afterOffset instanceof Number && messages.size() == CATCH_UP;
+      return Map.of("ok", true, "room", name, "more", more, "last", last,
+          "history", messages.stream().map(ChatEvents::json).toList());
+    }).whenComplete((answer, failure) -> {
       if (failure != null) {
         log.warn("could not read the history of {}: {}", name, Replies.reason(failure));
         reply.accept(error("the history of this room could not be read; try again"));
       } else {
-        // "more": a page that was away for long asks again from its new last offset.
-        boolean more = afterOffset instanceof Number && messages.size() == CATCH_UP;
-        reply.accept(Map.of("ok", true, "room", name, "more", more,
-            "history", messages.stream().map(ChatEvents::json).toList()));
+        reply.accept(answer);
       }
     });
   }

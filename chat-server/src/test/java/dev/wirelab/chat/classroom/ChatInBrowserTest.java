@@ -36,9 +36,10 @@ class ChatInBrowserTest {
     try (NodePeer browser = new NodePeer("chat-browser.mjs", "http://127.0.0.1:" + port, SCREENSHOTS.toString(),
         TOKEN)) {
       for (String line; (line = browser.readLine()) != null; ) {
-        if (line.equals("RESTART")) {
+        if (line.startsWith("RESTART")) {
           chat.close();
-          chat = ClassroomChat.start(settings(database, port));
+          Path file = line.equals("RESTART_EMPTY") ? dir.resolve("new-history.db") : database;
+          chat = ClassroomChat.start(settings(file, port));
           browser.writeLine("RESTARTED");
         } else if (line.startsWith("RESULT ")) {
           resultLine = line.substring("RESULT ".length());
@@ -72,6 +73,8 @@ class ChatInBrowserTest {
     assertThat(r.at("/teacherSees").asText()).isEqualTo("teacher (teacher)");
     assertThat(r.at("/bobMutedError").asText()).isEqualTo("the teacher has muted you");
     assertThat(texts(r.at("/bobAfterClear"))).singleElement().asString().endsWith("teacher cleared this room.");
+
+    assertThat(texts(r.at("/bobAfterNewHistory"))).containsExactly("a fresh start");
 
     assertThat(r.at("/carolRoomTexts")).isEmpty();
     assertThat(r.at("/carolWire").asText()).contains("42[\"welcome\"").doesNotContain("hello bob");

@@ -41,6 +41,11 @@ public final class HistoryService implements AutoCloseable {
     return run(() -> store.recent(room, limit));
   }
 
+  /** The highest offset the room ever had; lower than a page's means the history was replaced. */
+  public CompletableFuture<Long> lastOffset(String room) {
+    return run(() -> store.lastOffset(room));
+  }
+
   public CompletableFuture<Integer> clear(String room) {
     return run(() -> store.clear(room));
   }
