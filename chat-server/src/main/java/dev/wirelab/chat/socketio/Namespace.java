@@ -202,6 +202,7 @@ public final class Namespace {
     }
     sockets.remove(socket.id(), socket);
     socket.setConnected(false);
+    socket.abandon();
     return false;
   }
 
@@ -245,6 +246,7 @@ public final class Namespace {
       @Override
       public void reject(String message, Object data) {
         once();
+        socket.abandon();
         socket.send(Payloads.connectError(name, message, data));
       }
 

@@ -45,6 +45,8 @@ public final class Socket {
   private final Map<Long, CompletableFuture<Args>> pendingAcks = new ConcurrentHashMap<>();
   private final AtomicLong nextAckId = new AtomicLong(1);
   private final AtomicBoolean connected = new AtomicBoolean();
+  /** Set once the socket is gone for good (disconnected, or refused by a middleware). */
+  private final AtomicBoolean ended = new AtomicBoolean();
 
   private Socket(Namespace namespace, ClientConnection client, SocketHandshake handshake,
       String id, String pid, boolean recovered, String joinOffset) {
@@ -136,8 +138,13 @@ public final class Socket {
     return this;
   }
 
+  /** Joins rooms; on a socket that has ended this does nothing (e.g. a join after a slow lookup). */
   public Socket join(String... rooms) {
     namespace.adapter().join(id, List.of(rooms));
+    // Checked after joining: a disconnection racing with this join cannot leave rooms behind.
+    if (ended.get()) {
+      namespace.adapter().leaveAll(id);
+    }
     return this;
   }
 
@@ -232,6 +239,12 @@ public final class Socket {
     connected.set(value);
   }
 
+  /** A socket that never got in (refused, or its connection closed first) drops any room it joined. */
+  void abandon() {
+    ended.set(true);
+    namespace.adapter().leaveAll(id);
+  }
+
   /** The CONNECT reply: {@code {"sid": id}} plus {@code "pid"} with recovery. */
   void sendConnect() {
     ObjectNode payload = Json.MAPPER.createObjectNode().put("sid", id);
@@ -299,6 +312,7 @@ public final class Socket {
     if (!connected.compareAndSet(true, false)) {
       return;
     }
+    ended.set(true);
     for (DisconnectListener listener : disconnectingListeners) {
       runListener("disconnecting", () -> listener.onDisconnect(reason));
     }

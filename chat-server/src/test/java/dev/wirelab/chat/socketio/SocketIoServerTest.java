@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wirelab.chat.socketio.adapter.BroadcastOptions;
 import dev.wirelab.chat.socketio.protocol.Json;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -231,6 +232,27 @@ class SocketIoServerTest {
     assertThat(reasons).containsExactly("disconnecting, in r: true", "transport close rooms=[]");
     assertThat(io.to("r").fetchSockets()).containsExactly(sockets.get(1));
     assertThat(io.mainNamespace().sockets()).doesNotContainKey(sockets.get(0).id());
+  }
+
+  @Test
+  void roomsJoinedTooLateOrBeforeARefusalAreNotKept() {
+    io.of("/strict").use((socket, next) -> {
+      socket.join("waiting");
+      next.reject("no");
+    });
+    List<Socket> sockets = new ArrayList<>();
+    io.onConnection(sockets::add);
+    FakeEngineSocket refused = open();
+    refused.clientSends("0/strict,");
+    FakeEngineSocket gone = connected("0");
+    gone.closeWith("transport close");
+
+    sockets.get(0).join("late");
+
+    assertThat(io.of("/strict").adapter().socketIds(
+        BroadcastOptions.everyone())).isEmpty();
+    assertThat(io.to("late").fetchSockets()).isEmpty();
+    assertThat(sockets.get(0).rooms()).isEmpty();
   }
 
   @Test

@@ -39,11 +39,15 @@ class OfficialJavaClientTest {
   }
 
   @AfterEach
-  void shutDown() {
+  void shutDown() throws InterruptedException {
     // A closed polling client may leave its last long-poll in flight: cancel it with the rest.
     http.dispatcher().cancelAll();
     server.close();
+    // OkHttp runs every call, and each WebSocket's reading loop, on its dispatcher: once that has
+    // terminated, every connection has been released, and with no idle pool, closed.
     http.dispatcher().executorService().shutdown();
+    assertThat(http.dispatcher().executorService().awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS))
+        .as("OkHttp's dispatcher stopped").isTrue();
     http.connectionPool().evictAll();
   }
 

@@ -1,0 +1,97 @@
+package dev.wirelab.chat.socketio.peers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wirelab.chat.socketio.SocketIoOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A client speaking broken Socket.IO over real HTTP long-polling is disconnected with
+ * "parse error", while an official client on the same server carries on.
+ */
+class BadInputOverTheWireTest {
+
+  /** One Engine.IO polling session driven by hand with plain HTTP requests. */
+  private record PollingSession(String base, String sid) {
+    static PollingSession open(String base) throws IOException {
+      String handshake = request("GET", base, null).body();
+      int start = handshake.indexOf("\"sid\":\"") + 7;
+      return new PollingSession(base, handshake.substring(start, handshake.indexOf('"', start)));
+    }
+
+    Response post(String body) throws IOException {
+      return request("POST", base + "&sid=" + sid, body);
+    }
+
+    Response poll() throws IOException {
+      return request("GET", base + "&sid=" + sid, null);
+    }
+  }
+
+  private record Response(int status, String body) {}
+
+  private static Response request(String method, String url, String body) throws IOException {
+    HttpURLConnection http = (HttpURLConnection) URI.create(url).toURL().openConnection();
+    http.setRequestMethod(method);
+    // No keep-alive: a connection cached by the JDK would outlive the test and its server.
+    http.setRequestProperty("Connection", "close");
+    http.setConnectTimeout(10_000);
+    http.setReadTimeout(20_000);
+    if (body != null) {
+      http.setDoOutput(true);
+      try (OutputStream out = http.getOutputStream()) {
+        out.write(body.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    int status = http.getResponseCode();
+    try (InputStream in = status < 400 ? http.getInputStream() : http.getErrorStream()) {
+      return new Response(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } finally {
+      http.disconnect();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "42{\"not\":\"an array\"}",
+      "42abc[\"x\"]",
+      "4511-[\"too many\"]",
+      "47[\"unknown type\"]",
+  })
+  void aBrokenPacketClosesOnlyItsOwnConnection(String packet) throws Exception {
+    BlockingQueue<String> reasons = new LinkedBlockingQueue<>();
+    try (RunningServer server = new RunningServer(SocketIoOptions.defaults());
+        NodeSocketIoClient good = NodeSocketIoClient.connect(server.url("/"),
+            NodeSocketIoClient.options("websocket"))) {
+      server.io().onConnection(socket -> {
+        PeerHandlers.register(socket);
+        socket.onDisconnect(reasons::add);
+      });
+      good.next("connect");
+
+      PollingSession bad = PollingSession.open(server.url("/socket.io/?EIO=4&transport=polling"));
+      assertThat(bad.post("40").body()).isEqualTo("ok");
+      assertThat(bad.poll().body()).startsWith("40{\"sid\":");
+
+      bad.post(packet);
+
+      assertThat(reasons.poll(20, TimeUnit.SECONDS)).isEqualTo("parse error");
+      Response afterClose = bad.poll();
+      assertThat(afterClose.status() == 400 || afterClose.body().endsWith("1"))
+          .as("the session is closed: %s", afterClose).isTrue();
+
+      good.emitWithAck("sum", 40, 2);
+      assertThat(good.next("ack").get("args").get(0).asInt()).isEqualTo(42);
+    }
+  }
+}
