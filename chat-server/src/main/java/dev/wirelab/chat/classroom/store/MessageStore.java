@@ -140,8 +140,8 @@ public final class MessageStore implements AutoCloseable {
 
   /** The last {@code limit} messages of {@code room}, oldest first. */
   public synchronized List<ChatMessage> recent(String room, int limit) {
-    return query("SELECT * FROM (SELECT * FROM messages WHERE room = ? AND offset > ? "
-        + "ORDER BY offset DESC LIMIT ?) ORDER BY offset", room, 0L, limit);
+    return query("SELECT * FROM (SELECT * FROM messages WHERE room = ? ORDER BY offset DESC LIMIT ?) "
+        + "ORDER BY offset", room, limit);
   }
 
   /** Deletes a room's messages; offsets keep counting from where they were, so pages never go back. */
@@ -220,11 +220,12 @@ public final class MessageStore implements AutoCloseable {
     }
   }
 
-  private List<ChatMessage> query(String sql, String room, long offset, int limit) {
+  private List<ChatMessage> query(String sql, String room, Object... parameters) {
     try (PreparedStatement select = connection.prepareStatement(sql)) {
       select.setString(1, room);
-      select.setLong(2, offset);
-      select.setInt(3, limit);
+      for (int i = 0; i < parameters.length; i++) {
+        select.setObject(i + 2, parameters[i]);
+      }
       List<ChatMessage> messages = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
