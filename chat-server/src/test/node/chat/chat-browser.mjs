@@ -92,6 +92,15 @@ try {
   await say(bob, "hi ann");
   await waitForText(ann, "hi ann");
 
+  // A private message: to bob's own socket-id room, nobody else's.
+  await ann.click("#members li:has-text('bob') button:has-text('private')");
+  await ann.fill("#text", "just for bob");
+  await ann.click("#composer button");
+  await bob.waitForFunction(() => [...document.querySelectorAll("#messages li.private .text")]
+    .some((node) => node.textContent === "just for bob"), null, WAIT);
+  result.bobPrivateSender = await bob.textContent("#messages li.private .sender");
+  await ann.click("#private-to");
+
   const xss = ["<img src=x onerror=alert(1)>", "<script>alert(2)</script>"];
   for (const payload of xss) await say(ann, payload);
   for (const payload of xss) await waitForText(bob, payload);
@@ -158,6 +167,7 @@ try {
   await toggleWire(carol);
   result.carolWireRows = await carol.$$eval("#wire-rows tr", (rows) => rows.length);
   result.carolRoomTexts = await texts(carol);
+  result.carolPrivates = await carol.$$eval("#messages li.private", (items) => items.length);
 } catch (error) {
   result.failure = String(error.stack ?? error);
 } finally {

@@ -56,6 +56,8 @@ class ChatInBrowserTest {
     assertThat(r.at("/errors")).as("no script errors").isEmpty();
     assertThat(r.at("/bobImages").asInt()).as("markup stayed text").isZero();
     assertThat(r.at("/annSawTyping").asBoolean()).isTrue();
+    assertThat(r.at("/bobPrivateSender").asText()).isEqualTo("from ann (private)");
+    assertThat(r.at("/carolPrivates").asInt()).isZero();
 
     List<String> missed = List.of("while you were away 1", "while you were away 2", "while you were away 3");
     assertThat(r.at("/reconnectBanner").asText()).isEqualTo("Reconnected; you missed 3 messages (shown below).");
