@@ -24,21 +24,21 @@ import picocli.CommandLine.Spec;
 public final class ChatCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--host", defaultValue = "0.0.0.0",
+  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
       description = "Address to listen on (default: ${DEFAULT-VALUE}, every interface).")
   String host;
 
-  @Option(names = "--port", defaultValue = "3000", description = "TCP port (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "3000", description = "TCP port (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--db", description = "SQLite history file (default: ~/.wirelab/chat.db).")
+  @Option(names = "--db", paramLabel = "FILE", description = "SQLite history file (default: ~/.wirelab/chat.db).")
   Path database;
 
   @Option(names = "--db-max-mb", paramLabel = "MB",
       description = "Refuse new messages once the history reaches this size (default: only the disk limits it).")
   Long maxHistoryMegabytes;
 
-  @Option(names = "--token", description = "Teacher token (default: a fresh random one).")
+  @Option(names = "--token", paramLabel = "TOKEN", description = "Teacher token (default: a fresh random one).")
   String token;
 
   @Option(names = "--allow-origin", paramLabel = "ORIGIN",
