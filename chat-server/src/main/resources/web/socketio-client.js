@@ -101,10 +101,11 @@ export class SocketIoClient {
   /** Sends an event; if the last argument is a function, the server's acknowledgement calls it. */
   emit(event, ...args) {
     if (RESERVED.has(event)) throw new Error(event + " is a reserved event name");
+    const callback = typeof args[args.length - 1] === "function" ? args.pop() : undefined;
     const packet = { type: SOCKET.EVENT, data: [event, ...args] };
-    if (typeof args[args.length - 1] === "function") {
+    if (callback) {
       packet.id = this.nextAckId++;
-      this.acks.set(packet.id, args.pop());
+      this.acks.set(packet.id, callback);
     }
     if (!this.connected) {
       // Without a connection there is no one to acknowledge: fail now so the caller can retry.

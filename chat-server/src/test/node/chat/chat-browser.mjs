@@ -164,6 +164,7 @@ try {
   result.bobAfterNewHistory = await texts(bob);
 
   result.carolWire = await carol.$$eval("#wire-rows td.raw", (cells) => cells.map((c) => c.textContent).join("\n"));
+  result.annWire = await ann.$$eval("#wire-rows td.raw", (cells) => cells.map((c) => c.textContent));
   await toggleWire(carol);
   result.carolWireRows = await carol.$$eval("#wire-rows tr", (rows) => rows.length);
   result.carolRoomTexts = await texts(carol);

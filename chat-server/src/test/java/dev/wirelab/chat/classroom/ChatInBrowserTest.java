@@ -80,6 +80,8 @@ class ChatInBrowserTest {
 
     assertThat(r.at("/carolRoomTexts")).isEmpty();
     assertThat(r.at("/carolWire").asText()).contains("42[\"welcome\"").doesNotContain("hello bob");
+    assertThat(texts(r.at("/annWire"))).as("the page's own frames, as sent")
+        .anyMatch(raw -> raw.matches("42\\d+\\[\"message\",\\{\"room\":\"maths\",\"clientId\":\"[0-9a-f-]{36}\",\"text\":\"hello bob\"}]"));
     assertThat(SCREENSHOTS.resolve("chat-page.png")).isNotEmptyFile();
     assertThat(SCREENSHOTS.resolve("chat-wire-view.png")).isNotEmptyFile();
     assertThat(SCREENSHOTS.resolve("chat-teacher.png")).isNotEmptyFile();
