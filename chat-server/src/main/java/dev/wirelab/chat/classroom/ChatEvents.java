@@ -89,6 +89,7 @@ final class ChatEvents {
     Member member = new Member(socketId, (String) auth.get("name"), isTeacher,
         new RateLimiter(BURST, REFILL_NANOS, System::nanoTime));
     presence.add(member);
+    log.info("{} is in the chat{}", member.name(), isTeacher ? " (teacher view)" : "");
     delivery.toSocket(socketId, "welcome", Map.of("id", socketId, "name", member.name(),
         "teacher", isTeacher, "maxLength", ChatRules.MAX_MESSAGE_LENGTH));
     news.roomsToAll();
@@ -96,6 +97,7 @@ final class ChatEvents {
 
   void disconnected(String socketId) {
     Optional<Member> member = presence.find(socketId);
+    member.ifPresent(m -> log.info("{} left the chat", m.name()));
     for (String room : presence.remove(socketId)) {
       member.ifPresent(m -> news.notice(room, m.name() + " left"));
       news.membersTo(room);
