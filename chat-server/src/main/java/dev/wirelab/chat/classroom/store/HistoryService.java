@@ -1,0 +1,73 @@
+package dev.wirelab.chat.classroom.store;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The message store behind one dedicated thread: callers on Netty's event loop get a future and
+ * go on serving the network while the disk works; the future completes only after the commit.
+ */
+public final class HistoryService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HistoryService.class);
+
+  private final MessageStore store;
+  private final ExecutorService disk =
+      Executors.newSingleThreadExecutor(task -> new Thread(task, "chat-history"));
+
+  public HistoryService(MessageStore store) {
+    this.store = store;
+  }
+
+  public MessageStore store() {
+    return store;
+  }
+
+  /** Completes with the stored message once it is durable, or exceptionally with a {@link StoreException}. */
+  public CompletableFuture<MessageStore.Appended> append(String room, String clientId, String sender, String text) {
+    return run(() -> store.append(room, clientId, sender, text, System.currentTimeMillis()));
+  }
+
+  public CompletableFuture<List<ChatMessage>> after(String room, long afterOffset, int limit) {
+    return run(() -> store.after(room, afterOffset, limit));
+  }
+
+  public CompletableFuture<List<ChatMessage>> recent(String room, int limit) {
+    return run(() -> store.recent(room, limit));
+  }
+
+  /** The highest offset the room ever had; lower than a page's means the history was replaced. */
+  public CompletableFuture<Long> lastOffset(String room) {
+    return run(() -> store.lastOffset(room));
+  }
+
+  public CompletableFuture<Integer> clear(String room) {
+    return run(() -> store.clear(room));
+  }
+
+  private <T> CompletableFuture<T> run(Supplier<T> work) {
+    return CompletableFuture.supplyAsync(work, disk);
+  }
+
+  /** Finishes the writes already queued (their senders are waiting for acks), then closes the file. */
+  @Override
+  public void close() {
+    disk.shutdown();
+    try {
+      if (!disk.awaitTermination(10, TimeUnit.SECONDS)) {
+        log.warn("history writes still queued after 10 s; their senders were not acknowledged and will retry");
+        disk.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      log.warn("interrupted while finishing history writes; unacknowledged senders will retry");
+      disk.shutdownNow();
+    }
+    store.close();
+  }
+}

@@ -1,0 +1,100 @@
+package dev.wirelab.chat.classroom.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MessageStoreTest {
+  @TempDir Path dir;
+
+  @Test
+  void offsetsCountUpPerRoomAndSurviveReopening() {
+    try (MessageStore store = MessageStore.open(dir.resolve("chat.db"))) {
+      assertThat(store.append("lobby", "a1", "ann", "hello", 1).message().offset()).isEqualTo(1);
+      assertThat(store.append("lobby", "a2", "ann", "again", 2).message().offset()).isEqualTo(2);
+      assertThat(store.append("physics", "b1", "bob", "hi", 3).message().offset()).isEqualTo(1);
+    }
+    try (MessageStore store = MessageStore.open(dir.resolve("chat.db"))) {
+      assertThat(store.append("lobby", "a3", "ann", "third", 4).message().offset()).isEqualTo(3);
+      assertThat(store.after("lobby", 1, 100)).extracting(ChatMessage::text)
+          .containsExactly("again", "third");
+      assertThat(store.recent("lobby", 2)).extracting(ChatMessage::offset).containsExactly(2L, 3L);
+    }
+  }
+
+  @Test
+  void aRetriedClientIdIsStoredOnce() {
+    try (MessageStore store = MessageStore.open(dir.resolve("chat.db"))) {
+      MessageStore.Appended first = store.append("lobby", "retry-me", "ann", "hello", 1);
+      MessageStore.Appended retry = store.append("lobby", "retry-me", "ann", "hello", 99);
+
+      assertThat(first.duplicate()).isFalse();
+      assertThat(retry.duplicate()).isTrue();
+      assertThat(retry.message()).isEqualTo(first.message());
+      assertThat(store.after("lobby", 0, 100)).hasSize(1);
+      assertThat(store.lastOffset("lobby")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void clearingARoomKeepsItsOffsetsGoingUp() {
+    try (MessageStore store = MessageStore.open(dir.resolve("chat.db"))) {
+      store.append("lobby", "a1", "ann", "one", 1);
+      store.append("lobby", "a2", "ann", "two", 2);
+
+      assertThat(store.clear("lobby")).isEqualTo(2);
+      assertThat(store.recent("lobby", 10)).isEmpty();
+      assertThat(store.append("lobby", "a3", "ann", "three", 3).message().offset()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aFullDatabaseRefusesTheMessageInOneLineAndKeepsTheOthers() {
+    try (MessageStore store = MessageStore.open(dir.resolve("chat.db"), 64 * 1024)) {
+      String big = "x".repeat(2_000);
+      int stored = 0;
+      StoreException full = null;
+      for (int i = 0; i < 1_000 && full == null; i++) {
+        try {
+          store.append("lobby", "m" + i, "ann", big, i);
+          stored++;
+        } catch (StoreException e) {
+          full = e;
+        }
+      }
+
+      assertThat(full).isNotNull();
+      assertThat(full.getMessage()).startsWith("could not store the message: ").contains("full")
+          .doesNotContain("\n");
+      assertThat(store.after("lobby", 0, 10_000)).hasSize(stored);
+    }
+  }
+
+  @Test
+  void aDirectoryCannotBeOpenedAsHistory() throws Exception {
+    Path directory = Files.createDirectory(dir.resolve("not-a-file"));
+
+    assertThatThrownBy(() -> MessageStore.open(directory))
+        .isInstanceOf(StoreException.class)
+        .hasMessage("cannot open the chat history " + directory + ": it is a directory");
+  }
+
+  @Test
+  void retriesReturnTheFirstCopyEvenWhenOtherMessagesCameBetween() {
+    try (MessageStore store = MessageStore.open(dir.resolve("chat.db"))) {
+      store.append("lobby", "x", "ann", "first", 1);
+      store.append("lobby", "y", "bob", "second", 2);
+
+      ChatMessage retried = store.append("lobby", "x", "ann", "first", 3).message();
+
+      assertThat(retried.offset()).isEqualTo(1);
+      List<ChatMessage> all = store.after("lobby", 0, 10);
+      assertThat(all).extracting(ChatMessage::clientId).containsExactly("x", "y");
+    }
+  }
+}
