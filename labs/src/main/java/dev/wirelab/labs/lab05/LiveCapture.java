@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.pcap4j.core.BpfProgram.BpfCompileMode;
 import org.pcap4j.core.NotOpenException;
@@ -14,6 +16,8 @@ import org.pcap4j.core.PcapNetworkInterface;
 import org.pcap4j.core.PcapNetworkInterface.PromiscuousMode;
 import org.pcap4j.core.Pcaps;
 import org.pcap4j.packet.Packet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A libpcap capture on the loopback interface, filtered to the lab's ports.
@@ -23,6 +27,7 @@ import org.pcap4j.packet.Packet;
  * for it from then on. The lab can run its exchange and read the queue afterwards.
  */
 public final class LiveCapture implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveCapture.class);
   private static final int SNAPLEN = 65_535;
   /** How long one read waits for a packet before the loop checks its deadline again. */
   private static final int READ_TIMEOUT_MILLIS = 50;
@@ -93,17 +98,35 @@ public final class LiveCapture implements AutoCloseable {
     List<Segment> segments = new ArrayList<>();
     Conversation conversation = new Conversation(segments);
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    while (!conversation.isComplete() && System.nanoTime() < deadline) {
-      Packet packet = handle.getNextPacket();
-      if (packet == null) {
-        continue;
+    // libpcap's read timeout is only a hint: on some kernels a read with no traffic waits for
+    // ever. An alarm that breaks the loop at the deadline bounds the wait whatever libpcap does.
+    ScheduledExecutorService alarm = Executors.newSingleThreadScheduledExecutor(
+        runnable -> new Thread(runnable, "lab05-capture-deadline"));
+    try {
+      alarm.schedule(this::breakLoop, timeoutMillis, TimeUnit.MILLISECONDS);
+      while (!conversation.isComplete() && System.nanoTime() < deadline) {
+        Packet packet = handle.getNextPacket();
+        if (packet == null) {
+          continue;
+        }
+        if (dumper != null) {
+          dumper.dump(packet, handle.getTimestamp());
+        }
+        Segment.of(packet, Segment.micros(handle.getTimestamp())).ifPresent(segments::add);
       }
-      if (dumper != null) {
-        dumper.dump(packet, handle.getTimestamp());
-      }
-      Segment.of(packet, Segment.micros(handle.getTimestamp())).ifPresent(segments::add);
+    } finally {
+      alarm.shutdownNow();
     }
     return new Conversation(List.copyOf(segments));
+  }
+
+  private void breakLoop() {
+    try {
+      handle.breakLoop();
+    } catch (NotOpenException closedAlready) {
+      // Closed before the deadline: nothing is waiting any more, which is what the alarm wanted.
+      LOG.debug("capture closed before its deadline", closedAlready);
+    }
   }
 
   @Override
