@@ -197,12 +197,17 @@ public final class EngineIoServer implements HttpRoute {
   }
 
   private void upgrade(FullHttpRequest request, HttpExchange exchange, EngineIoSession session) {
-    if (!session.acceptsUpgrade()) {
+    Channel channel = exchange.channel();
+    if (!session.claimProbe(channel)) {
+      log.info("{}: refused an upgrade from {}: already upgraded, upgrading or closing", session,
+          channel.remoteAddress());
       EngineIoError.BAD_REQUEST.replyTo(exchange);
       return;
     }
     if (acceptWebSocket(request, exchange, session)) {
-      session.attachProbe(exchange.channel());
+      session.attachProbe(channel);
+    } else {
+      session.releaseProbe(channel);
     }
   }
 

@@ -77,6 +77,26 @@ class EngineIoWebSocketTest {
   }
 
   @Test
+  void aPollSentRightBehindTheUpgradePacketIsRefusedAsAfterTheUpgrade() throws Exception {
+    String sid = JSON.readTree(RawHttp.get(server.port(), POLLING).body().substring(1))
+        .get("sid").asText();
+    try (RawWebSocket socket = RawWebSocket.connect(server.port(), WEBSOCKET + "&sid=" + sid)) {
+      // Back to back, as the official suite sends them: the GET's connection may be served by
+      // another event loop before the WebSocket's loop has read the 5.
+      socket.sendText("2probe");
+      socket.sendText("5");
+      RawHttp.Response poll = RawHttp.get(server.port(), POLLING + "&sid=" + sid);
+
+      assertThat(poll.status()).isEqualTo(400);
+      assertThat(poll.body()).isEqualTo("{\"code\":3,\"message\":\"Bad request\"}");
+      assertThat(socket.read().text()).isEqualTo("3probe");
+      socket.sendText("4hello");
+      assertThat(socket.read().text()).isEqualTo("4hello");
+    }
+    assertThat(server.listener.nextOpened().transportName()).isEqualTo("websocket");
+  }
+
+  @Test
   void aForeignOriginCannotOpenAWebSocket() throws Exception {
     try (RawWebSocket foreign = RawWebSocket.connect(server.port(), WEBSOCKET, 0,
         "Origin: http://evil.example")) {
