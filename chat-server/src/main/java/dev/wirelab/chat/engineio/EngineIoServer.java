@@ -5,7 +5,6 @@ import dev.wirelab.chat.http.HttpRoute;
 import dev.wirelab.chat.http.WebServer;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -13,9 +12,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
@@ -209,12 +206,9 @@ public final class EngineIoServer implements HttpRoute {
     } else if (claimed) {
       session.attachProbe(channel);
     } else {
-      // As the reference server does: the WebSocket opens, then closes at once, so a client
-      // sees a clean close rather than a failed handshake.
       log.info("{}: refused an upgrade from {}: already upgraded, upgrading or closing", session,
           channel.remoteAddress());
-      channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
-          .addListener(ChannelFutureListener.CLOSE);
+      session.refuseWebSocket(channel);
     }
   }
 

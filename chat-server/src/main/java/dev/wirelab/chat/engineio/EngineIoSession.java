@@ -10,8 +10,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +61,7 @@ final class EngineIoSession implements EngineIoSocket {
   /** The waiting GET arrived while an upgrade was in flight; the upgrade's outcome answers it. */
   private boolean pollHeldForUpgrade;
   private ScheduledFuture<?> upgradeHoldTimer;
+  private final List<Channel> refusedWebSockets = new ArrayList<>();
 
   private final Heartbeat heartbeat;
 
@@ -386,6 +389,39 @@ final class EngineIoSession implements EngineIoSocket {
     });
   }
 
+  /**
+   * Closes a WebSocket that came for a session already upgrading or upgraded, after its
+   * handshake, as the reference server does, so the client sees a clean close. The close follows
+   * the end of the upgrade and what is queued on the upgraded connection: the client's probe and
+   * {@code 5}, sent before this connection was opened, are answered first.
+   */
+  void refuseWebSocket(Channel channel) {
+    onLoop(() -> {
+      refusedWebSockets.add(channel);
+      if (probe.get() == null || closed) {
+        Channel upgraded = webSocket;
+        closeRefusedOn(upgraded == null ? Runnable::run : upgraded.eventLoop());
+      }
+    });
+  }
+
+  private static void closeRefused(List<Channel> channels) {
+    for (Channel channel : channels) {
+      channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+          .addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  /** Closes the refused connections from {@code executor}, after the work queued there. */
+  private void closeRefusedOn(Executor executor) {
+    if (refusedWebSockets.isEmpty()) {
+      return;
+    }
+    List<Channel> refused = List.copyOf(refusedWebSockets);
+    refusedWebSockets.clear();
+    executor.execute(() -> closeRefused(refused));
+  }
+
   /** Starts the upgrade timeout once the claimed probe's handshake has been answered. */
   void attachProbe(Channel channel) {
     onLoop(() -> {
@@ -465,6 +501,8 @@ final class EngineIoSession implements EngineIoSocket {
     for (Packet packet : outbox.drain()) {
       writeToWebSocket(channel, packet);
     }
+    // From the upgraded connection's loop: the 3probe and the drained packets leave first.
+    closeRefusedOn(channel.eventLoop());
   }
 
   private void abortProbe() {
@@ -477,6 +515,7 @@ final class EngineIoSession implements EngineIoSocket {
     }
     upgrading = false;
     releaseHeldPoll();
+    closeRefusedOn(Runnable::run);
     flushPoll();
   }
 
@@ -541,6 +580,7 @@ final class EngineIoSession implements EngineIoSocket {
     if (unfinishedProbe != null) {
       unfinishedProbe.close();
     }
+    closeRefusedOn(Runnable::run);
     Handler receiver = handler;
     if (receiver != null) {
       try {
