@@ -197,12 +197,18 @@ public final class EngineIoServer implements HttpRoute {
   }
 
   private void upgrade(FullHttpRequest request, HttpExchange exchange, EngineIoSession session) {
-    if (!session.acceptsUpgrade()) {
-      EngineIoError.BAD_REQUEST.replyTo(exchange);
-      return;
-    }
-    if (acceptWebSocket(request, exchange, session)) {
-      session.attachProbe(exchange.channel());
+    Channel channel = exchange.channel();
+    boolean claimed = session.claimProbe(channel);
+    if (!acceptWebSocket(request, exchange, session)) {
+      if (claimed) {
+        session.releaseProbe(channel);
+      }
+    } else if (claimed) {
+      session.attachProbe(channel);
+    } else {
+      log.info("{}: refused an upgrade from {}: already upgraded, upgrading or closing", session,
+          channel.remoteAddress());
+      session.refuseWebSocket(channel);
     }
   }
 

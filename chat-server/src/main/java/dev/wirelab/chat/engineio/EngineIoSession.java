@@ -10,23 +10,32 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One Engine.IO session: its transport (long-polling, then maybe WebSocket), heartbeat and
  * outbound buffer. Every state change happens on one event loop, so the fields need no locks;
- * calls from other threads hop onto that loop first.
+ * calls from other threads hop onto that loop first. The one exception is claiming an upgrade,
+ * which must be visible before the WebSocket handshake is answered, hence an atomic reference.
  */
 final class EngineIoSession implements EngineIoSocket {
   private static final Logger log = LoggerFactory.getLogger(EngineIoSession.class);
   private static final String TEXT_PLAIN = "text/plain; charset=UTF-8";
   private static final String CLIENT_CLOSE = "transport close";
+  /**
+   * How long a GET that arrives during an upgrade waits for the upgrade to end before it is
+   * answered with a noop: the reference server's fast-upgrade interval.
+   */
+  private static final long UPGRADE_HOLD_MILLIS = 100;
 
   private final EngineIoServer server;
   private final EngineIoOptions options;
@@ -45,9 +54,14 @@ final class EngineIoSession implements EngineIoSocket {
   private boolean pollFlushScheduled;
 
   private volatile Channel webSocket;
-  private Channel probe;
+  /** The WebSocket connection attempting an upgrade; set from its own loop by claimProbe. */
+  private final AtomicReference<Channel> probe = new AtomicReference<>();
   private boolean upgrading;
   private ScheduledFuture<?> upgradeTimer;
+  /** The waiting GET arrived while an upgrade was in flight; the upgrade's outcome answers it. */
+  private boolean pollHeldForUpgrade;
+  private ScheduledFuture<?> upgradeHoldTimer;
+  private final List<Channel> refusedWebSockets = new ArrayList<>();
 
   private final Heartbeat heartbeat;
 
@@ -136,9 +150,13 @@ final class EngineIoSession implements EngineIoSocket {
     return done;
   }
 
-  /** True while the session is open on long-polling, so a WebSocket may take over. */
-  boolean acceptsUpgrade() {
-    return !closed && !closing && webSocket == null;
+  /**
+   * Reserves the upgrade for this WebSocket connection, before its handshake is answered: from
+   * then on, and so for every request the client sends after seeing the handshake, the session
+   * knows an upgrade is in flight. False when the session cannot upgrade (any more).
+   */
+  boolean claimProbe(Channel channel) {
+    return !closed && !closing && webSocket == null && probe.compareAndSet(null, channel);
   }
 
   boolean isPolling() {
@@ -257,7 +275,7 @@ final class EngineIoSession implements EngineIoSocket {
 
   private void flushPoll() {
     pollFlushScheduled = false;
-    if (outbox.hasWaitingGet() && !outbox.isEmpty() && !upgrading) {
+    if (outbox.hasWaitingGet() && !outbox.isEmpty() && !upgrading && !pollHeldForUpgrade) {
       outbox.flush();
     }
   }
@@ -280,10 +298,11 @@ final class EngineIoSession implements EngineIoSocket {
         // Held only for the close below, which answers it with the queue and the close packet.
         outbox.hold(exchange, gone -> { });
         close("forced close");
-      } else if (upgrading) {
-        exchange.reply(HttpResponseStatus.OK, TEXT_PLAIN, PacketCodec.encode(Packet.of(PacketType.NOOP)));
+      } else if (probe.get() != null) {
+        holdUntilUpgradeEnds(exchange);
       } else {
         park(exchange);
+        flushPoll();
       }
     });
   }
@@ -294,7 +313,34 @@ final class EngineIoSession implements EngineIoSocket {
         close(CLIENT_CLOSE);
       }
     }));
-    flushPoll();
+  }
+
+  /**
+   * The client sent this GET while an upgrade was in flight, so its {@code 5} may already be on
+   * the wire, read by another event loop but not yet here. Answering now would order the GET
+   * before it; instead the GET waits: refused like any polling request after the upgrade if the
+   * upgrade completes, released with a noop (as the reference server's fast-upgrade check does)
+   * if it has not completed shortly, an ordinary long-poll again if the upgrade fails.
+   */
+  private void holdUntilUpgradeEnds(HttpExchange exchange) {
+    park(exchange);
+    pollHeldForUpgrade = true;
+    upgradeHoldTimer = loop.schedule(() -> {
+      if (pollHeldForUpgrade && outbox.hasWaitingGet()) {
+        pollHeldForUpgrade = false;
+        outbox.answer(Packet.of(PacketType.NOOP));
+      }
+    }, UPGRADE_HOLD_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /** Ends the hold of a GET that arrived during the upgrade; true when one was waiting. */
+  private boolean releaseHeldPoll() {
+    if (upgradeHoldTimer != null) {
+      upgradeHoldTimer.cancel(false);
+    }
+    boolean held = pollHeldForUpgrade && outbox.hasWaitingGet();
+    pollHeldForUpgrade = false;
+    return held;
   }
 
   void onPost(HttpExchange exchange, byte[] body) {
@@ -333,14 +379,57 @@ final class EngineIoSession implements EngineIoSocket {
 
   // ---- WebSocket frames (the session's own socket, or a probe during an upgrade)
 
+  /** Gives the upgrade up when the claimed connection's WebSocket handshake failed. */
+  void releaseProbe(Channel channel) {
+    onLoop(() -> {
+      if (probe.compareAndSet(channel, null)) {
+        releaseHeldPoll();
+        flushPoll();
+      }
+    });
+  }
+
+  /**
+   * Closes a WebSocket that came for a session already upgrading or upgraded, after its
+   * handshake, as the reference server does, so the client sees a clean close. The close follows
+   * the end of the upgrade and what is queued on the upgraded connection: the client's probe and
+   * {@code 5}, sent before this connection was opened, are answered first.
+   */
+  void refuseWebSocket(Channel channel) {
+    onLoop(() -> {
+      refusedWebSockets.add(channel);
+      if (probe.get() == null || closed) {
+        Channel upgraded = webSocket;
+        closeRefusedOn(upgraded == null ? Runnable::run : upgraded.eventLoop());
+      }
+    });
+  }
+
+  private static void closeRefused(List<Channel> channels) {
+    for (Channel channel : channels) {
+      channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+          .addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  /** Closes the refused connections from {@code executor}, after the work queued there. */
+  private void closeRefusedOn(Executor executor) {
+    if (refusedWebSockets.isEmpty()) {
+      return;
+    }
+    List<Channel> refused = List.copyOf(refusedWebSockets);
+    refusedWebSockets.clear();
+    executor.execute(() -> closeRefused(refused));
+  }
+
+  /** Starts the upgrade timeout once the claimed probe's handshake has been answered. */
   void attachProbe(Channel channel) {
     onLoop(() -> {
-      if (!acceptsUpgrade() || probe != null) {
-        log.info("session {}: refused a second upgrade attempt", id);
+      if (closed || probe.get() != channel) {
+        log.info("session {}: closed before its upgrade started", id);
         channel.close();
         return;
       }
-      probe = channel;
       upgradeTimer = loop.schedule(() -> {
         log.info("session {}: upgrade not completed within {} ms", id, options.upgradeTimeoutMillis());
         abortProbe();
@@ -356,7 +445,7 @@ final class EngineIoSession implements EngineIoSocket {
       }
       if (channel == webSocket) {
         onPacket(packet);
-      } else if (channel == probe) {
+      } else if (channel == probe.get()) {
         onProbePacket(packet);
       }
     });
@@ -366,7 +455,7 @@ final class EngineIoSession implements EngineIoSocket {
     onLoop(() -> {
       if (channel == webSocket) {
         close(CLIENT_CLOSE);
-      } else if (channel == probe) {
+      } else if (channel == probe.get()) {
         log.debug("session {}: upgrade probe connection closed", id);
         abortProbe();
       }
@@ -377,7 +466,7 @@ final class EngineIoSession implements EngineIoSocket {
     onLoop(() -> {
       if (channel == webSocket) {
         close(reason);
-      } else if (channel == probe) {
+      } else if (channel == probe.get()) {
         abortProbe();
       }
     });
@@ -385,9 +474,10 @@ final class EngineIoSession implements EngineIoSocket {
 
   private void onProbePacket(Packet packet) {
     if (packet.type() == PacketType.PING && "probe".equals(packet.text())) {
-      writeToWebSocket(probe, Packet.text(PacketType.PONG, "probe"));
+      writeToWebSocket(probe.get(), Packet.text(PacketType.PONG, "probe"));
       upgrading = true;
-      if (outbox.hasWaitingGet()) {
+      if (outbox.hasWaitingGet() && !pollHeldForUpgrade) {
+        // The client's long-poll from before the upgrade: it must end before the client sends 5.
         outbox.answer(Packet.of(PacketType.NOOP));
       }
     } else if (packet.type() == PacketType.UPGRADE && upgrading) {
@@ -400,25 +490,32 @@ final class EngineIoSession implements EngineIoSocket {
 
   private void completeUpgrade() {
     upgradeTimer.cancel(false);
-    Channel channel = probe;
-    probe = null;
+    Channel channel = probe.get();
     upgrading = false;
     webSocket = channel;
+    probe.set(null);
     transportName = "websocket";
+    if (releaseHeldPoll()) {
+      outbox.refuse(EngineIoError.BAD_REQUEST);
+    }
     for (Packet packet : outbox.drain()) {
       writeToWebSocket(channel, packet);
     }
+    // From the upgraded connection's loop: the 3probe and the drained packets leave first.
+    closeRefusedOn(channel.eventLoop());
   }
 
   private void abortProbe() {
-    if (probe != null) {
-      probe.close();
-      probe = null;
+    Channel channel = probe.getAndSet(null);
+    if (channel != null) {
+      channel.close();
     }
     if (upgradeTimer != null) {
       upgradeTimer.cancel(false);
     }
     upgrading = false;
+    releaseHeldPoll();
+    closeRefusedOn(Runnable::run);
     flushPoll();
   }
 
@@ -460,7 +557,8 @@ final class EngineIoSession implements EngineIoSocket {
     }
     closed = true;
     heartbeat.stop();
-    for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {upgradeTimer, closingTimer}) {
+    for (ScheduledFuture<?> timer :
+        new ScheduledFuture<?>[] {upgradeTimer, upgradeHoldTimer, closingTimer}) {
       if (timer != null) {
         timer.cancel(false);
       }
@@ -478,10 +576,11 @@ final class EngineIoSession implements EngineIoSocket {
           ? WebSocketCloseStatus.PROTOCOL_ERROR : WebSocketCloseStatus.NORMAL_CLOSURE;
       channel.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
     }
-    if (probe != null) {
-      probe.close();
-      probe = null;
+    Channel unfinishedProbe = probe.getAndSet(null);
+    if (unfinishedProbe != null) {
+      unfinishedProbe.close();
     }
+    closeRefusedOn(Runnable::run);
     Handler receiver = handler;
     if (receiver != null) {
       try {

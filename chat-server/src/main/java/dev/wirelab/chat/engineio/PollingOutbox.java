@@ -73,6 +73,11 @@ final class PollingOutbox {
     take().reply(HttpResponseStatus.OK, TEXT_PLAIN, PacketCodec.encode(packet));
   }
 
+  /** Answers the waiting GET with an error, leaving the queue as it is. */
+  void refuse(EngineIoError error) {
+    error.replyTo(take());
+  }
+
   /** Takes every queued packet out, in order, for another transport to send. */
   List<Packet> drain() {
     List<Packet> packets = new ArrayList<>(queue);

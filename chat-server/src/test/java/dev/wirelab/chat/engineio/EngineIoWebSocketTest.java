@@ -35,6 +35,11 @@ class EngineIoWebSocketTest {
     return JSON.readTree(open.text().substring(1));
   }
 
+  private String openPollingSession() throws IOException {
+    return JSON.readTree(RawHttp.get(server.port(), POLLING).body().substring(1))
+        .get("sid").asText();
+  }
+
   @Test
   void directWebSocketOpensWithoutUpgrades() throws Exception {
     try (RawWebSocket socket = RawWebSocket.connect(server.port(), WEBSOCKET)) {
@@ -55,8 +60,7 @@ class EngineIoWebSocketTest {
 
   @Test
   void upgradeProbesThenSwitchesAndRefusesPollingAfterwards() throws Exception {
-    String sid = JSON.readTree(RawHttp.get(server.port(), POLLING).body().substring(1))
-        .get("sid").asText();
+    String sid = openPollingSession();
     try (RawWebSocket socket = RawWebSocket.connect(server.port(), WEBSOCKET + "&sid=" + sid)) {
       socket.sendText("2probe");
       assertThat(socket.read().text()).isEqualTo("3probe");
@@ -70,9 +74,46 @@ class EngineIoWebSocketTest {
       assertThat(poll.status()).isEqualTo(400);
       assertThat(poll.body()).isEqualTo("{\"code\":3,\"message\":\"Bad request\"}");
       try (RawWebSocket second = RawWebSocket.connect(server.port(), WEBSOCKET + "&sid=" + sid)) {
-        assertThat(second.upgradeResponse()).startsWith("HTTP/1.1 400");
+        assertThat(second.upgradeResponse()).startsWith("HTTP/1.1 101");
+        assertThat(second.read().opcode()).isEqualTo(RawWebSocket.CLOSE);
       }
       assertThat(server.listener.nextOpened().transportName()).isEqualTo("websocket");
+    }
+  }
+
+  @Test
+  void aPollSentRightBehindTheUpgradePacketIsRefusedAsAfterTheUpgrade() throws Exception {
+    String sid = openPollingSession();
+    try (RawWebSocket socket = RawWebSocket.connect(server.port(), WEBSOCKET + "&sid=" + sid)) {
+      // Back to back, as the official suite sends them: the GET's connection may be served by
+      // another event loop before the WebSocket's loop has read the 5.
+      socket.sendText("2probe");
+      socket.sendText("5");
+      RawHttp.Response poll = RawHttp.get(server.port(), POLLING + "&sid=" + sid);
+
+      assertThat(poll.status()).isEqualTo(400);
+      assertThat(poll.body()).isEqualTo("{\"code\":3,\"message\":\"Bad request\"}");
+      assertThat(socket.read().text()).isEqualTo("3probe");
+      socket.sendText("4hello");
+      assertThat(socket.read().text()).isEqualTo("4hello");
+    }
+    assertThat(server.listener.nextOpened().transportName()).isEqualTo("websocket");
+  }
+
+  @Test
+  void aSecondWebSocketDuringTheUpgradeOpensAndIsClosedOnceTheUpgradeEnds() throws Exception {
+    String sid = openPollingSession();
+    try (RawWebSocket socket = RawWebSocket.connect(server.port(), WEBSOCKET + "&sid=" + sid)) {
+      socket.sendText("2probe");
+      assertThat(socket.read().text()).isEqualTo("3probe");
+      try (RawWebSocket second = RawWebSocket.connect(server.port(), WEBSOCKET + "&sid=" + sid)) {
+        assertThat(second.upgradeResponse()).startsWith("HTTP/1.1 101");
+
+        socket.sendText("5");
+        assertThat(second.read().opcode()).isEqualTo(RawWebSocket.CLOSE);
+      }
+      socket.sendText("4hello");
+      assertThat(socket.read().text()).isEqualTo("4hello");
     }
   }
 
