@@ -1,5 +1,6 @@
 package dev.wirelab.labs.lab05;
 
+import dev.wirelab.labs.support.Endpoint;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ public final class ConversationPrinter {
       String time = String.format(Locale.ROOT, "%8.3f", (segment.micros() - start) / 1000.0);
       if (segment.udp()) {
         line("  %3d %s  %-32s %-8s %6s %6s %4d  %s", number, time,
-            address(segment.from()) + " > " + address(segment.to()), "UDP", "-", "-",
+            Endpoint.of(segment.from()) + " > " + Endpoint.of(segment.to()), "UDP", "-", "-",
             segment.payload().length, quoted(segment.payload()));
         line("  %3s %8s  no connection, no seq/ack, no reply: one datagram, one packet", "", "");
         continue;
@@ -55,10 +56,6 @@ public final class ConversationPrinter {
     out.println(String.format(Locale.ROOT, format, args).stripTrailing());
   }
 
-  private static String address(InetSocketAddress address) {
-    return address.getAddress().getHostAddress() + ":" + address.getPort();
-  }
-
   private static String quoted(byte[] payload) {
     return "\"" + new String(payload, StandardCharsets.UTF_8).replace("\n", "\\n") + "\"";
   }
@@ -77,9 +74,12 @@ public final class ConversationPrinter {
       this.conversation = conversation;
     }
 
+    String role(InetSocketAddress endpoint) {
+      return conversation.client().map(endpoint::equals).orElse(false) ? "client" : "server";
+    }
+
     String name(InetSocketAddress endpoint) {
-      boolean client = conversation.client().map(endpoint::equals).orElse(false);
-      return (client ? "client:" : "server:") + endpoint.getPort();
+      return role(endpoint) + ":" + endpoint.getPort();
     }
 
     /** A SYN carries its sender's initial sequence number: from here on, count from it. */
@@ -125,7 +125,7 @@ public final class ConversationPrinter {
           : segment.payload().length + " bytes" + (segment.fin() ? " + 1 for the FIN" : "");
       long next = (segment.sequence() + space) & MOD_32;
       confirmedBy.computeIfAbsent(segment.from(), sender -> new HashMap<>())
-          .put(next, name(segment.from()).replaceAll(":.*", "") + " seq "
+          .put(next, role(segment.from()) + " seq "
               + relativeSequence(segment) + " + " + what);
     }
   }
