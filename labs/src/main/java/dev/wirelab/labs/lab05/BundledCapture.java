@@ -52,7 +52,7 @@ public final class BundledCapture {
         } catch (TimeoutException impossibleOffline) {
           throw new IllegalStateException("reading a file timed out: " + file, impossibleOffline);
         }
-        Segment.of(packet, Segment.micros(handle.getTimestamp())).ifPresent(segments::add);
+        Segment.of(packet, handle.getDlt().value(), Segment.micros(handle.getTimestamp())).ifPresent(segments::add);
       }
     }
   }

@@ -17,6 +17,7 @@ public final class ConversationPrinter {
   private static final long MOD_32 = 0xffffffffL;
 
   private final PrintWriter out;
+  private final PacketLine packetLine = new PacketLine();
 
   public ConversationPrinter(PrintWriter out) {
     this.out = out;
@@ -34,7 +35,8 @@ public final class ConversationPrinter {
         line("  %3d %s  %-32s %-8s %6s %6s %4d  %s", number, time,
             Endpoint.of(segment.from()) + " > " + Endpoint.of(segment.to()), "UDP", "-", "-",
             segment.payload().length, quoted(segment.payload()));
-        line("  %3s %8s  no connection, no seq/ack, no reply: one datagram, one packet", "", "");
+        line("  %3s %8s  %s  <- no connection, no seq/ack, no reply: one datagram, one packet", "", "",
+            packetLine.describe(segment));
         continue;
       }
       numbering.learn(segment);
@@ -44,8 +46,7 @@ public final class ConversationPrinter {
           segment.ack() ? String.valueOf(numbering.relativeAcknowledgment(segment)) : "-",
           segment.payload().length,
           segment.payload().length > 0 ? quoted(segment.payload()) : "");
-      line("  %3s %8s  raw seq %d%s%s", "", "", segment.sequence(),
-          segment.ack() ? ", raw ack " + segment.acknowledgment() : "", numbering.explain(segment));
+      line("  %3s %8s  %s%s", "", "", packetLine.describe(segment), numbering.explain(segment));
       numbering.remember(segment);
     }
     out.flush();

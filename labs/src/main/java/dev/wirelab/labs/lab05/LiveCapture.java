@@ -101,7 +101,7 @@ public final class LiveCapture implements AutoCloseable {
       if (dumper != null) {
         dumper.dump(packet, handle.getTimestamp());
       }
-      Segment.of(packet, Segment.micros(handle.getTimestamp())).ifPresent(segments::add);
+      Segment.of(packet, handle.getDlt().value(), Segment.micros(handle.getTimestamp())).ifPresent(segments::add);
     }
     return new Conversation(List.copyOf(segments));
   }

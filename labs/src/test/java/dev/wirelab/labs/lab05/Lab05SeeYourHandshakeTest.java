@@ -190,7 +190,7 @@ class Lab05SeeYourHandshakeTest {
         .contains("<- ack 19 = client seq 18 + 1 for the FIN")
         .contains("<- ack 19 = server seq 18 + 1 for the FIN")
         .containsPattern("127\\.0\\.0\\.1:\\d+ > 127\\.0\\.0\\.1:\\d+ +UDP +- +- +26  \"one datagram, no handshake\"")
-        .contains("no connection, no seq/ack, no reply: one datagram, one packet");
+        .contains("UDP, length 26  <- no connection, no seq/ack, no reply: one datagram, one packet");
   }
 
   private static int countRows(String out) {
