@@ -64,6 +64,10 @@ public final class Lab05SeeYourHandshake implements Callable<Integer> {
       throw new UserError("lab 05 has only a demo mode: the capture must see both ends, "
           + "so both run in this process (try: ./wirelab lab 05 demo)");
     }
+    if (offline && save != null) {
+      throw new UserError("--save writes a live capture; with --offline there is none "
+          + "(the bundled file is labs/src/main/resources/dev/wirelab/labs/lab05/handshake.pcap)");
+    }
     Narrator narrator = new Narrator(out, "lab 05");
     Conversation conversation = offline ? bundled(narrator) : live(narrator);
     narrator.heading("what the wire saw");

@@ -1,5 +1,6 @@
 package dev.wirelab.labs.lab05;
 
+import dev.wirelab.common.cli.UserError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,13 +62,22 @@ public final class LiveCapture implements AutoCloseable {
           .build();
       String filter = "tcp port " + tcpPort + " or udp port " + udpPort;
       handle.setFilter(filter, BpfCompileMode.OPTIMIZE);
-      PcapDumper dumper = saveTo.isPresent() ? handle.dumpOpen(saveTo.get().toString()) : null;
-      return new LiveCapture(handle, device, filter, dumper);
+      return new LiveCapture(handle, device, filter, saveTo.isPresent() ? dumper(handle, saveTo.get()) : null);
     } catch (PcapNativeException | NotOpenException | LinkageError e) {
       if (handle != null) {
         handle.close();
       }
       throw CaptureUnavailable.from(device, e);
+    }
+  }
+
+  /** A file that cannot be written is the user's to fix, not a reason to give up capturing. */
+  private static PcapDumper dumper(PcapHandle handle, Path file) throws NotOpenException {
+    try {
+      return handle.dumpOpen(file.toString());
+    } catch (PcapNativeException e) {
+      handle.close();
+      throw new UserError("cannot write the capture to " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -114,6 +114,19 @@ class Lab05SeeYourHandshakeTest {
   }
 
   @Test
+  void anUnwritableSaveFileIsOneLine() {
+    LabRun run = LabRun.of(new Lab05SeeYourHandshake(), "--port", "0", "--save",
+        dir.resolve("no-such-dir").resolve("x.pcap").toString());
+    assertThat(run.assertOneLineError()).startsWith("error: cannot write the capture to ");
+  }
+
+  @Test
+  void saveWithOfflineIsOneLine() {
+    LabRun run = LabRun.of(new Lab05SeeYourHandshake(), "--offline", "--save", dir.resolve("x.pcap").toString());
+    assertThat(run.assertOneLineError()).startsWith("error: --save writes a live capture");
+  }
+
+  @Test
   void clientModeIsRefusedInOneLine() {
     LabRun run = LabRun.of(new Lab05SeeYourHandshake(), "client");
     assertThat(run.assertOneLineError()).startsWith("error: lab 05 has only a demo mode");
