@@ -42,9 +42,9 @@ public final class LiveCapture implements AutoCloseable {
 
   /**
    * Opens {@code deviceName} (empty: the loopback interface, whatever this OS calls it) with the
-   * filter {@code tcp port T or udp port U}; with {@code saveTo}, also writes what it reads there.
+   * filter {@code tcp port P or udp port P}; with {@code saveTo}, also writes what it reads there.
    */
-  public static LiveCapture start(String deviceName, int tcpPort, int udpPort, Optional<Path> saveTo)
+  public static LiveCapture start(String deviceName, int port, Optional<Path> saveTo)
       throws CaptureUnavailable {
     String device = deviceName;
     PcapHandle handle = null;
@@ -60,7 +60,7 @@ public final class LiveCapture implements AutoCloseable {
           // Deliver each packet at once instead of batching them in the kernel's buffer.
           .immediateMode(true)
           .build();
-      String filter = "tcp port " + tcpPort + " or udp port " + udpPort;
+      String filter = "tcp port " + port + " or udp port " + port;
       handle.setFilter(filter, BpfCompileMode.OPTIMIZE);
       return new LiveCapture(handle, device, filter, saveTo.isPresent() ? dumper(handle, saveTo.get()) : null);
     } catch (PcapNativeException | NotOpenException | LinkageError e) {
