@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.pcap4j.core.BpfProgram.BpfCompileMode;
 import org.pcap4j.core.NotOpenException;
@@ -96,24 +97,45 @@ public final class LiveCapture implements AutoCloseable {
   }
 
   /**
-   * Reads the queued packets until {@code conversation} is complete or {@code timeoutMillis}
-   * passed, whichever comes first.
+   * Reads the queued packets until the conversation is complete or {@code timeoutMillis} passed,
+   * whichever comes first. A read blocks until a packet comes (libpcap's read timeout does not
+   * bound it on Linux), so a watchdog breaks the read off at the deadline.
    */
-  public Conversation readUntilComplete(long timeoutMillis) throws NotOpenException {
+  public Conversation readUntilComplete(long timeoutMillis) throws NotOpenException, InterruptedException {
     List<Segment> segments = new ArrayList<>();
     Conversation conversation = new Conversation(segments);
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    while (!conversation.isComplete() && System.nanoTime() < deadline) {
-      Packet packet = handle.getNextPacket();
-      if (packet == null) {
-        continue;
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread watchdog = new Thread(() -> breakOffAfter(finished, timeoutMillis), "lab05-capture-watchdog");
+    watchdog.start();
+    try {
+      while (!conversation.isComplete() && System.nanoTime() < deadline) {
+        Packet packet = handle.getNextPacket();
+        if (packet == null) {
+          continue;
+        }
+        if (dumper != null) {
+          dumper.dump(packet, handle.getTimestamp());
+        }
+        Segment.of(packet, handle.getDlt().value(), Segment.micros(handle.getTimestamp())).ifPresent(segments::add);
       }
-      if (dumper != null) {
-        dumper.dump(packet, handle.getTimestamp());
-      }
-      Segment.of(packet, handle.getDlt().value(), Segment.micros(handle.getTimestamp())).ifPresent(segments::add);
+    } finally {
+      finished.countDown();
+      watchdog.join();
     }
     return new Conversation(List.copyOf(segments));
+  }
+
+  private void breakOffAfter(CountDownLatch finished, long timeoutMillis) {
+    try {
+      if (!finished.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
+        handle.breakLoop();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (NotOpenException e) {
+      throw new IllegalStateException("the capture closed while it was being read", e);
+    }
   }
 
   @Override

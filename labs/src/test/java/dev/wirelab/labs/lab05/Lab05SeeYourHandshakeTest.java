@@ -44,6 +44,17 @@ class Lab05SeeYourHandshakeTest {
   }
 
   @Test
+  void aCaptureThatSeesNothingStillReturns() throws Exception {
+    try (LoopbackExchange quiet = LoopbackExchange.bind(0, new Narrator(new PrintWriter(new StringWriter()), "test"));
+        LiveCapture capture = LiveCapture.start("", quiet.port(), Optional.empty())) {
+      Conversation nothing = capture.readUntilComplete(300);
+
+      assertThat(nothing.segments()).isEmpty();
+      assertThat(nothing.isComplete()).isFalse();
+    }
+  }
+
+  @Test
   void bundledCaptureHoldsTheSameExchange() throws Exception {
     Conversation conversation = BundledCapture.read();
 
