@@ -46,7 +46,8 @@ final class EchoServer implements AutoCloseable {
       throw e;
     }
     EchoServer server = new EchoServer(listener, narrator);
-    narrator.say("listening on %s (one thread per client)", Endpoint.of(listener.getLocalSocketAddress()));
+    narrator.say("listening on %s (one thread per client: a slow client never holds up the others)",
+        Endpoint.of(listener.getLocalSocketAddress()));
     server.acceptor.start();
     return server;
   }
@@ -86,9 +87,7 @@ final class EchoServer implements AutoCloseable {
     acceptor.join(CLIENT_GRACE_MILLIS);
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLIENT_GRACE_MILLIS);
     for (Connection connection : connections) {
-      connection.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-      connection.socket.close();
-      connection.thread.join(CLIENT_GRACE_MILLIS);
+      connection.finishBy(deadline);
     }
     narrator.say("stopped");
   }
@@ -103,10 +102,22 @@ final class EchoServer implements AutoCloseable {
       this.thread = new Thread(this::echo, "lab01-client-" + socket.getPort());
     }
 
+    /** Lets the client hang up by {@code deadline} (a nanoTime); after that, hangs up on it. */
+    void finishBy(long deadline) throws IOException, InterruptedException {
+      thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      if (thread.isAlive()) {
+        narrator.say("hanging up on %s", Endpoint.of(socket.getRemoteSocketAddress()));
+        socket.close();
+        thread.join(CLIENT_GRACE_MILLIS);
+      }
+    }
+
     private void echo() {
       String peer = Endpoint.of(socket.getRemoteSocketAddress());
       long total = 0;
-      try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+      try (socket;
+          InputStream in = socket.getInputStream();
+          OutputStream out = socket.getOutputStream()) {
         byte[] buffer = new byte[8192];
         int n;
         while ((n = in.read(buffer)) != -1) {
@@ -117,6 +128,8 @@ final class EchoServer implements AutoCloseable {
         narrator.say("%s hung up; echoed %d bytes in total", peer, total);
       } catch (IOException e) {
         narrator.say("connection to %s failed after %d bytes: %s", peer, total, e.getMessage());
+      } finally {
+        connections.remove(this);
       }
     }
   }

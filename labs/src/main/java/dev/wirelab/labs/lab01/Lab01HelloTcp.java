@@ -22,15 +22,15 @@ import picocli.CommandLine.Spec;
     description = "Hello, TCP: a blocking echo server and client; see each connection's 4-tuple.",
     mixinStandardHelpOptions = true)
 public final class Lab01HelloTcp implements Callable<Integer> {
-  @Parameters(index = "0", arity = "0..1", defaultValue = "demo",
+  @Parameters(index = "0", arity = "0..1", defaultValue = "demo", paramLabel = "MODE",
       description = "demo (both ends here), server, or client (default: ${DEFAULT-VALUE})")
   LabMode mode;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1",
+  @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
       description = "server: address to listen on (0.0.0.0 = every interface); client: server to call")
   String host;
 
-  @Option(names = "--port", defaultValue = "9001", converter = PortConverter.class,
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "9001", converter = PortConverter.class,
       description = "TCP port (default: ${DEFAULT-VALUE})")
   int port;
 

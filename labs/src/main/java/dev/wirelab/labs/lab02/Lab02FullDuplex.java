@@ -35,19 +35,19 @@ public final class Lab02FullDuplex implements Callable<Integer> {
   private static final long WRITER_GRACE_MILLIS = 1_000;
   private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = "demo",
+  @Parameters(index = "0", arity = "0..1", defaultValue = "demo", paramLabel = "MODE",
       description = "demo (both ends here), server, or client (default: ${DEFAULT-VALUE})")
   LabMode mode;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1",
+  @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
       description = "server: address to listen on (0.0.0.0 = every interface); client: server to call")
   String host;
 
-  @Option(names = "--port", defaultValue = "9002", converter = PortConverter.class,
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "9002", converter = PortConverter.class,
       description = "TCP port for server and client (default: ${DEFAULT-VALUE}); the demo uses free ports")
   int port;
 
-  @Option(names = "--rounds", defaultValue = "10",
+  @Option(names = "--rounds", paramLabel = "N", defaultValue = "10",
       description = "demo: write-write-read rounds per TCP_NODELAY setting (default: ${DEFAULT-VALUE})")
   int rounds;
 

@@ -26,35 +26,37 @@ public final class Lab03UdpPinger implements Callable<Integer> {
   /** The demo's seed when none is given: the run this lab's page shows, 3 of 10 pings lost. */
   static final long DEMO_SEED = 5;
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = "demo",
+  @Parameters(index = "0", arity = "0..1", defaultValue = "demo", paramLabel = "MODE",
       description = "demo (both ends here), server, or client (default: ${DEFAULT-VALUE})")
   LabMode mode;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1",
+  @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
       description = "server: address to listen on (0.0.0.0 = every interface); client: server to ping")
   String host;
 
-  @Option(names = "--port", defaultValue = "9003", converter = PortConverter.class,
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "9003", converter = PortConverter.class,
       description = "UDP port (default: ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--count", defaultValue = "10", description = "client: pings to send (default: ${DEFAULT-VALUE})")
+  @Option(names = "--count", paramLabel = "N", defaultValue = "10",
+      description = "client: pings to send (default: ${DEFAULT-VALUE})")
   int count;
 
-  @Option(names = "--timeout-ms", defaultValue = "1000",
+  @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "1000",
       description = "client: how long to wait for each echo (default: ${DEFAULT-VALUE})")
   int timeoutMillis;
 
-  @Option(names = "--loss", defaultValue = "30",
+  @Option(names = "--loss", paramLabel = "PERCENT", defaultValue = "30",
       description = "server: percentage of datagrams to drop, 0-100 (default: ${DEFAULT-VALUE})")
   int lossPercent;
 
-  @Option(names = "--delay-ms", defaultValue = "0",
+  @Option(names = "--delay-ms", paramLabel = "MS", defaultValue = "0",
       description = "server: how long to hold each echo (default: ${DEFAULT-VALUE})")
   long delayMillis;
 
-  @Option(names = "--seed", description = "server: seed of the loss choices; same seed, same lost pings "
-      + "(default: random, printed; the demo uses " + DEMO_SEED + ")")
+  @Option(names = "--seed", paramLabel = "N",
+      description = "server: seed of the loss choices; same seed, same lost pings "
+          + "(default: random, printed; the demo uses " + DEMO_SEED + ")")
   Long seed;
 
   @Spec CommandSpec spec;

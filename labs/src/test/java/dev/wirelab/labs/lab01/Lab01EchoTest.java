@@ -77,6 +77,22 @@ class Lab01EchoTest {
   }
 
   @Test
+  void closingTheServerHangsUpOnAClientThatStaysConnected() throws Exception {
+    try (Socket lingering = new Socket()) {
+      EchoServer server = EchoServer.start("127.0.0.1", 0, narrator);
+      lingering.connect(new InetSocketAddress("127.0.0.1", server.port()), READ_TIMEOUT_MILLIS);
+      lingering.setSoTimeout(READ_TIMEOUT_MILLIS);
+      lingering.getOutputStream().write('x');
+      assertThat(lingering.getInputStream().read()).isEqualTo('x');
+
+      server.close();
+
+      assertThat(lingering.getInputStream().read()).isEqualTo(-1);
+    }
+    assertThat(output.toString()).contains("hanging up on 127.0.0.1:").contains("[test] stopped");
+  }
+
+  @Test
   void clientReportsAServerThatHangsUpBeforeReplying() throws Exception {
     try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         EchoClient client = EchoClient.connect("127.0.0.1", silent.getLocalPort(), narrator)) {

@@ -1,0 +1,260 @@
+package dev.wirelab.chat.engineio;
+
+import dev.wirelab.chat.http.HttpExchange;
+import dev.wirelab.chat.http.HttpRoute;
+import dev.wirelab.chat.http.WebServer;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An Engine.IO v4 server: answers the requests under its path (mount it with
+ * {@link WebServer.Builder#engineIo}), keeps the sessions, and hands each new one to the
+ * {@link EngineIoSocket.ConnectionListener}.
+ */
+public final class EngineIoServer implements HttpRoute {
+  private static final Logger log = LoggerFactory.getLogger(EngineIoServer.class);
+  private static final long CLOSE_ALL_TIMEOUT_SECONDS = 5;
+
+  private final EngineIoOptions options;
+  private final EngineIoSocket.ConnectionListener listener;
+  private final OriginPolicy origins;
+  private final Map<String, EngineIoSession> sessions = new ConcurrentHashMap<>();
+  private final AtomicInteger sessionSlots = new AtomicInteger();
+  private final WebSocketDecoderConfig webSocketConfig;
+
+  public EngineIoServer(EngineIoOptions options, EngineIoSocket.ConnectionListener listener) {
+    this.options = options;
+    this.listener = listener;
+    this.origins = new OriginPolicy(options.allowedOrigins());
+    this.webSocketConfig = WebSocketDecoderConfig.newBuilder()
+        .maxFramePayloadLength(options.maxPayload())
+        .allowExtensions(false)
+        .withUTF8Validator(true)
+        .build();
+  }
+
+  public EngineIoOptions options() {
+    return options;
+  }
+
+  EngineIoSocket.ConnectionListener listener() {
+    return listener;
+  }
+
+  /** How many sessions are open right now. */
+  public int sessionCount() {
+    return sessions.size();
+  }
+
+  /** Closes every session ("forced server close") and waits, bounded, for their handlers. */
+  public void closeAll() {
+    List<CompletableFuture<Void>> closing = new ArrayList<>();
+    for (EngineIoSession session : sessions.values()) {
+      closing.add(session.closeAsync("forced server close"));
+    }
+    try {
+      CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+          .get(CLOSE_ALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      log.warn("interrupted while closing {} sessions", closing.size());
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("closing {} sessions did not finish cleanly: {}", closing.size(), e.toString());
+    }
+  }
+
+  void unregister(EngineIoSession session) {
+    if (sessions.remove(session.id(), session)) {
+      sessionSlots.decrementAndGet();
+    }
+  }
+
+  @Override
+  public void handle(FullHttpRequest request, HttpExchange exchange) {
+    if (HttpMethod.OPTIONS.equals(request.method())) {
+      preflight(request, exchange);
+      return;
+    }
+    if (!origins.allows(request)) {
+      log.info("refused origin {} from {}", request.headers().get(HttpHeaderNames.ORIGIN),
+          exchange.channel().remoteAddress());
+      fail(exchange, EngineIoError.FORBIDDEN);
+      return;
+    }
+    origins.addCorsHeaders(request, exchange.extraHeaders());
+    Map<String, String> query = firstValues(new QueryStringDecoder(request.uri()).parameters());
+    String transport = query.get("transport");
+    if (transport == null || !options.transports().contains(transport)) {
+      fail(exchange, EngineIoError.UNKNOWN_TRANSPORT);
+      return;
+    }
+    boolean webSocket = "websocket".equals(transport);
+    if (webSocket != isWebSocketUpgrade(request)) {
+      fail(exchange, EngineIoError.BAD_REQUEST);
+      return;
+    }
+    String sid = query.get("sid");
+    if (sid == null) {
+      handshake(request, exchange, query, transport);
+      return;
+    }
+    EngineIoSession session = sessions.get(sid);
+    if (session == null) {
+      fail(exchange, EngineIoError.UNKNOWN_SID);
+    } else if (webSocket) {
+      upgrade(request, exchange, session);
+    } else if (!session.isPolling()) {
+      fail(exchange, EngineIoError.BAD_REQUEST);
+    } else if (HttpMethod.GET.equals(request.method())) {
+      session.onPoll(exchange);
+    } else if (HttpMethod.POST.equals(request.method())) {
+      post(request, exchange, session);
+    } else {
+      fail(exchange, EngineIoError.BAD_REQUEST);
+    }
+  }
+
+  private void preflight(FullHttpRequest request, HttpExchange exchange) {
+    if (!origins.allows(request)) {
+      fail(exchange, EngineIoError.FORBIDDEN);
+      return;
+    }
+    origins.addPreflightHeaders(request, exchange.extraHeaders());
+    exchange.replyEmpty(HttpResponseStatus.NO_CONTENT);
+  }
+
+  private void post(FullHttpRequest request, HttpExchange exchange, EngineIoSession session) {
+    int length = request.content().readableBytes();
+    if (length > options.maxPayload()) {
+      log.info("{}: POST of {} bytes exceeds maxPayload {}", session, length, options.maxPayload());
+      exchange.replyEmpty(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
+      return;
+    }
+    session.onPost(exchange, request.content().toString(StandardCharsets.UTF_8));
+  }
+
+  private void handshake(FullHttpRequest request, HttpExchange exchange, Map<String, String> query,
+      String transport) {
+    if (!HttpMethod.GET.equals(request.method())) {
+      fail(exchange, EngineIoError.BAD_HANDSHAKE_METHOD);
+      return;
+    }
+    if (!"4".equals(query.get("EIO"))) {
+      fail(exchange, EngineIoError.UNSUPPORTED_PROTOCOL_VERSION);
+      return;
+    }
+    if (sessionSlots.incrementAndGet() > options.maxConnections()) {
+      sessionSlots.decrementAndGet();
+      log.warn("refused a handshake from {}: maxConnections {} reached",
+          exchange.channel().remoteAddress(), options.maxConnections());
+      exchange.replyJson(HttpResponseStatus.SERVICE_UNAVAILABLE,
+          EngineIoError.BAD_REQUEST.json("Server full"));
+      return;
+    }
+    Channel channel = exchange.channel();
+    EngineIoSocket.Handshake handshake = new EngineIoSocket.Handshake(request.uri(),
+        lowerCaseHeaders(request), Map.copyOf(query),
+        (InetSocketAddress) channel.remoteAddress(), System.currentTimeMillis());
+    EngineIoSession session =
+        new EngineIoSession(this, SessionIds.next(), handshake, channel.eventLoop(), transport);
+    sessions.put(session.id(), session);
+    if ("websocket".equals(transport)) {
+      if (!acceptWebSocket(request, exchange, session)) {
+        unregister(session);
+        return;
+      }
+      session.openWithWebSocket(channel);
+    } else {
+      session.openWithPolling(exchange);
+    }
+  }
+
+  private void upgrade(FullHttpRequest request, HttpExchange exchange, EngineIoSession session) {
+    if (!session.acceptsUpgrade()) {
+      fail(exchange, EngineIoError.BAD_REQUEST);
+      return;
+    }
+    if (acceptWebSocket(request, exchange, session)) {
+      session.attachProbe(exchange.channel());
+    }
+  }
+
+  /** Completes the WebSocket handshake and turns the connection into a session transport. */
+  private boolean acceptWebSocket(FullHttpRequest request, HttpExchange exchange,
+      EngineIoSession session) {
+    Channel channel = exchange.channel();
+    WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
+        request.uri(), null, webSocketConfig).newHandshaker(request);
+    if (handshaker == null) {
+      WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel);
+      return false;
+    }
+    try {
+      handshaker.handshake(channel, request).addListener(done -> {
+        if (!done.isSuccess()) {
+          log.info("WebSocket handshake with {} failed: {}", channel.remoteAddress(),
+              done.cause().toString());
+          channel.close();
+        }
+      });
+    } catch (RuntimeException e) {
+      log.info("bad WebSocket handshake from {}: {}", channel.remoteAddress(), e.getMessage());
+      fail(exchange, EngineIoError.BAD_REQUEST);
+      return false;
+    }
+    ChannelPipeline pipeline = channel.pipeline();
+    pipeline.replace(WebServer.ROUTER_NAME, "ws-utf8", new Utf8FrameValidator(true));
+    pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(options.maxPayload()));
+    pipeline.addLast("engineio-codec", new WebSocketPacketCodec());
+    pipeline.addLast("engineio-transport", new WebSocketTransportHandler(session));
+    return true;
+  }
+
+  private static boolean isWebSocketUpgrade(FullHttpRequest request) {
+    return HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(
+        request.headers().get(HttpHeaderNames.UPGRADE));
+  }
+
+  private static void fail(HttpExchange exchange, EngineIoError error) {
+    exchange.replyJson(error.status(), error.json());
+  }
+
+  private static Map<String, String> firstValues(Map<String, List<String>> parameters) {
+    Map<String, String> first = new HashMap<>();
+    parameters.forEach((name, values) -> first.put(name, values.isEmpty() ? "" : values.get(0)));
+    return first;
+  }
+
+  private static Map<String, String> lowerCaseHeaders(FullHttpRequest request) {
+    Map<String, String> headers = new HashMap<>();
+    request.headers().forEach(header ->
+        headers.putIfAbsent(header.getKey().toLowerCase(Locale.ROOT), header.getValue()));
+    return Map.copyOf(headers);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.wirelab.chat.engineio;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last handler of a WebSocket connection: passes packets to the session, answers WebSocket
+ * control frames, and turns errors into the session's close reason.
+ */
+final class WebSocketTransportHandler extends SimpleChannelInboundHandler<Object> {
+  private static final Logger log = LoggerFactory.getLogger(WebSocketTransportHandler.class);
+
+  private final EngineIoSession session;
+
+  WebSocketTransportHandler(EngineIoSession session) {
+    this.session = session;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, Object message) {
+    if (message instanceof Packet packet) {
+      session.onWebSocketPacket(ctx.channel(), packet);
+    } else if (message instanceof PingWebSocketFrame ping) {
+      ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
+    } else if (message instanceof CloseWebSocketFrame close) {
+      ctx.writeAndFlush(close.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
+    } else if (!(message instanceof PongWebSocketFrame)) {
+      log.debug("{}: ignored {}", session, message);
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    session.onWebSocketClosed(ctx.channel());
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof ClosedChannelException && !ctx.channel().isActive()) {
+      // Writes that were queued when the connection closed; the close itself was reported.
+      log.debug("{}: write after close: {}", session, cause.toString());
+      return;
+    }
+    String reason;
+    if (cause instanceof CorruptedWebSocketFrameException corrupted
+        && corrupted.closeStatus().equals(WebSocketCloseStatus.MESSAGE_TOO_BIG)
+        || cause instanceof TooLongFrameException) {
+      log.info("{}: message larger than maxPayload; closing", session);
+      reason = "transport error";
+    } else if (cause instanceof CorruptedWebSocketFrameException
+        || cause instanceof DecoderException && cause.getCause() instanceof PacketParseException) {
+      log.info("{}: parse error: {}", session,
+          cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage());
+      reason = "parse error";
+    } else if (cause instanceof IOException) {
+      log.info("{}: connection failed: {}", session, cause.toString());
+      reason = "transport error";
+    } else {
+      log.warn("{}: unexpected error; closing", session, cause);
+      reason = "transport error";
+    }
+    session.onWebSocketError(ctx.channel(), reason);
+    ctx.close();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.wirelab.chat.http;
+
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Hands each complete HTTP request to the first route that matches its method and path. */
+@Sharable
+final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
+  private static final String TEXT = "text/plain; charset=UTF-8";
+
+  /** A route and what it answers: one method (or any, when null) and a path or path prefix. */
+  record Mapping(String method, String path, boolean prefix, HttpRoute route) {
+    boolean matches(String requestMethod, String requestPath) {
+      return (method == null || method.equalsIgnoreCase(requestMethod))
+          && (prefix ? requestPath.startsWith(path) : requestPath.equals(path));
+    }
+  }
+
+  private final List<Mapping> mappings;
+
+  HttpRouter(List<Mapping> mappings) {
+    this.mappings = List.copyOf(mappings);
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    HttpExchange exchange = new HttpExchange(ctx.channel(), HttpUtil.isKeepAlive(request));
+    if (request.decoderResult().isFailure()) {
+      log.info("bad HTTP request from {}: {}", ctx.channel().remoteAddress(),
+          request.decoderResult().cause().getMessage());
+      exchange.reply(HttpResponseStatus.BAD_REQUEST, TEXT, "Bad request\n");
+      return;
+    }
+    String path = new QueryStringDecoder(request.uri()).path();
+    for (Mapping mapping : mappings) {
+      if (mapping.matches(request.method().name(), path)) {
+        handle(mapping, request, exchange);
+        return;
+      }
+    }
+    exchange.reply(HttpResponseStatus.NOT_FOUND, TEXT, "Not found\n");
+  }
+
+  private static void handle(Mapping mapping, FullHttpRequest request, HttpExchange exchange) {
+    try {
+      mapping.route().handle(request, exchange);
+    } catch (RuntimeException e) {
+      log.warn("{} {} failed", request.method(), request.uri(), e);
+      if (!exchange.isReplied()) {
+        exchange.reply(HttpResponseStatus.INTERNAL_SERVER_ERROR, TEXT, "Internal server error\n");
+      }
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof IOException) {
+      log.debug("HTTP connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+    } else {
+      log.warn("HTTP connection {} closed after an error", ctx.channel().remoteAddress(), cause);
+    }
+    ctx.close();
+  }
+}

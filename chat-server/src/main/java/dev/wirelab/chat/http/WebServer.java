@@ -1,0 +1,196 @@
+package dev.wirelab.chat.http;
+
+import dev.wirelab.chat.engineio.EngineIoServer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One port for everything: static files, small HTTP routes and Engine.IO (long-polling and
+ * WebSocket). {@code WebServer.builder().port(0).engineIo("/socket.io/", engine).start()}, then
+ * {@link #port()}; {@link #close()} ends every session and waits for the event loops to stop.
+ */
+public final class WebServer implements AutoCloseable {
+  /** The pipeline name of the HTTP router, which the WebSocket upgrade replaces. */
+  public static final String ROUTER_NAME = "http-router";
+
+  private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+  private static final long SHUTDOWN_TIMEOUT_SECONDS = 10;
+
+  private final EventLoopGroup group;
+  private final Channel serverChannel;
+  private final List<EngineIoServer> engines;
+
+  private WebServer(EventLoopGroup group, Channel serverChannel, List<EngineIoServer> engines) {
+    this.group = group;
+    this.serverChannel = serverChannel;
+    this.engines = engines;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public InetSocketAddress localAddress() {
+    return (InetSocketAddress) serverChannel.localAddress();
+  }
+
+  public int port() {
+    return localAddress().getPort();
+  }
+
+  /** Stops accepting, closes every Engine.IO session and waits (bounded) for the event loops. */
+  @Override
+  public void close() {
+    serverChannel.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    for (EngineIoServer engine : engines) {
+      engine.closeAll();
+    }
+    boolean stopped = group.shutdownGracefully(0, 2, TimeUnit.SECONDS)
+        .awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    if (!stopped) {
+      log.warn("web server event loops did not stop within {} s", SHUTDOWN_TIMEOUT_SECONDS);
+    }
+  }
+
+  /** Collects the routes and the address, then {@link #start()}s the server. */
+  public static final class Builder {
+    private static final int MIN_REQUEST_BYTES = 64 * 1024;
+
+    private String host = "127.0.0.1";
+    private int port = 0;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private final List<HttpRouter.Mapping> routes = new ArrayList<>();
+    private final List<HttpRouter.Mapping> prefixRoutes = new ArrayList<>();
+    private final List<EngineIoServer> engines = new ArrayList<>();
+    private int maxRequestBytes = MIN_REQUEST_BYTES;
+    private Duration idleTimeout = Duration.ofMinutes(2);
+    private long longestHeartbeatMillis;
+
+    private Builder() {}
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    /** The port to bind; 0 picks a free one (see {@link WebServer#port()}). */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    /**
+     * How long a connection may stay silent before it is closed (default 2 minutes); never less
+     * than a mounted Engine.IO server's pingInterval + pingTimeout.
+     */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = timeout;
+      return this;
+    }
+
+    /** Serves an Engine.IO server under a path such as {@code /socket.io/}. */
+    public Builder engineIo(String path, EngineIoServer engine) {
+      engines.add(engine);
+      maxRequestBytes = Math.max(maxRequestBytes, engine.options().maxPayload());
+      longestHeartbeatMillis = Math.max(longestHeartbeatMillis,
+          engine.options().pingIntervalMillis() + engine.options().pingTimeoutMillis());
+      prefixRoutes.add(new HttpRouter.Mapping(null, path, true, engine));
+      return this;
+    }
+
+    /** Serves the files of a directory under a URL prefix such as {@code /}. */
+    public Builder staticResources(String urlPrefix, Path directory) {
+      prefixRoutes.add(new HttpRouter.Mapping(null, urlPrefix, true,
+          StaticFiles.fromDirectory(urlPrefix, directory)));
+      return this;
+    }
+
+    /** Serves the resources of a class-path folder, e.g. {@code "web"}, under a URL prefix. */
+    public Builder staticResources(String urlPrefix, String classpathFolder) {
+      prefixRoutes.add(new HttpRouter.Mapping(null, urlPrefix, true,
+          StaticFiles.fromClasspath(urlPrefix, classpathFolder)));
+      return this;
+    }
+
+    /** Answers one method on one exact path, e.g. {@code route("GET", "/api/rooms", ...)}. */
+    public Builder route(String method, String path, HttpRoute route) {
+      routes.add(new HttpRouter.Mapping(method, path, false, route));
+      return this;
+    }
+
+    /** Binds and starts serving; fails with the bind error (e.g. port in use). */
+    public WebServer start() {
+      List<HttpRouter.Mapping> mappings = new ArrayList<>(routes);
+      prefixRoutes.stream()
+          .sorted(Comparator.comparingInt((HttpRouter.Mapping m) -> m.path().length()).reversed())
+          .forEach(mappings::add);
+      HttpRouter router = new HttpRouter(mappings);
+      int requestLimit = maxRequestBytes;
+      long idleMillis = Math.max(idleTimeout.toMillis(), longestHeartbeatMillis);
+      IdleConnectionCloser idleCloser = new IdleConnectionCloser();
+
+      boolean epoll = Epoll.isAvailable();
+      IoHandlerFactory ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+      Class<? extends ServerChannel> channelType =
+          epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+      EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
+          new DefaultThreadFactory("wirelab-http", true), ioHandler);
+      try {
+        Channel channel = new ServerBootstrap()
+            .group(group)
+            .channel(channelType)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(new ChannelInitializer<SocketChannel>() {
+              @Override
+              protected void initChannel(SocketChannel ch) {
+                ch.pipeline()
+                    .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                    .addLast(idleCloser)
+                    .addLast(new FlushConsolidationHandler(256, true))
+                    .addLast(new HttpServerCodec())
+                    .addLast(new HttpObjectAggregator(requestLimit))
+                    .addLast(ROUTER_NAME, router);
+              }
+            })
+            .bind(host, port).syncUninterruptibly().channel();
+        log.debug("web server on {} ({})", channel.localAddress(), epoll ? "epoll" : "nio");
+        return new WebServer(group, channel, List.copyOf(engines));
+      } catch (RuntimeException e) {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,221 @@
+package dev.wirelab.chat.engineio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wirelab.chat.http.RawHttp;
+import dev.wirelab.chat.http.RawHttp.Request;
+import dev.wirelab.chat.http.RawHttp.Response;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** HTTP long-polling byte for byte, as the reference server answers it, over plain sockets. */
+class EngineIoPollingTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PATH = "/engine.io/?EIO=4&transport=polling";
+
+  private EchoServer server = new EchoServer(EngineIoOptions.defaults());
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private void restart(EngineIoOptions options) {
+    server.close();
+    server = new EchoServer(options);
+  }
+
+  private String handshake() throws IOException {
+    Response response = RawHttp.get(server.port(), PATH);
+    assertThat(response.status()).isEqualTo(200);
+    return JSON.readTree(response.body().substring(1)).get("sid").asText();
+  }
+
+  private String polling(String sid) {
+    return PATH + "&sid=" + sid;
+  }
+
+  @Test
+  void handshakeSendsTheOpenPacket() throws IOException {
+    Response response = RawHttp.get(server.port(), PATH);
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.header("content-type")).isEqualTo("text/plain; charset=UTF-8");
+    assertThat(response.body()).startsWith("0");
+    JsonNode open = JSON.readTree(response.body().substring(1));
+    assertThat(open.get("sid").asText()).matches("[A-Za-z0-9_-]{24}");
+    assertThat(open.get("upgrades").toString()).isEqualTo("[\"websocket\"]");
+    assertThat(open.get("pingInterval").asInt()).isEqualTo(25_000);
+    assertThat(open.get("pingTimeout").asInt()).isEqualTo(20_000);
+    assertThat(open.get("maxPayload").asInt()).isEqualTo(1_000_000);
+  }
+
+  @Test
+  void badRequestsGetTheReferenceStatusAndJsonError() throws IOException {
+    int port = server.port();
+    assertError(RawHttp.get(port, "/engine.io/?EIO=4"), 400, 0, "Transport unknown");
+    assertError(RawHttp.get(port, "/engine.io/?EIO=4&transport=abc"), 400, 0, "Transport unknown");
+    assertError(RawHttp.get(port, PATH + "&sid=nope"), 400, 1, "Session ID unknown");
+    assertError(RawHttp.post(port, PATH, "4x"), 400, 2, "Bad handshake method");
+    assertError(RawHttp.send(port, new Request("PUT", PATH, "")).get(0), 400, 2,
+        "Bad handshake method");
+    assertError(RawHttp.get(port, "/engine.io/?EIO=4&transport=websocket"), 400, 3, "Bad request");
+    assertError(RawHttp.get(port, "/engine.io/?transport=polling"), 400, 5,
+        "Unsupported protocol version");
+    assertError(RawHttp.get(port, "/engine.io/?EIO=3&transport=polling"), 400, 5,
+        "Unsupported protocol version");
+  }
+
+  private static void assertError(Response response, int status, int code, String message)
+      throws IOException {
+    assertThat(response.status()).isEqualTo(status);
+    assertThat(response.header("content-type")).isEqualTo("application/json");
+    JsonNode error = JSON.readTree(response.body());
+    assertThat(error.get("code").asInt()).isEqualTo(code);
+    assertThat(error.get("message").asText()).isEqualTo(message);
+  }
+
+  @Test
+  void postedPacketsComeBackInOnePayload() throws Exception {
+    String sid = handshake();
+
+    Response posted = RawHttp.post(server.port(), polling(sid), "4hello\u001e4☃\u001ebAQIDBA==");
+    Response polled = RawHttp.get(server.port(), polling(sid));
+
+    assertThat(posted.status()).isEqualTo(200);
+    assertThat(posted.body()).isEqualTo("ok");
+    assertThat(polled.body()).isEqualTo("4hello\u001e4☃\u001ebAQIDBA==");
+  }
+
+  @Test
+  void serverPingsAndClientPongsKeepTheSession() throws Exception {
+    restart(EngineIoOptions.defaults().withPingInterval(50).withPingTimeout(2_000));
+    String sid = handshake();
+
+    for (int round = 0; round < 3; round++) {
+      assertThat(RawHttp.get(server.port(), polling(sid)).body()).isEqualTo("2");
+      assertThat(RawHttp.post(server.port(), polling(sid), "3").body()).isEqualTo("ok");
+    }
+    assertThat(server.engine.sessionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aClientThatNeverAnswersTheServerPingTimesOut() throws Exception {
+    restart(EngineIoOptions.defaults().withPingInterval(50).withPingTimeout(50));
+    String sid = handshake();
+
+    assertThat(server.listener.nextCloseReason()).isEqualTo("ping timeout");
+    assertError(RawHttp.get(server.port(), polling(sid)), 400, 1, "Session ID unknown");
+  }
+
+  @Test
+  void malformedPayloadClosesOnlyThatSession() throws Exception {
+    String bad = handshake();
+    String good = handshake();
+
+    assertError(RawHttp.post(server.port(), polling(bad), "abc"), 400, 3, "Bad request");
+
+    assertThat(server.listener.nextCloseReason()).isEqualTo("parse error");
+    assertError(RawHttp.get(server.port(), polling(bad)), 400, 1, "Session ID unknown");
+    RawHttp.post(server.port(), polling(good), "4still here");
+    assertThat(RawHttp.get(server.port(), polling(good)).body()).isEqualTo("4still here");
+  }
+
+  @Test
+  void aSecondConcurrentGetClosesTheSession() throws Exception {
+    String sid = handshake();
+
+    List<Response> responses = RawHttp.send(server.port(),
+        Request.get(polling(sid)), Request.get(polling(sid)));
+
+    assertThat(responses.get(0).status()).isEqualTo(200);
+    assertThat(responses.get(0).body()).isEqualTo("1");
+    assertError(responses.get(1), 400, 3, "Bad request");
+    assertThat(server.listener.nextCloseReason()).isEqualTo("transport error");
+  }
+
+  @Test
+  void closePacketEndsThePendingGetWithNoop() throws Exception {
+    String sid = handshake();
+
+    List<Response> responses = RawHttp.send(server.port(),
+        Request.get(polling(sid)), Request.post(polling(sid), "1"));
+
+    assertThat(responses.get(0).body()).isEqualTo("6");
+    assertThat(responses.get(1).body()).isEqualTo("ok");
+    assertThat(server.listener.nextCloseReason()).isEqualTo("transport close");
+  }
+
+  @Test
+  void aCancelledGetClosesTheSession() throws Exception {
+    String sid = handshake();
+
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", server.port()));
+      socket.getOutputStream().write(Request.get(polling(sid)).bytes(server.port(), false));
+    }
+
+    assertThat(server.listener.nextCloseReason()).isEqualTo("transport close");
+  }
+
+  @Test
+  void postLargerThanMaxPayloadIsRefusedWith413() throws Exception {
+    restart(EngineIoOptions.defaults().withMaxPayload(100));
+    String sid = handshake();
+
+    Response response = RawHttp.post(server.port(), polling(sid), "4" + "x".repeat(200));
+
+    assertThat(response.status()).isEqualTo(413);
+  }
+
+  @Test
+  void handshakesBeyondMaxConnectionsAreRefused() throws Exception {
+    restart(EngineIoOptions.defaults().withMaxConnections(1));
+    handshake();
+
+    Response refused = RawHttp.get(server.port(), PATH);
+
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(refused.body()).isEqualTo("{\"code\":3,\"message\":\"Server full\"}");
+  }
+
+  @Test
+  void crossOriginNeedsTheAllowList() throws Exception {
+    String foreign = "Origin: http://evil.example";
+    assertError(RawHttp.get(server.port(), PATH, foreign), 403, 4, "Forbidden");
+
+    Response sameOrigin = RawHttp.get(server.port(), PATH, "Origin: http://127.0.0.1:" + server.port());
+    assertThat(sameOrigin.status()).isEqualTo(200);
+
+    restart(EngineIoOptions.defaults().withAllowedOrigins("http://class.example"));
+    Response allowed = RawHttp.get(server.port(), PATH, "Origin: http://class.example");
+    assertThat(allowed.status()).isEqualTo(200);
+    assertThat(allowed.header("access-control-allow-origin")).isEqualTo("http://class.example");
+    assertThat(allowed.header("access-control-allow-credentials")).isEqualTo("true");
+
+    Response preflight = RawHttp.send(server.port(), new Request("OPTIONS", PATH, null,
+        "Origin: http://class.example", "Access-Control-Request-Method: POST",
+        "Access-Control-Request-Headers: content-type")).get(0);
+    assertThat(preflight.status()).isEqualTo(204);
+    assertThat(preflight.header("access-control-allow-origin")).isEqualTo("http://class.example");
+    assertThat(preflight.header("access-control-allow-methods")).contains("POST");
+    assertThat(preflight.header("access-control-allow-headers")).isEqualTo("content-type");
+  }
+
+  @Test
+  void wildcardAllowsAnyOrigin() throws Exception {
+    restart(EngineIoOptions.defaults().withAllowedOrigins("*"));
+
+    Response response = RawHttp.get(server.port(), PATH, "Origin: http://anywhere.example");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.header("access-control-allow-origin")).isEqualTo("http://anywhere.example");
+    assertThat(response.body()).startsWith("0{");
+  }
+}

@@ -1,0 +1,167 @@
+package dev.wirelab.chat.engineio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wirelab.chat.http.RawHttp;
+import dev.wirelab.chat.engineio.RawWebSocket.Frame;
+import java.io.IOException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The WebSocket transport and the upgrade, driven by a raw client that can misbehave. */
+class EngineIoWebSocketTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String WEBSOCKET = "/engine.io/?EIO=4&transport=websocket";
+  private static final String POLLING = "/engine.io/?EIO=4&transport=polling";
+
+  private EchoServer server = new EchoServer(EngineIoOptions.defaults());
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private void restart(EngineIoOptions options) {
+    server.close();
+    server = new EchoServer(options);
+  }
+
+  private static JsonNode readOpen(RawWebSocket socket) throws IOException {
+    Frame open = socket.read();
+    assertThat(open.text()).startsWith("0");
+    return JSON.readTree(open.text().substring(1));
+  }
+
+  @Test
+  void directWebSocketOpensWithoutUpgrades() throws Exception {
+    try (RawWebSocket socket = RawWebSocket.connect(server.port(), WEBSOCKET)) {
+      assertThat(socket.upgradeResponse()).startsWith("HTTP/1.1 101");
+      JsonNode open = readOpen(socket);
+      assertThat(open.get("upgrades").toString()).isEqualTo("[]");
+
+      socket.sendText("4hello");
+      socket.send(RawWebSocket.BINARY, new byte[] {1, 2, 3});
+
+      assertThat(socket.read().text()).isEqualTo("4hello");
+      Frame binary = socket.read();
+      assertThat(binary.opcode()).isEqualTo(RawWebSocket.BINARY);
+      assertThat(binary.payload()).containsExactly(1, 2, 3);
+    }
+    assertThat(server.listener.nextCloseReason()).isEqualTo("transport close");
+  }
+
+  @Test
+  void upgradeProbesThenSwitchesAndRefusesPollingAfterwards() throws Exception {
+    String sid = JSON.readTree(RawHttp.get(server.port(), POLLING).body().substring(1))
+        .get("sid").asText();
+    try (RawWebSocket socket = RawWebSocket.connect(server.port(), WEBSOCKET + "&sid=" + sid)) {
+      socket.sendText("2probe");
+      assertThat(socket.read().text()).isEqualTo("3probe");
+      assertThat(RawHttp.get(server.port(), POLLING + "&sid=" + sid).body()).isEqualTo("6");
+
+      socket.sendText("5");
+      socket.sendText("4hello");
+      assertThat(socket.read().text()).isEqualTo("4hello");
+
+      RawHttp.Response poll = RawHttp.get(server.port(), POLLING + "&sid=" + sid);
+      assertThat(poll.status()).isEqualTo(400);
+      assertThat(poll.body()).isEqualTo("{\"code\":3,\"message\":\"Bad request\"}");
+      try (RawWebSocket second = RawWebSocket.connect(server.port(), WEBSOCKET + "&sid=" + sid)) {
+        assertThat(second.upgradeResponse()).startsWith("HTTP/1.1 400");
+      }
+      assertThat(server.listener.nextOpened().transportName()).isEqualTo("websocket");
+    }
+  }
+
+  @Test
+  void invalidUtf8ClosesOnlyThatSessionWithParseError() throws Exception {
+    try (RawWebSocket bad = RawWebSocket.connect(server.port(), WEBSOCKET);
+        RawWebSocket good = RawWebSocket.connect(server.port(), WEBSOCKET)) {
+      readOpen(bad);
+      readOpen(good);
+
+      bad.send(RawWebSocket.TEXT, new byte[] {'4', (byte) 0xc3, 0x28});
+
+      assertThat(server.listener.nextCloseReason()).isEqualTo("parse error");
+      assertThat(bad.readUntilClosed()).isNotNull();
+      good.sendText("4still served");
+      assertThat(good.read().text()).isEqualTo("4still served");
+    }
+  }
+
+  @Test
+  void unknownPacketTypeIsAParseError() throws Exception {
+    try (RawWebSocket socket = RawWebSocket.connect(server.port(), WEBSOCKET)) {
+      readOpen(socket);
+
+      socket.sendText("abc");
+
+      assertThat(server.listener.nextCloseReason()).isEqualTo("parse error");
+      assertThat(socket.readUntilClosed().opcode()).isEqualTo(RawWebSocket.CLOSE);
+    }
+  }
+
+  @Test
+  void messageBeyondMaxPayloadClosesTheSession() throws Exception {
+    restart(EngineIoOptions.defaults().withMaxPayload(1_000));
+    try (RawWebSocket socket = RawWebSocket.connect(server.port(), WEBSOCKET)) {
+      readOpen(socket);
+
+      socket.sendText("4" + "x".repeat(2_000));
+
+      assertThat(server.listener.nextCloseReason()).isEqualTo("transport error");
+      socket.readUntilClosed();
+    }
+  }
+
+  @Test
+  void aClientThatNeverPongsTimesOut() throws Exception {
+    restart(EngineIoOptions.defaults().withPingInterval(50).withPingTimeout(50));
+    try (RawWebSocket socket = RawWebSocket.connect(server.port(), WEBSOCKET)) {
+      readOpen(socket);
+
+      assertThat(socket.read().text()).isEqualTo("2");
+
+      assertThat(server.listener.nextCloseReason()).isEqualTo("ping timeout");
+      assertThat(socket.readUntilClosed().opcode()).isEqualTo(RawWebSocket.CLOSE);
+    }
+  }
+
+  @Test
+  void clientCloseEndsTheSession() throws Exception {
+    try (RawWebSocket socket = RawWebSocket.connect(server.port(), WEBSOCKET)) {
+      readOpen(socket);
+
+      socket.sendText("1");
+
+      assertThat(server.listener.nextCloseReason()).isEqualTo("transport close");
+      socket.readUntilClosed();
+    }
+    assertThat(server.engine.sessionCount()).isZero();
+  }
+
+  @Test
+  void aSlowReaderIsDisconnectedWhileOthersAreServed() throws Exception {
+    restart(EngineIoOptions.defaults().withMaxOutboundBytes(64 * 1024));
+    try (RawWebSocket slow = RawWebSocket.connect(server.port(), WEBSOCKET, 4096);
+        RawWebSocket fast = RawWebSocket.connect(server.port(), WEBSOCKET)) {
+      readOpen(slow);
+      readOpen(fast);
+      EngineIoSocket slowSession = server.listener.nextOpened();
+      server.listener.nextOpened();
+      String chunk = "x".repeat(16 * 1024);
+
+      // Far more than loopback's socket buffers can hold, so the server must give up;
+      // a well-behaved sender would stop when isWritable() turns false, this one does not.
+      for (int i = 0; i < 4_000; i++) {
+        slowSession.send(chunk);
+      }
+
+      assertThat(server.listener.nextCloseReason()).isEqualTo("transport error");
+      fast.sendText("4served");
+      assertThat(fast.read().text()).isEqualTo("4served");
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.wirelab.chat.engineio;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** Echoes every message and records each session and why it closed, for tests. */
+final class RecordingListener implements EngineIoSocket.ConnectionListener {
+  private static final long WAIT_SECONDS = 10;
+
+  private final BlockingQueue<EngineIoSocket> opened = new LinkedBlockingQueue<>();
+  private final BlockingQueue<String> closeReasons = new LinkedBlockingQueue<>();
+
+  @Override
+  public void onOpen(EngineIoSocket socket) {
+    socket.setHandler(new EngineIoSocket.Handler() {
+      @Override
+      public void onMessage(String text) {
+        socket.send(text);
+      }
+
+      @Override
+      public void onBinary(byte[] binary) {
+        socket.send(binary);
+      }
+
+      @Override
+      public void onClose(String reason) {
+        closeReasons.add(reason);
+      }
+    });
+    opened.add(socket);
+  }
+
+  /** The next session opened, waiting a bounded time for it. */
+  EngineIoSocket nextOpened() throws InterruptedException {
+    return require(opened.poll(WAIT_SECONDS, TimeUnit.SECONDS), "no session opened");
+  }
+
+  /** Why the next session closed, waiting a bounded time for it. */
+  String nextCloseReason() throws InterruptedException {
+    return require(closeReasons.poll(WAIT_SECONDS, TimeUnit.SECONDS), "no session closed");
+  }
+
+  private static <T> T require(T value, String failure) {
+    if (value == null) {
+      throw new AssertionError(failure + " within " + WAIT_SECONDS + " s");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.wirelab.labs.lab07;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wirelab.labs.lab08.Frame;
+import dev.wirelab.labs.support.LabRun;
+import dev.wirelab.labs.support.Narrator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class Lab07HttpAndWebSocketTest {
+  private final StringWriter serverLog = new StringWriter();
+  private final Narrator serverNarrator = new Narrator(new PrintWriter(serverLog), "server");
+
+  @Test
+  void demoServesAPageThenUpgradesAndTheAcceptKeysMatch() {
+    LabRun run = LabRun.of(new Lab07HttpAndWebSocket(), "demo", "--port", "0");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .startsWith("lab 07 HTTP and WebSocket on one port: mode=demo host=127.0.0.1 port=0")
+        .containsPattern("\\[client] GET / from local port \\d+ -> HTTP/1\\.1 200 OK, \\d+ bytes of text/html")
+        .contains("[client]   | GET /ws HTTP/1.1\\r\\n")
+        .contains("[client]   | Upgrade: websocket\\r\\n")
+        .contains("[client]   | HTTP/1.1 101 Switching Protocols\\r\\n")
+        .contains("got back a TEXT frame, 34 bytes: \"hello over the same TCP connection\"")
+        .contains("[client] closing handshake: the server answered our close with close 1000")
+        .contains("Socket.IO starts the same way");
+
+    String key = capture(run.out(), "Sec-WebSocket-Key we sent: +(\\S+)");
+    String computed = capture(run.out(), "accept computed by hand: +(\\S+)");
+    String fromServer = capture(run.out(), "Sec-WebSocket-Accept from the server: (\\S+)");
+    assertThat(computed).isEqualTo(fromServer).isEqualTo(WebSocketHandshake.acceptFor(key));
+    assertThat(run.out()).contains("Sec-WebSocket-Accept: " + fromServer + "\\r\\n");
+  }
+
+  @Test
+  void upgradedConnectionIsTheSameTcpConnection() {
+    LabRun run = LabRun.of(new Lab07HttpAndWebSocket(), "demo", "--port", "0");
+
+    String upgradePort = capture(run.out(), "new connection from local port (\\d+); the upgrade request");
+    String framePort = capture(run.out(), "still local port (\\d+), no new request");
+    assertThat(framePort).isEqualTo(upgradePort);
+  }
+
+  @Test
+  void clientModeTalksToARunningServer() throws Exception {
+    try (HttpAndWebSocketServer server = EchoSite.start("127.0.0.1", 0, serverNarrator)) {
+      LabRun run = LabRun.of(new Lab07HttpAndWebSocket(), "client", "--port", String.valueOf(server.port()));
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out()).contains("(match)").contains("close 1000");
+    }
+    assertThat(serverLog.toString())
+        .contains("GET / HTTP/1.1 from 127.0.0.1:")
+        .contains("-> 101 Switching Protocols")
+        .contains("echoed a TEXT frame, 34 bytes, masked");
+  }
+
+  @Test
+  void plainHttpOnTheSamePortGetsPageNotFoundAndUpgradeRequired() throws Exception {
+    try (HttpAndWebSocketServer server = EchoSite.start("127.0.0.1", 0, serverNarrator);
+        RawHttpClient http = RawHttpClient.connect("127.0.0.1", server.port())) {
+      assertThat(http.get("/").bodyText()).contains("new WebSocket(");
+      assertThat(http.get("/nothing").head().startLine()).isEqualTo("HTTP/1.1 404 Not Found");
+      RawHttpClient.Reply noUpgrade = http.get(EchoSite.WEBSOCKET_PATH);
+      assertThat(noUpgrade.head().startLine()).isEqualTo("HTTP/1.1 426 Upgrade Required");
+      assertThat(noUpgrade.bodyText()).contains("Upgrade: websocket");
+    }
+  }
+
+  @Test
+  void serverCountsHttpAndWebSocketBytesExactlyAsTheClientsDo() throws Exception {
+    long httpSent;
+    long httpReceived;
+    long wsSent;
+    long wsReceived;
+    try (HttpAndWebSocketServer server = EchoSite.start("127.0.0.1", 0, serverNarrator)) {
+      try (RawHttpClient http = RawHttpClient.connect("127.0.0.1", server.port());
+          RawWebSocketClient webSocket = RawWebSocketClient.connect("127.0.0.1", server.port(), EchoSite.WEBSOCKET_PATH)) {
+        http.get("/");
+        webSocket.frames().send(Frame.text("count me"));
+        assertThat(webSocket.frames().receive().text()).isEqualTo("count me");
+        webSocket.closeHandshake();
+        httpSent = http.traffic().sent();
+        httpReceived = http.traffic().received();
+        wsSent = webSocket.traffic().sent();
+        wsReceived = webSocket.traffic().received();
+      }
+      server.close();
+      assertThat(server.httpTraffic().received()).isEqualTo(httpSent);
+      assertThat(server.httpTraffic().sent()).isEqualTo(httpReceived);
+      assertThat(server.webSocketTraffic().received()).isEqualTo(wsSent);
+      assertThat(server.webSocketTraffic().sent()).isEqualTo(wsReceived);
+    }
+    // What the client sent after its upgrade request: two masked frames, "count me" and the close.
+    int frames = (2 + 4 + "count me".length()) + (2 + 4 + 2 + "done".length());
+    assertThat(wsSent).isGreaterThan(frames);
+  }
+
+  @Test
+  void busyPortIsOneLine() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      LabRun run = LabRun.of(new Lab07HttpAndWebSocket(), "server", "--port", String.valueOf(taken.getLocalPort()));
+      assertThat(run.assertOneLineError()).startsWith("error: cannot listen there");
+    }
+  }
+
+  @Test
+  void aServerThatDoesNotSpeakWebSocketIsOneLine() throws Exception {
+    // The JDK's own HTTP server knows nothing of WebSocket: it answers the upgrade request with a 200.
+    HttpServer plainHttp = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    plainHttp.createContext("/", exchange -> {
+      byte[] body = "just HTTP".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    plainHttp.start();
+    try {
+      LabRun run = LabRun.of(new Lab07HttpAndWebSocket(), "client",
+          "--port", String.valueOf(plainHttp.getAddress().getPort()));
+      assertThat(run.assertOneLineError()).contains("did not switch protocols: HTTP/1.1 200 OK (is it a WebSocket server");
+    } finally {
+      plainHttp.stop(0);
+    }
+  }
+
+  private static String capture(String text, String regex) {
+    Matcher matcher = Pattern.compile(regex).matcher(text);
+    assertThat(matcher.find()).as("%s in:%n%s", regex, text).isTrue();
+    return matcher.group(1);
+  }
+}

@@ -1,0 +1,103 @@
+package dev.wirelab.inspector.decode;
+
+import dev.wirelab.inspector.model.DecodedFrame;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The state of decoding one frame: the frame, how far its bytes go, and what outer layers told inner ones. */
+final class Dissection {
+  final DecodedFrame frame;
+  final byte[] data;
+  final FrameDecoder decoder;
+  /** Whether to name every header field (--layers, --hex); the one-line and JSON modes need only the layers and JSON fields. */
+  final boolean details;
+  /** True while decoding the IP header an ICMP error quotes: layers are shown, JSON and summary are left alone. */
+  boolean quoted;
+  /** "IP" or "IP6" and the addresses of the innermost IP header, for the summary line and TCP/UDP. */
+  String ipName;
+  String src;
+  String dst;
+  private final List<Integer> serviceVlans = new ArrayList<>(2);
+  private final List<Integer> customerVlans = new ArrayList<>(2);
+
+  Dissection(DecodedFrame frame, FrameDecoder decoder) {
+    this.frame = frame;
+    this.data = frame.data();
+    this.decoder = decoder;
+    this.details = decoder.details();
+  }
+
+  /** Throws unless {@code count} bytes from {@code offset} lie within {@code end}. */
+  void need(int offset, int count, int end, String what) {
+    if (offset + count > end || offset < 0) {
+      int have = Math.max(0, end - offset);
+      String cause = end >= data.length && frame.len() > frame.capLen()
+          ? " (the capture's snaplen cut the frame)" : "";
+      throw new MalformedFrameException(
+          what + " needs " + count + " bytes, only " + have + " present" + cause);
+    }
+  }
+
+  private boolean ipSeen;
+
+  /** True for the outermost IP header only: tshark's ip.* fields describe that one. */
+  boolean firstIp() {
+    boolean first = !ipSeen && !quoted;
+    ipSeen = true;
+    return first;
+  }
+
+  void ip(String name, String source, String destination) {
+    if (!quoted) {
+      ipName = name;
+      src = source;
+      dst = destination;
+    }
+  }
+
+  /**
+   * Where a header says its packet ends; when that lies beyond the frame as it was on the wire,
+   * the frame is marked malformed and decoding goes on with the bytes that are there.
+   */
+  int reportedEnd(int claimedEnd, String what) {
+    if (claimedEnd <= frame.len()) {
+      return claimedEnd;
+    }
+    if (!quoted) {
+      frame.markMalformed(what + " runs " + (claimedEnd - frame.len()) + " bytes past the end of the frame");
+    }
+    return data.length;
+  }
+
+  void put(String key, Object value) {
+    if (!quoted) {
+      frame.put(key, value);
+    }
+  }
+
+  void putFirst(String key, Object value) {
+    if (!quoted) {
+      frame.putFirst(key, value);
+    }
+  }
+
+  void summary(String text) {
+    if (!quoted) {
+      frame.setSummary(text);
+    }
+  }
+
+  void addVlan(boolean serviceTag, int id) {
+    (serviceTag ? serviceVlans : customerVlans).add(id);
+  }
+
+  /** vlan.id as the oracle lists it: the 802.1ad S-tags, then the 802.1Q tags. */
+  void finish() {
+    if (serviceVlans.isEmpty() && customerVlans.isEmpty()) {
+      return;
+    }
+    List<Integer> ids = new ArrayList<>(serviceVlans);
+    ids.addAll(customerVlans);
+    frame.put("vlan.id", ids);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.wirelab.inspector.decode;
+
+import dev.wirelab.inspector.model.DecodedFrame;
+import dev.wirelab.inspector.model.TcpSegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * Decodes captured frames into {@link DecodedFrame}s, from the link layer up to DNS, then hands
+ * TCP payloads to the installed {@link TcpPayloadDecoder}s. One instance per capture: it numbers
+ * TCP streams and its payload decoders may keep state across frames.
+ */
+public final class FrameDecoder {
+  private final List<TcpPayloadDecoder> payloadDecoders;
+  private final TcpStreams streams = new TcpStreams();
+  private final Detail detail;
+
+  /** How much of each frame to decode: an output mode asks only for what it prints. */
+  public enum Detail {
+    /** Layers, summary and TCP segments; no JSON fields, no field descriptions. */
+    SUMMARY,
+    /** Also the JSON fields. */
+    JSON,
+    /** Also every header field with its meaning (--layers, --hex). */
+    FIELDS
+  }
+
+  /** A decoder that decodes everything. */
+  public FrameDecoder(List<TcpPayloadDecoder> payloadDecoders) {
+    this(payloadDecoders, Detail.FIELDS);
+  }
+
+  public FrameDecoder(List<TcpPayloadDecoder> payloadDecoders, Detail detail) {
+    this.payloadDecoders = List.copyOf(payloadDecoders);
+    this.detail = detail;
+  }
+
+  /** A decoder with every {@link TcpPayloadDecoder} listed in META-INF/services, freshly created. */
+  public static FrameDecoder withInstalledDecoders(Detail detail) {
+    List<TcpPayloadDecoder> found = new ArrayList<>();
+    ServiceLoader.load(TcpPayloadDecoder.class).forEach(found::add);
+    return new FrameDecoder(found, detail);
+  }
+
+  /** Whether header fields are named; a payload decoder may skip its own field descriptions when not. */
+  public boolean details() {
+    return detail == Detail.FIELDS;
+  }
+
+  /**
+   * @param number   1-based frame number
+   * @param seconds  timestamp seconds since the epoch
+   * @param nanos    nanoseconds within the second
+   * @param len      length of the frame on the wire
+   * @param linkType LINKTYPE_ of the interface
+   * @param data     the captured bytes, owned by the returned frame from now on
+   */
+  public DecodedFrame decode(long number, long seconds, int nanos, int len, int linkType, byte[] data) {
+    DecodedFrame frame = new DecodedFrame(number, seconds, nanos, len, linkType, data, detail != Detail.SUMMARY);
+    if (detail != Detail.SUMMARY) {
+      frame.put("frame", number);
+      frame.put("cap_len", data.length);
+      frame.put("len", len);
+      frame.put("ts", Timestamps.epochMicros(seconds, nanos));
+      frame.put("link.type", linkType);
+      frame.put("link.name", LinkLayer.name(linkType));
+    }
+    Dissection dissection = new Dissection(frame, this);
+    try {
+      LinkLayer.decode(dissection, linkType);
+    } catch (MalformedFrameException e) {
+      frame.markMalformed(e.getMessage());
+    } finally {
+      dissection.finish();
+    }
+    if (frame.summary().isEmpty()) {
+      frame.setSummary("length " + len);
+    }
+    return frame;
+  }
+
+  TcpStreams streams() {
+    return streams;
+  }
+
+  /** Runs the payload decoders; one that fails marks the frame instead of stopping the capture. */
+  void decodePayload(TcpSegment segment, DecodedFrame frame) {
+    for (TcpPayloadDecoder decoder : payloadDecoders) {
+      try {
+        decoder.decode(segment, frame);
+      } catch (MalformedFrameException e) {
+        frame.markMalformed(e.getMessage());
+      } catch (RuntimeException bug) {
+        frame.markMalformed(decoder.getClass().getSimpleName() + " failed: " + bug);
+      }
+    }
+  }
+}

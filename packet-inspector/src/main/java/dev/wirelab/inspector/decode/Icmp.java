@@ -1,0 +1,67 @@
+package dev.wirelab.inspector.decode;
+
+import dev.wirelab.inspector.model.Layer;
+
+/** ICMP for IPv4 (RFC 792): echo (ping) and the error messages that quote the packet they complain about. */
+final class Icmp {
+  private Icmp() {}
+
+  static void decode(Dissection d, int offset, int end, int wireLength) {
+    d.need(offset, 4, end, "ICMP header");
+    byte[] data = d.data;
+    int type = Bytes.u8(data, offset);
+    int code = Bytes.u8(data, offset + 1);
+    String meaning = meaning(type, code);
+    Layer layer = d.frame.addLayer(new Layer("ICMP", 3, offset, messageEnd(offset, end, wireLength, isError(type))));
+    if (d.details) {
+      layer.add("Type", String.valueOf(type), meaning, offset, 1)
+          .add("Code", String.valueOf(code), "", offset + 1, 1)
+          .add("Checksum", Bytes.hex(Bytes.u16(data, offset + 2), 4), "not verified", offset + 2, 2);
+    }
+    d.putFirst("icmp.type", type);
+    d.putFirst("icmp.code", code);
+    String text = "ICMP " + meaning;
+    if ((type == 0 || type == 8) && offset + 8 <= end) {
+      int id = Bytes.u16(data, offset + 4);
+      int seq = Bytes.u16(data, offset + 6);
+      layer.add("Identifier", String.valueOf(id), "which ping program", offset + 4, 2)
+          .add("Sequence number", String.valueOf(seq), "which ping of that program", offset + 6, 2);
+      text += ", id " + id + ", seq " + seq;
+    }
+    d.summary(d.ipName + " " + d.src + " > " + d.dst + ": " + text + ", length " + wireLength);
+    if (isError(type)) {
+      QuotedPacket.decode(d, layer, offset + 8, end, false);
+    }
+  }
+
+  private static boolean isError(int type) {
+    return type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
+  }
+
+  static String meaning(int type, int code) {
+    return switch (type) {
+      case 0 -> "echo reply";
+      case 3 -> switch (code) {
+        case 0 -> "net unreachable";
+        case 1 -> "host unreachable";
+        case 2 -> "protocol unreachable";
+        case 3 -> "port unreachable";
+        case 4 -> "fragmentation needed";
+        default -> "destination unreachable (code " + code + ")";
+      };
+      case 4 -> "source quench";
+      case 5 -> "redirect";
+      case 8 -> "echo request";
+      case 11 -> code == 0 ? "time exceeded in transit" : "fragment reassembly time exceeded";
+      case 12 -> "parameter problem";
+      case 13 -> "timestamp request";
+      case 14 -> "timestamp reply";
+      default -> "type " + type;
+    };
+  }
+
+  /** An error message's layer ends where the packet it quotes begins; any other message is all ICMP. */
+  static int messageEnd(int offset, int end, int wireLength, boolean quotes) {
+    return Math.min(end, offset + (quotes ? 8 : wireLength));
+  }
+}

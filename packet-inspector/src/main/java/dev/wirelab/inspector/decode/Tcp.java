@@ -1,0 +1,114 @@
+package dev.wirelab.inspector.decode;
+
+import dev.wirelab.inspector.model.Layer;
+import dev.wirelab.inspector.model.TcpSegment;
+
+/** TCP (RFC 9293): ports, raw sequence numbers, flags, window and options; then its payload decoders. */
+final class Tcp {
+  private static final int DNS_PORT = 53;
+  private static final String FLAG_LETTERS = "NCEUAPRSF";
+
+  private Tcp() {}
+
+  static void decode(Dissection d, int offset, int end, int wireLength) {
+    d.need(offset, 20, end, "TCP header");
+    byte[] data = d.data;
+    int srcPort = Bytes.u16(data, offset);
+    int dstPort = Bytes.u16(data, offset + 2);
+    long seq = Bytes.u32(data, offset + 4);
+    long ack = Bytes.u32(data, offset + 8);
+    int headerLength = (Bytes.u8(data, offset + 12) >> 4) * 4;
+    int flags = (Bytes.u8(data, offset + 12) & 1) << 8 | Bytes.u8(data, offset + 13);
+    int window = Bytes.u16(data, offset + 14);
+    Layer layer = d.frame.addLayer(new Layer("TCP", 4, offset, offset + Math.max(20, headerLength)));
+    if (d.details) {
+      layer.add("Source port", String.valueOf(srcPort), PortNames.meaning(srcPort), offset, 2)
+          .add("Destination port", String.valueOf(dstPort), PortNames.meaning(dstPort), offset + 2, 2)
+          .add("Sequence number", String.valueOf(seq), "number of this segment's first byte (raw, not relative)", offset + 4, 4)
+          .add("Acknowledgment number", String.valueOf(ack), (flags & TcpSegment.ACK) != 0 ? "next byte expected from the other side" : "not valid: ACK flag clear", offset + 8, 4)
+          .add("Header length", headerLength + " bytes", headerLength > 20 ? "options present" : "no options", offset + 12, 1)
+          .add("Flags", Bytes.hex(flags, 3) + " " + tcpdumpFlags(flags), flagNames(flags), offset + 12, 2)
+          .add("Window", String.valueOf(window), "bytes the sender can still receive (before scaling)", offset + 14, 2)
+          .add("Checksum", Bytes.hex(Bytes.u16(data, offset + 16), 4), "not verified", offset + 16, 2)
+          .add("Urgent pointer", String.valueOf(Bytes.u16(data, offset + 18)), "", offset + 18, 2);
+    }
+    if (d.quoted) {
+      return;
+    }
+    d.put("tcp.srcport", srcPort);
+    d.put("tcp.dstport", dstPort);
+    d.put("tcp.seq", seq);
+    d.put("tcp.ack", ack);
+    d.put("tcp.flags", letters(flags));
+    d.put("tcp.window", window);
+    d.put("tcp.hdr_len", headerLength);
+    if (headerLength < 20) {
+      throw new MalformedFrameException("TCP header length " + headerLength + " is below the minimum of 20");
+    }
+    int payloadLength = wireLength - headerLength;
+    if (payloadLength < 0) {
+      throw new MalformedFrameException("TCP header length " + headerLength + " is longer than the "
+          + wireLength + " bytes IP gives it");
+    }
+    d.put("tcp.len", payloadLength);
+    d.need(offset, headerLength, end, "TCP header with options");
+    if (d.details) {
+      TcpOptions.describe(layer, data, offset + 20, offset + headerLength);
+    }
+    d.summary(d.ipName + " " + d.src + "." + srcPort + " > " + d.dst + "." + dstPort + ": Flags ["
+        + tcpdumpFlags(flags) + "], seq " + seq + ((flags & TcpSegment.ACK) != 0 ? ", ack " + ack : "")
+        + ", win " + window + ", length " + payloadLength);
+    int payloadOffset = offset + headerLength;
+    int present = Math.max(0, Math.min(end - payloadOffset, payloadLength));
+    TcpSegment segment = d.decoder.streams().segment(d.src, srcPort, d.dst, dstPort, seq, ack, flags,
+        window, payloadOffset, present, payloadLength);
+    d.frame.tcpSegment(segment);
+    // A segment too short for the 2-byte length prefix is the tail of a message cut across segments.
+    if ((srcPort == DNS_PORT || dstPort == DNS_PORT) && present >= 2) {
+      Dns.decode(d, payloadOffset, payloadOffset + present, true);
+    }
+    d.decoder.decodePayload(segment, d.frame);
+  }
+
+  /** The oracle's form: the set flags as letters from "NCEUAPRSF". */
+  static String letters(int flags) {
+    StringBuilder text = new StringBuilder(9);
+    for (int i = 0; i < 9; i++) {
+      if ((flags & (0x100 >> i)) != 0) {
+        text.append(FLAG_LETTERS.charAt(i));
+      }
+    }
+    return text.toString();
+  }
+
+  /** tcpdump's form: S, F, P, R, U, E, W and "." for ACK. */
+  static String tcpdumpFlags(int flags) {
+    StringBuilder text = new StringBuilder(8);
+    appendIf(text, flags, TcpSegment.FIN, 'F');
+    appendIf(text, flags, TcpSegment.SYN, 'S');
+    appendIf(text, flags, TcpSegment.RST, 'R');
+    appendIf(text, flags, TcpSegment.PSH, 'P');
+    appendIf(text, flags, TcpSegment.ACK, '.');
+    appendIf(text, flags, TcpSegment.URG, 'U');
+    appendIf(text, flags, TcpSegment.ECE, 'E');
+    appendIf(text, flags, TcpSegment.CWR, 'W');
+    return text.length() == 0 ? "none" : text.toString();
+  }
+
+  private static void appendIf(StringBuilder text, int flags, int flag, char letter) {
+    if ((flags & flag) != 0) {
+      text.append(letter);
+    }
+  }
+
+  private static String flagNames(int flags) {
+    String[] names = {"NS", "CWR", "ECE", "URG", "ACK", "PSH", "RST", "SYN", "FIN"};
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 9; i++) {
+      if ((flags & (0x100 >> i)) != 0) {
+        text.append(text.length() == 0 ? "" : ", ").append(names[i]);
+      }
+    }
+    return text.length() == 0 ? "no flags set" : text.toString();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.wirelab.inspector.decode;
+
+import dev.wirelab.inspector.model.Layer;
+
+/** UDP (RFC 768): ports and length, then DNS when a DNS port is involved. */
+final class Udp {
+  private Udp() {}
+
+  static void decode(Dissection d, int offset, int end) {
+    d.need(offset, 8, end, "UDP header");
+    byte[] data = d.data;
+    int srcPort = Bytes.u16(data, offset);
+    int dstPort = Bytes.u16(data, offset + 2);
+    int length = Bytes.u16(data, offset + 4);
+    Layer layer = d.frame.addLayer(new Layer("UDP", 4, offset, offset + 8));
+    if (d.details) {
+      layer.add("Source port", String.valueOf(srcPort), PortNames.meaning(srcPort), offset, 2)
+          .add("Destination port", String.valueOf(dstPort), PortNames.meaning(dstPort), offset + 2, 2)
+          .add("Length", String.valueOf(length), "header plus payload, in bytes", offset + 4, 2)
+          .add("Checksum", Bytes.hex(Bytes.u16(data, offset + 6), 4), "not verified", offset + 6, 2);
+    }
+    if (d.quoted) {
+      return;
+    }
+    d.put("udp.srcport", srcPort);
+    d.put("udp.dstport", dstPort);
+    d.put("udp.length", length);
+    d.summary(d.ipName + " " + d.src + "." + srcPort + " > " + d.dst + "." + dstPort + ": UDP, length " + (length - 8));
+    if (length < 8) {
+      throw new MalformedFrameException("UDP length " + length + " is below the header's 8 bytes");
+    }
+    int payloadEnd = Math.min(end, d.reportedEnd(offset + length, "UDP length " + length));
+    if (isDnsPort(srcPort) || isDnsPort(dstPort)) {
+      Dns.decode(d, offset + 8, payloadEnd, false);
+    }
+  }
+
+  private static boolean isDnsPort(int port) {
+    return port == 53 || port == 5353 || port == 5355;
+  }
+}
