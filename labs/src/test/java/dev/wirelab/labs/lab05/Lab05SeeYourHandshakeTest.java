@@ -92,7 +92,8 @@ class Lab05SeeYourHandshakeTest {
     assertThat(run.out())
         .contains("--offline: showing the capture bundled with this lab")
         .contains("client:54226 > server:9005       SYN           0      -    0")
-        .contains("raw seq 708418363  <- the client's initial sequence number (ISN)");
+        .contains("IP 127.0.0.1.54226 > 127.0.0.1.9005: Flags [S], seq 708418363, win 65495, length 0"
+            + "  <- the client's initial sequence number (ISN)");
     assertArithmeticIsNarrated(run.out());
   }
 
