@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * Reads the raw bytes of the Ethernet, IPv4, UDP and TCP headers field by field, at the offsets
@@ -76,22 +77,18 @@ public final class HeaderAnnotator {
       this.header = header;
     }
 
-    void field(int length, String name, Meaning meaning) {
+    void field(int length, String name, Function<byte[], String> meaning) {
       byte[] bytes = Arrays.copyOfRange(header, offset, offset + length);
-      fields.add(new Field(bytes, name, meaning.of(bytes)));
+      fields.add(new Field(bytes, name, meaning.apply(bytes)));
       offset += length;
     }
 
     /** Whatever follows the fixed part, if anything: options are rare but allowed. */
-    void rest(String name, Meaning meaning) {
+    void rest(String name, Function<byte[], String> meaning) {
       if (offset < header.length) {
         field(header.length - offset, name, meaning);
       }
     }
-  }
-
-  private interface Meaning {
-    String of(byte[] bytes);
   }
 
   private static long number(byte[] bytes) {

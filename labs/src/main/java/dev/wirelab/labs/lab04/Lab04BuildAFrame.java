@@ -1,10 +1,16 @@
 package dev.wirelab.labs.lab04;
 
-import dev.wirelab.common.cli.UserError;
+import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.PortConverter;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,12 +34,22 @@ import picocli.CommandLine.Spec;
     description = {
         "Build a frame, layer by layer: app bytes -> UDP/TCP -> IPv4 -> Ethernet;",
         "annotated hex, per-layer overhead, OSI and TCP/IP models, a .pcap to open.",
-        "Demo only: the frames are built in memory and written to --out, never sent."},
+        "The demo builds frames in memory and writes them to --out; client and server",
+        "send the same data through a real UDP socket, headers built by the kernel."},
     mixinStandardHelpOptions = true)
 public final class Lab04BuildAFrame implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", defaultValue = "demo",
-      description = "demo (the only mode of this lab; default: ${DEFAULT-VALUE})")
+      description = "demo (build, show, write, read back), server (receive UDP datagrams), "
+          + "or client (send --message as one UDP datagram) (default: ${DEFAULT-VALUE})")
   LabMode mode;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1",
+      description = "server: address to listen on (0.0.0.0 = every interface); client: server to send to")
+  String host;
+
+  @Option(names = "--port", defaultValue = "9004", converter = PortConverter.class,
+      description = "UDP port (default: ${DEFAULT-VALUE})")
+  int port;
 
   @Option(names = "--message", defaultValue = "Hello from the application layer!",
       description = "the application data to wrap (default: ${DEFAULT-VALUE})")
@@ -52,14 +68,26 @@ public final class Lab04BuildAFrame implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter console = spec.commandLine().getOut();
-    console.printf("lab 04 Build a frame: mode=%s message=\"%s\" out=%s%n",
-        mode, message, out.toAbsolutePath());
-    if (mode != LabMode.demo) {
-      throw new UserError("lab 04 has only a demo mode: it builds frames in memory and writes "
-          + "them to a file, it does not send them (try: ./wirelab lab 04 demo)");
+    Narrator narrator = new Narrator(console, mode.name());
+    switch (mode) {
+      case demo -> {
+        console.printf("lab 04 Build a frame: mode=demo message=\"%s\" out=%s%n", message, out.toAbsolutePath());
+        demo(console, narrator.as("lab 04"));
+      }
+      case server -> {
+        console.printf("lab 04 Build a frame: mode=server host=%s port=%d%n", host, port);
+        receive(narrator.as("server"));
+      }
+      case client -> {
+        console.printf("lab 04 Build a frame: mode=client host=%s port=%d message=\"%s\"%n", host, port, message);
+        send(narrator.as("client"));
+      }
     }
+    return 0;
+  }
+
+  private void demo(PrintWriter console, Narrator narrator) throws Exception {
     byte[] applicationData = message.getBytes(StandardCharsets.UTF_8);
-    Narrator narrator = new Narrator(console, "lab 04");
     FrameReport report = new FrameReport(console);
 
     EthernetPacket udpFrame = FrameBuilder.udp(applicationData);
@@ -87,7 +115,30 @@ public final class Lab04BuildAFrame implements Callable<Integer> {
       narrator.say("frame %d: %s", i + 1, ChecksumCheck.of(ip));
     }
     narrator.say("open it: tshark -r %s -V   (or: wireshark %s)", out, out);
-    return 0;
+  }
+
+  private void receive(Narrator narrator) throws IOException {
+    try (UdpReceiver receiver = UdpReceiver.bind(host, port, narrator)) {
+      narrator.say("try: ./wirelab lab 04 client --port %d   (Ctrl-C stops)", receiver.port());
+      while (true) {
+        receiver.receiveOne();
+      }
+    }
+  }
+
+  /** The real thing: the kernel builds the UDP, IPv4 and link headers the demo built by hand. */
+  private void send(Narrator narrator) throws IOException {
+    byte[] applicationData = message.getBytes(StandardCharsets.UTF_8);
+    try (DatagramSocket socket = new DatagramSocket()) {
+      // Connecting a UDP socket sends nothing; it only fixes the peer, and so our own address.
+      socket.connect(new InetSocketAddress(InetAddress.getByName(host), port));
+      socket.send(new DatagramPacket(applicationData, applicationData.length));
+      narrator.say("sent %d bytes %s -> %s; the kernel wrapped them in UDP and IP headers "
+          + "(8 + 20 bytes over IPv4) and a link header", applicationData.length,
+          Endpoint.of(socket.getLocalSocketAddress()), Endpoint.of(socket.getRemoteSocketAddress()));
+      narrator.say("no handshake and no answer: UDP cannot tell whether anybody received it");
+      narrator.say("watch it: sudo tcpdump -i any -n -X udp port %d   (run before sending)", port);
+    }
   }
 
   private static String summary(EthernetPacket frame) {

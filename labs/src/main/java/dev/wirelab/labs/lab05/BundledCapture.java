@@ -1,11 +1,13 @@
 package dev.wirelab.labs.lab05;
 
 import java.io.EOFException;
+import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -26,17 +28,19 @@ public final class BundledCapture {
 
   public static Conversation read() throws IOException, PcapNativeException, NotOpenException {
     // libpcap opens files by name, and a resource inside a jar has none: copy it out first.
-    Path copy = Files.createTempFile("wirelab-lab05-", ".pcap");
+    // java.io rather than Files: the first FileChannel in a JVM opens a socket pair for good.
+    File copy = File.createTempFile("wirelab-lab05-", ".pcap");
     try {
-      try (InputStream in = BundledCapture.class.getResourceAsStream(RESOURCE)) {
+      try (InputStream in = BundledCapture.class.getResourceAsStream(RESOURCE);
+          OutputStream out = new FileOutputStream(copy)) {
         if (in == null) {
           throw new IOException("the bundled capture " + RESOURCE + " is missing from the build");
         }
-        Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        in.transferTo(out);
       }
-      return readFile(copy);
+      return readFile(copy.toPath());
     } finally {
-      Files.delete(copy);
+      Files.delete(copy.toPath());
     }
   }
 
@@ -52,7 +56,7 @@ public final class BundledCapture {
         } catch (TimeoutException impossibleOffline) {
           throw new IllegalStateException("reading a file timed out: " + file, impossibleOffline);
         }
-        Segment.of(packet, Segment.micros(handle.getTimestamp())).ifPresent(segments::add);
+        Segment.of(packet, handle.getDlt().value(), Segment.micros(handle.getTimestamp())).ifPresent(segments::add);
       }
     }
   }

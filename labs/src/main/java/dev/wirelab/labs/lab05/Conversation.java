@@ -14,10 +14,6 @@ public record Conversation(List<Segment> segments) {
     return segments.stream().filter(s -> !s.udp() && s.syn() && !s.ack()).findFirst().map(Segment::from);
   }
 
-  public boolean fromClient(Segment segment) {
-    return client().map(segment.from()::equals).orElse(false);
-  }
-
   /**
    * True once the capture holds the UDP datagram and the whole TCP teardown: a FIN from each
    * side and the acknowledgment of the second FIN. Nothing more is expected after that.

@@ -1,5 +1,6 @@
 package dev.wirelab.labs.lab05;
 
+import dev.wirelab.labs.support.Endpoint;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ public final class ConversationPrinter {
   private static final long MOD_32 = 0xffffffffL;
 
   private final PrintWriter out;
+  private final PacketLine packetLine = new PacketLine();
 
   public ConversationPrinter(PrintWriter out) {
     this.out = out;
@@ -31,9 +33,10 @@ public final class ConversationPrinter {
       String time = String.format(Locale.ROOT, "%8.3f", (segment.micros() - start) / 1000.0);
       if (segment.udp()) {
         line("  %3d %s  %-32s %-8s %6s %6s %4d  %s", number, time,
-            address(segment.from()) + " > " + address(segment.to()), "UDP", "-", "-",
+            Endpoint.of(segment.from()) + " > " + Endpoint.of(segment.to()), "UDP", "-", "-",
             segment.payload().length, quoted(segment.payload()));
-        line("  %3s %8s  no connection, no seq/ack, no reply: one datagram, one packet", "", "");
+        line("  %3s %8s  %s  <- no connection, no seq/ack, no reply: one datagram, one packet", "", "",
+            packetLine.describe(segment));
         continue;
       }
       numbering.learn(segment);
@@ -43,8 +46,7 @@ public final class ConversationPrinter {
           segment.ack() ? String.valueOf(numbering.relativeAcknowledgment(segment)) : "-",
           segment.payload().length,
           segment.payload().length > 0 ? quoted(segment.payload()) : "");
-      line("  %3s %8s  raw seq %d%s%s", "", "", segment.sequence(),
-          segment.ack() ? ", raw ack " + segment.acknowledgment() : "", numbering.explain(segment));
+      line("  %3s %8s  %s%s", "", "", packetLine.describe(segment), numbering.explain(segment));
       numbering.remember(segment);
     }
     out.flush();
@@ -53,10 +55,6 @@ public final class ConversationPrinter {
   /** Formats one line; rows without data would otherwise end in blanks. */
   private void line(String format, Object... args) {
     out.println(String.format(Locale.ROOT, format, args).stripTrailing());
-  }
-
-  private static String address(InetSocketAddress address) {
-    return address.getAddress().getHostAddress() + ":" + address.getPort();
   }
 
   private static String quoted(byte[] payload) {
@@ -77,9 +75,12 @@ public final class ConversationPrinter {
       this.conversation = conversation;
     }
 
+    String role(InetSocketAddress endpoint) {
+      return conversation.client().map(endpoint::equals).orElse(false) ? "client" : "server";
+    }
+
     String name(InetSocketAddress endpoint) {
-      boolean client = conversation.client().map(endpoint::equals).orElse(false);
-      return (client ? "client:" : "server:") + endpoint.getPort();
+      return role(endpoint) + ":" + endpoint.getPort();
     }
 
     /** A SYN carries its sender's initial sequence number: from here on, count from it. */
@@ -125,7 +126,7 @@ public final class ConversationPrinter {
           : segment.payload().length + " bytes" + (segment.fin() ? " + 1 for the FIN" : "");
       long next = (segment.sequence() + space) & MOD_32;
       confirmedBy.computeIfAbsent(segment.from(), sender -> new HashMap<>())
-          .put(next, name(segment.from()).replaceAll(":.*", "") + " seq "
+          .put(next, role(segment.from()) + " seq "
               + relativeSequence(segment) + " + " + what);
     }
   }

@@ -5,7 +5,10 @@ import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
 import dev.wirelab.labs.support.PortConverter;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,28 +25,36 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "05",
     description = {
-        "See your own handshake: capture loopback while a TCP connection opens,",
-        "carries a line each way and closes, and a UDP datagram is sent.",
-        "Demo only: the capture must see both ends, so both run here.",
-        "No capture rights, or --offline: shows a capture bundled with the lab."},
+        "See your own handshake: capture while a TCP connection opens, carries a line",
+        "each way and closes, and a UDP datagram is sent; see the seq/ack arithmetic.",
+        "demo: both ends here, on loopback. server: capture and serve one exchange;",
+        "client: run it against a server. No capture rights, or --offline: shows a",
+        "capture bundled with the lab."},
     mixinStandardHelpOptions = true)
 public final class Lab05SeeYourHandshake implements Callable<Integer> {
   /** The whole exchange takes milliseconds on loopback; this only bounds a broken capture. */
   private static final long CAPTURE_TIMEOUT_MILLIS = 3_000;
+  private static final int CLIENT_TIMEOUT_MILLIS = 5_000;
 
   @Parameters(index = "0", arity = "0..1", defaultValue = "demo",
-      description = "demo (the only mode of this lab; default: ${DEFAULT-VALUE})")
+      description = "demo (both ends here), server (capture one exchange), or client "
+          + "(default: ${DEFAULT-VALUE})")
   LabMode mode;
 
+  @Option(names = "--host", defaultValue = "127.0.0.1",
+      description = "server: address to listen on; client: server to call (default: ${DEFAULT-VALUE})")
+  String host;
+
   @Option(names = "--port", defaultValue = "9005", converter = PortConverter.class,
-      description = "TCP and UDP port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free ones)")
+      description = "TCP and UDP port (default: ${DEFAULT-VALUE}; 0 = any free one)")
   int port;
 
   @Option(names = "--interface", defaultValue = "",
-      description = "capture device (default: the loopback interface: lo, lo0, NPF_Loopback)")
+      description = "capture device (default: the loopback interface: lo, lo0, NPF_Loopback; "
+          + "a server on another address captures on 'any')")
   String device;
 
-  @Option(names = "--offline", description = "show the bundled capture instead of capturing")
+  @Option(names = "--offline", description = "demo: show the bundled capture instead of capturing")
   boolean offline;
 
   @Option(names = "--save", description = "also write the live capture to this .pcap file")
@@ -58,57 +69,106 @@ public final class Lab05SeeYourHandshake implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("lab 05 See your own handshake: mode=%s port=%d interface=%s offline=%s%s%n", mode,
-        port, device.isEmpty() ? "(loopback)" : device, offline, save == null ? "" : " save=" + save);
-    if (mode != LabMode.demo) {
-      throw new UserError("lab 05 has only a demo mode: the capture must see both ends, "
-          + "so both run in this process (try: ./wirelab lab 05 demo)");
+    out.printf("lab 05 See your own handshake: mode=%s host=%s port=%d%s%n", mode, host, port,
+        mode == LabMode.client ? "" : " interface=" + (device.isEmpty() ? "(loopback)" : device)
+            + " offline=" + offline + (save == null ? "" : " save=" + save));
+    if (offline && save != null) {
+      throw new UserError("--save writes a live capture; with --offline there is none "
+          + "(the bundled file is labs/src/main/resources/dev/wirelab/labs/lab05/handshake.pcap)");
     }
     Narrator narrator = new Narrator(out, "lab 05");
-    Conversation conversation = offline ? bundled(narrator) : live(narrator);
-    narrator.heading("what the wire saw");
-    new ConversationPrinter(out).print(conversation);
-    narrator.heading("what to notice");
-    narrator.say("TCP: %d packets for %d bytes each way; UDP: %d packet for %d bytes",
-        conversation.segments().stream().filter(s -> !s.udp()).count(),
-        LoopbackExchange.TCP_MESSAGE.length,
-        conversation.segments().stream().filter(Segment::udp).count(),
-        LoopbackExchange.UDP_MESSAGE.length);
-    narrator.say("SYN and FIN carry no data, yet each uses up one sequence number: hence the +1");
+    switch (mode) {
+      case demo -> show(out, narrator, offline ? bundled(narrator) : demo(narrator));
+      case server -> show(out, narrator, serveOneExchange(narrator));
+      case client -> runAsClient(narrator.as("client"));
+    }
     return 0;
   }
 
-  private Conversation live(Narrator narrator) throws Exception {
-    try (LoopbackExchange exchange = LoopbackExchange.bind(port)) {
-      LiveCapture capture;
-      try {
-        capture = LiveCapture.start(device, exchange.tcpPort(), exchange.udpPort(), Optional.ofNullable(save));
-      } catch (CaptureUnavailable why) {
-        narrator.say("cannot capture live: %s", why.getMessage());
-        if (why.permissionDenied()) {
-          CaptureUnavailable.howToGrant().forEach(line -> narrator.say("%s", line));
-        }
-        narrator.say("showing the capture bundled with this lab instead (same exchange, port 9005)");
-        return BundledCapture.read();
+  private Conversation demo(Narrator narrator) throws Exception {
+    try (LoopbackExchange exchange = LoopbackExchange.bind(port, narrator)) {
+      return captureWhile(exchange.port(), device, narrator, exchange::run);
+    }
+  }
+
+  /** Waits for one client, captures everything it does, then shows it. */
+  private Conversation serveOneExchange(Narrator narrator) throws Exception {
+    Narrator server = narrator.as("server");
+    try (ExchangeServer exchange = ExchangeServer.bind(host, port, 0, server)) {
+      // Traffic to a server on a real interface does not cross loopback.
+      String captureOn = device.isEmpty() && !exchange.address().getAddress().isLoopbackAddress() ? "any" : device;
+      return captureWhile(exchange.address().getPort(), captureOn, narrator, () -> {
+        server.say("waiting for one client: ./wirelab lab 05 client --host %s --port %d",
+            host, exchange.address().getPort());
+        exchange.accept();
+        exchange.echoTheLine();
+        exchange.closeAfterTheClient();
+        exchange.receiveTheDatagram();
+      });
+    }
+  }
+
+  private void runAsClient(Narrator narrator) throws IOException {
+    InetSocketAddress server = new InetSocketAddress(InetAddress.getByName(host), port);
+    try (ExchangeClient client = new ExchangeClient(narrator)) {
+      client.connect(server, CLIENT_TIMEOUT_MILLIS);
+      client.sendTheLine();
+      client.readTheEchoAndClose();
+      client.sendTheDatagram(server);
+    }
+    narrator.say("the server's terminal shows the packets this made");
+  }
+
+  /** The lab's traffic, run while the capture watches. */
+  private interface Traffic {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs {@code traffic} under a live capture of {@code port}. Without one, explains why, still
+   * runs the traffic (a client may be waiting for it), and returns the bundled capture.
+   */
+  private Conversation captureWhile(int capturedPort, String captureOn, Narrator narrator, Traffic traffic)
+      throws Exception {
+    LiveCapture capture;
+    try {
+      capture = LiveCapture.start(captureOn, capturedPort, Optional.ofNullable(save));
+    } catch (CaptureUnavailable why) {
+      narrator.say("cannot capture live: %s", why.getMessage());
+      if (why.permissionDenied()) {
+        CaptureUnavailable.howToGrant().forEach(line -> narrator.say("%s", line));
       }
-      try (capture) {
-        narrator.heading("capturing " + capture.description() + ", then running the exchange");
-        exchange.run(narrator);
-        Conversation conversation = capture.readUntilComplete(CAPTURE_TIMEOUT_MILLIS);
-        if (!conversation.isComplete()) {
-          narrator.say("the capture stopped after %d ms without the whole exchange; "
-              + "showing the %d packets it has", CAPTURE_TIMEOUT_MILLIS, conversation.segments().size());
-        }
-        if (save != null) {
-          narrator.say("saved the capture to %s (open it with tshark -r or Wireshark)", save);
-        }
-        return conversation;
+      traffic.run();
+      narrator.say("showing the capture bundled with this lab instead (same exchange, port 9005)");
+      return BundledCapture.read();
+    }
+    try (capture) {
+      narrator.heading("capturing " + capture.description() + ", then running the exchange");
+      traffic.run();
+      Conversation conversation = capture.readUntilComplete(CAPTURE_TIMEOUT_MILLIS);
+      if (!conversation.isComplete()) {
+        narrator.say("the capture stopped after %d ms without the whole exchange; "
+            + "showing the %d packets it has", CAPTURE_TIMEOUT_MILLIS, conversation.segments().size());
       }
+      if (save != null) {
+        narrator.say("saved the capture to %s (open it with tshark -r or Wireshark)", save);
+      }
+      return conversation;
     }
   }
 
   private static Conversation bundled(Narrator narrator) throws Exception {
     narrator.say("--offline: showing the capture bundled with this lab (recorded on Linux, port 9005)");
     return BundledCapture.read();
+  }
+
+  private static void show(PrintWriter out, Narrator narrator, Conversation conversation) {
+    narrator.heading("what the wire saw");
+    new ConversationPrinter(out).print(conversation);
+    narrator.heading("what to notice");
+    narrator.say("TCP: %d packets for %d bytes each way; UDP: %d packet for %d bytes",
+        conversation.segments().stream().filter(s -> !s.udp()).count(), ExchangeClient.TCP_MESSAGE.length,
+        conversation.segments().stream().filter(Segment::udp).count(), ExchangeClient.UDP_MESSAGE.length);
+    narrator.say("SYN and FIN carry no data, yet each uses up one sequence number: hence the +1");
   }
 }

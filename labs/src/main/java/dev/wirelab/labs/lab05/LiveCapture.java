@@ -1,11 +1,11 @@
 package dev.wirelab.labs.lab05;
 
+import dev.wirelab.common.cli.UserError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.pcap4j.core.BpfProgram.BpfCompileMode;
 import org.pcap4j.core.NotOpenException;
@@ -16,8 +16,6 @@ import org.pcap4j.core.PcapNetworkInterface;
 import org.pcap4j.core.PcapNetworkInterface.PromiscuousMode;
 import org.pcap4j.core.Pcaps;
 import org.pcap4j.packet.Packet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A libpcap capture on the loopback interface, filtered to the lab's ports.
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * for it from then on. The lab can run its exchange and read the queue afterwards.
  */
 public final class LiveCapture implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(LiveCapture.class);
   private static final int SNAPLEN = 65_535;
   /** How long one read waits for a packet before the loop checks its deadline again. */
   private static final int READ_TIMEOUT_MILLIS = 50;
@@ -46,9 +43,9 @@ public final class LiveCapture implements AutoCloseable {
 
   /**
    * Opens {@code deviceName} (empty: the loopback interface, whatever this OS calls it) with the
-   * filter {@code tcp port T or udp port U}; with {@code saveTo}, also writes what it reads there.
+   * filter {@code tcp port P or udp port P}; with {@code saveTo}, also writes what it reads there.
    */
-  public static LiveCapture start(String deviceName, int tcpPort, int udpPort, Optional<Path> saveTo)
+  public static LiveCapture start(String deviceName, int port, Optional<Path> saveTo)
       throws CaptureUnavailable {
     String device = deviceName;
     PcapHandle handle = null;
@@ -64,15 +61,24 @@ public final class LiveCapture implements AutoCloseable {
           // Deliver each packet at once instead of batching them in the kernel's buffer.
           .immediateMode(true)
           .build();
-      String filter = "tcp port " + tcpPort + " or udp port " + udpPort;
+      String filter = "tcp port " + port + " or udp port " + port;
       handle.setFilter(filter, BpfCompileMode.OPTIMIZE);
-      PcapDumper dumper = saveTo.isPresent() ? handle.dumpOpen(saveTo.get().toString()) : null;
-      return new LiveCapture(handle, device, filter, dumper);
+      return new LiveCapture(handle, device, filter, saveTo.isPresent() ? dumper(handle, saveTo.get()) : null);
     } catch (PcapNativeException | NotOpenException | LinkageError e) {
       if (handle != null) {
         handle.close();
       }
       throw CaptureUnavailable.from(device, e);
+    }
+  }
+
+  /** A file that cannot be written is the user's to fix, not a reason to give up capturing. */
+  private static PcapDumper dumper(PcapHandle handle, Path file) throws NotOpenException {
+    try {
+      return handle.dumpOpen(file.toString());
+    } catch (PcapNativeException e) {
+      handle.close();
+      throw new UserError("cannot write the capture to " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -91,19 +97,18 @@ public final class LiveCapture implements AutoCloseable {
   }
 
   /**
-   * Reads the queued packets until {@code conversation} is complete or {@code timeoutMillis}
-   * passed, whichever comes first.
+   * Reads the queued packets until the conversation is complete or {@code timeoutMillis} passed,
+   * whichever comes first. A read blocks until a packet comes (libpcap's read timeout does not
+   * bound it on Linux), so a watchdog breaks the read off at the deadline.
    */
-  public Conversation readUntilComplete(long timeoutMillis) throws NotOpenException {
+  public Conversation readUntilComplete(long timeoutMillis) throws NotOpenException, InterruptedException {
     List<Segment> segments = new ArrayList<>();
     Conversation conversation = new Conversation(segments);
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    // libpcap's read timeout is only a hint: on some kernels a read with no traffic waits for
-    // ever. An alarm that breaks the loop at the deadline bounds the wait whatever libpcap does.
-    ScheduledExecutorService alarm = Executors.newSingleThreadScheduledExecutor(
-        runnable -> new Thread(runnable, "lab05-capture-deadline"));
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread watchdog = new Thread(() -> breakOffAfter(finished, timeoutMillis), "lab05-capture-watchdog");
+    watchdog.start();
     try {
-      alarm.schedule(this::breakLoop, timeoutMillis, TimeUnit.MILLISECONDS);
       while (!conversation.isComplete() && System.nanoTime() < deadline) {
         Packet packet = handle.getNextPacket();
         if (packet == null) {
@@ -112,20 +117,24 @@ public final class LiveCapture implements AutoCloseable {
         if (dumper != null) {
           dumper.dump(packet, handle.getTimestamp());
         }
-        Segment.of(packet, Segment.micros(handle.getTimestamp())).ifPresent(segments::add);
+        Segment.of(packet, handle.getDlt().value(), Segment.micros(handle.getTimestamp())).ifPresent(segments::add);
       }
     } finally {
-      alarm.shutdownNow();
+      finished.countDown();
+      watchdog.join();
     }
     return new Conversation(List.copyOf(segments));
   }
 
-  private void breakLoop() {
+  private void breakOffAfter(CountDownLatch finished, long timeoutMillis) {
     try {
-      handle.breakLoop();
-    } catch (NotOpenException closedAlready) {
-      // Closed before the deadline: nothing is waiting any more, which is what the alarm wanted.
-      LOG.debug("capture closed before its deadline", closedAlready);
+      if (!finished.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
+        handle.breakLoop();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (NotOpenException e) {
+      throw new IllegalStateException("the capture closed while it was being read", e);
     }
   }
 

@@ -12,16 +12,18 @@ import org.pcap4j.packet.UdpPacket;
  * What this lab needs to know about one captured TCP segment or UDP datagram.
  *
  * @param micros capture time, microseconds since the epoch
+ * @param linkType the capture's data link type (LINKTYPE_ number), to decode {@code frame} again
+ * @param frame the captured bytes, link header included
  * @param sequence raw TCP sequence number (0 for UDP)
  * @param acknowledgment raw TCP acknowledgment number (0 for UDP)
  */
 public record Segment(
-    long micros, boolean udp, InetSocketAddress from, InetSocketAddress to,
+    long micros, int linkType, byte[] frame, boolean udp, InetSocketAddress from, InetSocketAddress to,
     boolean syn, boolean ack, boolean fin, boolean rst, boolean psh,
     long sequence, long acknowledgment, byte[] payload) {
 
   /** The IPv4 TCP or UDP part of a captured packet; anything else is not this lab's business. */
-  public static Optional<Segment> of(Packet packet, long micros) {
+  public static Optional<Segment> of(Packet packet, int linkType, long micros) {
     IpV4Packet ip = packet.get(IpV4Packet.class);
     if (ip == null) {
       return Optional.empty();
@@ -29,7 +31,7 @@ public record Segment(
     TcpPacket tcp = ip.get(TcpPacket.class);
     if (tcp != null) {
       TcpPacket.TcpHeader h = tcp.getHeader();
-      return Optional.of(new Segment(micros, false,
+      return Optional.of(new Segment(micros, linkType, packet.getRawData(), false,
           new InetSocketAddress(ip.getHeader().getSrcAddr(), h.getSrcPort().valueAsInt()),
           new InetSocketAddress(ip.getHeader().getDstAddr(), h.getDstPort().valueAsInt()),
           h.getSyn(), h.getAck(), h.getFin(), h.getRst(), h.getPsh(),
@@ -37,7 +39,7 @@ public record Segment(
     }
     UdpPacket udp = ip.get(UdpPacket.class);
     if (udp != null) {
-      return Optional.of(new Segment(micros, true,
+      return Optional.of(new Segment(micros, linkType, packet.getRawData(), true,
           new InetSocketAddress(ip.getHeader().getSrcAddr(), udp.getHeader().getSrcPort().valueAsInt()),
           new InetSocketAddress(ip.getHeader().getDstAddr(), udp.getHeader().getDstPort().valueAsInt()),
           false, false, false, false, false, 0, 0, payloadOf(udp)));

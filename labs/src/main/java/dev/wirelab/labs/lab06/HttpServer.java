@@ -35,7 +35,8 @@ public final class HttpServer implements AutoCloseable {
   private final ServerSocket listener;
   private final Narrator narrator;
   private final List<Socket> connections = new CopyOnWriteArrayList<>();
-  private final List<Thread> threads = new CopyOnWriteArrayList<>();
+  private final List<Thread> connectionThreads = new CopyOnWriteArrayList<>();
+  private final Thread acceptThread = new Thread(this::acceptLoop, "lab06-accept");
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private HttpServer(ServerSocket listener, Narrator narrator) {
@@ -53,7 +54,7 @@ public final class HttpServer implements AutoCloseable {
     }
     HttpServer server = new HttpServer(listener, narrator);
     narrator.say("listening on %s (one thread per connection)", Endpoint.of(listener.getLocalSocketAddress()));
-    server.startThread("lab06-accept", server::acceptLoop);
+    server.acceptThread.start();
     return server;
   }
 
@@ -78,7 +79,9 @@ public final class HttpServer implements AutoCloseable {
         return;
       }
       connections.add(connection);
-      startThread("lab06-connection-" + connection.getPort(), () -> serve(connection));
+      Thread thread = new Thread(() -> serve(connection), "lab06-connection-" + connection.getPort());
+      connectionThreads.add(thread);
+      thread.start();
     }
   }
 
@@ -129,7 +132,7 @@ public final class HttpServer implements AutoCloseable {
       narrator.say("%s: %s", peer, e.getMessage());
     } finally {
       connections.remove(connection);
-      threads.remove(Thread.currentThread());
+      connectionThreads.remove(Thread.currentThread());
     }
   }
 
@@ -155,20 +158,16 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
-  private void startThread(String name, Runnable task) {
-    Thread thread = new Thread(task, name);
-    threads.add(thread);
-    thread.start();
-  }
-
   @Override
   public void close() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_MILLIS);
     listener.close();
+    // Once the accept thread has ended, no new connection can appear behind our back.
+    acceptThread.join(STOP_MILLIS);
     for (Socket connection : connections) {
       connection.close();
     }
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_MILLIS);
-    for (Thread thread : threads) {
+    for (Thread thread : connectionThreads) {
       thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
     }
     stopped.countDown();

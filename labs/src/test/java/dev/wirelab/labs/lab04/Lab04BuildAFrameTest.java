@@ -3,7 +3,13 @@ package dev.wirelab.labs.lab04;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wirelab.labs.support.LabRun;
+import dev.wirelab.labs.support.Narrator;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -121,9 +127,48 @@ class Lab04BuildAFrameTest {
   }
 
   @Test
-  void serverModeIsRefusedInOneLine() {
-    LabRun run = LabRun.of(new Lab04BuildAFrame(), "server", "--out", dir.resolve("x.pcap").toString());
-    assertThat(run.assertOneLineError()).startsWith("error: lab 04 has only a demo mode");
+  void clientSendsTheMessageAsOneRealDatagram() throws Exception {
+    try (DatagramSocket receiver = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      receiver.setSoTimeout(5_000);
+      LabRun run = LabRun.of(new Lab04BuildAFrame(), "client", "--port", String.valueOf(receiver.getLocalPort()),
+          "--message", "over a real socket");
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      DatagramPacket datagram = new DatagramPacket(new byte[100], 100);
+      receiver.receive(datagram);
+      assertThat(new String(datagram.getData(), 0, datagram.getLength(), StandardCharsets.UTF_8))
+          .isEqualTo("over a real socket");
+      assertThat(run.out())
+          .startsWith("lab 04 Build a frame: mode=client host=127.0.0.1 port=" + receiver.getLocalPort())
+          .contains("[client] sent 18 bytes 127.0.0.1:" + datagram.getPort() + " -> 127.0.0.1:" + receiver.getLocalPort());
+    }
+  }
+
+  @Test
+  void serverSideReceivesOnlyTheDataAndTheSendersAddress() throws Exception {
+    StringWriter log = new StringWriter();
+    try (UdpReceiver receiver = UdpReceiver.bind("127.0.0.1", 0, new Narrator(new PrintWriter(log, true), "server"));
+        DatagramSocket sender = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      sender.send(new DatagramPacket(MESSAGE, MESSAGE.length, InetAddress.getLoopbackAddress(), receiver.port()));
+
+      assertThat(receiver.receiveOne()).isEqualTo(MESSAGE);
+      assertThat(log.toString()).contains("[server] 33 bytes from 127.0.0.1:" + sender.getLocalPort()
+          + ": \"Hello from the application layer!\"");
+    }
+  }
+
+  @Test
+  void aBusyServerPortIsOneLine() throws Exception {
+    try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      LabRun run = LabRun.of(new Lab04BuildAFrame(), "server", "--port", String.valueOf(taken.getLocalPort()));
+      assertThat(run.assertOneLineError()).startsWith("error: cannot listen there");
+    }
+  }
+
+  @Test
+  void aMalformedPortIsOneLine() {
+    LabRun run = LabRun.of(new Lab04BuildAFrame(), "client", "--port", "70000");
+    assertThat(run.assertOneLineError()).contains("70000 is outside the port range 0-65535");
   }
 
   private static List<String> tshark(Path pcap, String... fields) throws IOException, InterruptedException {

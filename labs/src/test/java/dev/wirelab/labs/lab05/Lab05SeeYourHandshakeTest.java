@@ -2,18 +2,25 @@ package dev.wirelab.labs.lab05;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wirelab.common.cli.CommandRunner;
 import dev.wirelab.labs.support.LabRun;
 import dev.wirelab.labs.support.Narrator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Captures for real on the loopback interface: the tests run as root, here and in CI. */
 class Lab05SeeYourHandshakeTest {
@@ -25,15 +32,26 @@ class Lab05SeeYourHandshakeTest {
   void liveCaptureSeesHandshakeDataTeardownAndTheDatagram() throws Exception {
     Conversation conversation;
     InetSocketAddress server;
-    try (LoopbackExchange exchange = LoopbackExchange.bind(0);
-        LiveCapture capture = LiveCapture.start("", exchange.tcpPort(), exchange.udpPort(), Optional.empty())) {
-      server = new InetSocketAddress("127.0.0.1", exchange.tcpPort());
-      exchange.run(new Narrator(new PrintWriter(new StringWriter()), "test"));
+    try (LoopbackExchange exchange = LoopbackExchange.bind(0, new Narrator(new PrintWriter(new StringWriter()), "test"));
+        LiveCapture capture = LiveCapture.start("", exchange.port(), Optional.empty())) {
+      server = new InetSocketAddress("127.0.0.1", exchange.port());
+      exchange.run();
       conversation = capture.readUntilComplete(5_000);
     }
 
     assertThat(conversation.isComplete()).as("complete: %s", conversation.segments()).isTrue();
     assertOneConnectionThenOneDatagram(conversation, server, 17, 26);
+  }
+
+  @Test
+  void aCaptureThatSeesNothingStillReturns() throws Exception {
+    try (LoopbackExchange quiet = LoopbackExchange.bind(0, new Narrator(new PrintWriter(new StringWriter()), "test"));
+        LiveCapture capture = LiveCapture.start("", quiet.port(), Optional.empty())) {
+      Conversation nothing = capture.readUntilComplete(300);
+
+      assertThat(nothing.segments()).isEmpty();
+      assertThat(nothing.isComplete()).isFalse();
+    }
   }
 
   @Test
@@ -50,7 +68,7 @@ class Lab05SeeYourHandshakeTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .startsWith("lab 05 See your own handshake: mode=demo port=0 interface=(loopback) offline=false")
+        .startsWith("lab 05 See your own handshake: mode=demo host=127.0.0.1 port=0 interface=(loopback) offline=false")
         .doesNotContain("cannot capture live");
     assertArithmeticIsNarrated(run.out());
   }
@@ -74,7 +92,8 @@ class Lab05SeeYourHandshakeTest {
     assertThat(run.out())
         .contains("--offline: showing the capture bundled with this lab")
         .contains("client:54226 > server:9005       SYN           0      -    0")
-        .contains("raw seq 708418363  <- the client's initial sequence number (ISN)");
+        .contains("IP 127.0.0.1.54226 > 127.0.0.1.9005: Flags [S], seq 708418363, win 65495, length 0"
+            + "  <- the client's initial sequence number (ISN)");
     assertArithmeticIsNarrated(run.out());
   }
 
@@ -114,15 +133,82 @@ class Lab05SeeYourHandshakeTest {
   }
 
   @Test
-  void clientModeIsRefusedInOneLine() {
-    LabRun run = LabRun.of(new Lab05SeeYourHandshake(), "client");
-    assertThat(run.assertOneLineError()).startsWith("error: lab 05 has only a demo mode");
+  void anUnwritableSaveFileIsOneLine() {
+    LabRun run = LabRun.of(new Lab05SeeYourHandshake(), "--port", "0", "--save",
+        dir.resolve("no-such-dir").resolve("x.pcap").toString());
+    assertThat(run.assertOneLineError()).startsWith("error: cannot write the capture to ");
+  }
+
+  @Test
+  void saveWithOfflineIsOneLine() {
+    LabRun run = LabRun.of(new Lab05SeeYourHandshake(), "--offline", "--save", dir.resolve("x.pcap").toString());
+    assertThat(run.assertOneLineError()).startsWith("error: --save writes a live capture");
+  }
+
+  /** Server and client as two separate runs, as in two terminals; the server captures. */
+  @Test
+  void serverCapturesTheExchangeOfAClientRunSeparately() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    StringWriter serverOut = new StringWriter();
+    CountDownLatch waiting = new CountDownLatch(1);
+    PrintWriter serverWriter = new PrintWriter(new Writer() {
+      @Override
+      public void write(char[] chars, int offset, int length) {
+        serverOut.write(chars, offset, length);
+        if (serverOut.toString().contains("waiting for one client")) {
+          waiting.countDown();
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    }, true);
+    CommandLine server = CommandRunner.configure(new CommandLine(new Lab05SeeYourHandshake()));
+    server.setOut(serverWriter);
+    server.setErr(serverWriter);
+    FutureTask<Integer> serverRun = new FutureTask<>(() -> server.execute("server", "--port", String.valueOf(port)));
+    Thread serverThread = new Thread(serverRun, "lab05-test-server");
+    serverThread.start();
+    try {
+      assertThat(waiting.await(10, TimeUnit.SECONDS)).as("server ready: %s", serverOut).isTrue();
+
+      LabRun client = LabRun.of(new Lab05SeeYourHandshake(), "client", "--port", String.valueOf(port));
+
+      assertThat(client.exitCode()).as(client.err()).isZero();
+      assertThat(client.out())
+          .contains("[client] connect() returned: the kernels did the three-way handshake")
+          .contains("[client] sent one datagram of 26 bytes");
+      assertThat(serverRun.get(10, TimeUnit.SECONDS)).as(serverOut.toString()).isZero();
+    } finally {
+      serverThread.join(10_000);
+    }
+    assertThat(serverOut.toString())
+        .contains("[server] accept() returned 127.0.0.1:")
+        .contains("[server] one datagram of 26 bytes from 127.0.0.1:")
+        .doesNotContain("cannot capture live");
+    assertArithmeticIsNarrated(serverOut.toString());
+  }
+
+  @Test
+  void aRefusedClientIsOneLine() throws Exception {
+    int closedPort;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = probe.getLocalPort();
+    }
+    LabRun run = LabRun.of(new Lab05SeeYourHandshake(), "client", "--port", String.valueOf(closedPort));
+    assertThat(run.assertOneLineError()).startsWith("error: connection refused");
   }
 
   @Test
   void aBusyPortIsOneLine() throws Exception {
-    try (LoopbackExchange taken = LoopbackExchange.bind(0)) {
-      LabRun run = LabRun.of(new Lab05SeeYourHandshake(), "--port", String.valueOf(taken.tcpPort()));
+    try (LoopbackExchange taken = LoopbackExchange.bind(0, new Narrator(new PrintWriter(new StringWriter()), "test"))) {
+      LabRun run = LabRun.of(new Lab05SeeYourHandshake(), "--port", String.valueOf(taken.port()));
       assertThat(run.assertOneLineError()).startsWith("error: cannot listen there");
     }
   }
@@ -190,7 +276,7 @@ class Lab05SeeYourHandshakeTest {
         .contains("<- ack 19 = client seq 18 + 1 for the FIN")
         .contains("<- ack 19 = server seq 18 + 1 for the FIN")
         .containsPattern("127\\.0\\.0\\.1:\\d+ > 127\\.0\\.0\\.1:\\d+ +UDP +- +- +26  \"one datagram, no handshake\"")
-        .contains("no connection, no seq/ack, no reply: one datagram, one packet");
+        .contains("UDP, length 26  <- no connection, no seq/ack, no reply: one datagram, one packet");
   }
 
   private static int countRows(String out) {
