@@ -1,5 +1,6 @@
 package dev.wirelab.chat.engineio;
 
+import dev.wirelab.chat.http.HttpExchange;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 /** The request errors of the reference server: code, message and HTTP status, as clients see them. */
@@ -35,6 +36,11 @@ public enum EngineIoError {
   /** The JSON body, e.g. {@code {"code":1,"message":"Session ID unknown"}}. */
   public String json() {
     return json(message);
+  }
+
+  /** Answers a request with this error. */
+  public void replyTo(HttpExchange exchange) {
+    exchange.replyJson(status, json());
   }
 
   /** The JSON body with a more specific message, which must need no JSON escaping. */

@@ -104,19 +104,19 @@ public final class EngineIoServer implements HttpRoute {
     if (!origins.allows(request)) {
       log.info("refused origin {} from {}", request.headers().get(HttpHeaderNames.ORIGIN),
           exchange.channel().remoteAddress());
-      fail(exchange, EngineIoError.FORBIDDEN);
+      EngineIoError.FORBIDDEN.replyTo(exchange);
       return;
     }
     origins.addCorsHeaders(request, exchange.extraHeaders());
     Map<String, String> query = firstValues(new QueryStringDecoder(request.uri()).parameters());
     String transport = query.get("transport");
     if (transport == null || !options.transports().contains(transport)) {
-      fail(exchange, EngineIoError.UNKNOWN_TRANSPORT);
+      EngineIoError.UNKNOWN_TRANSPORT.replyTo(exchange);
       return;
     }
     boolean webSocket = "websocket".equals(transport);
     if (webSocket != isWebSocketUpgrade(request)) {
-      fail(exchange, EngineIoError.BAD_REQUEST);
+      EngineIoError.BAD_REQUEST.replyTo(exchange);
       return;
     }
     String sid = query.get("sid");
@@ -126,23 +126,23 @@ public final class EngineIoServer implements HttpRoute {
     }
     EngineIoSession session = sessions.get(sid);
     if (session == null) {
-      fail(exchange, EngineIoError.UNKNOWN_SID);
+      EngineIoError.UNKNOWN_SID.replyTo(exchange);
     } else if (webSocket) {
       upgrade(request, exchange, session);
     } else if (!session.isPolling()) {
-      fail(exchange, EngineIoError.BAD_REQUEST);
+      EngineIoError.BAD_REQUEST.replyTo(exchange);
     } else if (HttpMethod.GET.equals(request.method())) {
       session.onPoll(exchange);
     } else if (HttpMethod.POST.equals(request.method())) {
       post(request, exchange, session);
     } else {
-      fail(exchange, EngineIoError.BAD_REQUEST);
+      EngineIoError.BAD_REQUEST.replyTo(exchange);
     }
   }
 
   private void preflight(FullHttpRequest request, HttpExchange exchange) {
     if (!origins.allows(request)) {
-      fail(exchange, EngineIoError.FORBIDDEN);
+      EngineIoError.FORBIDDEN.replyTo(exchange);
       return;
     }
     origins.addPreflightHeaders(request, exchange.extraHeaders());
@@ -162,11 +162,11 @@ public final class EngineIoServer implements HttpRoute {
   private void handshake(FullHttpRequest request, HttpExchange exchange, Map<String, String> query,
       String transport) {
     if (!HttpMethod.GET.equals(request.method())) {
-      fail(exchange, EngineIoError.BAD_HANDSHAKE_METHOD);
+      EngineIoError.BAD_HANDSHAKE_METHOD.replyTo(exchange);
       return;
     }
     if (!"4".equals(query.get("EIO"))) {
-      fail(exchange, EngineIoError.UNSUPPORTED_PROTOCOL_VERSION);
+      EngineIoError.UNSUPPORTED_PROTOCOL_VERSION.replyTo(exchange);
       return;
     }
     if (sessionSlots.incrementAndGet() > options.maxConnections()) {
@@ -197,7 +197,7 @@ public final class EngineIoServer implements HttpRoute {
 
   private void upgrade(FullHttpRequest request, HttpExchange exchange, EngineIoSession session) {
     if (!session.acceptsUpgrade()) {
-      fail(exchange, EngineIoError.BAD_REQUEST);
+      EngineIoError.BAD_REQUEST.replyTo(exchange);
       return;
     }
     if (acceptWebSocket(request, exchange, session)) {
@@ -225,7 +225,7 @@ public final class EngineIoServer implements HttpRoute {
       });
     } catch (RuntimeException e) {
       log.info("bad WebSocket handshake from {}: {}", channel.remoteAddress(), e.getMessage());
-      fail(exchange, EngineIoError.BAD_REQUEST);
+      EngineIoError.BAD_REQUEST.replyTo(exchange);
       return false;
     }
     ChannelPipeline pipeline = channel.pipeline();
@@ -239,10 +239,6 @@ public final class EngineIoServer implements HttpRoute {
   private static boolean isWebSocketUpgrade(FullHttpRequest request) {
     return HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(
         request.headers().get(HttpHeaderNames.UPGRADE));
-  }
-
-  private static void fail(HttpExchange exchange, EngineIoError error) {
-    exchange.replyJson(error.status(), error.json());
   }
 
   private static Map<String, String> firstValues(Map<String, List<String>> parameters) {

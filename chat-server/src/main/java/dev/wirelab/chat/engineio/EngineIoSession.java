@@ -1,16 +1,19 @@
 package dev.wirelab.chat.engineio;
 
 import dev.wirelab.chat.http.HttpExchange;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -34,6 +37,9 @@ final class EngineIoSession implements EngineIoSocket {
 
   private volatile Handler handler;
   private volatile boolean closed;
+  /** Closed by the server while no GET was waiting: the next GET carries the last packets. */
+  private volatile boolean closing;
+  private ScheduledFuture<?> closingTimer;
   private volatile String transportName;
 
   private final ArrayDeque<Packet> outbox = new ArrayDeque<>();
@@ -93,7 +99,7 @@ final class EngineIoSession implements EngineIoSocket {
 
   @Override
   public boolean isWritable() {
-    if (closed) {
+    if (closed || closing) {
       return false;
     }
     Channel channel = webSocket;
@@ -103,7 +109,25 @@ final class EngineIoSession implements EngineIoSocket {
 
   @Override
   public void close() {
-    onLoop(() -> close("forced close"));
+    onLoop(this::closeAfterLastPoll);
+  }
+
+  /**
+   * A polling client learns of the close, and gets what was queued before it, only from its next
+   * GET; without one, the session ends when the heartbeat would have given up on it anyway.
+   */
+  private void closeAfterLastPoll() {
+    if (closed || closing) {
+      return;
+    }
+    if (webSocket != null || pendingPoll != null) {
+      close("forced close");
+      return;
+    }
+    closing = true;
+    heartbeat.stop();
+    closingTimer = loop.schedule(() -> close("forced close"),
+        options.pingIntervalMillis() + options.pingTimeoutMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Closes with the given reason and completes once the handler has seen it. */
@@ -116,13 +140,9 @@ final class EngineIoSession implements EngineIoSocket {
     return done;
   }
 
-  boolean isClosed() {
-    return closed;
-  }
-
-  /** True while the session runs on long-polling with no upgrade under way. */
+  /** True while the session is open on long-polling, so a WebSocket may take over. */
   boolean acceptsUpgrade() {
-    return !closed && webSocket == null;
+    return !closed && !closing && webSocket == null;
   }
 
   boolean isPolling() {
@@ -163,16 +183,13 @@ final class EngineIoSession implements EngineIoSocket {
   // ---- sending
 
   private void enqueue(Packet packet) {
-    if (closed) {
+    if (closed || closing) {
+      // Checked before hopping too: after WebServer.close() the loop takes no more tasks.
       log.debug("session {} is closed; dropped {}", id, packet);
       return;
     }
     if (!loop.inEventLoop()) {
       loop.execute(() -> enqueue(packet));
-      return;
-    }
-    if (closed) {
-      log.debug("session {} is closed; dropped {}", id, packet);
       return;
     }
     Channel channel = webSocket;
@@ -191,8 +208,36 @@ final class EngineIoSession implements EngineIoSocket {
     }
   }
 
-  private void writeToWebSocket(Channel channel, Packet packet) {
-    channel.writeAndFlush(packet, channel.voidPromise());
+  /**
+   * Sends a message frame whose content ({@code 4} and the UTF-8 text) is shared with other
+   * sessions, taking over one reference to it; a polling session sends the text instead.
+   */
+  void sendShared(String text, ByteBuf encoded) {
+    if (closed || closing) {
+      encoded.release();
+      return;
+    }
+    if (!loop.inEventLoop()) {
+      try {
+        loop.execute(() -> sendShared(text, encoded));
+      } catch (RejectedExecutionException e) {
+        encoded.release();
+        throw e;
+      }
+      return;
+    }
+    Channel channel = closed || closing ? null : webSocket;
+    if (channel == null) {
+      encoded.release();
+      enqueue(Packet.message(text));
+    } else {
+      writeToWebSocket(channel, new TextWebSocketFrame(encoded));
+    }
+  }
+
+  /** Writes a packet, or an already encoded frame, and enforces the slow-reader limit. */
+  private void writeToWebSocket(Channel channel, Object packetOrFrame) {
+    channel.writeAndFlush(packetOrFrame, channel.voidPromise());
     long waiting = pendingWriteBytes(channel);
     if (waiting > options.maxOutboundBytes()) {
       slowReader(waiting);
@@ -228,7 +273,9 @@ final class EngineIoSession implements EngineIoSocket {
 
   private HttpExchange takePendingPoll() {
     HttpExchange exchange = pendingPoll;
-    exchange.channel().closeFuture().removeListener(pendingPollCloseListener);
+    if (pendingPollCloseListener != null) {
+      exchange.channel().closeFuture().removeListener(pendingPollCloseListener);
+    }
     pendingPoll = null;
     pendingPollCloseListener = null;
     return exchange;
@@ -239,14 +286,17 @@ final class EngineIoSession implements EngineIoSocket {
   void onPoll(HttpExchange exchange) {
     onLoop(() -> {
       if (closed) {
-        exchange.replyJson(EngineIoError.UNKNOWN_SID.status(), EngineIoError.UNKNOWN_SID.json());
+        EngineIoError.UNKNOWN_SID.replyTo(exchange);
       } else if (webSocket != null) {
-        exchange.replyJson(EngineIoError.BAD_REQUEST.status(), EngineIoError.BAD_REQUEST.json());
+        EngineIoError.BAD_REQUEST.replyTo(exchange);
       } else if (pendingPoll != null) {
         log.info("session {}: a second GET while one is pending; closing the session", id);
         // The pending GET is answered first, so pipelined replies keep their order.
         close("transport error");
-        exchange.replyJson(EngineIoError.BAD_REQUEST.status(), EngineIoError.BAD_REQUEST.json());
+        EngineIoError.BAD_REQUEST.replyTo(exchange);
+      } else if (closing) {
+        pendingPoll = exchange;
+        close("forced close");
       } else if (upgrading) {
         exchange.reply(HttpResponseStatus.OK, TEXT_PLAIN, PacketCodec.encode(Packet.of(PacketType.NOOP)));
       } else {
@@ -270,11 +320,15 @@ final class EngineIoSession implements EngineIoSocket {
   void onPost(HttpExchange exchange, String payload) {
     onLoop(() -> {
       if (closed) {
-        exchange.replyJson(EngineIoError.UNKNOWN_SID.status(), EngineIoError.UNKNOWN_SID.json());
+        EngineIoError.UNKNOWN_SID.replyTo(exchange);
         return;
       }
       if (webSocket != null) {
-        exchange.replyJson(EngineIoError.BAD_REQUEST.status(), EngineIoError.BAD_REQUEST.json());
+        EngineIoError.BAD_REQUEST.replyTo(exchange);
+        return;
+      }
+      if (closing) {
+        exchange.reply(HttpResponseStatus.OK, "text/html", "ok");
         return;
       }
       List<Packet> packets;
@@ -282,7 +336,7 @@ final class EngineIoSession implements EngineIoSocket {
         packets = PacketCodec.decodePayload(payload);
       } catch (PacketParseException e) {
         log.info("session {}: parse error in POST: {}", id, e.getMessage());
-        exchange.replyJson(EngineIoError.BAD_REQUEST.status(), EngineIoError.BAD_REQUEST.json());
+        EngineIoError.BAD_REQUEST.replyTo(exchange);
         close("parse error");
         return;
       }
@@ -428,8 +482,10 @@ final class EngineIoSession implements EngineIoSocket {
     }
     closed = true;
     heartbeat.stop();
-    if (upgradeTimer != null) {
-      upgradeTimer.cancel(false);
+    for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {upgradeTimer, closingTimer}) {
+      if (timer != null) {
+        timer.cancel(false);
+      }
     }
     server.unregister(this);
     log.debug("session {} closed: {}", id, reason);

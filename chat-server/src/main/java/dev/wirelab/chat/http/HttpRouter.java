@@ -34,13 +34,15 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-    HttpExchange exchange = new HttpExchange(ctx.channel(), HttpUtil.isKeepAlive(request));
     if (request.decoderResult().isFailure()) {
       log.info("bad HTTP request from {}: {}", ctx.channel().remoteAddress(),
           request.decoderResult().cause().getMessage());
-      exchange.reply(HttpResponseStatus.BAD_REQUEST, TEXT, "Bad request\n");
+      // After garbage the byte stream cannot be trusted to hold a next request: close.
+      new HttpExchange(ctx.channel(), false)
+          .reply(HttpResponseStatus.BAD_REQUEST, TEXT, "Bad request\n");
       return;
     }
+    HttpExchange exchange = new HttpExchange(ctx.channel(), HttpUtil.isKeepAlive(request));
     String path = new QueryStringDecoder(request.uri()).path();
     for (Mapping mapping : mappings) {
       if (mapping.matches(request.method().name(), path)) {

@@ -10,6 +10,7 @@ import dev.wirelab.chat.http.RawHttp.Response;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,36 @@ class EngineIoPollingTest {
   }
 
   @Test
+  void serverCloseReachesThePollerWithWhatWasQueued() throws Exception {
+    String sid = handshake();
+    EngineIoSocket session = server.listener.nextOpened();
+
+    session.send("last words");
+    session.close();
+    session.send("too late");
+
+    assertThat(RawHttp.get(server.port(), polling(sid)).body()).isEqualTo("4last words\u001e1");
+    assertThat(server.listener.nextCloseReason()).isEqualTo("forced close");
+    assertError(RawHttp.get(server.port(), polling(sid)), 400, 1, "Session ID unknown");
+  }
+
+  @Test
+  void serverCloseEndsTheNextOrPendingGetWithTheClosePacket() throws Exception {
+    String sid = handshake();
+    EngineIoSocket session = server.listener.nextOpened();
+
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.getOutputStream().write(Request.get(polling(sid)).bytes(server.port(), true));
+      session.close();
+
+      // Whether the GET was already waiting or arrives just after, it carries the close packet.
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(response).startsWith("HTTP/1.1 200").endsWith("\r\n\r\n1");
+    }
+    assertThat(server.listener.nextCloseReason()).isEqualTo("forced close");
+  }
+
+  @Test
   void aCancelledGetClosesTheSession() throws Exception {
     String sid = handshake();
 
@@ -172,6 +203,20 @@ class EngineIoPollingTest {
     Response response = RawHttp.post(server.port(), polling(sid), "4" + "x".repeat(200));
 
     assertThat(response.status()).isEqualTo(413);
+  }
+
+  @Test
+  void aPollerThatNeverPollsIsDisconnectedAtTheOutboundLimit() throws Exception {
+    restart(EngineIoOptions.defaults().withMaxOutboundBytes(10_000));
+    String sid = handshake();
+    EngineIoSocket session = server.listener.nextOpened();
+
+    for (int i = 0; i < 20; i++) {
+      session.send("x".repeat(1_000));
+    }
+
+    assertThat(server.listener.nextCloseReason()).isEqualTo("transport error");
+    assertError(RawHttp.get(server.port(), polling(sid)), 400, 1, "Session ID unknown");
   }
 
   @Test

@@ -76,6 +76,19 @@ class EngineIoWebSocketTest {
   }
 
   @Test
+  void aForeignOriginCannotOpenAWebSocket() throws Exception {
+    try (RawWebSocket foreign = RawWebSocket.connect(server.port(), WEBSOCKET, 0,
+        "Origin: http://evil.example")) {
+      assertThat(foreign.upgradeResponse()).startsWith("HTTP/1.1 403");
+    }
+    try (RawWebSocket same = RawWebSocket.connect(server.port(), WEBSOCKET, 0,
+        "Origin: http://127.0.0.1:" + server.port())) {
+      assertThat(same.upgradeResponse()).startsWith("HTTP/1.1 101");
+      readOpen(same);
+    }
+  }
+
+  @Test
   void invalidUtf8ClosesOnlyThatSessionWithParseError() throws Exception {
     try (RawWebSocket bad = RawWebSocket.connect(server.port(), WEBSOCKET);
         RawWebSocket good = RawWebSocket.connect(server.port(), WEBSOCKET)) {

@@ -86,11 +86,16 @@ final class NodePeer implements AutoCloseable {
 
   /** Kills the peer at once, like a client whose machine vanished, and waits for it to go. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroyForcibly();
-    if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
-      throw new AssertionError("the node peer did not die");
+    try {
+      if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
+        throw new AssertionError("the node peer did not die");
+      }
+      reader.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while stopping the node peer", e);
     }
-    reader.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
   }
 }

@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.stream.Collectors;
 
 /**
  * A minimal RFC 6455 client on a plain socket: it can misbehave on purpose (never answer a
@@ -37,8 +39,12 @@ final class RawWebSocket implements AutoCloseable {
     this.upgradeResponse = upgradeResponse;
   }
 
-  /** Opens a WebSocket; {@code receiveBuffer} > 0 shrinks the socket's receive buffer first. */
-  static RawWebSocket connect(int port, String target, int receiveBuffer) throws IOException {
+  /**
+   * Opens a WebSocket; {@code receiveBuffer} > 0 shrinks the socket's receive buffer first, and
+   * {@code headerLines} are added to the upgrade request.
+   */
+  static RawWebSocket connect(int port, String target, int receiveBuffer, String... headerLines)
+      throws IOException {
     Socket socket = new Socket();
     try {
       if (receiveBuffer > 0) {
@@ -49,7 +55,9 @@ final class RawWebSocket implements AutoCloseable {
       String key = Base64.getEncoder().encodeToString("wirelab-test-key".getBytes(StandardCharsets.US_ASCII));
       String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
           + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\n"
-          + "Sec-WebSocket-Version: 13\r\n\r\n";
+          + "Sec-WebSocket-Version: 13\r\n"
+          + Arrays.stream(headerLines).map(line -> line + "\r\n").collect(Collectors.joining())
+          + "\r\n";
       socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
       StringBuilder response = new StringBuilder();
       while (!response.toString().endsWith("\r\n\r\n")) {

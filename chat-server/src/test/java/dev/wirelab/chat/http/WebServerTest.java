@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,6 +82,20 @@ class WebServerTest {
     try (WebServer server = start(site())) {
       assertThat(RawHttp.get(server.port(), "/api/broken").status()).isEqualTo(500);
       assertThat(RawHttp.get(server.port(), "/api/ping").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void garbageInsteadOfHttpGets400AndOthersAreStillServed() throws Exception {
+    try (WebServer server = start(site());
+        Socket garbage = new Socket("127.0.0.1", server.port())) {
+      garbage.setSoTimeout(10_000);
+      garbage.getOutputStream().write("\u0001\u0002 not HTTP at all \r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+
+      String answer = new String(garbage.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+      assertThat(answer).startsWith("HTTP/1.1 400");
+      assertThat(RawHttp.get(server.port(), "/").status()).isEqualTo(200);
     }
   }
 

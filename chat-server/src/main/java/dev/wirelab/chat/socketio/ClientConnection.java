@@ -1,0 +1,186 @@
+package dev.wirelab.chat.socketio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wirelab.chat.engineio.EngineIoSocket;
+import dev.wirelab.chat.socketio.protocol.EncodedPacket;
+import dev.wirelab.chat.socketio.protocol.Json;
+import dev.wirelab.chat.socketio.protocol.Packet;
+import dev.wirelab.chat.socketio.protocol.PacketDecoder;
+import dev.wirelab.chat.socketio.protocol.PacketEncoder;
+import dev.wirelab.chat.socketio.protocol.PacketType;
+import dev.wirelab.chat.socketio.protocol.ProtocolException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Engine.IO session seen from Socket.IO: decodes its packets, routes them to its socket in
+ * each namespace, and closes it when it breaks the protocol, sends too fast, or joins no
+ * namespace within the connect timeout.
+ */
+final class ClientConnection implements EngineIoSocket.Handler {
+  private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+
+  private final SocketIoServer server;
+  private final EngineIoSocket conn;
+  private final PacketDecoder decoder;
+  private final EventRateLimiter rateLimiter;
+  private final ScheduledFuture<?> connectTimer;
+  /** Sockets by namespace name; guarded by {@code this}, like {@link #closed}. */
+  private final Map<String, Socket> sockets = new HashMap<>();
+  private boolean closed;
+
+  ClientConnection(SocketIoServer server, EngineIoSocket conn) {
+    this.server = server;
+    this.conn = conn;
+    this.decoder = new PacketDecoder(server.options().maxAttachments());
+    this.rateLimiter = new EventRateLimiter(server.options().maxEventsPerSecond());
+    this.connectTimer = server.schedule(this::onConnectTimeout, server.options().connectTimeout());
+    conn.setHandler(this);
+  }
+
+  EngineIoSocket conn() {
+    return conn;
+  }
+
+  @Override
+  public void onMessage(String text) {
+    try {
+      route(decoder.decode(text));
+    } catch (ProtocolException e) {
+      fail(DisconnectReason.PARSE_ERROR, e.getMessage());
+    }
+  }
+
+  @Override
+  public void onBinary(byte[] binary) {
+    try {
+      route(decoder.decode(binary));
+    } catch (ProtocolException e) {
+      fail(DisconnectReason.PARSE_ERROR, e.getMessage());
+    }
+  }
+
+  @Override
+  public void onClose(String reason) {
+    closeSockets(reason);
+  }
+
+  private void route(Packet packet) throws ProtocolException {
+    if (packet == null) {
+      return;
+    }
+    if (packet.type() == PacketType.CONNECT) {
+      connect(packet);
+      return;
+    }
+    if (packet.type() == PacketType.CONNECT_ERROR) {
+      throw new ProtocolException("a client may not send CONNECT_ERROR");
+    }
+    Optional<Socket> socket = socket(packet.namespace());
+    if (socket.isEmpty()) {
+      LOG.debug("session {}: {} for {} which it has not joined, ignored", conn.id(),
+          packet.type(), packet.namespace());
+      return;
+    }
+    boolean isEvent = packet.type() == PacketType.EVENT || packet.type() == PacketType.BINARY_EVENT;
+    if (isEvent && !rateLimiter.tryAcquire()) {
+      fail(DisconnectReason.RATE_LIMIT_EXCEEDED,
+          "more than " + server.options().maxEventsPerSecond() + " events per second");
+      return;
+    }
+    socket.get().onPacket(packet);
+  }
+
+  private void connect(Packet packet) {
+    String name = packet.namespace();
+    if (socket(name).isPresent()) {
+      LOG.warn("session {} sent CONNECT for {} which it has joined already; ignored", conn.id(),
+          name);
+      return;
+    }
+    Optional<Namespace> namespace = server.namespaceFor(name);
+    if (namespace.isEmpty()) {
+      write(PacketEncoder.encode(Payloads.connectError(name, "Invalid namespace", null)));
+      return;
+    }
+    JsonNode auth = packet.data() == null ? Json.MAPPER.createObjectNode() : packet.data();
+    namespace.get().connect(this, auth);
+  }
+
+  private void onConnectTimeout() {
+    synchronized (this) {
+      if (closed || !sockets.isEmpty()) {
+        return;
+      }
+    }
+    LOG.info("closing session {} from {}: no namespace joined within {} ms", conn.id(),
+        conn.handshake().remoteAddress(), server.options().connectTimeout().toMillis());
+    conn.close();
+  }
+
+  void write(EncodedPacket packet) {
+    conn.sendAll(packet.text(), packet.attachments());
+  }
+
+  /** Closes this connection because of the client: one log line, then every socket goes. */
+  void fail(String reason, String detail) {
+    LOG.warn("closing session {} from {}: {}: {}", conn.id(), conn.handshake().remoteAddress(),
+        reason, detail);
+    closeSockets(reason);
+    conn.close();
+  }
+
+  /** {@code socket.disconnect(true)}: every namespace gets DISCONNECT, then the session closes. */
+  void disconnectAll() {
+    for (Socket socket : snapshot()) {
+      socket.disconnect(false);
+    }
+    conn.close();
+  }
+
+  /** Server shutdown. */
+  void shutdown() {
+    closeSockets(DisconnectReason.SERVER_SHUTTING_DOWN);
+    conn.close();
+  }
+
+  synchronized boolean attach(Socket socket) {
+    if (closed) {
+      return false;
+    }
+    sockets.put(socket.namespace().name(), socket);
+    connectTimer.cancel(false);
+    return true;
+  }
+
+  synchronized void detach(Socket socket) {
+    sockets.remove(socket.namespace().name(), socket);
+  }
+
+  private synchronized Optional<Socket> socket(String namespace) {
+    return Optional.ofNullable(sockets.get(namespace));
+  }
+
+  private synchronized List<Socket> snapshot() {
+    return List.copyOf(sockets.values());
+  }
+
+  private void closeSockets(String reason) {
+    List<Socket> open;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      open = List.copyOf(sockets.values());
+    }
+    connectTimer.cancel(false);
+    open.forEach(socket -> socket.onClose(reason));
+    server.forget(this);
+  }
+}

@@ -1,0 +1,7 @@
+package dev.wirelab.chat.socketio;
+
+/** Runs once when a socket disconnects; the reason is one of {@link DisconnectReason}'s. */
+@FunctionalInterface
+public interface DisconnectListener {
+  void onDisconnect(String reason);
+}

@@ -1,0 +1,253 @@
+package dev.wirelab.chat.socketio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wirelab.chat.socketio.adapter.Adapter;
+import dev.wirelab.chat.socketio.adapter.BroadcastOptions;
+import dev.wirelab.chat.socketio.protocol.EncodedPacket;
+import dev.wirelab.chat.socketio.recovery.RecoveryOptions;
+import dev.wirelab.chat.socketio.recovery.RestoredSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A namespace such as {@code "/"} or {@code "/chat"}: its sockets, middlewares, connection
+ * listeners and rooms (through its {@link Adapter}). Broadcast methods target all its sockets.
+ */
+public final class Namespace {
+  private static final Logger LOG = LoggerFactory.getLogger(Namespace.class);
+
+  private final SocketIoServer server;
+  private final String name;
+  private final DynamicNamespace parent;
+  private final Adapter adapter;
+  private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
+  private final List<Middleware> middlewares = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Socket>> connectionListeners = new CopyOnWriteArrayList<>();
+
+  Namespace(SocketIoServer server, String name, DynamicNamespace parent) {
+    this.server = server;
+    this.name = name;
+    this.parent = parent;
+    this.adapter = server.options().adapterFactory().create(name, this::deliver, server.options());
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Adapter adapter() {
+    return adapter;
+  }
+
+  /** Adds a middleware; middlewares run in order for each socket joining. */
+  public Namespace use(Middleware middleware) {
+    middlewares.add(middleware);
+    return this;
+  }
+
+  /** Calls {@code listener} for each socket that joined (or recovered its session). */
+  public Namespace onConnection(Consumer<Socket> listener) {
+    connectionListeners.add(listener);
+    return this;
+  }
+
+  /** The connected sockets by id. */
+  public Map<String, Socket> sockets() {
+    return Map.copyOf(sockets);
+  }
+
+  public Optional<Socket> socket(String id) {
+    return Optional.ofNullable(sockets.get(id));
+  }
+
+  public BroadcastOperator to(String... rooms) {
+    return everyone().to(rooms);
+  }
+
+  public BroadcastOperator in(String... rooms) {
+    return to(rooms);
+  }
+
+  public BroadcastOperator except(String... rooms) {
+    return everyone().except(rooms);
+  }
+
+  public BroadcastOperator asVolatile() {
+    return everyone().asVolatile();
+  }
+
+  /** Sends the event to every socket of the namespace. */
+  public void emit(String event, Object... args) {
+    everyone().emit(event, args);
+  }
+
+  public List<Socket> fetchSockets() {
+    return everyone().fetchSockets();
+  }
+
+  public void socketsJoin(String... rooms) {
+    everyone().socketsJoin(rooms);
+  }
+
+  public void socketsLeave(String... rooms) {
+    everyone().socketsLeave(rooms);
+  }
+
+  public void disconnectSockets(boolean close) {
+    everyone().disconnectSockets(close);
+  }
+
+  private BroadcastOperator everyone() {
+    return new BroadcastOperator(this, BroadcastOptions.everyone());
+  }
+
+  SocketIoServer server() {
+    return server;
+  }
+
+  void remove(Socket socket) {
+    sockets.remove(socket.id(), socket);
+  }
+
+  private void deliver(String socketId, EncodedPacket packet,
+      boolean isVolatile) {
+    Socket socket = sockets.get(socketId);
+    if (socket != null) {
+      socket.deliver(packet, isVolatile);
+    }
+  }
+
+  /** A client sent CONNECT for this namespace: recover its session, or run middlewares and admit. */
+  void connect(ClientConnection client, JsonNode auth) {
+    SocketHandshake handshake = new SocketHandshake(client.conn().handshake(), auth);
+    RecoveryOptions recovery = server.options().recovery();
+    if (recovery != null && recovery.skipMiddlewares() && tryRecover(client, handshake)) {
+      return;
+    }
+    Socket socket = Socket.fresh(this, client, handshake,
+        recovery == null ? null : SocketIds.next(), adapter.currentOffset());
+    runMiddlewares(socket, middlewareChain(), 0, () -> {
+      if (recovery != null && !recovery.skipMiddlewares() && tryRecover(client, handshake)) {
+        return;
+      }
+      admit(client, socket);
+    });
+  }
+
+  private boolean tryRecover(ClientConnection client, SocketHandshake handshake) {
+    JsonNode pid = handshake.auth().path("pid");
+    JsonNode offset = handshake.auth().path("offset");
+    if (!pid.isTextual()) {
+      return false;
+    }
+    AtomicReference<Socket> recovered = new AtomicReference<>();
+    Optional<RestoredSession> session = adapter.restoreSession(pid.textValue(),
+        offset.isTextual() ? offset.textValue() : null, restored -> {
+          Socket socket = Socket.recovered(this, client, handshake, restored.session());
+          if (!register(client, socket)) {
+            return false;
+          }
+          socket.sendConnect();
+          restored.missed().forEach(packet -> socket.deliver(packet, false));
+          recovered.set(socket);
+          return true;
+        });
+    if (session.isEmpty()) {
+      return false;
+    }
+    LOG.debug("socket {} in {} recovered, {} missed packet(s) replayed", recovered.get().id(), name,
+        session.get().missed().size());
+    announce(recovered.get());
+    return true;
+  }
+
+  private void admit(ClientConnection client, Socket socket) {
+    if (!register(client, socket)) {
+      return;
+    }
+    socket.sendConnect();
+    adapter.join(socket.id(), List.of(socket.id()));
+    announce(socket);
+  }
+
+  /** Makes the socket reachable; false when its connection closed in the meantime. */
+  private boolean register(ClientConnection client, Socket socket) {
+    socket.setConnected(true);
+    sockets.put(socket.id(), socket);
+    if (client.attach(socket)) {
+      return true;
+    }
+    sockets.remove(socket.id(), socket);
+    socket.setConnected(false);
+    return false;
+  }
+
+  private void announce(Socket socket) {
+    List<Consumer<Socket>> all = new ArrayList<>();
+    if (parent != null) {
+      all.addAll(parent.connectionListeners());
+    }
+    all.addAll(connectionListeners);
+    for (Consumer<Socket> listener : all) {
+      try {
+        listener.accept(socket);
+      } catch (RuntimeException e) {
+        LOG.error("connection listener of {} failed for socket {}", name, socket.id(), e);
+      }
+    }
+  }
+
+  private List<Middleware> middlewareChain() {
+    List<Middleware> chain = new ArrayList<>();
+    if (parent != null) {
+      chain.addAll(parent.middlewares());
+    }
+    chain.addAll(middlewares);
+    return chain;
+  }
+
+  private void runMiddlewares(Socket socket, List<Middleware> chain, int index, Runnable admit) {
+    if (index == chain.size()) {
+      admit.run();
+      return;
+    }
+    AtomicBoolean called = new AtomicBoolean();
+    Middleware.Next next = new Middleware.Next() {
+      @Override
+      public void proceed() {
+        once();
+        runMiddlewares(socket, chain, index + 1, admit);
+      }
+
+      @Override
+      public void reject(String message, Object data) {
+        once();
+        socket.send(Payloads.connectError(name, message, data));
+      }
+
+      private void once() {
+        if (!called.compareAndSet(false, true)) {
+          throw new IllegalStateException("middleware " + index + " of " + name
+              + " called next twice");
+        }
+      }
+    };
+    try {
+      chain.get(index).handle(socket, next);
+    } catch (RuntimeException e) {
+      LOG.warn("middleware {} of {} failed; refusing socket {}", index, name, socket.id(), e);
+      if (!called.get()) {
+        next.reject(String.valueOf(e.getMessage()));
+      }
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.wirelab.chat.engineio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wirelab.chat.http.RawHttp;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One encoded buffer shared by every WebSocket recipient, the text for pollers, no leaks. */
+class EngineIoBroadcastTest {
+  private static final String WEBSOCKET = "/engine.io/?EIO=4&transport=websocket";
+  private static final String POLLING = "/engine.io/?EIO=4&transport=polling";
+
+  @Test
+  void everyTransportGetsTheMessageAndClosedSessionsAreSkipped() throws Exception {
+    try (EchoServer server = new EchoServer(EngineIoOptions.defaults());
+        RawWebSocket first = RawWebSocket.connect(server.port(), WEBSOCKET);
+        RawWebSocket second = RawWebSocket.connect(server.port(), WEBSOCKET);
+        RawWebSocket gone = RawWebSocket.connect(server.port(), WEBSOCKET)) {
+      List<EngineIoSocket> sessions = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        sessions.add(server.listener.nextOpened());
+      }
+      String sid = new ObjectMapper().readTree(
+          RawHttp.get(server.port(), POLLING).body().substring(1)).get("sid").asText();
+      sessions.add(server.listener.nextOpened());
+      gone.close();
+      assertThat(server.listener.nextCloseReason()).isEqualTo("transport close");
+
+      EngineIoBroadcast.send("hello, class ☃", sessions);
+
+      for (RawWebSocket socket : List.of(first, second)) {
+        socket.read();
+        assertThat(socket.read().text()).isEqualTo("4hello, class ☃");
+      }
+      assertThat(RawHttp.get(server.port(), POLLING + "&sid=" + sid).body())
+          .isEqualTo("4hello, class ☃");
+    }
+  }
+}
