@@ -37,22 +37,23 @@ public final class ChatLoad {
           : (afterConnect.rssKb() - beforeConnect.rssKb()) * 1024 / connections.joined().size();
       if (settings.idle()) {
         hold(connections);
-        return report(connections, counters, 0, null, rssPerConnection, null);
+        return report(connections, counters, 0, new CpuPerDelivery(null, null), rssPerConnection,
+            null);
       }
       long warmup = settings.warmup().toNanos();
       long start = counters.start(warmup);
       CompletableFuture<ProcessSample> measuredFrom = pool.after(settings.warmup(), this::sample);
+      CompletableFuture<ProcessSample> generatorFrom =
+          pool.after(settings.warmup(), ChatLoad::sampleSelf);
       List<CompletableFuture<Void>> sending = startSenders(connections.joined(), counters, start);
       awaitBounded(CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)),
           settings.warmup().plus(settings.duration()).plusSeconds(10).toNanos());
       counters.expect(counters.sentMessages() * connections.joined().size());
       awaitBounded(counters.allDelivered(), settings.drain().toNanos());
-      ProcessSample end = sample();
-      ProcessSample begin = measuredFrom.getNow(null);
-      Double cpuPerDelivery = end == null || begin == null || counters.received() == 0 ? null
-          : (double) ProcessSample.cpuMicrosBetween(begin, end) / counters.received();
-      return report(connections, counters, counters.measuredNanos(), cpuPerDelivery,
-          rssPerConnection, counters.latencies());
+      Double serverCpu = perDelivery(measuredFrom.getNow(null), sample(), counters);
+      Double generatorCpu = perDelivery(generatorFrom.getNow(null), sampleSelf(), counters);
+      return report(connections, counters, counters.measuredNanos(),
+          new CpuPerDelivery(serverCpu, generatorCpu), rssPerConnection, counters.latencies());
     }
   }
 
@@ -84,8 +85,18 @@ public final class ChatLoad {
     return sending;
   }
 
+  /** Microseconds of CPU per delivery, of the server and of this generator; null when unknown. */
+  private record CpuPerDelivery(Double server, Double generator) {}
+
+  private static Double perDelivery(ProcessSample begin, ProcessSample end, LoadCounters counters) {
+    if (begin == null || end == null || counters.received() == 0) {
+      return null;
+    }
+    return (double) ProcessSample.cpuMicrosBetween(begin, end) / counters.received();
+  }
+
   private BenchReport report(Connections connections, LoadCounters counters, long elapsedNanos,
-      Double cpuPerDelivery, Long rssPerConnection, Histogram latencies) {
+      CpuPerDelivery cpu, Long rssPerConnection, Histogram latencies) {
     long expected = counters.sentMessages() * connections.joined().size();
     double perSecond = elapsedNanos == 0 ? 0
         : counters.received() * (double) NANOS_PER_SECOND / elapsedNanos;
@@ -100,11 +111,15 @@ public final class ChatLoad {
         counters.received(), expected - counters.received(), counters.disconnects(), perSecond,
         settings.expectedPerSecond(),
         latencies == null ? Percentiles.of(new Histogram(3)) : Percentiles.of(latencies),
-        cpuPerDelivery, rssPerConnection);
+        cpu.server(), cpu.generator(), rssPerConnection);
   }
 
   private ProcessSample sample() {
     return settings.serverPid() > 0 ? ProcessSample.read(settings.serverPid()) : null;
+  }
+
+  private static ProcessSample sampleSelf() {
+    return ProcessSample.read(ProcessHandle.current().pid());
   }
 
   /** Waits up to {@code nanos}; a timeout is an outcome here (the report shows what is missing). */

@@ -18,6 +18,8 @@ package dev.wirelab.bench.report;
  * @param expectedPerSecond senders × rate × clients
  * @param latency scheduled send time to arrival
  * @param serverCpuMicrosPerDelivery the server's CPU time over the run / received, or null
+ * @param generatorCpuMicrosPerDelivery this generator's own CPU time over the run / received,
+ *     to show whether the generator rather than the server was the limit
  * @param serverRssBytesPerConnection the server's RSS growth from before connecting / connected,
  *     or null
  */
@@ -25,5 +27,6 @@ public record BenchReport(String url, String mode, int clients, int senders, int
     double durationSeconds, double warmupSeconds, int connected, int connectErrors, String firstError,
     Percentiles connectTime, long sent, long expected, long received, long lost, long disconnects,
     double deliveriesPerSecond, long expectedPerSecond, Percentiles latency,
-    Double serverCpuMicrosPerDelivery, Long serverRssBytesPerConnection) {
+    Double serverCpuMicrosPerDelivery, Double generatorCpuMicrosPerDelivery,
+    Long serverRssBytesPerConnection) {
 }

@@ -28,6 +28,10 @@ public final class ReportTable {
       line(out, "disconnects", Long.toString(r.disconnects()));
       line(out, "server CPU", r.serverCpuMicrosPerDelivery() == null ? "n/a (no --pid)"
           : format("%.2f µs per delivery", r.serverCpuMicrosPerDelivery()));
+      if (r.generatorCpuMicrosPerDelivery() != null) {
+        line(out, "generator CPU", format("%.2f µs per delivery",
+            r.generatorCpuMicrosPerDelivery()));
+      }
     }
     line(out, "server RSS", r.serverRssBytesPerConnection() == null ? "n/a (no --pid)"
         : format("%,d bytes per connection", r.serverRssBytesPerConnection()));
