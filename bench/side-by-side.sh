@@ -95,8 +95,11 @@ run_one() {
 
 build
 trap 'stop_server' EXIT
+base_port="$PORT"
 for scenario in $SCENARIOS; do
   for server in $SERVERS; do
+    # A fresh port per run: no socket of the previous run can be in the way.
+    PORT=$((PORT + 1))
     rm -f "$results/$server-$scenario.json"
     start_server "$server"
     run_one "$server" "$scenario"
@@ -104,4 +107,5 @@ for scenario in $SCENARIOS; do
   done
 done
 trap - EXIT
+PORT="$base_port"
 node bench/table.mjs "$results" $SCENARIOS -- $SERVERS

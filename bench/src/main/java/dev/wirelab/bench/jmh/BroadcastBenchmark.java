@@ -53,9 +53,14 @@ public class BroadcastBenchmark {
     for (int i = 0; i < recipients; i++) {
       InProcessSocket socket = new InProcessSocket("s" + i, sink);
       io.onOpen(socket);
-      socket.receive("40");
-      socket.receive("420[\"join\",\"bench\"]");
+      // Socket.IO packets as the Engine.IO layer hands them up: without its message type '4'.
+      socket.receive("0");
+      socket.receive("20[\"join\",\"bench\"]");
       sockets.add(socket);
+    }
+    int members = io.to("bench").fetchSockets().size();
+    if (members != recipients) {
+      throw new IllegalStateException(members + " of " + recipients + " sockets joined the room");
     }
     payload = Json.MAPPER.createObjectNode().put("t", 123456789012L).put("s", 7)
         .put("m", "the quick brown fox jumps over the lazy dog");
