@@ -55,6 +55,8 @@ server_command() {
 start_server() {
   local name="$1" log="$results/$1.log" cmd
   cmd="$(server_command "$name")"
+  # Removed first: the "ready" of a previous run must not be mistaken for this one's.
+  rm -f "$log"
   # exec keeps one process, so $! is the server's own pid, the one /proc is read for.
   ( ulimit -n 20000; exec nice -n "$NICE" taskset -c 0 $cmd ) >"$log" 2>&1 &
   server_pid=$!
@@ -95,7 +97,6 @@ run_one() {
 
 build
 trap 'stop_server' EXIT
-base_port="$PORT"
 for scenario in $SCENARIOS; do
   for server in $SERVERS; do
     # A fresh port per run: no socket of the previous run can be in the way.
@@ -107,5 +108,4 @@ for scenario in $SCENARIOS; do
   done
 done
 trap - EXIT
-PORT="$base_port"
 node bench/table.mjs "$results" $SCENARIOS -- $SERVERS
