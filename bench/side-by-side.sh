@@ -15,9 +15,10 @@ DRAIN="${DRAIN:-5}"
 PORT="${PORT:-3900}"
 SERVERS="${SERVERS:-wirelab node netty-socketio}"
 SCENARIOS="${SCENARIOS:-c100 c1000 c5000 saturation idle}"
-# The same heap settings for both JVM servers: a small initial heap keeps young-generation pages
-# that were merely touched from counting as memory per connection.
-SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms32m -Xmx2g}"
+# The same heap settings for both JVM servers. A bounded young generation keeps eden pages that
+# were merely touched by garbage from counting as memory per connection; a smaller initial heap
+# (-Xms32m) made the heap grow through repeated full collections under load.
+SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms256m -Xmn64m -Xmx2g}"
 # On a machine shared with other work, NICE=-10 (as root) keeps it from stealing the two cores.
 NICE="${NICE:-0}"
 server_pid=""
@@ -61,7 +62,7 @@ start_server() {
   ( ulimit -n 20000; exec nice -n "$NICE" taskset -c 0 $cmd ) >"$log" 2>&1 &
   server_pid=$!
   for _ in $(seq 300); do
-    grep -q ready "$log" && return 0
+    grep -qs ready "$log" && return 0
     kill -0 "$server_pid" 2>/dev/null || { echo "side-by-side: $name did not start:" >&2; tail -5 "$log" >&2; return 1; }
     sleep 0.1
   done

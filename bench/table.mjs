@@ -8,13 +8,13 @@ const scenarios = rest.slice(0, split);
 const servers = rest.slice(split + 1);
 
 const header = ["scenario", "server", "deliveries/s", "expected/s", "lost", "p50 ms", "p99 ms",
-  "max ms", "CPU µs/deliv", "RSS B/conn", "conn errors", "gen. CPU µs/deliv"];
+  "max ms", "CPU µs/deliv", "RSS B/conn", "RSS end MB", "conn errors", "gen. CPU µs/deliv"];
 const rows = [];
 for (const scenario of scenarios) {
   for (const server of servers) {
     const file = `${dir}/${server}-${scenario}.json`;
     if (!existsSync(file)) {
-      rows.push([scenario, server, "failed", "", "", "", "", "", "", "", "", ""]);
+      rows.push([scenario, server, "failed", "", "", "", "", "", "", "", "", "", ""]);
       continue;
     }
     const r = JSON.parse(readFileSync(file, "utf8"));
@@ -30,6 +30,7 @@ for (const scenario of scenarios) {
       idle ? "-" : r.latency.maxMillis.toFixed(1),
       r.serverCpuMicrosPerDelivery == null ? "-" : r.serverCpuMicrosPerDelivery.toFixed(2),
       r.serverRssBytesPerConnection == null ? "-" : r.serverRssBytesPerConnection.toLocaleString("en"),
+      r.serverRssEndKb == null ? "-" : Math.round(r.serverRssEndKb / 1024).toLocaleString("en"),
       String(r.connectErrors),
       r.generatorCpuMicrosPerDelivery == null ? "-" : r.generatorCpuMicrosPerDelivery.toFixed(2),
     ]);

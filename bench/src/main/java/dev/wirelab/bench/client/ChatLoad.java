@@ -38,7 +38,7 @@ public final class ChatLoad {
       if (settings.idle()) {
         hold(connections);
         return report(connections, counters, 0, new CpuPerDelivery(null, null), rssPerConnection,
-            null);
+            sample(), null);
       }
       long warmup = settings.warmup().toNanos();
       long start = counters.start(warmup);
@@ -50,10 +50,12 @@ public final class ChatLoad {
           settings.warmup().plus(settings.duration()).plusSeconds(10).toNanos());
       counters.expect(counters.sentMessages() * connections.joined().size());
       awaitBounded(counters.allDelivered(), settings.drain().toNanos());
-      Double serverCpu = perDelivery(measuredFrom.getNow(null), sample(), counters);
+      ProcessSample end = sample();
+      Double serverCpu = perDelivery(measuredFrom.getNow(null), end, counters);
       Double generatorCpu = perDelivery(generatorFrom.getNow(null), sampleSelf(), counters);
       return report(connections, counters, counters.measuredNanos(),
-          new CpuPerDelivery(serverCpu, generatorCpu), rssPerConnection, counters.latencies());
+          new CpuPerDelivery(serverCpu, generatorCpu), rssPerConnection, end,
+          counters.latencies());
     }
   }
 
@@ -96,7 +98,7 @@ public final class ChatLoad {
   }
 
   private BenchReport report(Connections connections, LoadCounters counters, long elapsedNanos,
-      CpuPerDelivery cpu, Long rssPerConnection, Histogram latencies) {
+      CpuPerDelivery cpu, Long rssPerConnection, ProcessSample end, Histogram latencies) {
     long expected = counters.sentMessages() * connections.joined().size();
     double perSecond = elapsedNanos == 0 ? 0
         : counters.received() * (double) NANOS_PER_SECOND / elapsedNanos;
@@ -111,7 +113,7 @@ public final class ChatLoad {
         counters.received(), expected - counters.received(), counters.disconnects(), perSecond,
         settings.expectedPerSecond(),
         latencies == null ? Percentiles.of(new Histogram(3)) : Percentiles.of(latencies),
-        cpu.server(), cpu.generator(), rssPerConnection);
+        cpu.server(), cpu.generator(), rssPerConnection, end == null ? null : end.rssKb());
   }
 
   private ProcessSample sample() {

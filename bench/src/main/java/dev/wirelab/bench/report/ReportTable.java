@@ -34,7 +34,8 @@ public final class ReportTable {
       }
     }
     line(out, "server RSS", r.serverRssBytesPerConnection() == null ? "n/a (no --pid)"
-        : format("%,d bytes per connection", r.serverRssBytesPerConnection()));
+        : format("%,d bytes per connection, %,d KiB in all at the end",
+            r.serverRssBytesPerConnection(), r.serverRssEndKb()));
     out.flush();
   }
 

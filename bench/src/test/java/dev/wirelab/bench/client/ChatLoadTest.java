@@ -53,6 +53,8 @@ class ChatLoadTest {
     assertThat(report.connectTime().count()).isEqualTo(20);
     assertThat(report.serverCpuMicrosPerDelivery()).isNotNull();
     assertThat(report.serverRssBytesPerConnection()).isNotNull();
+    assertThat(report.serverRssEndKb()).isPositive();
+    assertThat(report.generatorCpuMicrosPerDelivery()).isNotNull();
   }
 
   @Test
