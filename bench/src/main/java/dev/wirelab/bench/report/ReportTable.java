@@ -19,13 +19,13 @@ public final class ReportTable {
       line(out, "first error", r.firstError());
     }
     line(out, "connect time", millis(r.connectTime()));
+    line(out, "disconnects", r.disconnects() + " during the run");
     if (r.mode().equals("chat")) {
       line(out, "deliveries/s", format("%,.0f of %,d expected", r.deliveriesPerSecond(),
           r.expectedPerSecond()));
       line(out, "deliveries", format("%,d of %,d expected (%d messages sent), lost %,d",
           r.received(), r.expected(), r.sent(), r.lost()));
       line(out, "latency", millis(r.latency()));
-      line(out, "disconnects", Long.toString(r.disconnects()));
       line(out, "server CPU", r.serverCpuMicrosPerDelivery() == null ? "n/a (no --pid)"
           : format("%.2f µs per delivery", r.serverCpuMicrosPerDelivery()));
       if (r.generatorCpuMicrosPerDelivery() != null) {
