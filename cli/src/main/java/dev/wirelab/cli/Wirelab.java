@@ -1,5 +1,6 @@
 package dev.wirelab.cli;
 
+import dev.wirelab.bench.cli.BenchCommand;
 import dev.wirelab.chat.cli.ChatCommand;
 import dev.wirelab.common.cli.CommandRunner;
 import dev.wirelab.inspector.cli.InspectCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
       "  ./wirelab lab 01 demo       run lab 01, server and client in one process",
       "  ./wirelab inspect FILE      show a capture layer by layer",
       "  ./wirelab chat              start the classroom chat on port 3000",
+      "  ./wirelab bench chat ...    load a Socket.IO server and measure it",
       ""
     },
     mixinStandardHelpOptions = true,
@@ -37,6 +39,7 @@ public final class Wirelab implements Callable<Integer> {
     root.addSubcommand("lab", LabCommand.create());
     root.addSubcommand("inspect", new InspectCommand());
     root.addSubcommand("chat", new ChatCommand());
+    root.addSubcommand("bench", new BenchCommand());
     return CommandRunner.configure(root);
   }
 

@@ -21,7 +21,7 @@ class WirelabTest {
   @Test
   void helpListsTheSubcommands() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("lab", "inspect", "chat");
+    assertThat(out.toString()).contains("lab", "inspect", "chat", "bench");
   }
 
   @Test
