@@ -2,9 +2,11 @@ package dev.wirelab.inspector;
 
 import dev.wirelab.common.cli.CommandRunner;
 import dev.wirelab.inspector.cli.InspectCommand;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
 
@@ -30,5 +32,10 @@ public final class Inspector {
     } catch (URISyntaxException | NullPointerException e) {
       throw new IllegalArgumentException("no test capture named " + name, e);
     }
+  }
+
+  /** The bytes of a test capture from {@code src/test/resources/captures}. */
+  public static byte[] captureBytes(String name) throws IOException {
+    return Files.readAllBytes(capture(name));
   }
 }

@@ -1,10 +1,23 @@
 package dev.wirelab.chat.engineio;
 
+import java.util.function.Consumer;
+
 /**
  * Sends every message straight back, text as text and binary as binary: the raw Engine.IO
  * endpoint that the official engine.io-protocol test suite talks to on {@code /engine.io/}.
  */
 public final class EngineIoEcho implements EngineIoSocket.ConnectionListener {
+  private final Consumer<String> closed;
+
+  /** An echo that keeps no state per session, so nothing happens when one closes. */
+  public EngineIoEcho() {
+    this(reason -> { });
+  }
+
+  /** An echo that hands each session's close reason to {@code closed}. */
+  public EngineIoEcho(Consumer<String> closed) {
+    this.closed = closed;
+  }
 
   @Override
   public void onOpen(EngineIoSocket socket) {
@@ -21,7 +34,7 @@ public final class EngineIoEcho implements EngineIoSocket.ConnectionListener {
 
       @Override
       public void onClose(String reason) {
-        // Nothing to clean up: an echo keeps no state per session.
+        closed.accept(reason);
       }
     });
   }

@@ -2,14 +2,13 @@ package dev.wirelab.chat.classroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wirelab.chat.node.NodeScript;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -18,18 +17,12 @@ import java.util.concurrent.TimeUnit;
  * run as a child process: the test reads its stdout line by line and may answer on its stdin.
  */
 final class NodePeer implements AutoCloseable {
-  static final Path FOLDER = Path.of("src", "test", "node", "chat").toAbsolutePath();
-
   private final Process process;
   private final BufferedReader out;
   private final Writer in;
 
   NodePeer(String script, String... args) throws IOException {
-    assertThat(FOLDER.resolve("node_modules")).as("run scripts/install-test-deps.sh first").isDirectory();
-    List<String> command = new ArrayList<>(List.of("node", script));
-    command.addAll(List.of(args));
-    process = new ProcessBuilder(command).directory(FOLDER.toFile())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    process = NodeScript.start("chat", "socket.io-client", script, args);
     out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
   }
@@ -67,5 +60,4 @@ final class NodePeer implements AutoCloseable {
     in.close();
     out.close();
   }
-
 }

@@ -3,7 +3,6 @@ package dev.wirelab.chat.engineio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wirelab.chat.http.RawHttp;
 import dev.wirelab.chat.http.RawHttp.Request;
 import dev.wirelab.chat.http.RawHttp.Response;
@@ -12,39 +11,17 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** HTTP long-polling byte for byte, as the reference server answers it, over plain sockets. */
-class EngineIoPollingTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PATH = "/engine.io/?EIO=4&transport=polling";
-
-  private EchoServer server = new EchoServer(EngineIoOptions.defaults());
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private void restart(EngineIoOptions options) {
-    server.close();
-    server = new EchoServer(options);
-  }
-
-  private String handshake() throws IOException {
-    Response response = RawHttp.get(server.port(), PATH);
-    assertThat(response.status()).isEqualTo(200);
-    return JSON.readTree(response.body().substring(1)).get("sid").asText();
-  }
-
+class EngineIoPollingTest extends AbstractEchoServerTest {
   private String polling(String sid) {
-    return PATH + "&sid=" + sid;
+    return POLLING + "&sid=" + sid;
   }
 
   @Test
   void handshakeSendsTheOpenPacket() throws IOException {
-    Response response = RawHttp.get(server.port(), PATH);
+    Response response = RawHttp.get(server.port(), POLLING);
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.header("content-type")).isEqualTo("text/plain; charset=UTF-8");
@@ -62,9 +39,9 @@ class EngineIoPollingTest {
     int port = server.port();
     assertError(RawHttp.get(port, "/engine.io/?EIO=4"), 400, 0, "Transport unknown");
     assertError(RawHttp.get(port, "/engine.io/?EIO=4&transport=abc"), 400, 0, "Transport unknown");
-    assertError(RawHttp.get(port, PATH + "&sid=nope"), 400, 1, "Session ID unknown");
-    assertError(RawHttp.post(port, PATH, "4x"), 400, 2, "Bad handshake method");
-    assertError(RawHttp.send(port, new Request("PUT", PATH, "")).get(0), 400, 2,
+    assertError(RawHttp.get(port, POLLING + "&sid=nope"), 400, 1, "Session ID unknown");
+    assertError(RawHttp.post(port, POLLING, "4x"), 400, 2, "Bad handshake method");
+    assertError(RawHttp.send(port, new Request("PUT", POLLING, "")).get(0), 400, 2,
         "Bad handshake method");
     assertError(RawHttp.get(port, "/engine.io/?EIO=4&transport=websocket"), 400, 3, "Bad request");
     assertError(RawHttp.get(port, "/engine.io/?transport=polling"), 400, 5,
@@ -84,7 +61,7 @@ class EngineIoPollingTest {
 
   @Test
   void postedPacketsComeBackInOnePayload() throws Exception {
-    String sid = handshake();
+    String sid = openPollingSession();
 
     Response posted = RawHttp.post(server.port(), polling(sid), "4hello\u001e4☃\u001ebAQIDBA==");
     Response polled = RawHttp.get(server.port(), polling(sid));
@@ -97,7 +74,7 @@ class EngineIoPollingTest {
   @Test
   void serverPingsAndClientPongsKeepTheSession() throws Exception {
     restart(EngineIoOptions.defaults().withPingInterval(50).withPingTimeout(2_000));
-    String sid = handshake();
+    String sid = openPollingSession();
 
     for (int round = 0; round < 3; round++) {
       assertThat(RawHttp.get(server.port(), polling(sid)).body()).isEqualTo("2");
@@ -109,7 +86,7 @@ class EngineIoPollingTest {
   @Test
   void aClientThatNeverAnswersTheServerPingTimesOut() throws Exception {
     restart(EngineIoOptions.defaults().withPingInterval(50).withPingTimeout(50));
-    String sid = handshake();
+    String sid = openPollingSession();
 
     assertThat(server.listener.nextCloseReason()).isEqualTo("ping timeout");
     assertError(RawHttp.get(server.port(), polling(sid)), 400, 1, "Session ID unknown");
@@ -117,8 +94,8 @@ class EngineIoPollingTest {
 
   @Test
   void malformedPayloadClosesOnlyThatSession() throws Exception {
-    String bad = handshake();
-    String good = handshake();
+    String bad = openPollingSession();
+    String good = openPollingSession();
 
     assertError(RawHttp.post(server.port(), polling(bad), "abc"), 400, 3, "Bad request");
 
@@ -130,7 +107,7 @@ class EngineIoPollingTest {
 
   @Test
   void invalidUtf8InAPostIsAParseError() throws Exception {
-    String sid = handshake();
+    String sid = openPollingSession();
     byte[] body = {'4', (byte) 0xc3, 0x28};
 
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
@@ -146,7 +123,7 @@ class EngineIoPollingTest {
 
   @Test
   void aSecondConcurrentGetClosesTheSession() throws Exception {
-    String sid = handshake();
+    String sid = openPollingSession();
 
     List<Response> responses = RawHttp.send(server.port(),
         Request.get(polling(sid)), Request.get(polling(sid)));
@@ -159,7 +136,7 @@ class EngineIoPollingTest {
 
   @Test
   void closePacketEndsThePendingGetWithNoop() throws Exception {
-    String sid = handshake();
+    String sid = openPollingSession();
 
     List<Response> responses = RawHttp.send(server.port(),
         Request.get(polling(sid)), Request.post(polling(sid), "1"));
@@ -171,7 +148,7 @@ class EngineIoPollingTest {
 
   @Test
   void serverCloseReachesThePollerWithWhatWasQueued() throws Exception {
-    String sid = handshake();
+    String sid = openPollingSession();
     EngineIoSocket session = server.listener.nextOpened();
 
     session.send("last words");
@@ -185,7 +162,7 @@ class EngineIoPollingTest {
 
   @Test
   void serverCloseEndsTheNextOrPendingGetWithTheClosePacket() throws Exception {
-    String sid = handshake();
+    String sid = openPollingSession();
     EngineIoSocket session = server.listener.nextOpened();
 
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
@@ -201,7 +178,7 @@ class EngineIoPollingTest {
 
   @Test
   void aCancelledGetClosesTheSession() throws Exception {
-    String sid = handshake();
+    String sid = openPollingSession();
 
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", server.port()));
@@ -214,7 +191,7 @@ class EngineIoPollingTest {
   @Test
   void postLargerThanMaxPayloadIsRefusedWith413() throws Exception {
     restart(EngineIoOptions.defaults().withMaxPayload(100));
-    String sid = handshake();
+    String sid = openPollingSession();
 
     Response response = RawHttp.post(server.port(), polling(sid), "4" + "x".repeat(200));
 
@@ -224,7 +201,7 @@ class EngineIoPollingTest {
   @Test
   void aPollerThatNeverPollsIsDisconnectedAtTheOutboundLimit() throws Exception {
     restart(EngineIoOptions.defaults().withMaxOutboundBytes(10_000));
-    String sid = handshake();
+    String sid = openPollingSession();
     EngineIoSocket session = server.listener.nextOpened();
 
     for (int i = 0; i < 20; i++) {
@@ -238,9 +215,9 @@ class EngineIoPollingTest {
   @Test
   void handshakesBeyondMaxConnectionsAreRefused() throws Exception {
     restart(EngineIoOptions.defaults().withMaxConnections(1));
-    handshake();
+    openPollingSession();
 
-    Response refused = RawHttp.get(server.port(), PATH);
+    Response refused = RawHttp.get(server.port(), POLLING);
 
     assertThat(refused.status()).isEqualTo(503);
     assertThat(refused.body()).isEqualTo("{\"code\":3,\"message\":\"Server full\"}");
@@ -249,18 +226,18 @@ class EngineIoPollingTest {
   @Test
   void crossOriginNeedsTheAllowList() throws Exception {
     String foreign = "Origin: http://evil.example";
-    assertError(RawHttp.get(server.port(), PATH, foreign), 403, 4, "Forbidden");
+    assertError(RawHttp.get(server.port(), POLLING, foreign), 403, 4, "Forbidden");
 
-    Response sameOrigin = RawHttp.get(server.port(), PATH, "Origin: http://127.0.0.1:" + server.port());
+    Response sameOrigin = RawHttp.get(server.port(), POLLING, "Origin: http://127.0.0.1:" + server.port());
     assertThat(sameOrigin.status()).isEqualTo(200);
 
     restart(EngineIoOptions.defaults().withAllowedOrigins("http://class.example"));
-    Response allowed = RawHttp.get(server.port(), PATH, "Origin: http://class.example");
+    Response allowed = RawHttp.get(server.port(), POLLING, "Origin: http://class.example");
     assertThat(allowed.status()).isEqualTo(200);
     assertThat(allowed.header("access-control-allow-origin")).isEqualTo("http://class.example");
     assertThat(allowed.header("access-control-allow-credentials")).isEqualTo("true");
 
-    Response preflight = RawHttp.send(server.port(), new Request("OPTIONS", PATH, null,
+    Response preflight = RawHttp.send(server.port(), new Request("OPTIONS", POLLING, null,
         "Origin: http://class.example", "Access-Control-Request-Method: POST",
         "Access-Control-Request-Headers: content-type")).get(0);
     assertThat(preflight.status()).isEqualTo(204);
@@ -273,7 +250,7 @@ class EngineIoPollingTest {
   void wildcardAllowsAnyOrigin() throws Exception {
     restart(EngineIoOptions.defaults().withAllowedOrigins("*"));
 
-    Response response = RawHttp.get(server.port(), PATH, "Origin: http://anywhere.example");
+    Response response = RawHttp.get(server.port(), POLLING, "Origin: http://anywhere.example");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.header("access-control-allow-origin")).isEqualTo("http://anywhere.example");

@@ -3,41 +3,20 @@ package dev.wirelab.chat.engineio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wirelab.chat.http.RawHttp;
 import dev.wirelab.chat.engineio.RawWebSocket.Frame;
 import java.io.IOException;
 import java.net.SocketException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The WebSocket transport and the upgrade, driven by a raw client that can misbehave. */
-class EngineIoWebSocketTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+class EngineIoWebSocketTest extends AbstractEchoServerTest {
   private static final String WEBSOCKET = "/engine.io/?EIO=4&transport=websocket";
-  private static final String POLLING = "/engine.io/?EIO=4&transport=polling";
-
-  private EchoServer server = new EchoServer(EngineIoOptions.defaults());
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private void restart(EngineIoOptions options) {
-    server.close();
-    server = new EchoServer(options);
-  }
 
   private static JsonNode readOpen(RawWebSocket socket) throws IOException {
     Frame open = socket.read();
     assertThat(open.text()).startsWith("0");
     return JSON.readTree(open.text().substring(1));
-  }
-
-  private String openPollingSession() throws IOException {
-    return JSON.readTree(RawHttp.get(server.port(), POLLING).body().substring(1))
-        .get("sid").asText();
   }
 
   @Test

@@ -11,24 +11,11 @@ final class RecordingListener implements EngineIoSocket.ConnectionListener {
   private final BlockingQueue<EngineIoSocket> opened = new LinkedBlockingQueue<>();
   private final BlockingQueue<String> closeReasons = new LinkedBlockingQueue<>();
 
+  private final EngineIoEcho echo = new EngineIoEcho(closeReasons::add);
+
   @Override
   public void onOpen(EngineIoSocket socket) {
-    socket.setHandler(new EngineIoSocket.Handler() {
-      @Override
-      public void onMessage(String text) {
-        socket.send(text);
-      }
-
-      @Override
-      public void onBinary(byte[] binary) {
-        socket.send(binary);
-      }
-
-      @Override
-      public void onClose(String reason) {
-        closeReasons.add(reason);
-      }
-    });
+    echo.onOpen(socket);
     opened.add(socket);
   }
 

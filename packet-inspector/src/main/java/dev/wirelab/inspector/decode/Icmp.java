@@ -12,21 +12,10 @@ final class Icmp {
     int type = Bytes.u8(data, offset);
     int code = Bytes.u8(data, offset + 1);
     String meaning = meaning(type, code);
-    Layer layer = d.frame.addLayer(new Layer("ICMP", 3, offset, messageEnd(offset, end, wireLength, isError(type))));
-    if (d.details) {
-      layer.add("Type", String.valueOf(type), meaning, offset, 1)
-          .add("Code", String.valueOf(code), "", offset + 1, 1)
-          .add("Checksum", Bytes.hex(Bytes.u16(data, offset + 2), 4), "not verified", offset + 2, 2);
-    }
-    d.putFirst("icmp.type", type);
-    d.putFirst("icmp.code", code);
+    Layer layer = header(d, "ICMP", "icmp", offset, end, wireLength, meaning, isError(type));
     String text = "ICMP " + meaning;
     if ((type == 0 || type == 8) && offset + 8 <= end) {
-      int id = Bytes.u16(data, offset + 4);
-      int seq = Bytes.u16(data, offset + 6);
-      layer.add("Identifier", String.valueOf(id), "which ping program", offset + 4, 2)
-          .add("Sequence number", String.valueOf(seq), "which ping of that program", offset + 6, 2);
-      text += ", id " + id + ", seq " + seq;
+      text += echo(layer, data, offset);
     }
     d.summary(d.ipName + " " + d.src + " > " + d.dst + ": " + text + ", length " + wireLength);
     if (isError(type)) {
@@ -34,11 +23,40 @@ final class Icmp {
     }
   }
 
+  /**
+   * Adds the layer with the type, code and checksum that ICMP and ICMPv6 share, and records type
+   * and code under {@code field}; an error message's layer ends where the packet it quotes begins.
+   */
+  static Layer header(Dissection d, String name, String field, int offset, int end, int wireLength,
+      String meaning, boolean quotes) {
+    byte[] data = d.data;
+    int type = Bytes.u8(data, offset);
+    int code = Bytes.u8(data, offset + 1);
+    Layer layer = d.frame.addLayer(new Layer(name, 3, offset, Math.min(end, offset + (quotes ? 8 : wireLength))));
+    if (d.details) {
+      layer.add("Type", String.valueOf(type), meaning, offset, 1)
+          .add("Code", String.valueOf(code), "", offset + 1, 1)
+          .add("Checksum", Bytes.hex(Bytes.u16(data, offset + 2), 4), "not verified", offset + 2, 2);
+    }
+    d.putFirst(field + ".type", type);
+    d.putFirst(field + ".code", code);
+    return layer;
+  }
+
+  /** Adds an echo request's or reply's identifier and sequence number; returns them for the summary. */
+  static String echo(Layer layer, byte[] data, int offset) {
+    int id = Bytes.u16(data, offset + 4);
+    int seq = Bytes.u16(data, offset + 6);
+    layer.add("Identifier", String.valueOf(id), "which ping program", offset + 4, 2)
+        .add("Sequence number", String.valueOf(seq), "which ping of that program", offset + 6, 2);
+    return ", id " + id + ", seq " + seq;
+  }
+
   private static boolean isError(int type) {
     return type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
   }
 
-  static String meaning(int type, int code) {
+  private static String meaning(int type, int code) {
     return switch (type) {
       case 0 -> "echo reply";
       case 3 -> switch (code) {
@@ -58,10 +76,5 @@ final class Icmp {
       case 14 -> "timestamp reply";
       default -> "type " + type;
     };
-  }
-
-  /** An error message's layer ends where the packet it quotes begins; any other message is all ICMP. */
-  static int messageEnd(int offset, int end, int wireLength, boolean quotes) {
-    return Math.min(end, offset + (quotes ? 8 : wireLength));
   }
 }

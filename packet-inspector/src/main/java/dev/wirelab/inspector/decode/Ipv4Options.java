@@ -7,25 +7,8 @@ final class Ipv4Options {
   private Ipv4Options() {}
 
   static void describe(Layer layer, byte[] data, int offset, int end) {
-    int at = offset;
-    while (at < end) {
-      int kind = Bytes.u8(data, at);
-      if (kind == 0 || kind == 1) {
-        layer.add("Option", kind == 0 ? "End of options" : "No-operation", "padding", at, 1);
-        at++;
-        if (kind == 0) {
-          return;
-        }
-        continue;
-      }
-      int length = at + 1 < end ? Bytes.u8(data, at + 1) : 0;
-      if (length < 2 || at + length > end) {
-        layer.add("Option", "kind " + kind, "its length byte is broken, the rest is not read", at, end - at);
-        return;
-      }
-      layer.add("Option", name(kind), length + " bytes", at, length);
-      at += length;
-    }
+    OptionList.walk(layer, data, offset, end,
+        (options, kind, at, length) -> options.add("Option", name(kind), length + " bytes", at, length));
   }
 
   private static String name(int kind) {

@@ -3,7 +3,6 @@ package dev.wirelab.inspector.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wirelab.inspector.Inspector;
-import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,7 +40,7 @@ class BadInputTest {
 
   @Test
   void pcapHeaderCutShort() throws IOException {
-    byte[] header = Arrays.copyOf(read("bigendian.pcap"), 10);
+    byte[] header = Arrays.copyOf(Inspector.captureBytes("bigendian.pcap"), 10);
     assertOneLineError(Inspector.run(write("short.pcap", header).toString()), "pcap file header is cut short");
   }
 
@@ -52,7 +51,7 @@ class BadInputTest {
 
   @Test
   void fileCutMidRecordShowsWhatIsThereAndWarns() throws IOException {
-    byte[] whole = read("tcp_handshake.pcapng");
+    byte[] whole = Inspector.captureBytes("tcp_handshake.pcapng");
     Path cut = write("cut.pcapng", Arrays.copyOf(whole, whole.length - 40));
 
     Inspector.Result result = Inspector.run(cut.toString());
@@ -112,11 +111,5 @@ class BadInputTest {
       out.write(content);
     }
     return file;
-  }
-
-  private static byte[] read(String capture) throws IOException {
-    try (FileInputStream in = new FileInputStream(Inspector.capture(capture).toFile())) {
-      return in.readAllBytes();
-    }
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.wirelab.inspector.Inspector;
 import java.io.ByteArrayInputStream;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +25,7 @@ class CaptureFileFuzzTest {
   void mutatedFilesAreReadOrRefusedCleanly() throws IOException {
     int refused = 0;
     for (int i = 0; i < 4_000; i++) {
-      byte[] file = mutate(read(FILES.get(random.nextInt(FILES.size()))));
+      byte[] file = mutate(Inspector.captureBytes(FILES.get(random.nextInt(FILES.size()))));
       refused += readAll(file) ? 0 : 1;
     }
     assertThat(refused).as("some mutations hit the file header").isPositive();
@@ -35,7 +34,7 @@ class CaptureFileFuzzTest {
   @Test
   void everyCutOfAFileIsHandled() throws IOException {
     for (String name : List.of("tcp_handshake.pcapng", "bigendian.pcap")) {
-      byte[] file = read(name);
+      byte[] file = Inspector.captureBytes(name);
       for (int length = 0; length <= file.length; length++) {
         readAll(Arrays.copyOf(file, length));
       }
@@ -71,11 +70,5 @@ class CaptureFileFuzzTest {
       data[at] = (byte) random.nextInt(256);
     }
     return random.nextInt(4) == 0 ? Arrays.copyOf(data, random.nextInt(data.length)) : data;
-  }
-
-  private static byte[] read(String name) throws IOException {
-    try (FileInputStream in = new FileInputStream(Inspector.capture(name).toFile())) {
-      return in.readAllBytes();
-    }
   }
 }

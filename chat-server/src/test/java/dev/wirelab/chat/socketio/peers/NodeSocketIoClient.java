@@ -2,19 +2,16 @@ package dev.wirelab.chat.socketio.peers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wirelab.chat.node.JsonLines;
+import dev.wirelab.chat.node.NodeScript;
 import dev.wirelab.chat.socketio.protocol.Json;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -23,21 +20,18 @@ import java.util.function.Predicate;
  * remote-controlled with JSON commands; what it observes comes back as JSON lines.
  */
 public final class NodeSocketIoClient implements AutoCloseable {
-  private static final Path FOLDER = Path.of("src/test/node/socketio");
   private static final long WAIT_SECONDS = 20;
 
   private final Process process;
   private final Writer commands;
-  private final BlockingQueue<JsonNode> observed = new LinkedBlockingQueue<>();
-  private final Thread reader;
+  private final JsonLines observed;
   /** Lines passed over while looking for another kind; later lookups see them first, in order. */
   private final List<JsonNode> passedOver = new ArrayList<>();
 
   private NodeSocketIoClient(Process process) {
     this.process = process;
     this.commands = process.outputWriter(StandardCharsets.UTF_8);
-    this.reader = new Thread(this::read, "socketio-node-client");
-    reader.start();
+    this.observed = new JsonLines(process, "node client", WAIT_SECONDS);
   }
 
   /**
@@ -45,14 +39,7 @@ public final class NodeSocketIoClient implements AutoCloseable {
    * with the given {@code io()} options.
    */
   public static NodeSocketIoClient connect(String url, ObjectNode options) throws IOException {
-    if (!Files.isDirectory(FOLDER.resolve("node_modules/socket.io-client"))) {
-      throw new IllegalStateException("socket.io-client is not installed in "
-          + FOLDER.toAbsolutePath() + "; run scripts/install-test-deps.sh");
-    }
-    Process process = new ProcessBuilder("node", "client.mjs", url, options.toString())
-        .directory(FOLDER.toFile())
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
+    Process process = NodeScript.start("socketio", "socket.io-client", "client.mjs", url, options.toString());
     return new NodeSocketIoClient(process);
   }
 
@@ -109,10 +96,7 @@ public final class NodeSocketIoClient implements AutoCloseable {
 
   /** The next observation, waiting at most {@value #WAIT_SECONDS} s. */
   public JsonNode next() throws InterruptedException {
-    JsonNode line = observed.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-    if (line == null) {
-      throw new AssertionError("the node client reported nothing within " + WAIT_SECONDS + " s");
-    }
+    JsonNode line = observed.next();
     if ("failure".equals(line.path("event").asText())) {
       throw new AssertionError("the node client failed: " + line.path("message").asText());
     }
@@ -158,21 +142,10 @@ public final class NodeSocketIoClient implements AutoCloseable {
     return bytes;
   }
 
-  private void read() {
-    try (BufferedReader in = process.inputReader(StandardCharsets.UTF_8)) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        observed.add(Json.MAPPER.readTree(line));
-      }
-    } catch (IOException e) {
-      if (process.isAlive()) {
-        throw new UncheckedIOException("cannot read the node client's output", e);
-      }
-    }
-  }
-
   /** Asks the client to exit, and kills it if it does not within a few seconds. */
   @Override
   public void close() throws InterruptedException {
+    observed.ending();
     if (process.isAlive()) {
       try {
         run("exit");
@@ -184,6 +157,6 @@ public final class NodeSocketIoClient implements AutoCloseable {
       process.destroyForcibly();
       process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
     }
-    reader.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+    observed.rest();
   }
 }
