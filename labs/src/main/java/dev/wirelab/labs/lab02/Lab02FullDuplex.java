@@ -6,7 +6,7 @@ import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
-import dev.wirelab.labs.support.PortConverter;
+import dev.wirelab.labs.support.LabEndpoint;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Lab 02, TCP is a full-duplex byte stream: run {@code ./wirelab lab 02 demo} and read the timeline. */
@@ -35,17 +35,7 @@ public final class Lab02FullDuplex implements Callable<Integer> {
   private static final long WRITER_GRACE_MILLIS = 1_000;
   private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = "demo", paramLabel = "MODE",
-      description = "demo (both ends here), server, or client (default: ${DEFAULT-VALUE})")
-  LabMode mode;
-
-  @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-      description = "server: address to listen on (0.0.0.0 = every interface); client: server to call")
-  String host;
-
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "9002", converter = PortConverter.class,
-      description = "TCP port for server and client (default: ${DEFAULT-VALUE}); the demo uses free ports")
-  int port;
+  @Mixin LabEndpoint endpoint;
 
   @Option(names = "--rounds", paramLabel = "N", defaultValue = "10",
       description = "demo: write-write-read rounds per TCP_NODELAY setting (default: ${DEFAULT-VALUE})")
@@ -74,10 +64,10 @@ public final class Lab02FullDuplex implements Callable<Integer> {
       throw new UserError("--rounds must be at least 1, not " + rounds, CommandRunner.USAGE_ERROR, null);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("lab 02 Full duplex: mode=%s host=%s port=%d%s%n", mode, host, port,
-        mode == LabMode.demo ? " rounds=" + rounds : "");
-    Narrator narrator = new Narrator(out, mode.name());
-    switch (mode) {
+    out.printf("lab 02 Full duplex: %s%s%n", endpoint,
+        endpoint.mode() == LabMode.demo ? " rounds=" + rounds : "");
+    Narrator narrator = new Narrator(out, endpoint.mode().name());
+    switch (endpoint.mode()) {
       case server -> serve(narrator.as("server"));
       case client -> call(narrator.as("client"));
       case demo -> demo(narrator);
@@ -87,10 +77,10 @@ public final class Lab02FullDuplex implements Callable<Integer> {
 
   private void serve(Narrator narrator) throws Exception {
     try (ServerSocket listener = new ServerSocket()) {
-      listener.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+      listener.bind(new InetSocketAddress(InetAddress.getByName(endpoint.host()), endpoint.port()));
       narrator.say("listening on %s for one conversation; try: ./wirelab lab 02 client --port %d   "
           + "or   nc %s %d", Endpoint.of(listener.getLocalSocketAddress()), listener.getLocalPort(),
-          host, listener.getLocalPort());
+          endpoint.host(), listener.getLocalPort());
       try (Socket socket = listener.accept()) {
         talk(socket, narrator);
       }
@@ -99,7 +89,7 @@ public final class Lab02FullDuplex implements Callable<Integer> {
 
   private void call(Narrator narrator) throws Exception {
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
+      socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), CONNECT_TIMEOUT_MILLIS);
       talk(socket, narrator);
     }
   }

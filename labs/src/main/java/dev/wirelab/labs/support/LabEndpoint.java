@@ -19,7 +19,7 @@ public final class LabEndpoint {
   private String host;
 
   @Option(names = "--port", converter = PortConverter.class,
-      description = "TCP port (default: 90${COMMAND-NAME}; 0 = any free port)")
+      description = "port to listen on or call (default: 90${COMMAND-NAME}; 0 = any free port)")
   private Integer port;
 
   @Spec(Spec.Target.MIXEE)
