@@ -39,11 +39,11 @@ import picocli.CommandLine.Spec;
 public final class Lab04BuildAFrame implements Callable<Integer> {
   @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--message", defaultValue = "Hello from the application layer!",
+  @Option(names = "--message", paramLabel = "TEXT", defaultValue = "Hello from the application layer!",
       description = "the application data to wrap (default: ${DEFAULT-VALUE})")
   String message;
 
-  @Option(names = "--out", defaultValue = "lab04.pcap",
+  @Option(names = "--out", paramLabel = "FILE", defaultValue = "lab04.pcap",
       description = "the .pcap file to write, relative to the current directory (default: ${DEFAULT-VALUE})")
   Path out;
 

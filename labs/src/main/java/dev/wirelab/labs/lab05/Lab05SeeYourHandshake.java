@@ -38,7 +38,7 @@ public final class Lab05SeeYourHandshake implements Callable<Integer> {
 
   @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--interface", defaultValue = "",
+  @Option(names = "--interface", paramLabel = "DEVICE", defaultValue = "",
       description = "capture device (default: the loopback interface: lo, lo0, NPF_Loopback; "
           + "a server on another address captures on 'any')")
   String device;
@@ -46,7 +46,7 @@ public final class Lab05SeeYourHandshake implements Callable<Integer> {
   @Option(names = "--offline", description = "demo: show the bundled capture instead of capturing")
   boolean offline;
 
-  @Option(names = "--save", description = "also write the live capture to this .pcap file")
+  @Option(names = "--save", paramLabel = "FILE", description = "also write the live capture to this .pcap file")
   Path save;
 
   @Spec CommandSpec spec;

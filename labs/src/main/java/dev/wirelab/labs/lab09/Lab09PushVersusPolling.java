@@ -32,15 +32,15 @@ public final class Lab09PushVersusPolling implements Callable<Integer> {
 
   @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--events", defaultValue = "10",
+  @Option(names = "--events", paramLabel = "N", defaultValue = "10",
       description = "server: events in the feed, 1-1000 (default: ${DEFAULT-VALUE})")
   int events;
 
-  @Option(names = "--every", defaultValue = "100",
+  @Option(names = "--every", paramLabel = "MS", defaultValue = "100",
       description = "server: milliseconds between events (default: ${DEFAULT-VALUE})")
   long everyMillis;
 
-  @Option(names = "--poll-every", defaultValue = "200",
+  @Option(names = "--poll-every", paramLabel = "MS", defaultValue = "200",
       description = "client: milliseconds between two polls (default: ${DEFAULT-VALUE})")
   long pollEveryMillis;
 

@@ -49,11 +49,11 @@ public final class Lab10NonBlockingNetty implements Callable<Integer> {
 
   @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--connections", defaultValue = "200",
+  @Option(names = "--connections", paramLabel = "N", defaultValue = "200",
       description = "idle connections to open, 1-" + MAX_CONNECTIONS + " (default: ${DEFAULT-VALUE})")
   int connections;
 
-  @Option(names = "--model", defaultValue = "netty",
+  @Option(names = "--model", paramLabel = "MODEL", defaultValue = "netty",
       description = "server: threads or netty (default: ${DEFAULT-VALUE})")
   Model model;
 

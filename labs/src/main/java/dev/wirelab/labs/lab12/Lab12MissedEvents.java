@@ -33,27 +33,27 @@ public final class Lab12MissedEvents implements Callable<Integer> {
 
   @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--events", defaultValue = "20",
+  @Option(names = "--events", paramLabel = "N", defaultValue = "20",
       description = "ticks the server emits, 3-" + MAX_EVENTS + " (default: ${DEFAULT-VALUE})")
   int events;
 
-  @Option(names = "--cut-after", defaultValue = "5",
+  @Option(names = "--cut-after", paramLabel = "N", defaultValue = "5",
       description = "the client's connection drops right after this tick (default: ${DEFAULT-VALUE})")
   int cutAfter;
 
-  @Option(names = "--away", defaultValue = "5",
+  @Option(names = "--away", paramLabel = "N", defaultValue = "5",
       description = "ticks emitted while the client is away (default: ${DEFAULT-VALUE})")
   int away;
 
-  @Option(names = "--strategy", defaultValue = "recovery", converter = Strategy.Converter.class,
+  @Option(names = "--strategy", paramLabel = "STRATEGY", defaultValue = "recovery", converter = Strategy.Converter.class,
       description = "server and client: none, recovery or durable; the same on both sides (default: ${DEFAULT-VALUE})")
   Strategy strategy;
 
-  @Option(names = "--every", defaultValue = "200",
+  @Option(names = "--every", paramLabel = "MS", defaultValue = "200",
       description = "server: milliseconds between two ticks, 10-10000 (default: ${DEFAULT-VALUE})")
   long everyMillis;
 
-  @Option(names = "--pause", defaultValue = "2000",
+  @Option(names = "--pause", paramLabel = "MS", defaultValue = "2000",
       description = "client: milliseconds to stay away after dropping the connection (default: ${DEFAULT-VALUE})")
   long pauseMillis;
 
