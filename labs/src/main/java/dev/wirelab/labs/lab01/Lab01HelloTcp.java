@@ -1,8 +1,8 @@
 package dev.wirelab.labs.lab01;
 
+import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
-import dev.wirelab.labs.support.LabEndpoint;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;

@@ -3,15 +3,15 @@ package dev.wirelab.labs.lab02;
 import dev.wirelab.common.cli.CommandRunner;
 import dev.wirelab.common.cli.UserError;
 import dev.wirelab.labs.support.Endpoint;
+import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
-import dev.wirelab.labs.support.LabEndpoint;
+import dev.wirelab.labs.support.ServerSockets;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -76,8 +76,7 @@ public final class Lab02FullDuplex implements Callable<Integer> {
   }
 
   private void serve(Narrator narrator) throws Exception {
-    try (ServerSocket listener = new ServerSocket()) {
-      listener.bind(new InetSocketAddress(InetAddress.getByName(endpoint.host()), endpoint.port()));
+    try (ServerSocket listener = ServerSockets.listen(endpoint.host(), endpoint.port())) {
       narrator.say("listening on %s for one conversation; try: ./wirelab lab 02 client --port %d   "
           + "or   nc %s %d", Endpoint.of(listener.getLocalSocketAddress()), listener.getLocalPort(),
           endpoint.host(), listener.getLocalPort());

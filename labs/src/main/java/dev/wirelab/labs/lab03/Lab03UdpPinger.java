@@ -2,10 +2,10 @@ package dev.wirelab.labs.lab03;
 
 import dev.wirelab.common.cli.CommandRunner;
 import dev.wirelab.common.cli.UserError;
+import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
-import dev.wirelab.labs.support.LabEndpoint;
 import java.io.PrintWriter;
 import java.net.PortUnreachableException;
 import java.util.concurrent.Callable;

@@ -1,9 +1,9 @@
 package dev.wirelab.labs.lab04;
 
 import dev.wirelab.labs.support.Endpoint;
+import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
-import dev.wirelab.labs.support.LabEndpoint;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.DatagramPacket;

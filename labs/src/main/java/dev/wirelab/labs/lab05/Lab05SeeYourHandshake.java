@@ -1,10 +1,10 @@
 package dev.wirelab.labs.lab05;
 
 import dev.wirelab.common.cli.UserError;
+import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
-import dev.wirelab.labs.support.LabEndpoint;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;

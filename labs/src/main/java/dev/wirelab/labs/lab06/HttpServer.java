@@ -2,11 +2,10 @@ package dev.wirelab.labs.lab06;
 
 import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.ServerSockets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -45,13 +44,7 @@ public final class HttpServer implements AutoCloseable {
   }
 
   public static HttpServer start(String host, int port, Narrator narrator) throws IOException {
-    ServerSocket listener = new ServerSocket();
-    try {
-      listener.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-    } catch (IOException e) {
-      listener.close();
-      throw e;
-    }
+    ServerSocket listener = ServerSockets.listen(host, port);
     HttpServer server = new HttpServer(listener, narrator);
     narrator.say("listening on %s (one thread per connection)", Endpoint.of(listener.getLocalSocketAddress()));
     server.acceptThread.start();
