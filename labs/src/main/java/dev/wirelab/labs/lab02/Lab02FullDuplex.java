@@ -2,6 +2,7 @@ package dev.wirelab.labs.lab02;
 
 import dev.wirelab.common.cli.CommandRunner;
 import dev.wirelab.common.cli.UserError;
+import dev.wirelab.labs.support.ClientSockets;
 import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
@@ -12,7 +13,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.Charset;
@@ -33,7 +33,6 @@ import picocli.CommandLine.Spec;
 public final class Lab02FullDuplex implements Callable<Integer> {
   /** How long the terminal modes wait for their writer once the other end has hung up. */
   private static final long WRITER_GRACE_MILLIS = 1_000;
-  private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
   @Mixin LabEndpoint endpoint;
 
@@ -87,8 +86,7 @@ public final class Lab02FullDuplex implements Callable<Integer> {
   }
 
   private void call(Narrator narrator) throws Exception {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), CONNECT_TIMEOUT_MILLIS);
+    try (Socket socket = ClientSockets.connect(endpoint.host(), endpoint.port(), 0)) {
       talk(socket, narrator);
     }
   }
