@@ -1,7 +1,6 @@
 package dev.wirelab.labs.lab02;
 
-import dev.wirelab.common.cli.CommandRunner;
-import dev.wirelab.common.cli.UserError;
+import dev.wirelab.labs.support.BadOption;
 import dev.wirelab.labs.support.ClientSockets;
 import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.LabEndpoint;
@@ -60,7 +59,7 @@ public final class Lab02FullDuplex implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (rounds < 1) {
-      throw new UserError("--rounds must be at least 1, not " + rounds, CommandRunner.USAGE_ERROR, null);
+      throw BadOption.because("--rounds must be at least 1, not " + rounds);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf("lab 02 Full duplex: %s%s%n", endpoint,

@@ -1,7 +1,7 @@
 package dev.wirelab.labs.lab03;
 
-import dev.wirelab.common.cli.CommandRunner;
 import dev.wirelab.common.cli.UserError;
+import dev.wirelab.labs.support.BadOption;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
@@ -93,22 +93,19 @@ public final class Lab03UdpPinger implements Callable<Integer> {
 
   private void validate() {
     if (lossPercent < 0 || lossPercent > 100) {
-      throw usage("--loss is a percentage from 0 to 100, not " + lossPercent);
+      throw BadOption.because("--loss is a percentage from 0 to 100, not " + lossPercent);
     }
     if (count < 1) {
-      throw usage("--count must be at least 1, not " + count);
+      throw BadOption.because("--count must be at least 1, not " + count);
     }
     if (timeoutMillis < 1) {
-      throw usage("--timeout-ms must be at least 1, not " + timeoutMillis);
+      throw BadOption.because("--timeout-ms must be at least 1, not " + timeoutMillis);
     }
     if (delayMillis < 0) {
-      throw usage("--delay-ms cannot be negative: " + delayMillis);
+      throw BadOption.because("--delay-ms cannot be negative: " + delayMillis);
     }
   }
 
-  private static UserError usage(String message) {
-    return new UserError(message, CommandRunner.USAGE_ERROR, null);
-  }
 
   private void serve(Narrator narrator, SimulatedLoss loss) throws Exception {
     try (PingServer server = PingServer.start(endpoint.host(), endpoint.port(), loss, delayMillis, narrator)) {

@@ -1,6 +1,6 @@
 package dev.wirelab.labs.lab05;
 
-import dev.wirelab.common.cli.UserError;
+import dev.wirelab.labs.support.BadOption;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
@@ -62,7 +62,7 @@ public final class Lab05SeeYourHandshake implements Callable<Integer> {
         endpoint.mode() == LabMode.client ? "" : " interface=" + (device.isEmpty() ? "(loopback)" : device)
             + " offline=" + offline + (save == null ? "" : " save=" + save));
     if (offline && save != null) {
-      throw new UserError("--save writes a live capture; with --offline there is none "
+      throw BadOption.because("--save writes a live capture; with --offline there is none "
           + "(the bundled file is labs/src/main/resources/dev/wirelab/labs/lab05/handshake.pcap)");
     }
     Narrator narrator = new Narrator(out, "lab 05");

@@ -1,6 +1,6 @@
 package dev.wirelab.labs.lab10;
 
-import dev.wirelab.common.cli.UserError;
+import dev.wirelab.labs.support.BadOption;
 import dev.wirelab.labs.support.ClientSockets;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
@@ -66,7 +66,7 @@ public final class Lab10NonBlockingNetty implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (connections < 1 || connections > MAX_CONNECTIONS) {
-      throw new UserError("--connections " + connections + " is out of range: use 1 to " + MAX_CONNECTIONS
+      throw BadOption.because("--connections " + connections + " is out of range: use 1 to " + MAX_CONNECTIONS
           + " (each one is a file descriptor at both ends)");
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -1,6 +1,6 @@
 package dev.wirelab.labs.lab12;
 
-import dev.wirelab.common.cli.UserError;
+import dev.wirelab.labs.support.BadOption;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
@@ -121,13 +121,13 @@ public final class Lab12MissedEvents implements Callable<Integer> {
 
   private void checkOptions() {
     if (events < 3 || events > MAX_EVENTS) {
-      throw new UserError("--events " + events + " is out of range: use 3 to " + MAX_EVENTS);
+      throw BadOption.because("--events " + events + " is out of range: use 3 to " + MAX_EVENTS);
     }
     if (everyMillis < 10 || everyMillis > 10_000 || pauseMillis < 0 || pauseMillis > 60_000) {
-      throw new UserError("--every is 10 to 10000 ms and --pause 0 to 60000 ms");
+      throw BadOption.because("--every is 10 to 10000 ms and --pause 0 to 60000 ms");
     }
     if (cutAfter < 1 || away < 1 || cutAfter + away >= events) {
-      throw new UserError("--cut-after " + cutAfter + " and --away " + away
+      throw BadOption.because("--cut-after " + cutAfter + " and --away " + away
           + " must be at least 1 and leave ticks after the client is back (their sum below --events " + events + ")");
     }
   }
