@@ -67,8 +67,7 @@ public final class Lab12MissedEvents implements Callable<Integer> {
   public Integer call() throws Exception {
     checkOptions();
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("lab 12 Missed events and message queueing: %s events=%d cut-after=%d away=%d%n",
-        endpoint, events, cutAfter, away);
+    out.println(settings());
     Narrator narrator = new Narrator(out, endpoint.mode().name());
     switch (endpoint.mode()) {
       case server -> serve(narrator.as("server"));
@@ -77,6 +76,18 @@ public final class Lab12MissedEvents implements Callable<Integer> {
       case demo -> demo(out, narrator);
     }
     return 0;
+  }
+
+  /** The settings that matter in this mode; the demo runs every strategy at its own pace. */
+  private String settings() {
+    String shared = String.format("lab 12 Missed events and message queueing: %s events=%d cut-after=%d away=%d",
+        endpoint, events, cutAfter, away);
+    String strategyName = strategy.name().toLowerCase(Locale.ROOT);
+    return switch (endpoint.mode()) {
+      case server -> shared + " strategy=" + strategyName + " every=" + everyMillis;
+      case client -> shared + " strategy=" + strategyName + " pause=" + pauseMillis;
+      case demo -> shared;
+    };
   }
 
   private void demo(PrintWriter out, Narrator narrator) throws IOException, InterruptedException {
