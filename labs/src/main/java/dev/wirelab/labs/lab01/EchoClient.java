@@ -1,5 +1,6 @@
 package dev.wirelab.labs.lab01;
 
+import dev.wirelab.labs.support.ClientSockets;
 import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.Narrator;
 import java.io.BufferedInputStream;
@@ -8,15 +9,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /** Sends lines to an echo server, prints what comes back, and counts the bytes both ways. */
 final class EchoClient implements AutoCloseable {
-  /** A host that does not answer at all should fail in seconds, not after the OS's minutes. */
-  static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
@@ -32,9 +29,8 @@ final class EchoClient implements AutoCloseable {
   }
 
   static EchoClient connect(String host, int port, Narrator narrator) throws IOException {
-    Socket socket = new Socket();
+    Socket socket = ClientSockets.connect(host, port, 0);
     try {
-      socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
       narrator.say("connected %s -> %s (the OS picked our ephemeral port %d)",
           Endpoint.of(socket.getLocalSocketAddress()), Endpoint.of(socket.getRemoteSocketAddress()),
           socket.getLocalPort());

@@ -2,11 +2,10 @@ package dev.wirelab.labs.lab01;
 
 import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.ServerSockets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -38,13 +37,7 @@ final class EchoServer implements AutoCloseable {
 
   /** Listens on {@code host:port} (port 0: any free port) and starts accepting clients. */
   static EchoServer start(String host, int port, Narrator narrator) throws IOException {
-    ServerSocket listener = new ServerSocket();
-    try {
-      listener.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-    } catch (IOException e) {
-      listener.close();
-      throw e;
-    }
+    ServerSocket listener = ServerSockets.listen(host, port);
     EchoServer server = new EchoServer(listener, narrator);
     narrator.say("listening on %s (one thread per client: a slow client never holds up the others)",
         Endpoint.of(listener.getLocalSocketAddress()));

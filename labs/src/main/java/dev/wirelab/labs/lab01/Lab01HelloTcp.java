@@ -1,9 +1,8 @@
 package dev.wirelab.labs.lab01;
 
-import dev.wirelab.labs.support.LabMode;
+import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
-import dev.wirelab.labs.support.PortConverter;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -12,8 +11,8 @@ import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Lab 01, a TCP echo: run {@code ./wirelab lab 01 demo} and watch the 4-tuple of each connection. */
@@ -22,17 +21,7 @@ import picocli.CommandLine.Spec;
     description = "Hello, TCP: a blocking echo server and client; see each connection's 4-tuple.",
     mixinStandardHelpOptions = true)
 public final class Lab01HelloTcp implements Callable<Integer> {
-  @Parameters(index = "0", arity = "0..1", defaultValue = "demo", paramLabel = "MODE",
-      description = "demo (both ends here), server, or client (default: ${DEFAULT-VALUE})")
-  LabMode mode;
-
-  @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-      description = "server: address to listen on (0.0.0.0 = every interface); client: server to call")
-  String host;
-
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "9001", converter = PortConverter.class,
-      description = "TCP port (default: ${DEFAULT-VALUE})")
-  int port;
+  @Mixin LabEndpoint endpoint;
 
   @Spec CommandSpec spec;
 
@@ -54,9 +43,9 @@ public final class Lab01HelloTcp implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("lab 01 Hello, TCP: mode=%s host=%s port=%d%n", mode, host, port);
-    Narrator narrator = new Narrator(out, mode.name());
-    switch (mode) {
+    out.printf("lab 01 Hello, TCP: %s%n", endpoint);
+    Narrator narrator = new Narrator(out, endpoint.mode().name());
+    switch (endpoint.mode()) {
       case server -> serve(narrator.as("server"));
       case client -> call(narrator.as("client"));
       case demo -> demo(narrator);
@@ -65,15 +54,15 @@ public final class Lab01HelloTcp implements Callable<Integer> {
   }
 
   private void serve(Narrator narrator) throws Exception {
-    try (EchoServer server = EchoServer.start(host, port, narrator)) {
+    try (EchoServer server = EchoServer.start(endpoint.host(), endpoint.port(), narrator)) {
       narrator.say("try: ./wirelab lab 01 client --port %d   or   nc %s %d   (Ctrl-C stops)",
-          server.port(), host, server.port());
+          server.port(), endpoint.host(), server.port());
       server.awaitStop();
     }
   }
 
   private void call(Narrator narrator) throws Exception {
-    try (EchoClient client = EchoClient.connect(host, port, narrator)) {
+    try (EchoClient client = EchoClient.connect(endpoint.host(), endpoint.port(), narrator)) {
       narrator.say("type lines; each comes back from the server (Ctrl-D ends)");
       client.echoAll(new BufferedReader(stdin));
     }
@@ -81,11 +70,11 @@ public final class Lab01HelloTcp implements Callable<Integer> {
 
   /** One server, two clients: both connected at once, told apart only by their ports. */
   private void demo(Narrator narrator) throws Exception {
-    try (EchoServer server = EchoServer.start(host, port, narrator.as("server"))) {
-      try (EchoClient first = EchoClient.connect(host, server.port(), narrator.as("client A"))) {
+    try (EchoServer server = EchoServer.start(endpoint.host(), endpoint.port(), narrator.as("server"))) {
+      try (EchoClient first = EchoClient.connect(endpoint.host(), server.port(), narrator.as("client A"))) {
         first.echo("hello");
         first.echo("grüße");
-        try (EchoClient second = EchoClient.connect(host, server.port(), narrator.as("client B"))) {
+        try (EchoClient second = EchoClient.connect(endpoint.host(), server.port(), narrator.as("client B"))) {
           second.echo("served while A is still connected");
           narrator.say("same server address, two ephemeral client ports %d and %d: "
               + "the 4-tuple tells the connections apart", first.localPort(), second.localPort());

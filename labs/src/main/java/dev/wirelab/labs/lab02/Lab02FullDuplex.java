@@ -1,18 +1,17 @@
 package dev.wirelab.labs.lab02;
 
-import dev.wirelab.common.cli.CommandRunner;
-import dev.wirelab.common.cli.UserError;
+import dev.wirelab.labs.support.BadOption;
+import dev.wirelab.labs.support.ClientSockets;
 import dev.wirelab.labs.support.Endpoint;
+import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
-import dev.wirelab.labs.support.PortConverter;
+import dev.wirelab.labs.support.ServerSockets;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.Charset;
@@ -21,8 +20,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Lab 02, TCP is a full-duplex byte stream: run {@code ./wirelab lab 02 demo} and read the timeline. */
@@ -33,19 +32,8 @@ import picocli.CommandLine.Spec;
 public final class Lab02FullDuplex implements Callable<Integer> {
   /** How long the terminal modes wait for their writer once the other end has hung up. */
   private static final long WRITER_GRACE_MILLIS = 1_000;
-  private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = "demo", paramLabel = "MODE",
-      description = "demo (both ends here), server, or client (default: ${DEFAULT-VALUE})")
-  LabMode mode;
-
-  @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-      description = "server: address to listen on (0.0.0.0 = every interface); client: server to call")
-  String host;
-
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "9002", converter = PortConverter.class,
-      description = "TCP port for server and client (default: ${DEFAULT-VALUE}); the demo uses free ports")
-  int port;
+  @Mixin LabEndpoint endpoint;
 
   @Option(names = "--rounds", paramLabel = "N", defaultValue = "10",
       description = "demo: write-write-read rounds per TCP_NODELAY setting (default: ${DEFAULT-VALUE})")
@@ -71,13 +59,13 @@ public final class Lab02FullDuplex implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (rounds < 1) {
-      throw new UserError("--rounds must be at least 1, not " + rounds, CommandRunner.USAGE_ERROR, null);
+      throw BadOption.because("--rounds must be at least 1, not " + rounds);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("lab 02 Full duplex: mode=%s host=%s port=%d%s%n", mode, host, port,
-        mode == LabMode.demo ? " rounds=" + rounds : "");
-    Narrator narrator = new Narrator(out, mode.name());
-    switch (mode) {
+    out.printf("lab 02 Full duplex: %s%s%n", endpoint,
+        endpoint.mode() == LabMode.demo ? " rounds=" + rounds : "");
+    Narrator narrator = new Narrator(out, endpoint.mode().name());
+    switch (endpoint.mode()) {
       case server -> serve(narrator.as("server"));
       case client -> call(narrator.as("client"));
       case demo -> demo(narrator);
@@ -86,11 +74,10 @@ public final class Lab02FullDuplex implements Callable<Integer> {
   }
 
   private void serve(Narrator narrator) throws Exception {
-    try (ServerSocket listener = new ServerSocket()) {
-      listener.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+    try (ServerSocket listener = ServerSockets.listen(endpoint.host(), endpoint.port())) {
       narrator.say("listening on %s for one conversation; try: ./wirelab lab 02 client --port %d   "
           + "or   nc %s %d", Endpoint.of(listener.getLocalSocketAddress()), listener.getLocalPort(),
-          host, listener.getLocalPort());
+          endpoint.host(), listener.getLocalPort());
       try (Socket socket = listener.accept()) {
         talk(socket, narrator);
       }
@@ -98,8 +85,7 @@ public final class Lab02FullDuplex implements Callable<Integer> {
   }
 
   private void call(Narrator narrator) throws Exception {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
+    try (Socket socket = ClientSockets.connect(endpoint.host(), endpoint.port(), 0)) {
       talk(socket, narrator);
     }
   }

@@ -1,19 +1,19 @@
 package dev.wirelab.labs.lab03;
 
-import dev.wirelab.common.cli.CommandRunner;
 import dev.wirelab.common.cli.UserError;
+import dev.wirelab.labs.support.BadOption;
+import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
-import dev.wirelab.labs.support.PortConverter;
 import java.io.PrintWriter;
 import java.net.PortUnreachableException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Lab 03, the UDP pinger: run {@code ./wirelab lab 03 demo} and watch pings get lost. */
@@ -26,17 +26,7 @@ public final class Lab03UdpPinger implements Callable<Integer> {
   /** The demo's seed when none is given: the run this lab's page shows, 3 of 10 pings lost. */
   static final long DEMO_SEED = 5;
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = "demo", paramLabel = "MODE",
-      description = "demo (both ends here), server, or client (default: ${DEFAULT-VALUE})")
-  LabMode mode;
-
-  @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-      description = "server: address to listen on (0.0.0.0 = every interface); client: server to ping")
-  String host;
-
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "9003", converter = PortConverter.class,
-      description = "UDP port (default: ${DEFAULT-VALUE})")
-  int port;
+  @Mixin LabEndpoint endpoint;
 
   @Option(names = "--count", paramLabel = "N", defaultValue = "10",
       description = "client: pings to send (default: ${DEFAULT-VALUE})")
@@ -69,15 +59,15 @@ public final class Lab03UdpPinger implements Callable<Integer> {
   public Integer call() throws Exception {
     validate();
     long effectiveSeed = seed != null ? seed
-        : mode == LabMode.demo ? DEMO_SEED : ThreadLocalRandom.current().nextLong(1_000_000);
+        : endpoint.mode() == LabMode.demo ? DEMO_SEED : ThreadLocalRandom.current().nextLong(1_000_000);
     PrintWriter out = spec.commandLine().getOut();
     out.println(settings(effectiveSeed));
-    Narrator narrator = new Narrator(out, mode.name());
+    Narrator narrator = new Narrator(out, endpoint.mode().name());
     SimulatedLoss loss = new SimulatedLoss(lossPercent, effectiveSeed);
-    switch (mode) {
+    switch (endpoint.mode()) {
       case server -> serve(narrator.as("server"), loss);
       case client -> {
-        if (ping(narrator.as("client"), port).rttMillis().isEmpty()) {
+        if (ping(narrator.as("client"), endpoint.port()).rttMillis().isEmpty()) {
           narrator.as("client").say("no echo at all: is the server running there, "
               + "and does every firewall on the way let UDP through?");
           return 1;
@@ -91,11 +81,11 @@ public final class Lab03UdpPinger implements Callable<Integer> {
   /** The settings that matter in this mode: the client has no say in the server's losses. */
   private String settings(long effectiveSeed) {
     StringBuilder line = new StringBuilder(
-        String.format("lab 03 UDP pinger: mode=%s host=%s port=%d", mode, host, port));
-    if (mode != LabMode.server) {
+        String.format("lab 03 UDP pinger: %s", endpoint));
+    if (endpoint.mode() != LabMode.server) {
       line.append(String.format(" count=%d timeout-ms=%d", count, timeoutMillis));
     }
-    if (mode != LabMode.client) {
+    if (endpoint.mode() != LabMode.client) {
       line.append(String.format(" loss=%d%% delay-ms=%d seed=%d", lossPercent, delayMillis, effectiveSeed));
     }
     return line.toString();
@@ -103,35 +93,32 @@ public final class Lab03UdpPinger implements Callable<Integer> {
 
   private void validate() {
     if (lossPercent < 0 || lossPercent > 100) {
-      throw usage("--loss is a percentage from 0 to 100, not " + lossPercent);
+      throw BadOption.because("--loss is a percentage from 0 to 100, not " + lossPercent);
     }
     if (count < 1) {
-      throw usage("--count must be at least 1, not " + count);
+      throw BadOption.because("--count must be at least 1, not " + count);
     }
     if (timeoutMillis < 1) {
-      throw usage("--timeout-ms must be at least 1, not " + timeoutMillis);
+      throw BadOption.because("--timeout-ms must be at least 1, not " + timeoutMillis);
     }
     if (delayMillis < 0) {
-      throw usage("--delay-ms cannot be negative: " + delayMillis);
+      throw BadOption.because("--delay-ms cannot be negative: " + delayMillis);
     }
   }
 
-  private static UserError usage(String message) {
-    return new UserError(message, CommandRunner.USAGE_ERROR, null);
-  }
 
   private void serve(Narrator narrator, SimulatedLoss loss) throws Exception {
-    try (PingServer server = PingServer.start(host, port, loss, delayMillis, narrator)) {
+    try (PingServer server = PingServer.start(endpoint.host(), endpoint.port(), loss, delayMillis, narrator)) {
       narrator.say("try: ./wirelab lab 03 client --port %d   or   nc -u %s %d   (Ctrl-C stops)",
-          server.port(), host, server.port());
+          server.port(), endpoint.host(), server.port());
       server.awaitStop();
     }
   }
 
   private PingClient.Result ping(Narrator narrator, int serverPort) throws Exception {
-    String target = host + ":" + serverPort;
+    String target = endpoint.host() + ":" + serverPort;
     try {
-      return new PingClient(target, timeoutMillis, narrator).ping(host, serverPort, count);
+      return new PingClient(target, timeoutMillis, narrator).ping(endpoint.host(), serverPort, count);
     } catch (PortUnreachableException e) {
       throw new UserError("nothing listens on UDP " + target
           + ": the host answered ICMP port unreachable (start the server first)", e);
@@ -140,7 +127,7 @@ public final class Lab03UdpPinger implements Callable<Integer> {
 
   private void demo(Narrator narrator, SimulatedLoss loss) throws Exception {
     narrator.heading("1. Pinging a server that loses " + lossPercent + " % of datagrams");
-    try (PingServer server = PingServer.start(host, port, loss, delayMillis, narrator.as("server"))) {
+    try (PingServer server = PingServer.start(endpoint.host(), endpoint.port(), loss, delayMillis, narrator.as("server"))) {
       ping(narrator.as("client"), server.port());
     }
 

@@ -1,10 +1,9 @@
 package dev.wirelab.labs.lab04;
 
 import dev.wirelab.labs.support.Endpoint;
-import dev.wirelab.labs.support.LabMode;
+import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
-import dev.wirelab.labs.support.PortConverter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.DatagramPacket;
@@ -21,8 +20,8 @@ import org.pcap4j.packet.Packet;
 import org.pcap4j.packet.TransportPacket;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -38,24 +37,13 @@ import picocli.CommandLine.Spec;
         "send the same data through a real UDP socket, headers built by the kernel."},
     mixinStandardHelpOptions = true)
 public final class Lab04BuildAFrame implements Callable<Integer> {
-  @Parameters(index = "0", arity = "0..1", defaultValue = "demo",
-      description = "demo (build, show, write, read back), server (receive UDP datagrams), "
-          + "or client (send --message as one UDP datagram) (default: ${DEFAULT-VALUE})")
-  LabMode mode;
+  @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1",
-      description = "server: address to listen on (0.0.0.0 = every interface); client: server to send to")
-  String host;
-
-  @Option(names = "--port", defaultValue = "9004", converter = PortConverter.class,
-      description = "UDP port (default: ${DEFAULT-VALUE})")
-  int port;
-
-  @Option(names = "--message", defaultValue = "Hello from the application layer!",
+  @Option(names = "--message", paramLabel = "TEXT", defaultValue = "Hello from the application layer!",
       description = "the application data to wrap (default: ${DEFAULT-VALUE})")
   String message;
 
-  @Option(names = "--out", defaultValue = "lab04.pcap",
+  @Option(names = "--out", paramLabel = "FILE", defaultValue = "lab04.pcap",
       description = "the .pcap file to write, relative to the current directory (default: ${DEFAULT-VALUE})")
   Path out;
 
@@ -68,18 +56,18 @@ public final class Lab04BuildAFrame implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter console = spec.commandLine().getOut();
-    Narrator narrator = new Narrator(console, mode.name());
-    switch (mode) {
+    Narrator narrator = new Narrator(console, endpoint.mode().name());
+    switch (endpoint.mode()) {
       case demo -> {
         console.printf("lab 04 Build a frame: mode=demo message=\"%s\" out=%s%n", message, out.toAbsolutePath());
         demo(console, narrator.as("lab 04"));
       }
       case server -> {
-        console.printf("lab 04 Build a frame: mode=server host=%s port=%d%n", host, port);
+        console.printf("lab 04 Build a frame: %s%n", endpoint);
         receive(narrator.as("server"));
       }
       case client -> {
-        console.printf("lab 04 Build a frame: mode=client host=%s port=%d message=\"%s\"%n", host, port, message);
+        console.printf("lab 04 Build a frame: %s message=\"%s\"%n", endpoint, message);
         send(narrator.as("client"));
       }
     }
@@ -118,7 +106,7 @@ public final class Lab04BuildAFrame implements Callable<Integer> {
   }
 
   private void receive(Narrator narrator) throws IOException {
-    try (UdpReceiver receiver = UdpReceiver.bind(host, port, narrator)) {
+    try (UdpReceiver receiver = UdpReceiver.bind(endpoint.host(), endpoint.port(), narrator)) {
       narrator.say("try: ./wirelab lab 04 client --port %d   (Ctrl-C stops)", receiver.port());
       while (true) {
         receiver.receiveOne();
@@ -131,13 +119,13 @@ public final class Lab04BuildAFrame implements Callable<Integer> {
     byte[] applicationData = message.getBytes(StandardCharsets.UTF_8);
     try (DatagramSocket socket = new DatagramSocket()) {
       // Connecting a UDP socket sends nothing; it only fixes the peer, and so our own address.
-      socket.connect(new InetSocketAddress(InetAddress.getByName(host), port));
+      socket.connect(new InetSocketAddress(InetAddress.getByName(endpoint.host()), endpoint.port()));
       socket.send(new DatagramPacket(applicationData, applicationData.length));
       narrator.say("sent %d bytes %s -> %s; the kernel wrapped them in UDP and IP headers "
           + "(8 + 20 bytes over IPv4) and a link header", applicationData.length,
           Endpoint.of(socket.getLocalSocketAddress()), Endpoint.of(socket.getRemoteSocketAddress()));
       narrator.say("no handshake and no answer: UDP cannot tell whether anybody received it");
-      narrator.say("watch it: sudo tcpdump -i any -n -X udp port %d   (run before sending)", port);
+      narrator.say("watch it: sudo tcpdump -i any -n -X udp port %d   (run before sending)", endpoint.port());
     }
   }
 

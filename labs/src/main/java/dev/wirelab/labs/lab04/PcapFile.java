@@ -1,18 +1,16 @@
 package dev.wirelab.labs.lab04;
 
-import java.io.EOFException;
+import dev.wirelab.labs.support.PcapFileReader;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapDumper;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.Pcaps;
 import org.pcap4j.packet.EthernetPacket;
-import org.pcap4j.packet.Packet;
 import org.pcap4j.packet.namednumber.DataLinkType;
 
 /** Writes Ethernet frames to a classic .pcap file with libpcap, and reads them back. */
@@ -35,21 +33,12 @@ public final class PcapFile {
 
   public static List<EthernetPacket> read(Path file) throws PcapNativeException, NotOpenException {
     List<EthernetPacket> frames = new ArrayList<>();
-    try (PcapHandle handle = Pcaps.openOffline(file.toString())) {
-      while (true) {
-        Packet packet;
-        try {
-          packet = handle.getNextPacketEx();
-        } catch (EOFException endOfFile) {
-          return frames;
-        } catch (TimeoutException impossibleOffline) {
-          throw new IllegalStateException("a file read timed out: " + file, impossibleOffline);
-        }
-        if (!(packet instanceof EthernetPacket frame)) {
-          throw new IllegalStateException("not an Ethernet frame in " + file + ": " + packet);
-        }
-        frames.add(frame);
+    PcapFileReader.readEach(file, (packet, handle) -> {
+      if (!(packet instanceof EthernetPacket frame)) {
+        throw new IllegalStateException("not an Ethernet frame in " + file + ": " + packet);
       }
-    }
+      frames.add(frame);
+    });
+    return frames;
   }
 }

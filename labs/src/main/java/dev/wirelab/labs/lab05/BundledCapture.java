@@ -1,6 +1,6 @@
 package dev.wirelab.labs.lab05;
 
-import java.io.EOFException;
+import dev.wirelab.labs.support.PcapFileReader;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -10,12 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import org.pcap4j.core.NotOpenException;
-import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
-import org.pcap4j.core.Pcaps;
-import org.pcap4j.packet.Packet;
 
 /**
  * The same exchange, captured once by this lab and shipped with it (see SOURCES.md next to the
@@ -46,18 +42,8 @@ public final class BundledCapture {
 
   static Conversation readFile(Path file) throws PcapNativeException, NotOpenException {
     List<Segment> segments = new ArrayList<>();
-    try (PcapHandle handle = Pcaps.openOffline(file.toString())) {
-      while (true) {
-        Packet packet;
-        try {
-          packet = handle.getNextPacketEx();
-        } catch (EOFException endOfFile) {
-          return new Conversation(List.copyOf(segments));
-        } catch (TimeoutException impossibleOffline) {
-          throw new IllegalStateException("reading a file timed out: " + file, impossibleOffline);
-        }
-        Segment.of(packet, handle.getDlt().value(), Segment.micros(handle.getTimestamp())).ifPresent(segments::add);
-      }
-    }
+    PcapFileReader.readEach(file, (packet, handle) ->
+        Segment.of(packet, handle.getDlt().value(), Segment.micros(handle.getTimestamp())).ifPresent(segments::add));
+    return new Conversation(List.copyOf(segments));
   }
 }

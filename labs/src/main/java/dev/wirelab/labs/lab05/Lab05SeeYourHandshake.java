@@ -1,10 +1,10 @@
 package dev.wirelab.labs.lab05;
 
-import dev.wirelab.common.cli.UserError;
+import dev.wirelab.labs.support.BadOption;
+import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
-import dev.wirelab.labs.support.PortConverter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -36,20 +36,9 @@ public final class Lab05SeeYourHandshake implements Callable<Integer> {
   private static final long CAPTURE_TIMEOUT_MILLIS = 3_000;
   private static final int CLIENT_TIMEOUT_MILLIS = 5_000;
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = "demo",
-      description = "demo (both ends here), server (capture one exchange), or client "
-          + "(default: ${DEFAULT-VALUE})")
-  LabMode mode;
+  @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1",
-      description = "server: address to listen on; client: server to call (default: ${DEFAULT-VALUE})")
-  String host;
-
-  @Option(names = "--port", defaultValue = "9005", converter = PortConverter.class,
-      description = "TCP and UDP port (default: ${DEFAULT-VALUE}; 0 = any free one)")
-  int port;
-
-  @Option(names = "--interface", defaultValue = "",
+  @Option(names = "--interface", paramLabel = "DEVICE", defaultValue = "",
       description = "capture device (default: the loopback interface: lo, lo0, NPF_Loopback; "
           + "a server on another address captures on 'any')")
   String device;
@@ -57,7 +46,7 @@ public final class Lab05SeeYourHandshake implements Callable<Integer> {
   @Option(names = "--offline", description = "demo: show the bundled capture instead of capturing")
   boolean offline;
 
-  @Option(names = "--save", description = "also write the live capture to this .pcap file")
+  @Option(names = "--save", paramLabel = "FILE", description = "also write the live capture to this .pcap file")
   Path save;
 
   @Spec CommandSpec spec;
@@ -69,15 +58,15 @@ public final class Lab05SeeYourHandshake implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("lab 05 See your own handshake: mode=%s host=%s port=%d%s%n", mode, host, port,
-        mode == LabMode.client ? "" : " interface=" + (device.isEmpty() ? "(loopback)" : device)
+    out.printf("lab 05 See your own handshake: %s%s%n", endpoint,
+        endpoint.mode() == LabMode.client ? "" : " interface=" + (device.isEmpty() ? "(loopback)" : device)
             + " offline=" + offline + (save == null ? "" : " save=" + save));
     if (offline && save != null) {
-      throw new UserError("--save writes a live capture; with --offline there is none "
+      throw BadOption.because("--save writes a live capture; with --offline there is none "
           + "(the bundled file is labs/src/main/resources/dev/wirelab/labs/lab05/handshake.pcap)");
     }
     Narrator narrator = new Narrator(out, "lab 05");
-    switch (mode) {
+    switch (endpoint.mode()) {
       case demo -> show(out, narrator, offline ? bundled(narrator) : demo(narrator));
       case server -> show(out, narrator, serveOneExchange(narrator));
       case client -> runAsClient(narrator.as("client"));
@@ -86,7 +75,7 @@ public final class Lab05SeeYourHandshake implements Callable<Integer> {
   }
 
   private Conversation demo(Narrator narrator) throws Exception {
-    try (LoopbackExchange exchange = LoopbackExchange.bind(port, narrator)) {
+    try (LoopbackExchange exchange = LoopbackExchange.bind(endpoint.port(), narrator)) {
       return captureWhile(exchange.port(), device, narrator, exchange::run);
     }
   }
@@ -94,12 +83,12 @@ public final class Lab05SeeYourHandshake implements Callable<Integer> {
   /** Waits for one client, captures everything it does, then shows it. */
   private Conversation serveOneExchange(Narrator narrator) throws Exception {
     Narrator server = narrator.as("server");
-    try (ExchangeServer exchange = ExchangeServer.bind(host, port, 0, server)) {
+    try (ExchangeServer exchange = ExchangeServer.bind(endpoint.host(), endpoint.port(), 0, server)) {
       // Traffic to a server on a real interface does not cross loopback.
       String captureOn = device.isEmpty() && !exchange.address().getAddress().isLoopbackAddress() ? "any" : device;
       return captureWhile(exchange.address().getPort(), captureOn, narrator, () -> {
         server.say("waiting for one client: ./wirelab lab 05 client --host %s --port %d",
-            host, exchange.address().getPort());
+            endpoint.host(), exchange.address().getPort());
         exchange.accept();
         exchange.echoTheLine();
         exchange.closeAfterTheClient();
@@ -109,7 +98,7 @@ public final class Lab05SeeYourHandshake implements Callable<Integer> {
   }
 
   private void runAsClient(Narrator narrator) throws IOException {
-    InetSocketAddress server = new InetSocketAddress(InetAddress.getByName(host), port);
+    InetSocketAddress server = new InetSocketAddress(InetAddress.getByName(endpoint.host()), endpoint.port());
     try (ExchangeClient client = new ExchangeClient(narrator)) {
       client.connect(server, CLIENT_TIMEOUT_MILLIS);
       client.sendTheLine();

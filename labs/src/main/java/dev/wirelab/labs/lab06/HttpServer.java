@@ -2,11 +2,10 @@ package dev.wirelab.labs.lab06;
 
 import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.ThreadPerConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -14,11 +13,7 @@ import java.net.SocketTimeoutException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A minimal HTTP/1.1 server on a plain {@link ServerSocket}: one thread per connection, several
@@ -28,66 +23,39 @@ import java.util.concurrent.TimeUnit;
 public final class HttpServer implements AutoCloseable {
   /** An idle keep-alive connection is closed after this long, as real servers do. */
   static final int IDLE_TIMEOUT_MILLIS = 10_000;
-  private static final long STOP_MILLIS = 5_000;
+  private static final int BACKLOG = 50;
   private static final int LINGER_MILLIS = 1_000;
   private static final int LINGER_BYTES = 64 * 1024;
 
-  private final ServerSocket listener;
   private final Narrator narrator;
-  private final List<Socket> connections = new CopyOnWriteArrayList<>();
-  private final List<Thread> connectionThreads = new CopyOnWriteArrayList<>();
-  private final Thread acceptThread = new Thread(this::acceptLoop, "lab06-accept");
-  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final ThreadPerConnection connections;
+  private volatile boolean stopping;
 
-  private HttpServer(ServerSocket listener, Narrator narrator) {
-    this.listener = listener;
+  private HttpServer(String host, int port, Narrator narrator) throws IOException {
     this.narrator = narrator;
+    // Last: from here on, connections may arrive and be served.
+    this.connections = ThreadPerConnection.start(host, port, BACKLOG, "lab06-connection", this::serve,
+        problem -> narrator.say("%s", problem));
   }
 
   public static HttpServer start(String host, int port, Narrator narrator) throws IOException {
-    ServerSocket listener = new ServerSocket();
-    try {
-      listener.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-    } catch (IOException e) {
-      listener.close();
-      throw e;
-    }
-    HttpServer server = new HttpServer(listener, narrator);
-    narrator.say("listening on %s (one thread per connection)", Endpoint.of(listener.getLocalSocketAddress()));
-    server.acceptThread.start();
+    HttpServer server = new HttpServer(host, port, narrator);
+    narrator.say("listening on %s (one thread per connection)", server.connections.endpoint());
     return server;
   }
 
   public int port() {
-    return listener.getLocalPort();
+    return connections.port();
   }
 
   /** Blocks until the server is closed (server mode: until Ctrl-C ends the process). */
   public void awaitStop() throws InterruptedException {
-    stopped.await();
-  }
-
-  private void acceptLoop() {
-    while (!listener.isClosed()) {
-      Socket connection;
-      try {
-        connection = listener.accept();
-      } catch (IOException e) {
-        if (!listener.isClosed()) {
-          narrator.say("accept failed: %s", e.getMessage());
-        }
-        return;
-      }
-      connections.add(connection);
-      Thread thread = new Thread(() -> serve(connection), "lab06-connection-" + connection.getPort());
-      connectionThreads.add(thread);
-      thread.start();
-    }
+    connections.awaitStop();
   }
 
   private void serve(Socket connection) {
     String peer = Endpoint.of(connection.getRemoteSocketAddress());
-    try (connection) {
+    try {
       connection.setSoTimeout(IDLE_TIMEOUT_MILLIS);
       RequestReader requests = new RequestReader(connection.getInputStream());
       OutputStream out = connection.getOutputStream();
@@ -125,14 +93,11 @@ public final class HttpServer implements AutoCloseable {
       narrator.say("%s was idle for %d s: closing it", peer, IDLE_TIMEOUT_MILLIS / 1000);
     } catch (SocketException closedByStop) {
       // close() shuts every connection down; anything else is worth saying.
-      if (!listener.isClosed()) {
+      if (!stopping) {
         narrator.say("%s: %s", peer, closedByStop.getMessage());
       }
     } catch (IOException e) {
       narrator.say("%s: %s", peer, e.getMessage());
-    } finally {
-      connections.remove(connection);
-      connectionThreads.remove(Thread.currentThread());
     }
   }
 
@@ -158,19 +123,11 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
+  /** Stops accepting, hangs up on every connection, and waits for their threads. */
   @Override
   public void close() throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_MILLIS);
-    listener.close();
-    // Once the accept thread has ended, no new connection can appear behind our back.
-    acceptThread.join(STOP_MILLIS);
-    for (Socket connection : connections) {
-      connection.close();
-    }
-    for (Thread thread : connectionThreads) {
-      thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-    }
-    stopped.countDown();
+    stopping = true;
+    connections.close();
     narrator.say("stopped");
   }
 }

@@ -1,9 +1,8 @@
 package dev.wirelab.labs.lab06;
 
-import dev.wirelab.labs.support.LabMode;
+import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
-import dev.wirelab.labs.support.PortConverter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,8 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,17 +29,7 @@ import picocli.CommandLine.Spec;
         "400/405/501 for requests typed wrong."},
     mixinStandardHelpOptions = true)
 public final class Lab06HttpByHand implements Callable<Integer> {
-  @Parameters(index = "0", arity = "0..1", defaultValue = "demo",
-      description = "demo (both ends here), server, or client (default: ${DEFAULT-VALUE})")
-  LabMode mode;
-
-  @Option(names = "--host", defaultValue = "127.0.0.1",
-      description = "server: address to listen on (0.0.0.0 = every interface); client: server to call")
-  String host;
-
-  @Option(names = "--port", defaultValue = "9006", converter = PortConverter.class,
-      description = "TCP port (default: ${DEFAULT-VALUE})")
-  int port;
+  @Mixin LabEndpoint endpoint;
 
   @Spec CommandSpec spec;
 
@@ -62,20 +51,20 @@ public final class Lab06HttpByHand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("lab 06 HTTP by hand: mode=%s host=%s port=%d%n", mode, host, port);
-    Narrator narrator = new Narrator(out, mode.name());
-    switch (mode) {
+    out.printf("lab 06 HTTP by hand: %s%n", endpoint);
+    Narrator narrator = new Narrator(out, endpoint.mode().name());
+    switch (endpoint.mode()) {
       case server -> serve(narrator.as("server"));
       case client -> typeRequests(out, narrator.as("client"));
-      case demo -> new ScriptedRequests(host, port, out, narrator).run();
+      case demo -> new ScriptedRequests(endpoint.host(), endpoint.port(), out, narrator).run();
     }
     return 0;
   }
 
   private void serve(Narrator narrator) throws Exception {
-    try (HttpServer server = HttpServer.start(host, port, narrator)) {
+    try (HttpServer server = HttpServer.start(endpoint.host(), endpoint.port(), narrator)) {
       narrator.say("try: ./wirelab lab 06 client --port %d   or   curl -v http://%s:%d/   (Ctrl-C stops)",
-          server.port(), host, server.port());
+          server.port(), endpoint.host(), server.port());
       server.awaitStop();
     }
   }
@@ -85,9 +74,9 @@ public final class Lab06HttpByHand implements Callable<Integer> {
    * CR LF, the line ending HTTP requires. Several requests go over the same connection.
    */
   private void typeRequests(PrintWriter out, Narrator narrator) throws IOException {
-    try (RawHttpClient client = RawHttpClient.connect(host, port, out, narrator)) {
+    try (RawHttpClient client = RawHttpClient.connect(endpoint.host(), endpoint.port(), out, narrator)) {
       narrator.say("type a request, e.g. GET / HTTP/1.1, then Host: %s:%d, then an empty line (Ctrl-D ends)",
-          host, port);
+          endpoint.host(), endpoint.port());
       BufferedReader lines = new BufferedReader(stdin);
       StringBuilder request = new StringBuilder();
       String line;

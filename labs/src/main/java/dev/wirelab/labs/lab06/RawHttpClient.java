@@ -1,11 +1,10 @@
 package dev.wirelab.labs.lab06;
 
+import dev.wirelab.labs.support.ClientSockets;
 import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.Narrator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -16,7 +15,8 @@ import java.util.Optional;
  * what was received, as {@code curl -v} does.
  */
 public final class RawHttpClient implements AutoCloseable {
-  private static final int TIMEOUT_MILLIS = 5_000;
+  /** A server that accepted but never answers must not hang the lab. */
+  private static final int READ_TIMEOUT_MILLIS = 5_000;
 
   private final Socket socket;
   private final ResponseReader responses;
@@ -31,10 +31,8 @@ public final class RawHttpClient implements AutoCloseable {
   }
 
   public static RawHttpClient connect(String host, int port, PrintWriter out, Narrator narrator) throws IOException {
-    Socket socket = new Socket();
+    Socket socket = ClientSockets.connect(host, port, READ_TIMEOUT_MILLIS);
     try {
-      socket.connect(new InetSocketAddress(InetAddress.getByName(host), port), TIMEOUT_MILLIS);
-      socket.setSoTimeout(TIMEOUT_MILLIS);
       narrator.say("connected %s -> %s", Endpoint.of(socket.getLocalSocketAddress()),
           Endpoint.of(socket.getRemoteSocketAddress()));
       return new RawHttpClient(socket, out, narrator);

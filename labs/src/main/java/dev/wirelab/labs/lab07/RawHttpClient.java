@@ -1,19 +1,17 @@
 package dev.wirelab.labs.lab07;
 
 import dev.wirelab.labs.support.ByteCounter;
+import dev.wirelab.labs.support.ClientSockets;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /** HTTP/1.1 GETs typed by hand over one kept-alive TCP connection, with every byte counted. */
 public final class RawHttpClient implements AutoCloseable {
-  /** A host that does not answer at all should fail in seconds, not after the OS's minutes. */
-  public static final int CONNECT_TIMEOUT_MILLIS = 5_000;
   /** A server that accepted but never answers must not hang the lab. */
   public static final int READ_TIMEOUT_MILLIS = 10_000;
 
@@ -41,22 +39,9 @@ public final class RawHttpClient implements AutoCloseable {
   }
 
   public static RawHttpClient connect(String host, int port) throws IOException {
-    Socket socket = openSocket(host, port);
+    Socket socket = ClientSockets.connect(host, port, READ_TIMEOUT_MILLIS);
     try {
       return new RawHttpClient(socket, host, port, new ByteCounter());
-    } catch (IOException e) {
-      socket.close();
-      throw e;
-    }
-  }
-
-  /** A connected socket with the lab's timeouts; used by every hand-made client of labs 07-09. */
-  static Socket openSocket(String host, int port) throws IOException {
-    Socket socket = new Socket();
-    try {
-      socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
-      socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-      return socket;
     } catch (IOException e) {
       socket.close();
       throw e;

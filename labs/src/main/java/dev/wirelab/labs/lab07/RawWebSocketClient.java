@@ -5,6 +5,7 @@ import dev.wirelab.labs.lab08.Frame;
 import dev.wirelab.labs.lab08.FrameStream;
 import dev.wirelab.labs.lab08.Opcode;
 import dev.wirelab.labs.support.ByteCounter;
+import dev.wirelab.labs.support.ClientSockets;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ public final class RawWebSocketClient implements AutoCloseable {
 
   /** Connects to {@code host:port} and upgrades {@code path}; fails unless the server proves it speaks WebSocket. */
   public static RawWebSocketClient connect(String host, int port, String path) throws IOException {
-    Socket socket = RawHttpClient.openSocket(host, port);
+    Socket socket = ClientSockets.connect(host, port, RawHttpClient.READ_TIMEOUT_MILLIS);
     try {
       return new RawWebSocketClient(socket, new ByteCounter(), host, port, path);
     } catch (IOException | RuntimeException e) {

@@ -1,7 +1,7 @@
 package dev.wirelab.labs.lab09;
 
-import dev.wirelab.common.cli.UserError;
 import dev.wirelab.labs.lab07.HttpAndWebSocketServer;
+import dev.wirelab.labs.support.BadOption;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
@@ -32,15 +32,15 @@ public final class Lab09PushVersusPolling implements Callable<Integer> {
 
   @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--events", defaultValue = "10",
+  @Option(names = "--events", paramLabel = "N", defaultValue = "10",
       description = "server: events in the feed, 1-1000 (default: ${DEFAULT-VALUE})")
   int events;
 
-  @Option(names = "--every", defaultValue = "100",
+  @Option(names = "--every", paramLabel = "MS", defaultValue = "100",
       description = "server: milliseconds between events (default: ${DEFAULT-VALUE})")
   long everyMillis;
 
-  @Option(names = "--poll-every", defaultValue = "200",
+  @Option(names = "--poll-every", paramLabel = "MS", defaultValue = "200",
       description = "client: milliseconds between two polls (default: ${DEFAULT-VALUE})")
   long pollEveryMillis;
 
@@ -67,10 +67,10 @@ public final class Lab09PushVersusPolling implements Callable<Integer> {
 
   private void checkOptions() {
     if (events < 1 || events > 1000) {
-      throw new UserError("--events " + events + " is out of range: use 1 to 1000");
+      throw BadOption.because("--events " + events + " is out of range: use 1 to 1000");
     }
     if (everyMillis < 1 || everyMillis > 10_000 || pollEveryMillis < 1 || pollEveryMillis > 10_000) {
-      throw new UserError("--every and --poll-every are milliseconds from 1 to 10000");
+      throw BadOption.because("--every and --poll-every are milliseconds from 1 to 10000");
     }
   }
 

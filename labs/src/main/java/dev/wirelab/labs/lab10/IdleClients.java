@@ -1,16 +1,16 @@
 package dev.wirelab.labs.lab10;
 
+import dev.wirelab.labs.support.ClientSockets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Many TCP connections that do nothing; the client side needs no thread for them, only sockets. */
 final class IdleClients implements AutoCloseable {
-  private static final int TIMEOUT_MILLIS = 5_000;
+  private static final int READ_TIMEOUT_MILLIS = 5_000;
 
   private final List<Socket> sockets = new ArrayList<>();
 
@@ -19,10 +19,7 @@ final class IdleClients implements AutoCloseable {
     IdleClients clients = new IdleClients();
     try {
       for (int i = 0; i < count; i++) {
-        Socket socket = new Socket();
-        clients.sockets.add(socket);
-        socket.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
-        socket.setSoTimeout(TIMEOUT_MILLIS);
+        clients.sockets.add(ClientSockets.connect(host, port, READ_TIMEOUT_MILLIS));
       }
       return clients;
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.wirelab.labs.lab10;
 
-import dev.wirelab.common.cli.UserError;
+import dev.wirelab.labs.support.BadOption;
+import dev.wirelab.labs.support.ClientSockets;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
@@ -11,7 +12,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -49,11 +49,11 @@ public final class Lab10NonBlockingNetty implements Callable<Integer> {
 
   @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--connections", defaultValue = "200",
+  @Option(names = "--connections", paramLabel = "N", defaultValue = "200",
       description = "idle connections to open, 1-" + MAX_CONNECTIONS + " (default: ${DEFAULT-VALUE})")
   int connections;
 
-  @Option(names = "--model", defaultValue = "netty",
+  @Option(names = "--model", paramLabel = "MODEL", defaultValue = "netty",
       description = "server: threads or netty (default: ${DEFAULT-VALUE})")
   Model model;
 
@@ -66,7 +66,7 @@ public final class Lab10NonBlockingNetty implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (connections < 1 || connections > MAX_CONNECTIONS) {
-      throw new UserError("--connections " + connections + " is out of range: use 1 to " + MAX_CONNECTIONS
+      throw BadOption.because("--connections " + connections + " is out of range: use 1 to " + MAX_CONNECTIONS
           + " (each one is a file descriptor at both ends)");
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -169,9 +169,7 @@ public final class Lab10NonBlockingNetty implements Callable<Integer> {
       narrator.say("pipeline of each connection: LoggingHandler -> Counter -> Echo; sending \"%s\"",
           PIPELINE_MESSAGE.strip());
       byte[] message = PIPELINE_MESSAGE.getBytes(StandardCharsets.UTF_8);
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(endpoint.host(), server.port()), 5_000);
-        socket.setSoTimeout(5_000);
+      try (Socket socket = ClientSockets.connect(endpoint.host(), server.port(), 5_000)) {
         OutputStream out = socket.getOutputStream();
         InputStream in = socket.getInputStream();
         out.write(message);

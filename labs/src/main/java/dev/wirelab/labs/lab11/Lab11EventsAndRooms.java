@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 public final class Lab11EventsAndRooms implements Callable<Integer> {
   @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--name", defaultValue = "student",
+  @Option(names = "--name", paramLabel = "NAME", defaultValue = "student",
       description = "client: the name you introduce yourself with (default: ${DEFAULT-VALUE})")
   String name;
 

@@ -1,6 +1,6 @@
 package dev.wirelab.labs.lab12;
 
-import dev.wirelab.common.cli.UserError;
+import dev.wirelab.labs.support.BadOption;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
@@ -33,27 +33,27 @@ public final class Lab12MissedEvents implements Callable<Integer> {
 
   @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--events", defaultValue = "20",
+  @Option(names = "--events", paramLabel = "N", defaultValue = "20",
       description = "ticks the server emits, 3-" + MAX_EVENTS + " (default: ${DEFAULT-VALUE})")
   int events;
 
-  @Option(names = "--cut-after", defaultValue = "5",
+  @Option(names = "--cut-after", paramLabel = "N", defaultValue = "5",
       description = "the client's connection drops right after this tick (default: ${DEFAULT-VALUE})")
   int cutAfter;
 
-  @Option(names = "--away", defaultValue = "5",
+  @Option(names = "--away", paramLabel = "N", defaultValue = "5",
       description = "ticks emitted while the client is away (default: ${DEFAULT-VALUE})")
   int away;
 
-  @Option(names = "--strategy", defaultValue = "recovery", converter = Strategy.Converter.class,
+  @Option(names = "--strategy", paramLabel = "STRATEGY", defaultValue = "recovery", converter = Strategy.Converter.class,
       description = "server and client: none, recovery or durable; the same on both sides (default: ${DEFAULT-VALUE})")
   Strategy strategy;
 
-  @Option(names = "--every", defaultValue = "200",
+  @Option(names = "--every", paramLabel = "MS", defaultValue = "200",
       description = "server: milliseconds between two ticks, 10-10000 (default: ${DEFAULT-VALUE})")
   long everyMillis;
 
-  @Option(names = "--pause", defaultValue = "2000",
+  @Option(names = "--pause", paramLabel = "MS", defaultValue = "2000",
       description = "client: milliseconds to stay away after dropping the connection (default: ${DEFAULT-VALUE})")
   long pauseMillis;
 
@@ -67,8 +67,7 @@ public final class Lab12MissedEvents implements Callable<Integer> {
   public Integer call() throws Exception {
     checkOptions();
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("lab 12 Missed events and message queueing: %s events=%d cut-after=%d away=%d%n",
-        endpoint, events, cutAfter, away);
+    out.println(settings());
     Narrator narrator = new Narrator(out, endpoint.mode().name());
     switch (endpoint.mode()) {
       case server -> serve(narrator.as("server"));
@@ -77,6 +76,18 @@ public final class Lab12MissedEvents implements Callable<Integer> {
       case demo -> demo(out, narrator);
     }
     return 0;
+  }
+
+  /** The settings that matter in this mode; the demo runs every strategy at its own pace. */
+  private String settings() {
+    String shared = String.format("lab 12 Missed events and message queueing: %s events=%d cut-after=%d away=%d",
+        endpoint, events, cutAfter, away);
+    String strategyName = strategy.name().toLowerCase(Locale.ROOT);
+    return switch (endpoint.mode()) {
+      case server -> shared + " strategy=" + strategyName + " every=" + everyMillis;
+      case client -> shared + " strategy=" + strategyName + " pause=" + pauseMillis;
+      case demo -> shared;
+    };
   }
 
   private void demo(PrintWriter out, Narrator narrator) throws IOException, InterruptedException {
@@ -121,13 +132,13 @@ public final class Lab12MissedEvents implements Callable<Integer> {
 
   private void checkOptions() {
     if (events < 3 || events > MAX_EVENTS) {
-      throw new UserError("--events " + events + " is out of range: use 3 to " + MAX_EVENTS);
+      throw BadOption.because("--events " + events + " is out of range: use 3 to " + MAX_EVENTS);
     }
     if (everyMillis < 10 || everyMillis > 10_000 || pauseMillis < 0 || pauseMillis > 60_000) {
-      throw new UserError("--every is 10 to 10000 ms and --pause 0 to 60000 ms");
+      throw BadOption.because("--every is 10 to 10000 ms and --pause 0 to 60000 ms");
     }
     if (cutAfter < 1 || away < 1 || cutAfter + away >= events) {
-      throw new UserError("--cut-after " + cutAfter + " and --away " + away
+      throw BadOption.because("--cut-after " + cutAfter + " and --away " + away
           + " must be at least 1 and leave ticks after the client is back (their sum below --events " + events + ")");
     }
   }

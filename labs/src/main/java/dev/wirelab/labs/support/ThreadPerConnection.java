@@ -1,8 +1,6 @@
 package dev.wirelab.labs.support;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -46,13 +44,7 @@ public final class ThreadPerConnection implements AutoCloseable {
    */
   public static ThreadPerConnection start(String host, int port, int backlog, String threadName, Handler handler,
       Consumer<String> problems) throws IOException {
-    ServerSocket listener = new ServerSocket();
-    try {
-      listener.bind(new InetSocketAddress(InetAddress.getByName(host), port), backlog);
-    } catch (IOException e) {
-      listener.close();
-      throw e;
-    }
+    ServerSocket listener = ServerSockets.listen(host, port, backlog);
     ThreadPerConnection server = new ThreadPerConnection(listener, threadName, handler, problems);
     server.acceptor.start();
     return server;

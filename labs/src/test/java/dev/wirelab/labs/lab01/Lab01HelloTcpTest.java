@@ -2,6 +2,7 @@ package dev.wirelab.labs.lab01;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wirelab.labs.support.ClosedPort;
 import dev.wirelab.labs.support.LabRun;
 import dev.wirelab.labs.support.Narrator;
 import java.io.PrintWriter;
@@ -53,10 +54,7 @@ class Lab01HelloTcpTest {
 
   @Test
   void refusedConnectionIsOneLine() throws Exception {
-    int closedPort;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = probe.getLocalPort();
-    }
+    int closedPort = ClosedPort.tcp();
     LabRun run = LabRun.of(new Lab01HelloTcp(new StringReader("")), "client", "--port", String.valueOf(closedPort));
     assertThat(run.assertOneLineError()).startsWith("error: connection refused");
   }

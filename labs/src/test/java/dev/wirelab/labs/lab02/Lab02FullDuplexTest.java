@@ -2,6 +2,7 @@ package dev.wirelab.labs.lab02;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wirelab.labs.support.ClosedPort;
 import dev.wirelab.labs.support.LabRun;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -70,10 +71,7 @@ class Lab02FullDuplexTest {
 
   @Test
   void refusedConnectionIsOneLine() throws Exception {
-    int closedPort;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = probe.getLocalPort();
-    }
+    int closedPort = ClosedPort.tcp();
     LabRun run = LabRun.of(new Lab02FullDuplex(new StringReader("")), "client", "--port", String.valueOf(closedPort));
     assertThat(run.assertOneLineError()).startsWith("error: connection refused");
   }

@@ -3,13 +3,12 @@ package dev.wirelab.labs.lab05;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wirelab.common.cli.CommandRunner;
+import dev.wirelab.labs.support.ClosedPort;
 import dev.wirelab.labs.support.LabRun;
 import dev.wirelab.labs.support.Narrator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -148,10 +147,7 @@ class Lab05SeeYourHandshakeTest {
   /** Server and client as two separate runs, as in two terminals; the server captures. */
   @Test
   void serverCapturesTheExchangeOfAClientRunSeparately() throws Exception {
-    int port;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = probe.getLocalPort();
-    }
+    int port = ClosedPort.tcp();
     StringWriter serverOut = new StringWriter();
     CountDownLatch waiting = new CountDownLatch(1);
     PrintWriter serverWriter = new PrintWriter(new Writer() {
@@ -197,10 +193,7 @@ class Lab05SeeYourHandshakeTest {
 
   @Test
   void aRefusedClientIsOneLine() throws Exception {
-    int closedPort;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = probe.getLocalPort();
-    }
+    int closedPort = ClosedPort.tcp();
     LabRun run = LabRun.of(new Lab05SeeYourHandshake(), "client", "--port", String.valueOf(closedPort));
     assertThat(run.assertOneLineError()).startsWith("error: connection refused");
   }

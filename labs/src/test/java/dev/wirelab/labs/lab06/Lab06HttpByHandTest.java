@@ -2,6 +2,7 @@ package dev.wirelab.labs.lab06;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wirelab.labs.support.ClosedPort;
 import dev.wirelab.labs.support.LabRun;
 import dev.wirelab.labs.support.Narrator;
 import java.io.PrintWriter;
@@ -63,10 +64,7 @@ class Lab06HttpByHandTest {
 
   @Test
   void aRefusedConnectionIsOneLine() throws Exception {
-    int closedPort;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = probe.getLocalPort();
-    }
+    int closedPort = ClosedPort.tcp();
     LabRun run = LabRun.of(new Lab06HttpByHand(new StringReader("")), "client", "--port", String.valueOf(closedPort));
     assertThat(run.assertOneLineError()).startsWith("error: connection refused");
   }

@@ -3,12 +3,11 @@ package dev.wirelab.labs.lab11;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wirelab.chat.socketio.SocketIoOptions;
+import dev.wirelab.labs.support.ClosedPort;
 import dev.wirelab.labs.support.LabRun;
 import dev.wirelab.labs.support.Narrator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -133,10 +132,7 @@ class Lab11EventsAndRoomsTest {
 
   @Test
   void noServerIsOneLine() throws Exception {
-    int closedPort;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = probe.getLocalPort();
-    }
+    int closedPort = ClosedPort.tcp();
     LabRun run = LabRun.of(new Lab11EventsAndRooms(), "client", "--port", String.valueOf(closedPort));
     assertThat(run.assertOneLineError()).startsWith("error: connection refused: http://127.0.0.1:" + closedPort);
   }

@@ -33,6 +33,8 @@ class Lab12ClientModeTest {
 
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out())
+          .startsWith("lab 12 Missed events and message queueing: mode=client host=127.0.0.1 port=" + server.port()
+              + " events=40 cut-after=3 away=5 strategy=" + strategy.name().toLowerCase() + " pause=200\n")
           .containsPattern("got tick \\d+, then dropped the connection; away for 200 ms")
           .contains("received 40 of 40 ticks: lost 0 [], duplicated 0");
     } finally {
