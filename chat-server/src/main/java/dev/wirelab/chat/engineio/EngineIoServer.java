@@ -48,11 +48,13 @@ public final class EngineIoServer implements HttpRoute {
   private final AtomicInteger sessionSlots = new AtomicInteger();
   private final WebSocketDecoderConfig webSocketConfig;
   private final WebSocketPacketCodec packetCodec = new WebSocketPacketCodec();
+  private final OutboundBudget outboundBudget;
 
   public EngineIoServer(EngineIoOptions options, EngineIoSocket.ConnectionListener listener) {
     this.options = options;
     this.listener = listener;
     this.origins = new OriginPolicy(options.allowedOrigins());
+    this.outboundBudget = new OutboundBudget(options.maxTotalOutboundBytes(), sessions.values());
     this.webSocketConfig = WebSocketDecoderConfig.newBuilder()
         .maxFramePayloadLength(options.maxPayload())
         .allowExtensions(false)
@@ -62,6 +64,10 @@ public final class EngineIoServer implements HttpRoute {
 
   public EngineIoOptions options() {
     return options;
+  }
+
+  OutboundBudget outboundBudget() {
+    return outboundBudget;
   }
 
   EngineIoSocket.ConnectionListener listener() {

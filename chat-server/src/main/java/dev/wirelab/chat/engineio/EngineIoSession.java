@@ -259,7 +259,19 @@ final class EngineIoSession implements EngineIoSocket {
     long waiting = pendingWriteBytes(channel);
     if (waiting > options.maxOutboundBytes()) {
       slowReader(waiting);
+    } else if (server.outboundBudget().isExceededBy(waiting)) {
+      OutboundBudget budget = server.outboundBudget();
+      log.warn("session {}: slow reader over the server's outbound budget: {} bytes wait for all "
+          + "clients, maxTotalOutboundBytes {}, this one holds {}, more than its share; "
+          + "disconnecting", id, budget.total(), budget.limit(), waiting);
+      dropSlowReader();
     }
+  }
+
+  /** Bytes written to this session's WebSocket and not yet taken by the kernel; 0 when polling. */
+  long webSocketBytesWaiting() {
+    Channel channel = webSocket;
+    return channel == null ? 0 : pendingWriteBytes(channel);
   }
 
   private static long pendingWriteBytes(Channel channel) {
@@ -270,6 +282,10 @@ final class EngineIoSession implements EngineIoSocket {
   private void slowReader(long waiting) {
     log.warn("session {}: slow reader, {} bytes waiting exceed maxOutboundBytes {}; disconnecting",
         id, waiting, options.maxOutboundBytes());
+    dropSlowReader();
+  }
+
+  private void dropSlowReader() {
     Channel channel = webSocket;
     if (channel != null) {
       // The close frame would only queue behind what the client does not read.
