@@ -24,17 +24,19 @@ public final class EngineIoOptions {
   private final Set<String> allowedOrigins;
   private final int maxConnections;
   private final long maxOutboundBytes;
+  private final long maxTotalOutboundBytes;
   private final List<String> transports;
 
   private EngineIoOptions(long pingIntervalMillis, long pingTimeoutMillis, int maxPayload,
       long upgradeTimeoutMillis, Set<String> allowedOrigins, int maxConnections,
-      long maxOutboundBytes, List<String> transports) {
+      long maxOutboundBytes, long maxTotalOutboundBytes, List<String> transports) {
     requirePositive("pingInterval", pingIntervalMillis);
     requirePositive("pingTimeout", pingTimeoutMillis);
     requirePositive("maxPayload", maxPayload);
     requirePositive("upgradeTimeout", upgradeTimeoutMillis);
     requirePositive("maxConnections", maxConnections);
     requirePositive("maxOutboundBytes", maxOutboundBytes);
+    requirePositive("maxTotalOutboundBytes", maxTotalOutboundBytes);
     if (transports.isEmpty() || !ALL_TRANSPORTS.containsAll(transports)) {
       throw new IllegalArgumentException(
           "transports must be a non-empty subset of " + ALL_TRANSPORTS + ", not " + transports);
@@ -46,14 +48,15 @@ public final class EngineIoOptions {
     this.allowedOrigins = Set.copyOf(allowedOrigins);
     this.maxConnections = maxConnections;
     this.maxOutboundBytes = maxOutboundBytes;
+    this.maxTotalOutboundBytes = maxTotalOutboundBytes;
     this.transports = List.copyOf(transports);
   }
 
   /** pingInterval 25 s, pingTimeout 20 s, maxPayload 1 MB, upgradeTimeout 10 s, same-origin only,
-   *  10 000 connections, 4 MB outbound per session, both transports. */
+   *  10 000 connections, 4 MB outbound per session and 256 MB for all, both transports. */
   public static EngineIoOptions defaults() {
     return new EngineIoOptions(25_000, 20_000, 1_000_000, 10_000, Set.of(), 10_000, 4_000_000,
-        ALL_TRANSPORTS);
+        256_000_000, ALL_TRANSPORTS);
   }
 
   private static void requirePositive(String name, long value) {
@@ -92,50 +95,71 @@ public final class EngineIoOptions {
     return maxOutboundBytes;
   }
 
+  /**
+   * How much may wait for all WebSocket clients together: past it, the clients holding more than
+   * their share are disconnected, so a thousand slow readers cannot pin a thousand times
+   * {@link #maxOutboundBytes()}.
+   */
+  public long maxTotalOutboundBytes() {
+    return maxTotalOutboundBytes;
+  }
+
   public List<String> transports() {
     return transports;
   }
 
   public EngineIoOptions withPingInterval(long millis) {
     return new EngineIoOptions(millis, pingTimeoutMillis, maxPayload, upgradeTimeoutMillis,
-        allowedOrigins, maxConnections, maxOutboundBytes, transports);
+        allowedOrigins, maxConnections, maxOutboundBytes, maxTotalOutboundBytes,
+        transports);
   }
 
   public EngineIoOptions withPingTimeout(long millis) {
     return new EngineIoOptions(pingIntervalMillis, millis, maxPayload, upgradeTimeoutMillis,
-        allowedOrigins, maxConnections, maxOutboundBytes, transports);
+        allowedOrigins, maxConnections, maxOutboundBytes, maxTotalOutboundBytes,
+        transports);
   }
 
   public EngineIoOptions withMaxPayload(int bytes) {
     return new EngineIoOptions(pingIntervalMillis, pingTimeoutMillis, bytes, upgradeTimeoutMillis,
-        allowedOrigins, maxConnections, maxOutboundBytes, transports);
+        allowedOrigins, maxConnections, maxOutboundBytes, maxTotalOutboundBytes,
+        transports);
   }
 
   public EngineIoOptions withUpgradeTimeout(long millis) {
     return new EngineIoOptions(pingIntervalMillis, pingTimeoutMillis, maxPayload, millis,
-        allowedOrigins, maxConnections, maxOutboundBytes, transports);
+        allowedOrigins, maxConnections, maxOutboundBytes, maxTotalOutboundBytes,
+        transports);
   }
 
   /** Origins allowed besides the same origin; {@code "*"} allows every origin. */
   public EngineIoOptions withAllowedOrigins(String... origins) {
     return new EngineIoOptions(pingIntervalMillis, pingTimeoutMillis, maxPayload,
-        upgradeTimeoutMillis, Set.of(origins), maxConnections, maxOutboundBytes, transports);
+        upgradeTimeoutMillis, Set.of(origins), maxConnections, maxOutboundBytes, maxTotalOutboundBytes,
+        transports);
   }
 
   public EngineIoOptions withMaxConnections(int connections) {
     return new EngineIoOptions(pingIntervalMillis, pingTimeoutMillis, maxPayload,
-        upgradeTimeoutMillis, allowedOrigins, connections, maxOutboundBytes, transports);
+        upgradeTimeoutMillis, allowedOrigins, connections, maxOutboundBytes, maxTotalOutboundBytes,
+        transports);
   }
 
   public EngineIoOptions withMaxOutboundBytes(long bytes) {
     return new EngineIoOptions(pingIntervalMillis, pingTimeoutMillis, maxPayload,
-        upgradeTimeoutMillis, allowedOrigins, maxConnections, bytes, transports);
+        upgradeTimeoutMillis, allowedOrigins, maxConnections, bytes, maxTotalOutboundBytes, transports);
+  }
+
+  public EngineIoOptions withMaxTotalOutboundBytes(long bytes) {
+    return new EngineIoOptions(pingIntervalMillis, pingTimeoutMillis, maxPayload,
+        upgradeTimeoutMillis, allowedOrigins, maxConnections, maxOutboundBytes, bytes, transports);
   }
 
   /** Which transports clients may use, e.g. {@code "websocket"} alone. */
   public EngineIoOptions withTransports(String... names) {
     return new EngineIoOptions(pingIntervalMillis, pingTimeoutMillis, maxPayload,
-        upgradeTimeoutMillis, allowedOrigins, maxConnections, maxOutboundBytes, List.of(names));
+        upgradeTimeoutMillis, allowedOrigins, maxConnections, maxOutboundBytes, maxTotalOutboundBytes,
+        List.of(names));
   }
 
   @Override
@@ -144,6 +168,7 @@ public final class EngineIoOptions {
         + "ms maxPayload=" + maxPayload + " upgradeTimeout=" + upgradeTimeoutMillis
         + "ms origins=" + (allowedOrigins.isEmpty() ? "same-origin" : allowedOrigins)
         + " maxConnections=" + maxConnections + " maxOutboundBytes=" + maxOutboundBytes
+        + " maxTotalOutboundBytes=" + maxTotalOutboundBytes
         + " transports=" + transports;
   }
 }

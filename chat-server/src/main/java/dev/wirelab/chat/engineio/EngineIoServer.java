@@ -48,11 +48,13 @@ public final class EngineIoServer implements HttpRoute {
   private final AtomicInteger sessionSlots = new AtomicInteger();
   private final WebSocketDecoderConfig webSocketConfig;
   private final WebSocketPacketCodec packetCodec = new WebSocketPacketCodec();
+  private final OutboundBudget outboundBudget;
 
   public EngineIoServer(EngineIoOptions options, EngineIoSocket.ConnectionListener listener) {
     this.options = options;
     this.listener = listener;
     this.origins = new OriginPolicy(options.allowedOrigins());
+    this.outboundBudget = new OutboundBudget(options.maxTotalOutboundBytes(), sessions.values());
     this.webSocketConfig = WebSocketDecoderConfig.newBuilder()
         .maxFramePayloadLength(options.maxPayload())
         .allowExtensions(false)
@@ -62,6 +64,10 @@ public final class EngineIoServer implements HttpRoute {
 
   public EngineIoOptions options() {
     return options;
+  }
+
+  OutboundBudget outboundBudget() {
+    return outboundBudget;
   }
 
   EngineIoSocket.ConnectionListener listener() {
@@ -237,6 +243,8 @@ public final class EngineIoServer implements HttpRoute {
     }
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.replace(WebServer.ROUTER_NAME, "ws-utf8", new Utf8FrameValidator(true));
+    // The session's heartbeat (or the upgrade timeout of a probe) watches the connection now.
+    WebServer.stopIdleTimeout(pipeline);
     pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(options.maxPayload()));
     pipeline.addLast("engineio-codec", packetCodec);
     pipeline.addLast("engineio-transport", new WebSocketTransportHandler(session));

@@ -4,17 +4,17 @@ import dev.wirelab.chat.http.HttpExchange;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -221,40 +221,57 @@ final class EngineIoSession implements EngineIoSocket {
     }
   }
 
-  /**
-   * Sends a message frame whose content ({@code 4} and the UTF-8 text) is shared with other
-   * sessions, taking over one reference to it; a polling session sends the text instead.
-   */
-  void sendShared(String text, ByteBuf encoded) {
-    if (closed || closing) {
-      encoded.release();
-      return;
-    }
-    if (!loop.inEventLoop()) {
-      try {
-        loop.execute(() -> sendShared(text, encoded));
-      } catch (RejectedExecutionException e) {
-        encoded.release();
-        throw e;
-      }
-      return;
-    }
-    Channel channel = closed || closing ? null : webSocket;
-    if (channel == null) {
-      encoded.release();
-      enqueue(Packet.message(text));
-    } else {
-      writeToWebSocket(channel, new TextWebSocketFrame(encoded));
-    }
+  EventLoop loop() {
+    return loop;
   }
 
-  /** Writes a packet, or an already encoded frame, and enforces the slow-reader limit. */
-  private void writeToWebSocket(Channel channel, Object packetOrFrame) {
-    channel.writeAndFlush(packetOrFrame, channel.voidPromise());
+  /**
+   * On the session's loop: writes a complete WebSocket frame shared with other sessions, without
+   * flushing, and returns the connection to flush; a polling session queues the text instead and
+   * gets null. The frame skips the frame encoder, which would copy it for every recipient.
+   */
+  Channel writeShared(String text, ByteBuf frame) {
+    if (closed || closing) {
+      return null;
+    }
+    Channel channel = webSocket;
+    if (channel == null) {
+      enqueue(Packet.message(text));
+      return null;
+    }
+    ChannelHandlerContext encoder = channel.pipeline().context(WebSocketFrameEncoder.class);
+    if (encoder == null) {
+      log.debug("session {}: connection already torn down; dropped a broadcast", id);
+      return null;
+    }
+    encoder.write(frame.retainedDuplicate(), channel.voidPromise());
+    closeIfSlowReader(channel);
+    return channel;
+  }
+
+  /** Writes a packet and enforces the slow-reader limit. */
+  private void writeToWebSocket(Channel channel, Packet packet) {
+    channel.writeAndFlush(packet, channel.voidPromise());
+    closeIfSlowReader(channel);
+  }
+
+  private void closeIfSlowReader(Channel channel) {
     long waiting = pendingWriteBytes(channel);
     if (waiting > options.maxOutboundBytes()) {
       slowReader(waiting);
+    } else if (server.outboundBudget().isExceededBy(waiting)) {
+      OutboundBudget budget = server.outboundBudget();
+      log.warn("session {}: slow reader over the server's outbound budget: {} bytes wait for all "
+          + "clients, maxTotalOutboundBytes {}, this one holds {}, more than its share; "
+          + "disconnecting", id, budget.total(), budget.limit(), waiting);
+      dropSlowReader();
     }
+  }
+
+  /** Bytes written to this session's WebSocket and not yet taken by the kernel; 0 when polling. */
+  long webSocketBytesWaiting() {
+    Channel channel = webSocket;
+    return channel == null ? 0 : pendingWriteBytes(channel);
   }
 
   private static long pendingWriteBytes(Channel channel) {
@@ -265,6 +282,10 @@ final class EngineIoSession implements EngineIoSocket {
   private void slowReader(long waiting) {
     log.warn("session {}: slow reader, {} bytes waiting exceed maxOutboundBytes {}; disconnecting",
         id, waiting, options.maxOutboundBytes());
+    dropSlowReader();
+  }
+
+  private void dropSlowReader() {
     Channel channel = webSocket;
     if (channel != null) {
       // The close frame would only queue behind what the client does not read.

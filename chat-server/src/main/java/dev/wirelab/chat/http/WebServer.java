@@ -5,6 +5,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -41,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
   /** The pipeline name of the HTTP router, which the WebSocket upgrade replaces. */
   public static final String ROUTER_NAME = "http-router";
+  private static final String IDLE_TIMER_NAME = "idle-timer";
+  private static final String IDLE_CLOSER_NAME = "idle-closer";
 
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
   private static final long SHUTDOWN_TIMEOUT_SECONDS = 10;
@@ -84,6 +87,17 @@ public final class WebServer implements AutoCloseable {
         .awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     if (!stopped) {
       log.warn("web server event loops did not stop within {} s", SHUTDOWN_TIMEOUT_SECONDS);
+    }
+  }
+
+  /**
+   * Ends the idle timeout of a connection whose protocol now watches it with its own heartbeat
+   * (an Engine.IO WebSocket): no timer per connection, and no write listener per message.
+   */
+  public static void stopIdleTimeout(ChannelPipeline pipeline) {
+    if (pipeline.get(IDLE_TIMER_NAME) != null) {
+      pipeline.remove(IDLE_TIMER_NAME);
+      pipeline.remove(IDLE_CLOSER_NAME);
     }
   }
 
@@ -187,8 +201,9 @@ public final class WebServer implements AutoCloseable {
               protected void initChannel(SocketChannel ch) {
                 connections.add(ch);
                 ch.pipeline()
-                    .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
-                    .addLast(idleCloser)
+                    .addLast(IDLE_TIMER_NAME,
+                        new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                    .addLast(IDLE_CLOSER_NAME, idleCloser)
                     .addLast(new FlushConsolidationHandler(256, true))
                     .addLast(new HttpServerCodec())
                     .addLast(new HttpObjectAggregator(requestLimit))

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,12 +36,14 @@ public final class Socket {
   private final SocketHandshake handshake;
   private final boolean recovered;
   private final String joinOffset;
-  private final Map<String, Object> data = new ConcurrentHashMap<>();
-  private final Map<String, List<EventListener>> listeners = new ConcurrentHashMap<>();
-  private final List<AnyListener> anyListeners = new CopyOnWriteArrayList<>();
-  private final List<DisconnectListener> disconnectingListeners = new CopyOnWriteArrayList<>();
-  private final List<DisconnectListener> disconnectListeners = new CopyOnWriteArrayList<>();
-  private final Map<Long, CompletableFuture<Args>> pendingAcks = new ConcurrentHashMap<>();
+  private final Map<String, Object> data = new ConcurrentHashMap<>(2);
+  private final Map<String, List<EventListener>> listeners = new ConcurrentHashMap<>(4);
+  // Listener lists are replaced, never changed, under the lock of this socket (ListenerLists).
+  private volatile List<AnyListener> anyListeners = List.of();
+  private volatile List<DisconnectListener> disconnectingListeners = List.of();
+  private volatile List<DisconnectListener> disconnectListeners = List.of();
+  /** Created by the first emit with an ack: most sockets never wait for one. */
+  private volatile Map<Long, CompletableFuture<Args>> pendingAcks;
   private final AtomicLong nextAckId = new AtomicLong(1);
   private final AtomicBoolean connected = new AtomicBoolean();
   /** Set once the socket is gone for good (disconnected, or refused by a middleware). */
@@ -113,13 +114,13 @@ public final class Socket {
 
   /** Calls {@code listener} whenever the client emits {@code event}. */
   public Socket on(String event, EventListener listener) {
-    listeners.computeIfAbsent(event, name -> new CopyOnWriteArrayList<>()).add(listener);
+    listeners.merge(event, List.of(listener), ListenerLists::concat);
     return this;
   }
 
   /** Calls {@code listener} for every event the client emits. */
-  public Socket onAny(AnyListener listener) {
-    anyListeners.add(listener);
+  public synchronized Socket onAny(AnyListener listener) {
+    anyListeners = ListenerLists.concat(anyListeners, List.of(listener));
     return this;
   }
 
@@ -127,14 +128,14 @@ public final class Socket {
    * Calls {@code listener} once when the socket is disconnecting, while {@link #rooms()} still
    * lists its rooms: the moment to tell them it leaves.
    */
-  public Socket onDisconnecting(DisconnectListener listener) {
-    disconnectingListeners.add(listener);
+  public synchronized Socket onDisconnecting(DisconnectListener listener) {
+    disconnectingListeners = ListenerLists.concat(disconnectingListeners, List.of(listener));
     return this;
   }
 
   /** Calls {@code listener} once when the socket disconnects, after it has left its rooms. */
-  public Socket onDisconnect(DisconnectListener listener) {
-    disconnectListeners.add(listener);
+  public synchronized Socket onDisconnect(DisconnectListener listener) {
+    disconnectListeners = ListenerLists.concat(disconnectListeners, List.of(listener));
     return this;
   }
 
@@ -180,17 +181,18 @@ public final class Socket {
       return future;
     }
     long ackId = nextAckId.getAndIncrement();
-    pendingAcks.put(ackId, future);
+    Map<Long, CompletableFuture<Args>> waiting = pendingAcks();
+    waiting.put(ackId, future);
     ScheduledFuture<?> timer;
     try {
       timer = namespace.server().schedule(() -> {
-        if (pendingAcks.remove(ackId) != null) {
+        if (waiting.remove(ackId) != null) {
           future.completeExceptionally(new TimeoutException(
               "no ack for '" + event + "' within " + timeout.toMillis() + " ms"));
         }
       }, timeout);
     } catch (IllegalStateException serverClosed) {
-      pendingAcks.remove(ackId);
+      waiting.remove(ackId);
       future.completeExceptionally(serverClosed);
       return future;
     }
@@ -289,8 +291,16 @@ public final class Socket {
     }
   }
 
+  private synchronized Map<Long, CompletableFuture<Args>> pendingAcks() {
+    if (pendingAcks == null) {
+      pendingAcks = new ConcurrentHashMap<>();
+    }
+    return pendingAcks;
+  }
+
   private void onAck(Packet packet) {
-    CompletableFuture<Args> future = pendingAcks.remove(packet.ackId());
+    Map<Long, CompletableFuture<Args>> waiting = pendingAcks;
+    CompletableFuture<Args> future = waiting == null ? null : waiting.remove(packet.ackId());
     if (future == null) {
       LOG.debug("socket {}: ack {} matches no pending emit (it timed out or was answered)", id,
           packet.ackId());
@@ -323,9 +333,12 @@ public final class Socket {
     namespace.adapter().leaveAll(id);
     namespace.remove(this);
     client.detach(this);
-    pendingAcks.values().forEach(future -> future.completeExceptionally(
-        new IllegalStateException("socket " + id + " disconnected (" + reason + ") before the ack")));
-    pendingAcks.clear();
+    Map<Long, CompletableFuture<Args>> waiting = pendingAcks;
+    if (waiting != null) {
+      waiting.values().forEach(future -> future.completeExceptionally(new IllegalStateException(
+          "socket " + id + " disconnected (" + reason + ") before the ack")));
+      waiting.clear();
+    }
     for (DisconnectListener listener : disconnectListeners) {
       runListener("disconnect", () -> listener.onDisconnect(reason));
     }

@@ -39,4 +39,21 @@ class EngineIoBroadcastTest {
           .isEqualTo("4hello, class ☃");
     }
   }
+
+  /** The frame header is built here, not by Netty's encoder: each of its three length forms. */
+  @Test
+  void framesOfEveryLengthFormArriveWhole() throws Exception {
+    try (EchoServer server = new EchoServer(EngineIoOptions.defaults());
+        RawWebSocket socket = RawWebSocket.connect(server.port(), WEBSOCKET)) {
+      List<EngineIoSocket> sessions = List.of(server.listener.nextOpened());
+      socket.read();
+      for (int length : new int[] {124, 125, 126, 0xFFFE, 0xFFFF, 70_000}) {
+        String text = "é".repeat(length / 2) + "x".repeat(length % 2);
+
+        EngineIoBroadcast.send(text, sessions);
+
+        assertThat(socket.read().text()).isEqualTo("4" + text);
+      }
+    }
+  }
 }

@@ -184,7 +184,20 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
 
   @Test
   void aSlowReaderIsDisconnectedWhileOthersAreServed() throws Exception {
-    restart(EngineIoOptions.defaults().withMaxOutboundBytes(64 * 1024));
+    assertSlowReaderIsDisconnectedWhileOthersAreServed(
+        EngineIoOptions.defaults().withMaxOutboundBytes(64 * 1024));
+  }
+
+  /** Far below its own limit, a slow reader still goes once the server's budget is spent. */
+  @Test
+  void aSlowReaderOverTheServersOutboundBudgetIsDisconnected() throws Exception {
+    assertSlowReaderIsDisconnectedWhileOthersAreServed(EngineIoOptions.defaults()
+        .withMaxOutboundBytes(Long.MAX_VALUE).withMaxTotalOutboundBytes(64 * 1024));
+  }
+
+  private void assertSlowReaderIsDisconnectedWhileOthersAreServed(EngineIoOptions options)
+      throws Exception {
+    restart(options);
     try (RawWebSocket slow = RawWebSocket.connect(server.port(), WEBSOCKET, 4096);
         RawWebSocket fast = RawWebSocket.connect(server.port(), WEBSOCKET)) {
       readOpen(slow);

@@ -54,11 +54,13 @@ public final class InMemoryAdapter implements Adapter {
 
   @Override
   public void join(String socketId, Collection<String> rooms) {
-    Set<String> mine = roomsBySocket.computeIfAbsent(socketId, id -> ConcurrentHashMap.newKeySet());
+    // Sized for the usual socket (its own room and one or two more), not the default 16.
+    Set<String> mine = roomsBySocket.computeIfAbsent(socketId, id -> ConcurrentHashMap.newKeySet(2));
     for (String room : rooms) {
       mine.add(room);
       membersByRoom.compute(room, (name, members) -> {
-        Set<String> set = members == null ? ConcurrentHashMap.newKeySet() : members;
+        // Most rooms are a socket's own room: one member for life.
+        Set<String> set = members == null ? ConcurrentHashMap.newKeySet(1) : members;
         set.add(socketId);
         return set;
       });
