@@ -14,23 +14,39 @@ public final class AppFindings {
   /** One named line in the layer tree, e.g. WebSocket, Opcode, 1, text. */
   public record Detail(String layer, String name, String value, String meaning) {}
 
-  private final Map<String, Object> fields = new LinkedHashMap<>();
-  private final List<String> meanings = new ArrayList<>();
-  private final List<Detail> details = new ArrayList<>();
-  private final List<String> notes = new ArrayList<>();
-  private final List<String> malformed = new ArrayList<>();
+  private final boolean keepFields;
+  // Each collection is created by its first entry: most segments carry no application data.
+  private Map<String, Object> fields = Map.of();
+  private List<String> meanings = List.of();
+  private List<Detail> details = List.of();
+  private List<String> notes = List.of();
+  private List<String> malformed = List.of();
+
+  /** Findings that keep the JSON fields. */
+  public AppFindings() {
+    this(true);
+  }
+
+  /** @param keepFields whether the JSON fields are kept (an output shows them) */
+  public AppFindings(boolean keepFields) {
+    this.keepFields = keepFields;
+  }
 
   /** Sets a field unless the frame already has it: tshark reports the first message's values. */
   public void fieldOnce(String key, Object value) {
-    fields.putIfAbsent(key, value);
+    if (keepFields) {
+      writableFields().putIfAbsent(key, value);
+    }
   }
 
   public void field(String key, Object value) {
-    fields.put(key, value);
+    if (keepFields) {
+      writableFields().put(key, value);
+    }
   }
 
   public void meaning(String text) {
-    meanings.add(text);
+    meanings = appended(meanings, text);
   }
 
   public void detail(String layer, String name, Object value) {
@@ -38,15 +54,28 @@ public final class AppFindings {
   }
 
   public void detail(String layer, String name, Object value, String meaning) {
-    details.add(new Detail(layer, name, String.valueOf(value), meaning));
+    details = appended(details, new Detail(layer, name, String.valueOf(value), meaning));
   }
 
   public void note(String text) {
-    notes.add(text);
+    notes = appended(notes, text);
   }
 
   public void malformed(String reason) {
-    malformed.add(reason);
+    malformed = appended(malformed, reason);
+  }
+
+  private Map<String, Object> writableFields() {
+    if (fields.isEmpty()) {
+      fields = new LinkedHashMap<>();
+    }
+    return fields;
+  }
+
+  private static <T> List<T> appended(List<T> list, T item) {
+    List<T> writable = list.isEmpty() ? new ArrayList<>(4) : list;
+    writable.add(item);
+    return writable;
   }
 
   public Map<String, Object> fields() {

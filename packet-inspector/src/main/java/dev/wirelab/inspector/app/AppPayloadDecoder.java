@@ -35,7 +35,7 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
       return;
     }
     ConnectionDecoder connection = connections.computeIfAbsent(segment.stream(), s -> new ConnectionDecoder(engineIo));
-    AppFindings findings = new AppFindings();
+    AppFindings findings = new AppFindings(frame.keepsJson());
     connection.onSegment(segment.fromClient() ? 0 : 1, frame.number(), segment.seq(),
         segment.has(TcpSegment.ACK) ? segment.ack() : -1,
         segment.has(TcpSegment.SYN), segment.has(TcpSegment.FIN), segment.has(TcpSegment.RST),
@@ -54,7 +54,7 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
     findings.fields().forEach(frame::put);
     int start = segment.payloadOffset();
     int end = start + segment.payloadLength();
-    if (!findings.notes().isEmpty()) {
+    if (!findings.notes().isEmpty() && frame.keepsFields()) {
       Layer reassembly = frame.addLayer(new Layer("TCP stream " + segment.stream(), 4, start, end));
       findings.notes().forEach(note -> reassembly.add("Reassembly", note, "", start, 0));
     }
@@ -63,7 +63,9 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
       if (layer == null || !layer.protocol().equals(detail.layer())) {
         layer = frame.addLayer(new Layer(detail.layer(), 7, start, end));
       }
-      layer.add(detail.name(), detail.value(), detail.meaning(), start, 0);
+      if (frame.keepsFields()) {
+        layer.add(detail.name(), detail.value(), detail.meaning(), start, 0);
+      }
     }
     List<String> meanings = findings.meanings();
     if (!meanings.isEmpty()) {

@@ -11,20 +11,23 @@ final class Dissection {
   final FrameDecoder decoder;
   /** Whether to name every header field (--layers, --hex); the one-line and JSON modes need only the layers and JSON fields. */
   final boolean details;
+  /** Whether the JSON fields are kept (--json, --stats); the one-line summary does without. */
+  final boolean json;
   /** True while decoding the IP header an ICMP error quotes: layers are shown, JSON and summary are left alone. */
   boolean quoted;
   /** "IP" or "IP6" and the addresses of the innermost IP header, for the summary line and TCP/UDP. */
   String ipName;
   String src;
   String dst;
-  private final List<Integer> serviceVlans = new ArrayList<>(2);
-  private final List<Integer> customerVlans = new ArrayList<>(2);
+  private List<Integer> serviceVlans = List.of();
+  private List<Integer> customerVlans = List.of();
 
   Dissection(DecodedFrame frame, FrameDecoder decoder) {
     this.frame = frame;
     this.data = frame.data();
     this.decoder = decoder;
     this.details = decoder.details();
+    this.json = frame.keepsJson();
   }
 
   /** Throws unless {@code count} bytes from {@code offset} lie within {@code end}. */
@@ -39,6 +42,7 @@ final class Dissection {
   }
 
   private boolean ipSeen;
+  private int summaries;
 
   /** True for the outermost IP header only: tshark's ip.* fields describe that one. */
   boolean firstIp() {
@@ -59,12 +63,12 @@ final class Dissection {
    * Where a header says its packet ends; when that lies beyond the frame as it was on the wire,
    * the frame is marked malformed and decoding goes on with the bytes that are there.
    */
-  int reportedEnd(int claimedEnd, String what) {
+  int reportedEnd(int claimedEnd, String field, int value) {
     if (claimedEnd <= frame.len()) {
       return claimedEnd;
     }
     if (!quoted) {
-      frame.markMalformed(what + " runs " + (claimedEnd - frame.len()) + " bytes past the end of the frame");
+      frame.markMalformed(field + " " + value + " runs " + (claimedEnd - frame.len()) + " bytes past the end of the frame");
     }
     return data.length;
   }
@@ -84,11 +88,27 @@ final class Dissection {
   void summary(String text) {
     if (!quoted) {
       frame.setSummary(text);
+      summaries++;
     }
   }
 
+  /** How many summary lines were set so far: a layer can tell whether an inner one set its own. */
+  int summaries() {
+    return summaries;
+  }
+
   void addVlan(boolean serviceTag, int id) {
-    (serviceTag ? serviceVlans : customerVlans).add(id);
+    if (serviceTag) {
+      serviceVlans = appended(serviceVlans, id);
+    } else {
+      customerVlans = appended(customerVlans, id);
+    }
+  }
+
+  private static List<Integer> appended(List<Integer> ids, int id) {
+    List<Integer> more = new ArrayList<>(ids);
+    more.add(id);
+    return more;
   }
 
   /** vlan.id as the oracle lists it: the 802.1ad S-tags, then the 802.1Q tags. */

@@ -10,18 +10,22 @@ final class Ethernet {
     d.need(offset, 14, end, "Ethernet header");
     byte[] data = d.data;
     int type = Bytes.u16(data, offset + 12);
-    String dst = Bytes.mac(data, offset);
-    String src = Bytes.mac(data, offset + 6);
     Layer layer = d.frame.addLayer(new Layer("Ethernet II", 2, offset, offset + 14));
-    if (d.details) {
-      layer.add("Destination", dst, macMeaning(data, offset), offset, 6)
-          .add("Source", src, "the sending network card", offset + 6, 6)
-          .add("Type", Bytes.hex(type, 4), EtherTypes.name(type), offset + 12, 2);
+    if (d.details || d.json) {
+      String dst = Bytes.mac(data, offset);
+      String src = Bytes.mac(data, offset + 6);
+      if (d.details) {
+        layer.add("Destination", dst, macMeaning(data, offset), offset, 6)
+            .add("Source", src, "the sending network card", offset + 6, 6)
+            .add("Type", Bytes.hex(type, 4), EtherTypes.name(type), offset + 12, 2);
+      }
+      d.put("eth.src", src);
+      d.put("eth.dst", dst);
     }
-    d.put("eth.src", src);
-    d.put("eth.dst", dst);
     if (type > 1500) {
-      d.put("eth.type", type);
+      if (d.json) {
+        d.put("eth.type", type);
+      }
       EtherTypes.dispatch(d, type, offset + 14, end);
     } else {
       d.summary("802.3 frame, length field " + type + " (LLC not decoded)");

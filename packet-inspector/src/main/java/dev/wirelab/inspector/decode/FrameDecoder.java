@@ -57,7 +57,8 @@ public final class FrameDecoder {
    * @param data     the captured bytes, owned by the returned frame from now on
    */
   public DecodedFrame decode(long number, long seconds, int nanos, int len, int linkType, byte[] data) {
-    DecodedFrame frame = new DecodedFrame(number, seconds, nanos, len, linkType, data, detail != Detail.SUMMARY);
+    DecodedFrame frame = new DecodedFrame(number, seconds, nanos, len, linkType, data,
+        detail != Detail.SUMMARY, detail == Detail.FIELDS);
     if (detail != Detail.SUMMARY) {
       frame.put("frame", number);
       frame.put("cap_len", data.length);

@@ -41,7 +41,7 @@ final class Ipv4 {
           .add("Source", src, "", offset + 12, 4)
           .add("Destination", dst, "", offset + 16, 4);
     }
-    if (d.firstIp()) {
+    if (d.firstIp() && d.json) {
       d.put("ip.version", 4);
       d.put("ip.src", src);
       d.put("ip.dst", dst);
@@ -63,13 +63,20 @@ final class Ipv4 {
     if (wireLength < headerLength) {
       throw new MalformedFrameException("IPv4 total length " + totalLength + " is shorter than its header");
     }
-    int available = d.reportedEnd(offset + wireLength, "IPv4 total length " + totalLength);
-    d.summary("IP " + src + " > " + dst + ": " + IpProtocols.name(protocol) + ", length " + (wireLength - headerLength));
+    int available = d.reportedEnd(offset + wireLength, "IPv4 total length", totalLength);
     if (fragmentOffset != 0) {
       d.summary("IP " + src + " > " + dst + ": " + IpProtocols.name(protocol) + " fragment at offset "
           + fragmentOffset + ", length " + (wireLength - headerLength) + (moreFragments ? ", more follow" : ", last"));
       return;
     }
-    IpProtocols.dispatch(d, protocol, offset + headerLength, Math.min(end, available), wireLength - headerLength);
+    int summariesBefore = d.summaries();
+    try {
+      IpProtocols.dispatch(d, protocol, offset + headerLength, Math.min(end, available), wireLength - headerLength);
+    } finally {
+      // Built only when the protocol inside did not get as far as its own line (unknown or malformed).
+      if (d.summaries() == summariesBefore) {
+        d.summary("IP " + src + " > " + dst + ": " + IpProtocols.name(protocol) + ", length " + (wireLength - headerLength));
+      }
+    }
   }
 }

@@ -38,7 +38,7 @@ final class Ipv6 {
           .add("Source", src, "", offset + 8, 16)
           .add("Destination", dst, "", offset + 24, 16);
     }
-    if (d.firstIp()) {
+    if (d.firstIp() && d.json) {
       d.put("ip.version", 6);
       d.put("ip.src", src);
       d.put("ip.dst", dst);
@@ -48,7 +48,7 @@ final class Ipv6 {
     }
     d.ip("IP6", src, dst);
     int wireLength = payloadLength == 0 ? d.frame.len() - offset - 40 : payloadLength;
-    int limit = Math.min(end, d.reportedEnd(offset + 40 + wireLength, "IPv6 payload length " + payloadLength));
+    int limit = Math.min(end, d.reportedEnd(offset + 40 + wireLength, "IPv6 payload length", payloadLength));
     int at = offset + 40;
     while (isExtension(next)) {
       d.need(at, 8, limit, "IPv6 extension header");

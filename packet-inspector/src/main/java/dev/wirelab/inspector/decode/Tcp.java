@@ -35,13 +35,15 @@ final class Tcp {
     if (d.quoted) {
       return;
     }
-    d.put("tcp.srcport", srcPort);
-    d.put("tcp.dstport", dstPort);
-    d.put("tcp.seq", seq);
-    d.put("tcp.ack", ack);
-    d.put("tcp.flags", letters(flags));
-    d.put("tcp.window", window);
-    d.put("tcp.hdr_len", headerLength);
+    if (d.json) {
+      d.put("tcp.srcport", srcPort);
+      d.put("tcp.dstport", dstPort);
+      d.put("tcp.seq", seq);
+      d.put("tcp.ack", ack);
+      d.put("tcp.flags", letters(flags));
+      d.put("tcp.window", window);
+      d.put("tcp.hdr_len", headerLength);
+    }
     if (headerLength < 20) {
       throw new MalformedFrameException("TCP header length " + headerLength + " is below the minimum of 20");
     }
@@ -50,7 +52,9 @@ final class Tcp {
       throw new MalformedFrameException("TCP header length " + headerLength + " is longer than the "
           + wireLength + " bytes IP gives it");
     }
-    d.put("tcp.len", payloadLength);
+    if (d.json) {
+      d.put("tcp.len", payloadLength);
+    }
     d.need(offset, headerLength, end, "TCP header with options");
     if (d.details) {
       TcpOptions.describe(layer, data, offset + 20, offset + headerLength);

@@ -22,14 +22,16 @@ final class Udp {
     if (d.quoted) {
       return;
     }
-    d.put("udp.srcport", srcPort);
-    d.put("udp.dstport", dstPort);
-    d.put("udp.length", length);
+    if (d.json) {
+      d.put("udp.srcport", srcPort);
+      d.put("udp.dstport", dstPort);
+      d.put("udp.length", length);
+    }
     d.summary(d.ipName + " " + d.src + "." + srcPort + " > " + d.dst + "." + dstPort + ": UDP, length " + (length - 8));
     if (length < 8) {
       throw new MalformedFrameException("UDP length " + length + " is below the header's 8 bytes");
     }
-    int payloadEnd = Math.min(end, d.reportedEnd(offset + length, "UDP length " + length));
+    int payloadEnd = Math.min(end, d.reportedEnd(offset + length, "UDP length", length));
     if (isDnsPort(srcPort) || isDnsPort(dstPort)) {
       Dns.decode(d, offset + 8, payloadEnd, false);
     }

@@ -19,30 +19,29 @@ public final class DecodedFrame {
   private final int linkType;
   private final byte[] data;
   private final List<Layer> layers = new ArrayList<>(6);
-  private final List<String> malformed = new ArrayList<>(1);
-  private final Map<String, Object> json = new LinkedHashMap<>();
-  private final StringBuilder summary = new StringBuilder(96);
+  // Created by the first entry: most frames are well formed, and the one-line mode keeps no JSON.
+  private List<String> malformed = List.of();
+  private Map<String, Object> json = Map.of();
+  private String summary = "";
   private final boolean keepJson;
+  private final boolean keepFields;
   private TcpSegment tcpSegment;
 
   /**
-   * @param number   1-based frame number in the capture
-   * @param seconds  timestamp, whole seconds since the epoch
-   * @param nanos    timestamp, nanoseconds within the second
-   * @param len      frame length on the wire
-   * @param linkType LINKTYPE_ number of the interface the frame came from
-   * @param data     the captured bytes (capLen is their length); this object owns them
+   * @param number     1-based frame number in the capture
+   * @param seconds    timestamp, whole seconds since the epoch
+   * @param nanos      timestamp, nanoseconds within the second
+   * @param len        frame length on the wire
+   * @param linkType   LINKTYPE_ number of the interface the frame came from
+   * @param data       the captured bytes (capLen is their length); this object owns them
+   * @param keepJson   false when no output needs the JSON fields: {@link #put} then does nothing,
+   *                   which saves a good part of the decoding time of the one-line summary
+   * @param keepFields false when no output shows the named header fields of the layer tree
    */
-  public DecodedFrame(long number, long seconds, int nanos, int len, int linkType, byte[] data) {
-    this(number, seconds, nanos, len, linkType, data, true);
-  }
-
-  /**
-   * @param keepJson false when no output needs the JSON fields: {@link #put} then does nothing,
-   *                 which saves a good part of the decoding time of the one-line summary
-   */
-  public DecodedFrame(long number, long seconds, int nanos, int len, int linkType, byte[] data, boolean keepJson) {
+  public DecodedFrame(long number, long seconds, int nanos, int len, int linkType, byte[] data,
+      boolean keepJson, boolean keepFields) {
     this.keepJson = keepJson;
+    this.keepFields = keepFields;
     this.number = number;
     this.seconds = seconds;
     this.nanos = nanos;
@@ -104,6 +103,9 @@ public final class DecodedFrame {
   }
 
   public void markMalformed(String reason) {
+    if (malformed.isEmpty()) {
+      malformed = new ArrayList<>(1);
+    }
     malformed.add(reason);
   }
 
@@ -112,36 +114,49 @@ public final class DecodedFrame {
     return json;
   }
 
+  /** Whether {@link #put} keeps fields; decoders skip building values nobody will read. */
+  public boolean keepsJson() {
+    return keepJson;
+  }
+
+  /** Whether the layer tree's named header fields are shown (--layers, --hex). */
+  public boolean keepsFields() {
+    return keepFields;
+  }
+
   /** Sets a JSON field; values are Integer, Long, String, Boolean or a List of them. */
   public void put(String key, Object value) {
     if (keepJson) {
-      json.put(key, value);
+      writableJson().put(key, value);
     }
   }
 
   /** Sets a JSON field only if no outer layer set it already (tshark reports the outermost). */
   public void putFirst(String key, Object value) {
     if (keepJson) {
-      json.putIfAbsent(key, value);
+      writableJson().putIfAbsent(key, value);
     }
+  }
+
+  private Map<String, Object> writableJson() {
+    if (json.isEmpty()) {
+      json = new LinkedHashMap<>();
+    }
+    return json;
   }
 
   /** The one-line summary without the timestamp, e.g. "IP 10.0.0.1.80 > 10.0.0.2.5000: Flags [S.], ...". */
   public String summary() {
-    return summary.toString();
+    return summary;
   }
 
   public void setSummary(String text) {
-    summary.setLength(0);
-    summary.append(text);
+    summary = text;
   }
 
   /** Adds the meaning of a higher layer to the summary, e.g. {@code WS text "hello"}. */
   public void appendSummary(String text) {
-    if (summary.length() > 0) {
-      summary.append(' ');
-    }
-    summary.append(text);
+    summary = summary.isEmpty() ? text : summary + " " + text;
   }
 
   /** The TCP segment this frame carries directly (not quoted in an ICMP error), or null. */
