@@ -15,4 +15,6 @@ if not exist "%JAR%" (
   if errorlevel 1 ( popd & echo wirelab: build failed 1>&2 & exit /b 1 )
   popd
 )
+rem inspect is a one-pass batch job on one thread: the serial collector suits it (docs\benchmarks.md).
+if "%1"=="inspect" if not defined WIRELAB_JAVA_OPTS set "WIRELAB_JAVA_OPTS=-XX:+UseSerialGC"
 java %WIRELAB_JAVA_OPTS% -jar "%JAR%" %*
