@@ -34,7 +34,12 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
     if (closed.get(segment.stream())) {
       return;
     }
-    ConnectionDecoder connection = connections.computeIfAbsent(segment.stream(), s -> new ConnectionDecoder(engineIo));
+    // get, then put: computeIfAbsent's capturing lambda was a new object per segment.
+    ConnectionDecoder connection = connections.get(segment.stream());
+    if (connection == null) {
+      connection = new ConnectionDecoder(engineIo);
+      connections.put(segment.stream(), connection);
+    }
     AppFindings findings = new AppFindings(frame.keepsJson());
     connection.onSegment(segment.fromClient() ? 0 : 1, frame.number(), segment.seq(),
         segment.has(TcpSegment.ACK) ? segment.ack() : -1,

@@ -100,6 +100,11 @@ public final class LiveCapture implements FrameSource {
   }
 
   @Override
+  public boolean live() {
+    return true;
+  }
+
+  @Override
   public CapturedFrame next() throws IOException {
     try {
       while (!stopped) {

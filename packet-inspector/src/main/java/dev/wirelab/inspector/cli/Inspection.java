@@ -10,9 +10,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** The inspector's loop: read a frame, keep it if the filter says so, decode it, give it to every sink. */
+/**
+ * The inspector's loop: read a frame, keep it if the filter says so, decode its headers, and pass
+ * it to the {@link OutputStage}, whose thread decodes the application layers and prints. The two
+ * stages keep two cores busy on a big file; frames stay in capture order, each stage on one thread.
+ */
 final class Inspection {
-  private static final int CHECK_OUTPUT_EVERY = 1024;
+  private static final int PROGRESS_EVERY = 1024;
 
   private Inspection() {}
 
@@ -25,30 +29,25 @@ final class Inspection {
       long limit, PrintWriter out, Progress progress) throws IOException {
     long number = 0;
     long passed = 0;
-    CapturedFrame captured;
-    while ((limit == 0 || passed < limit) && (captured = source.next()) != null) {
-      number++;
-      if (filter != null && !filter.matches(captured)) {
-        continue;
-      }
-      passed++;
-      DecodedFrame frame = decoder.decode(number, captured.seconds(), captured.nanos(), captured.len(),
-          captured.linkType(), captured.data());
-      if (captured.problem() != null) {
-        frame.markMalformed(captured.problem());
-      }
-      for (FrameSink sink : sinks) {
-        sink.accept(frame);
-      }
-      if (passed % CHECK_OUTPUT_EVERY == 0) {
-        if (out.checkError()) {
-          return passed;
+    try (OutputStage output = OutputStage.start(decoder, sinks, out, source.live())) {
+      CapturedFrame captured;
+      while ((limit == 0 || passed < limit) && !output.stopped() && (captured = source.next()) != null) {
+        number++;
+        if (filter != null && !filter.matches(captured)) {
+          continue;
         }
-        progress.update(number, passed);
+        passed++;
+        DecodedFrame frame = decoder.decodeHeaders(number, captured.seconds(), captured.nanos(), captured.len(),
+            captured.linkType(), captured.data());
+        if (captured.problem() != null) {
+          frame.markMalformed(captured.problem());
+        }
+        output.accept(frame);
+        if (passed % PROGRESS_EVERY == 0) {
+          progress.update(number, passed);
+        }
       }
-    }
-    for (FrameSink sink : sinks) {
-      sink.finish();
+      output.finish();
     }
     progress.done(number, passed);
     return passed;

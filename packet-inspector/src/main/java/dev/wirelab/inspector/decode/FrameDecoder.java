@@ -49,6 +49,8 @@ public final class FrameDecoder {
   }
 
   /**
+   * Decodes a frame completely: {@link #decodeHeaders}, then {@link #decodeApplication}.
+   *
    * @param number   1-based frame number
    * @param seconds  timestamp seconds since the epoch
    * @param nanos    nanoseconds within the second
@@ -57,6 +59,15 @@ public final class FrameDecoder {
    * @param data     the captured bytes, owned by the returned frame from now on
    */
   public DecodedFrame decode(long number, long seconds, int nanos, int len, int linkType, byte[] data) {
+    return decodeApplication(decodeHeaders(number, seconds, nanos, len, linkType, data));
+  }
+
+  /**
+   * The link layer up to TCP or UDP (and DNS): everything but the TCP payload decoders. Call it in
+   * capture order (it numbers TCP streams); it shares no state with {@link #decodeApplication}, so
+   * the two may run on different threads, each in capture order.
+   */
+  public DecodedFrame decodeHeaders(long number, long seconds, int nanos, int len, int linkType, byte[] data) {
     DecodedFrame frame = new DecodedFrame(number, seconds, nanos, len, linkType, data,
         detail != Detail.SUMMARY, detail == Detail.FIELDS);
     if (detail != Detail.SUMMARY) {
@@ -81,12 +92,16 @@ public final class FrameDecoder {
     return frame;
   }
 
-  TcpStreams streams() {
-    return streams;
-  }
-
-  /** Runs the payload decoders; one that fails marks the frame instead of stopping the capture. */
-  void decodePayload(TcpSegment segment, DecodedFrame frame) {
+  /**
+   * Runs the TCP payload decoders on the segment the frame carries (if any); they keep state
+   * across frames, so call this in capture order. One that fails marks the frame instead of
+   * stopping the capture.
+   */
+  public DecodedFrame decodeApplication(DecodedFrame frame) {
+    TcpSegment segment = frame.tcpSegment();
+    if (segment == null) {
+      return frame;
+    }
     for (TcpPayloadDecoder decoder : payloadDecoders) {
       try {
         decoder.decode(segment, frame);
@@ -96,5 +111,10 @@ public final class FrameDecoder {
         frame.markMalformed(decoder.getClass().getSimpleName() + " failed: " + bug);
       }
     }
+    return frame;
+  }
+
+  TcpStreams streams() {
+    return streams;
   }
 }

@@ -71,7 +71,6 @@ final class Tcp {
     if ((srcPort == DNS_PORT || dstPort == DNS_PORT) && present >= 2) {
       Dns.decode(d, payloadOffset, payloadOffset + present, true);
     }
-    d.decoder.decodePayload(segment, d.frame);
   }
 
   /** The oracle's form: the set flags as letters from "NCEUAPRSF". */

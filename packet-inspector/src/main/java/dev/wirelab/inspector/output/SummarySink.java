@@ -7,7 +7,6 @@ import java.io.Writer;
 /** The default mode: one line per frame, tcpdump -nn style, with the frame number and top protocol's meaning. */
 public final class SummarySink implements FrameSink {
   private final Writer out;
-  private final StringBuilder line = new StringBuilder(160);
 
   public SummarySink(Writer out) {
     this.out = out;
@@ -15,7 +14,9 @@ public final class SummarySink implements FrameSink {
 
   @Override
   public void accept(DecodedFrame frame) throws IOException {
-    line.setLength(0);
+    // A fresh builder per line: one reused across lines would stay two bytes per character after
+    // the first non-Latin-1 text (a UTF-8 HTTP header), and convert every later line twice.
+    StringBuilder line = new StringBuilder(160);
     line.append(frame.number()).append(' ');
     Clock.appendTime(line, frame.seconds(), frame.nanos());
     line.append(' ').append(frame.summary());
