@@ -13,15 +13,9 @@ work="${BENCH_DIR:-/tmp/inspector-bench}"
 mkdir -p "$work"
 captures="$root/packet-inspector/src/test/resources/captures"
 
-(cd "$root" && mvn -B -q -pl packet-inspector -am package -DskipTests >/dev/null)
-(cd "$root/packet-inspector" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/cp" >/dev/null)
-cp="$root/packet-inspector/target/classes:$root/common/target/classes:$(cat "$work/cp")"
-inspect=(java -cp "$cp" dev.wirelab.inspector.cli.InspectCommand)
-# C1 only and the serial collector: a one-shot batch run gains nothing from C2's compile threads,
-# which on a busy 2-core machine compete with the decoding itself.
-tuned=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$cp" dev.wirelab.inspector.cli.InspectCommand)
-# Streaming proof: a 64 MB heap is enough for a file ten times that size.
-small_heap=(java -Xmx64m -XX:+UseSerialGC -cp "$cp" dev.wirelab.inspector.cli.InspectCommand)
+# Exactly what a user runs: the launcher builds on first use and picks the JVM settings per mode.
+"$root/wirelab" --version >/dev/null
+inspect=("$root/wirelab" inspect)
 
 big="$work/big-$frames.pcap"
 small="$work/big-$((frames / 10)).pcap"
@@ -45,11 +39,12 @@ echo "tool                                 wall time   max RSS"
 run "inspect (summary)" "${inspect[@]}" "$big"
 run "inspect --json" "${inspect[@]}" --json "$big"
 run "inspect --layers" "${inspect[@]}" --layers "$big"
-run "inspect (summary), tuned JVM" "${tuned[@]}" "$big"
-run "inspect --json, tuned JVM" "${tuned[@]}" --json "$big"
-run "inspect --json, -Xmx64m" "${small_heap[@]}" --json "$big"
+# Streaming proof: a 64 MB heap is enough for a file ten times that size.
+WIRELAB_JAVA_OPTS="-Xmx64m -XX:+UseSerialGC" run "inspect --json, -Xmx64m" "${inspect[@]}" --json "$big"
 run "inspect (summary), 1/10 file" "${inspect[@]}" "$small"
 run "inspect --json, 1/10 file" "${inspect[@]}" --json "$small"
 run "tcpdump -nn -v -r" tcpdump -nn -v -r "$big"
+run "tshark -n -r (summary)" tshark -n -r "$big"
 run "tshark -T fields (19 fields)" tshark -n -r "$big" -T fields "${fields[@]}"
 run "tshark -T json" tshark -n -r "$big" -T json
+run "tshark -V" tshark -n -r "$big" -V
