@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class OutputStage implements AutoCloseable {
   private static final int FILE_BATCH = 256;
-  private static final int BATCHES_IN_FLIGHT = 16;
+  private static final int BATCHES_IN_FLIGHT = 4;
   private static final int CHECK_OUTPUT_EVERY = 1024;
   private static final long OFFER_WAIT_MILLIS = 100;
   private static final DecodedFrame[] END = new DecodedFrame[0];
