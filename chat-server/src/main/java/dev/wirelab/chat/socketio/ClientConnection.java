@@ -29,9 +29,11 @@ final class ClientConnection implements EngineIoSocket.Handler {
   private final EngineIoSocket conn;
   private final PacketDecoder decoder;
   private final EventRateLimiter rateLimiter;
-  private final ScheduledFuture<?> connectTimer;
+  /** Until the first namespace connects; then dropped, as thousands of idle clients would keep it. */
+  private ScheduledFuture<?> connectTimer;
   /** Sockets by namespace name; guarded by {@code this}, like {@link #closed}. */
-  private final Map<String, Socket> sockets = new HashMap<>();
+  /** By namespace; an immutable map replaced under this object's lock (most clients use one namespace). */
+  private Map<String, Socket> sockets = Map.of();
   private boolean closed;
 
   ClientConnection(SocketIoServer server, EngineIoSocket conn) {
@@ -153,13 +155,26 @@ final class ClientConnection implements EngineIoSocket.Handler {
     if (closed) {
       return false;
     }
-    sockets.put(socket.namespace().name(), socket);
-    connectTimer.cancel(false);
+    Map<String, Socket> more = new HashMap<>(sockets);
+    more.put(socket.namespace().name(), socket);
+    sockets = Map.copyOf(more);
+    cancelConnectTimer();
     return true;
   }
 
   synchronized void detach(Socket socket) {
-    sockets.remove(socket.namespace().name(), socket);
+    if (sockets.get(socket.namespace().name()) == socket) {
+      Map<String, Socket> fewer = new HashMap<>(sockets);
+      fewer.remove(socket.namespace().name());
+      sockets = Map.copyOf(fewer);
+    }
+  }
+
+  private void cancelConnectTimer() {
+    if (connectTimer != null) {
+      connectTimer.cancel(false);
+      connectTimer = null;
+    }
   }
 
   private synchronized Optional<Socket> socket(String namespace) {
@@ -178,8 +193,8 @@ final class ClientConnection implements EngineIoSocket.Handler {
       }
       closed = true;
       open = List.copyOf(sockets.values());
+      cancelConnectTimer();
     }
-    connectTimer.cancel(false);
     open.forEach(socket -> socket.onClose(reason));
     server.forget(this);
   }

@@ -37,7 +37,8 @@ public final class Socket {
   private final boolean recovered;
   private final String joinOffset;
   private final Map<String, Object> data = new ConcurrentHashMap<>(2);
-  private final Map<String, List<EventListener>> listeners = new ConcurrentHashMap<>(4);
+  /** Per event name; an immutable map replaced under this socket's lock, like the lists below. */
+  private volatile Map<String, List<EventListener>> listeners = Map.of();
   // Listener lists are replaced, never changed, under the lock of this socket (ListenerLists).
   private volatile List<AnyListener> anyListeners = List.of();
   private volatile List<DisconnectListener> disconnectingListeners = List.of();
@@ -113,8 +114,8 @@ public final class Socket {
   }
 
   /** Calls {@code listener} whenever the client emits {@code event}. */
-  public Socket on(String event, EventListener listener) {
-    listeners.merge(event, List.of(listener), ListenerLists::concat);
+  public synchronized Socket on(String event, EventListener listener) {
+    listeners = ListenerLists.with(listeners, event, listener);
     return this;
   }
 

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Rooms and broadcasts of one namespace on this server alone. With connection state recovery,
@@ -52,27 +53,26 @@ public final class InMemoryAdapter implements Adapter {
     }
   }
 
+  /*
+   * Memory per idle socket matters (thousands of them): a socket's own set of rooms is an
+   * immutable set, replaced on join and leave (both rare); a room's members are an immutable set
+   * while the room has at most SMALL_ROOM members (most rooms are a socket's own room, one member
+   * for life) and a concurrent set beyond. Every change goes through compute() on the outer map,
+   * which makes the replacements atomic; readers see either the old or the new set.
+   */
+  private static final int SMALL_ROOM = 4;
+
   @Override
   public void join(String socketId, Collection<String> rooms) {
-    // Sized for the usual socket (its own room and one or two more), not the default 16.
-    Set<String> mine = roomsBySocket.computeIfAbsent(socketId, id -> ConcurrentHashMap.newKeySet(2));
     for (String room : rooms) {
-      mine.add(room);
-      membersByRoom.compute(room, (name, members) -> {
-        // Most rooms are a socket's own room: one member for life.
-        Set<String> set = members == null ? ConcurrentHashMap.newKeySet(1) : members;
-        set.add(socketId);
-        return set;
-      });
+      roomsBySocket.compute(socketId, (id, mine) -> with(mine, room));
+      membersByRoom.compute(room, (name, members) -> withMember(members, socketId));
     }
   }
 
   @Override
   public void leave(String socketId, String room) {
-    Set<String> mine = roomsBySocket.get(socketId);
-    if (mine != null) {
-      mine.remove(room);
-    }
+    roomsBySocket.computeIfPresent(socketId, (id, mine) -> without(mine, room));
     removeMember(room, socketId);
   }
 
@@ -86,15 +86,58 @@ public final class InMemoryAdapter implements Adapter {
 
   private void removeMember(String room, String socketId) {
     membersByRoom.computeIfPresent(room, (name, members) -> {
-      members.remove(socketId);
-      return members.isEmpty() ? null : members;
+      if (!isSmall(members)) {
+        members.remove(socketId);
+        return members.isEmpty() ? null : members;
+      }
+      return without(members, socketId);
     });
+  }
+
+  private static Set<String> withMember(Set<String> members, String socketId) {
+    if (members == null || (isSmall(members) && members.size() < SMALL_ROOM)) {
+      return with(members, socketId);
+    }
+    if (isSmall(members)) {
+      Set<String> large = ConcurrentHashMap.newKeySet(SMALL_ROOM * 4);
+      large.addAll(members);
+      members = large;
+    }
+    members.add(socketId);
+    return members;
+  }
+
+  /** Immutable sets are the small ones; a concurrent set stays concurrent once it grew. */
+  private static boolean isSmall(Set<String> members) {
+    return !(members instanceof ConcurrentHashMap.KeySetView);
+  }
+
+  private static Set<String> with(Set<String> set, String item) {
+    if (set == null || set.isEmpty()) {
+      return Set.of(item);
+    }
+    if (set.contains(item)) {
+      return set;
+    }
+    String[] items = set.toArray(new String[set.size() + 1]);
+    items[items.length - 1] = item;
+    return Set.of(items);
+  }
+
+  /** The set without {@code item}; null (no entry) when nothing is left. */
+  private static Set<String> without(Set<String> set, String item) {
+    if (!set.contains(item)) {
+      return set;
+    }
+    if (set.size() == 1) {
+      return null;
+    }
+    return set.stream().filter(other -> !other.equals(item)).collect(Collectors.toUnmodifiableSet());
   }
 
   @Override
   public Set<String> rooms(String socketId) {
-    Set<String> mine = roomsBySocket.get(socketId);
-    return mine == null ? Set.of() : Set.copyOf(mine);
+    return roomsBySocket.getOrDefault(socketId, Set.of());
   }
 
   @Override
