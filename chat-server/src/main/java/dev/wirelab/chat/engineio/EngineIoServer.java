@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -258,20 +259,32 @@ public final class EngineIoServer implements HttpRoute {
 
   /*
    * Every session keeps its handshake's headers and query for its whole life (socket.handshake).
-   * Their names repeat from client to client ("host", "sec-websocket-key", "EIO"...), so they are
-   * interned: one copy for all sessions instead of one per session, which is a good part of the
-   * memory of an idle connection.
+   * Their names repeat from client to client ("host", "sec-websocket-key", "EIO"...), and so do
+   * the values of these few, so they are interned: one copy for all sessions instead of one per
+   * session, which is a good part of the memory of an idle connection. Values that differ per
+   * client (a WebSocket key, a cookie) are kept as they are.
    */
+  private static final Set<String> SHARED_VALUE_HEADERS = Set.of("host", "upgrade", "connection",
+      "origin", "user-agent", "accept", "accept-encoding", "accept-language", "cache-control",
+      "pragma", "sec-websocket-version", "sec-websocket-extensions");
+  private static final Set<String> SHARED_VALUE_PARAMETERS = Set.of("EIO", "transport");
+
   private static Map<String, String> firstValues(Map<String, List<String>> parameters) {
     Map<String, String> first = new HashMap<>();
-    parameters.forEach((name, values) -> first.put(name.intern(), values.isEmpty() ? "" : values.get(0)));
+    parameters.forEach((name, values) -> {
+      String value = values.isEmpty() ? "" : values.get(0);
+      first.put(name.intern(), SHARED_VALUE_PARAMETERS.contains(name) ? value.intern() : value);
+    });
     return first;
   }
 
   private static Map<String, String> lowerCaseHeaders(FullHttpRequest request) {
     Map<String, String> headers = new HashMap<>();
-    request.headers().forEach(header ->
-        headers.putIfAbsent(header.getKey().toLowerCase(Locale.ROOT).intern(), header.getValue()));
+    request.headers().forEach(header -> {
+      String name = header.getKey().toLowerCase(Locale.ROOT).intern();
+      String value = header.getValue();
+      headers.putIfAbsent(name, SHARED_VALUE_HEADERS.contains(name) ? value.intern() : value);
+    });
     return Map.copyOf(headers);
   }
 }

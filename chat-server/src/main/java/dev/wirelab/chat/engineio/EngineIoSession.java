@@ -61,7 +61,8 @@ final class EngineIoSession implements EngineIoSocket {
   /** The waiting GET arrived while an upgrade was in flight; the upgrade's outcome answers it. */
   private boolean pollHeldForUpgrade;
   private ScheduledFuture<?> upgradeHoldTimer;
-  private final List<Channel> refusedWebSockets = new ArrayList<>();
+  /** Created by the first refused connection: almost no session has one. */
+  private List<Channel> refusedWebSockets = List.of();
 
   private final Heartbeat heartbeat;
 
@@ -418,6 +419,9 @@ final class EngineIoSession implements EngineIoSocket {
    */
   void refuseWebSocket(Channel channel) {
     onLoop(() -> {
+      if (refusedWebSockets.isEmpty()) {
+        refusedWebSockets = new ArrayList<>(1);
+      }
       refusedWebSockets.add(channel);
       if (probe.get() == null || closed) {
         Channel upgraded = webSocket;
@@ -438,8 +442,8 @@ final class EngineIoSession implements EngineIoSocket {
     if (refusedWebSockets.isEmpty()) {
       return;
     }
-    List<Channel> refused = List.copyOf(refusedWebSockets);
-    refusedWebSockets.clear();
+    List<Channel> refused = refusedWebSockets;
+    refusedWebSockets = List.of();
     executor.execute(() -> closeRefused(refused));
   }
 

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 final class PollingOutbox {
   private static final String TEXT_PLAIN = "text/plain; charset=UTF-8";
 
-  private final ArrayDeque<Packet> queue = new ArrayDeque<>();
+  // Small at first: every session has an outbox, but a WebSocket session never queues here.
+  private final ArrayDeque<Packet> queue = new ArrayDeque<>(2);
   private volatile long queuedBytes;
   private HttpExchange waitingGet;
   private ChannelFutureListener waitingGetClosed;
