@@ -1,9 +1,7 @@
 package dev.wirelab.chat.socketio;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.wirelab.chat.engineio.EngineIoSocket;
 import dev.wirelab.chat.socketio.protocol.EncodedPacket;
-import dev.wirelab.chat.socketio.protocol.Json;
 import dev.wirelab.chat.socketio.protocol.Packet;
 import dev.wirelab.chat.socketio.protocol.PacketDecoder;
 import dev.wirelab.chat.socketio.protocol.PacketEncoder;
@@ -110,8 +108,7 @@ final class ClientConnection implements EngineIoSocket.Handler {
       write(PacketEncoder.encode(Payloads.connectError(name, "Invalid namespace", null)));
       return;
     }
-    JsonNode auth = packet.data() == null ? Json.MAPPER.createObjectNode() : packet.data();
-    namespace.get().connect(this, auth);
+    namespace.get().connect(this, packet.data());
   }
 
   private void onConnectTimeout() {
