@@ -4,7 +4,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
+import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -15,9 +18,12 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Sends one text message to many sessions and encodes it once: the whole WebSocket frame
  * ({@code 4} and the UTF-8 text, with its header) is built in one pooled buffer and every
- * WebSocket session writes a duplicate of it. Each event loop gets one task that writes to all of
- * its sessions and then flushes each connection once. Polling sessions (and other
- * {@link EngineIoSocket} implementations) get a plain send.
+ * WebSocket session writes a duplicate of it at once, on its event loop, so packets keep their
+ * order on each connection. The flushes are batched per event loop: the first broadcast written
+ * since the last flush schedules one task that flushes every connection written to. A lone
+ * broadcast is flushed right after it was written; broadcasts that arrive together (a loaded
+ * server reads several in one turn) leave in one system call per connection. Polling sessions
+ * (and other {@link EngineIoSocket} implementations) get a plain send.
  */
 public final class EngineIoBroadcast {
   private static final int FIN_TEXT = 0x81;
@@ -78,21 +84,72 @@ public final class EngineIoBroadcast {
     }
   }
 
-  /** Writes to every session first, so each connection is flushed once, after all writes. */
+  /** Runs on the sessions' event loop. */
   private static void writeAll(String text, ByteBuf frame, List<EngineIoSession> sessions) {
-    List<Channel> written = new ArrayList<>(sessions.size());
+    PendingFlushes pending = PENDING_FLUSHES.get();
     try {
       for (EngineIoSession session : sessions) {
         Channel channel = session.writeShared(text, frame);
         if (channel != null) {
-          written.add(channel);
+          pending.add(channel);
         }
       }
     } finally {
       frame.release();
     }
-    for (Channel channel : written) {
-      channel.flush();
+    pending.schedule(sessions.get(0).loop());
+  }
+
+  /**
+   * One per event loop thread (a FastThreadLocal, gone with the thread): the connections written
+   * to since the loop's flush task last ran. Only that thread touches it, so it needs no lock.
+   */
+  private static final FastThreadLocal<PendingFlushes> PENDING_FLUSHES = new FastThreadLocal<>() {
+    @Override
+    protected PendingFlushes initialValue() {
+      return new PendingFlushes();
+    }
+  };
+
+  private static final class PendingFlushes {
+    private List<Channel> channels = new ArrayList<>();
+    private boolean scheduled;
+
+    void add(Channel channel) {
+      channels.add(channel);
+    }
+
+    void schedule(EventLoop loop) {
+      if (!scheduled && !channels.isEmpty()) {
+        scheduled = true;
+        loop.execute(this::flushAll);
+      }
+    }
+
+    /**
+     * A connection written by several broadcasts is listed several times; its later flushes find
+     * nothing left and cost next to nothing, less than finding the duplicates would.
+     */
+    private void flushAll() {
+      scheduled = false;
+      List<Channel> due = channels;
+      channels = new ArrayList<>(due.size());
+      for (Channel channel : due) {
+        flushBelowConsolidation(channel);
+      }
+    }
+
+    /**
+     * Flushes past the pipeline's FlushConsolidationHandler: this task is the consolidation for
+     * broadcasts, and the handler would otherwise defer each connection's flush to a task of its own.
+     */
+    private static void flushBelowConsolidation(Channel channel) {
+      ChannelHandlerContext consolidation = channel.pipeline().context(FlushConsolidationHandler.class);
+      if (consolidation != null) {
+        consolidation.flush();
+      } else {
+        channel.flush();
+      }
     }
   }
 }

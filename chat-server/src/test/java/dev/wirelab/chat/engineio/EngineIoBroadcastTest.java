@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wirelab.chat.http.RawHttp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** One encoded buffer shared by every WebSocket recipient, the text for pollers, no leaks. */
@@ -53,6 +54,30 @@ class EngineIoBroadcastTest {
         EngineIoBroadcast.send(text, sessions);
 
         assertThat(socket.read().text()).isEqualTo("4" + text);
+      }
+    }
+  }
+
+  /**
+   * Broadcasts are written at once and flushed together later in the loop's turn: whatever else
+   * is sent to the connection in between must still arrive in the order it was sent.
+   */
+  @Test
+  void broadcastsFlushedTogetherKeepTheirOrderWithDirectSends() throws Exception {
+    try (EchoServer server = new EchoServer(EngineIoOptions.defaults());
+        RawWebSocket socket = RawWebSocket.connect(server.port(), WEBSOCKET)) {
+      EngineIoSession session = (EngineIoSession) server.listener.nextOpened();
+      socket.read();
+
+      session.loop().submit(() -> {
+        EngineIoBroadcast.send("first", List.of(session));
+        session.send("direct");
+        EngineIoBroadcast.send("second", List.of(session));
+        EngineIoBroadcast.send("third", List.of(session));
+      }).get(5, TimeUnit.SECONDS);
+
+      for (String expected : List.of("4first", "4direct", "4second", "4third")) {
+        assertThat(socket.read().text()).isEqualTo(expected);
       }
     }
   }
