@@ -3,10 +3,8 @@ package dev.wirelab.chat.engineio;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -89,9 +87,9 @@ public final class EngineIoBroadcast {
     PendingFlushes pending = PENDING_FLUSHES.get();
     try {
       for (EngineIoSession session : sessions) {
-        Channel channel = session.writeShared(text, frame);
-        if (channel != null) {
-          pending.add(channel);
+        ChannelHandlerContext flushFrom = session.writeShared(text, frame);
+        if (flushFrom != null) {
+          pending.add(flushFrom);
         }
       }
     } finally {
@@ -112,43 +110,34 @@ public final class EngineIoBroadcast {
   };
 
   private static final class PendingFlushes {
-    private List<Channel> channels = new ArrayList<>();
+    private List<ChannelHandlerContext> connections = new ArrayList<>();
     private boolean scheduled;
 
-    void add(Channel channel) {
-      channels.add(channel);
+    void add(ChannelHandlerContext flushFrom) {
+      connections.add(flushFrom);
     }
 
     void schedule(EventLoop loop) {
-      if (!scheduled && !channels.isEmpty()) {
+      if (!scheduled && !connections.isEmpty()) {
         scheduled = true;
         loop.execute(this::flushAll);
       }
     }
 
     /**
-     * A connection written by several broadcasts is listed several times; its later flushes find
+     * Flushes from below the pipeline's FlushConsolidationHandler: this task is the consolidation
+     * for broadcasts, and the handler would defer each connection's flush to a task of its own. A
+     * connection written by several broadcasts is listed several times; its later flushes find
      * nothing left and cost next to nothing, less than finding the duplicates would.
      */
     private void flushAll() {
       scheduled = false;
-      List<Channel> due = channels;
-      channels = new ArrayList<>(due.size());
-      for (Channel channel : due) {
-        flushBelowConsolidation(channel);
-      }
-    }
-
-    /**
-     * Flushes past the pipeline's FlushConsolidationHandler: this task is the consolidation for
-     * broadcasts, and the handler would otherwise defer each connection's flush to a task of its own.
-     */
-    private static void flushBelowConsolidation(Channel channel) {
-      ChannelHandlerContext consolidation = channel.pipeline().context(FlushConsolidationHandler.class);
-      if (consolidation != null) {
-        consolidation.flush();
-      } else {
-        channel.flush();
+      List<ChannelHandlerContext> due = connections;
+      connections = new ArrayList<>(due.size());
+      for (ChannelHandlerContext flushFrom : due) {
+        if (!flushFrom.isRemoved()) {
+          flushFrom.flush();
+        }
       }
     }
   }

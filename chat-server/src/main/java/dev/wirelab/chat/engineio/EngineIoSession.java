@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +66,9 @@ final class EngineIoSession implements EngineIoSocket {
   private List<Channel> refusedWebSockets = List.of();
 
   private final Heartbeat heartbeat;
+  /** Where broadcasts are written and flushed from on the WebSocket; see {@link #writeShared}. */
+  private ChannelHandlerContext encoderContext;
+  private ChannelHandlerContext flushContext;
 
   EngineIoSession(EngineIoServer server, String id, Handshake handshake, EventLoop loop,
       String transportName) {
@@ -228,10 +232,11 @@ final class EngineIoSession implements EngineIoSocket {
 
   /**
    * On the session's loop: writes a complete WebSocket frame shared with other sessions, without
-   * flushing, and returns the connection to flush; a polling session queues the text instead and
+   * flushing, and returns the context to flush the connection from (below its flush
+   * consolidation, see {@link EngineIoBroadcast}); a polling session queues the text instead and
    * gets null. The frame skips the frame encoder, which would copy it for every recipient.
    */
-  Channel writeShared(String text, ByteBuf frame) {
+  ChannelHandlerContext writeShared(String text, ByteBuf frame) {
     if (closed || closing) {
       return null;
     }
@@ -240,14 +245,19 @@ final class EngineIoSession implements EngineIoSocket {
       enqueue(Packet.message(text));
       return null;
     }
-    ChannelHandlerContext encoder = channel.pipeline().context(WebSocketFrameEncoder.class);
-    if (encoder == null) {
+    if (encoderContext == null || encoderContext.channel() != channel) {
+      // Looked up once per connection: a broadcast to thousands would otherwise walk each pipeline twice.
+      encoderContext = channel.pipeline().context(WebSocketFrameEncoder.class);
+      ChannelHandlerContext consolidation = channel.pipeline().context(FlushConsolidationHandler.class);
+      flushContext = consolidation != null ? consolidation : encoderContext;
+    }
+    if (encoderContext == null || encoderContext.isRemoved()) {
       log.debug("session {}: connection already torn down; dropped a broadcast", id);
       return null;
     }
-    encoder.write(frame.retainedDuplicate(), channel.voidPromise());
+    encoderContext.write(frame.retainedDuplicate(), channel.voidPromise());
     closeIfSlowReader(channel);
-    return channel;
+    return flushContext;
   }
 
   /** Writes a packet and enforces the slow-reader limit. */
