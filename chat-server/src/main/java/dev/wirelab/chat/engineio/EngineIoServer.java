@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import java.net.InetSocketAddress;
@@ -48,13 +47,14 @@ public final class EngineIoServer implements HttpRoute {
   private final Map<String, EngineIoSession> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger sessionSlots = new AtomicInteger();
   private final WebSocketDecoderConfig webSocketConfig;
-  private final WebSocketPacketCodec packetCodec = new WebSocketPacketCodec();
+  private final WebSocketPacketCodec packetCodec;
   private final OutboundBudget outboundBudget;
 
   public EngineIoServer(EngineIoOptions options, EngineIoSocket.ConnectionListener listener) {
     this.options = options;
     this.listener = listener;
     this.origins = new OriginPolicy(options.allowedOrigins());
+    this.packetCodec = new WebSocketPacketCodec(options.maxPayload());
     this.outboundBudget = new OutboundBudget(options.maxTotalOutboundBytes(), sessions.values());
     this.webSocketConfig = WebSocketDecoderConfig.newBuilder()
         .maxFramePayloadLength(options.maxPayload())
@@ -186,7 +186,10 @@ public final class EngineIoServer implements HttpRoute {
       return;
     }
     Channel channel = exchange.channel();
-    EngineIoSocket.Handshake handshake = new EngineIoSocket.Handshake(request.uri(),
+    // A URL made of shared values only (a WebSocket client's "/socket.io/?EIO=4&transport=websocket")
+    // is the same for many clients: interned like those values.
+    String url = SHARED_VALUE_PARAMETERS.containsAll(query.keySet()) ? request.uri().intern() : request.uri();
+    EngineIoSocket.Handshake handshake = new EngineIoSocket.Handshake(url,
         lowerCaseHeaders(request), Map.copyOf(query),
         (InetSocketAddress) channel.remoteAddress(), System.currentTimeMillis());
     EngineIoSession session =
@@ -246,7 +249,6 @@ public final class EngineIoServer implements HttpRoute {
     pipeline.replace(WebServer.ROUTER_NAME, "ws-utf8", new Utf8FrameValidator(true));
     // The session's heartbeat (or the upgrade timeout of a probe) watches the connection now.
     WebServer.stopIdleTimeout(pipeline);
-    pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(options.maxPayload()));
     pipeline.addLast("engineio-codec", packetCodec);
     pipeline.addLast("engineio-transport", new WebSocketTransportHandler(session));
     return true;

@@ -12,13 +12,14 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * One Engine.IO session: its transport (long-polling, then maybe WebSocket), heartbeat and
  * outbound buffer. Every state change happens on one event loop, so the fields need no locks;
  * calls from other threads hop onto that loop first. The one exception is claiming an upgrade,
- * which must be visible before the WebSocket handshake is answered, hence an atomic reference.
+ * which must be visible before the WebSocket handshake is answered, hence a compare-and-set field.
  */
 final class EngineIoSession implements EngineIoSocket {
   private static final Logger log = LoggerFactory.getLogger(EngineIoSession.class);
@@ -37,6 +38,15 @@ final class EngineIoSession implements EngineIoSocket {
    * answered with a noop: the reference server's fast-upgrade interval.
    */
   private static final long UPGRADE_HOLD_MILLIS = 100;
+  private static final VarHandle PROBE;
+
+  static {
+    try {
+      PROBE = MethodHandles.lookup().findVarHandle(EngineIoSession.class, "probe", Channel.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final EngineIoServer server;
   private final EngineIoOptions options;
@@ -56,7 +66,7 @@ final class EngineIoSession implements EngineIoSocket {
 
   private volatile Channel webSocket;
   /** The WebSocket connection attempting an upgrade; set from its own loop by claimProbe. */
-  private final AtomicReference<Channel> probe = new AtomicReference<>();
+  private volatile Channel probe;
   private boolean upgrading;
   private ScheduledFuture<?> upgradeTimer;
   /** The waiting GET arrived while an upgrade was in flight; the upgrade's outcome answers it. */
@@ -161,7 +171,7 @@ final class EngineIoSession implements EngineIoSocket {
    * knows an upgrade is in flight. False when the session cannot upgrade (any more).
    */
   boolean claimProbe(Channel channel) {
-    return !closed && !closing && webSocket == null && probe.compareAndSet(null, channel);
+    return !closed && !closing && webSocket == null && PROBE.compareAndSet(this, null, channel);
   }
 
   boolean isPolling() {
@@ -330,7 +340,7 @@ final class EngineIoSession implements EngineIoSocket {
         // Held only for the close below, which answers it with the queue and the close packet.
         outbox.hold(exchange, gone -> { });
         close("forced close");
-      } else if (probe.get() != null) {
+      } else if (probe != null) {
         holdUntilUpgradeEnds(exchange);
       } else {
         park(exchange);
@@ -414,7 +424,7 @@ final class EngineIoSession implements EngineIoSocket {
   /** Gives the upgrade up when the claimed connection's WebSocket handshake failed. */
   void releaseProbe(Channel channel) {
     onLoop(() -> {
-      if (probe.compareAndSet(channel, null)) {
+      if (PROBE.compareAndSet(this, channel, null)) {
         releaseHeldPoll();
         flushPoll();
       }
@@ -433,7 +443,7 @@ final class EngineIoSession implements EngineIoSocket {
         refusedWebSockets = new ArrayList<>(1);
       }
       refusedWebSockets.add(channel);
-      if (probe.get() == null || closed) {
+      if (probe == null || closed) {
         Channel upgraded = webSocket;
         closeRefusedOn(upgraded == null ? Runnable::run : upgraded.eventLoop());
       }
@@ -460,7 +470,7 @@ final class EngineIoSession implements EngineIoSocket {
   /** Starts the upgrade timeout once the claimed probe's handshake has been answered. */
   void attachProbe(Channel channel) {
     onLoop(() -> {
-      if (closed || probe.get() != channel) {
+      if (closed || probe != channel) {
         log.info("session {}: closed before its upgrade started", id);
         channel.close();
         return;
@@ -480,7 +490,7 @@ final class EngineIoSession implements EngineIoSocket {
       }
       if (channel == webSocket) {
         onPacket(packet);
-      } else if (channel == probe.get()) {
+      } else if (channel == probe) {
         onProbePacket(packet);
       }
     });
@@ -490,7 +500,7 @@ final class EngineIoSession implements EngineIoSocket {
     onLoop(() -> {
       if (channel == webSocket) {
         close(CLIENT_CLOSE);
-      } else if (channel == probe.get()) {
+      } else if (channel == probe) {
         log.debug("session {}: upgrade probe connection closed", id);
         abortProbe();
       }
@@ -501,7 +511,7 @@ final class EngineIoSession implements EngineIoSocket {
     onLoop(() -> {
       if (channel == webSocket) {
         close(reason);
-      } else if (channel == probe.get()) {
+      } else if (channel == probe) {
         abortProbe();
       }
     });
@@ -509,7 +519,7 @@ final class EngineIoSession implements EngineIoSocket {
 
   private void onProbePacket(Packet packet) {
     if (packet.type() == PacketType.PING && "probe".equals(packet.text())) {
-      writeToWebSocket(probe.get(), Packet.text(PacketType.PONG, "probe"));
+      writeToWebSocket(probe, Packet.text(PacketType.PONG, "probe"));
       upgrading = true;
       if (outbox.hasWaitingGet() && !pollHeldForUpgrade) {
         // The client's long-poll from before the upgrade: it must end before the client sends 5.
@@ -525,10 +535,10 @@ final class EngineIoSession implements EngineIoSocket {
 
   private void completeUpgrade() {
     upgradeTimer.cancel(false);
-    Channel channel = probe.get();
+    Channel channel = probe;
     upgrading = false;
     webSocket = channel;
-    probe.set(null);
+    probe = null;
     transportName = "websocket";
     if (releaseHeldPoll()) {
       outbox.refuse(EngineIoError.BAD_REQUEST);
@@ -541,7 +551,7 @@ final class EngineIoSession implements EngineIoSocket {
   }
 
   private void abortProbe() {
-    Channel channel = probe.getAndSet(null);
+    Channel channel = (Channel) PROBE.getAndSet(this, null);
     if (channel != null) {
       channel.close();
     }
@@ -611,7 +621,7 @@ final class EngineIoSession implements EngineIoSocket {
           ? WebSocketCloseStatus.PROTOCOL_ERROR : WebSocketCloseStatus.NORMAL_CLOSURE;
       channel.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
     }
-    Channel unfinishedProbe = probe.getAndSet(null);
+    Channel unfinishedProbe = (Channel) PROBE.getAndSet(this, null);
     if (unfinishedProbe != null) {
       unfinishedProbe.close();
     }

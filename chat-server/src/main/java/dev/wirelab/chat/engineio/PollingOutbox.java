@@ -3,7 +3,6 @@ package dev.wirelab.chat.engineio;
 import dev.wirelab.chat.http.HttpExchange;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,14 +14,18 @@ import java.util.function.Consumer;
 final class PollingOutbox {
   private static final String TEXT_PLAIN = "text/plain; charset=UTF-8";
 
-  // Small at first: every session has an outbox, but a WebSocket session never queues here.
-  private final ArrayDeque<Packet> queue = new ArrayDeque<>(2);
+  // Every session has an outbox, but a WebSocket session never queues here: a plain list, created
+  // by the first packet, replaced (not cleared) when taken.
+  private List<Packet> queue = List.of();
   private volatile long queuedBytes;
   private HttpExchange waitingGet;
   private ChannelFutureListener waitingGetClosed;
 
   /** Queues a packet and returns how many bytes are queued now. */
   long add(Packet packet) {
+    if (queue.isEmpty()) {
+      queue = new ArrayList<>();
+    }
     queue.add(packet);
     queuedBytes += packet.estimatedBytes();
     return queuedBytes;
@@ -62,9 +65,10 @@ final class PollingOutbox {
 
   /** Answers the waiting GET with everything queued, then {@code last} packets. */
   void flush(Packet... last) {
-    List<Packet> payload = new ArrayList<>(queue);
+    List<Packet> payload = new ArrayList<>(queue.size() + last.length);
+    payload.addAll(queue);
     payload.addAll(List.of(last));
-    queue.clear();
+    queue = List.of();
     queuedBytes = 0;
     take().reply(HttpResponseStatus.OK, TEXT_PLAIN, PacketCodec.encodePayload(payload));
   }
@@ -81,8 +85,8 @@ final class PollingOutbox {
 
   /** Takes every queued packet out, in order, for another transport to send. */
   List<Packet> drain() {
-    List<Packet> packets = new ArrayList<>(queue);
-    queue.clear();
+    List<Packet> packets = queue;
+    queue = List.of();
     queuedBytes = 0;
     return packets;
   }

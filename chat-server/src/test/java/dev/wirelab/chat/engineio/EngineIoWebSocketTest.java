@@ -7,6 +7,7 @@ import dev.wirelab.chat.http.RawHttp;
 import dev.wirelab.chat.engineio.RawWebSocket.Frame;
 import java.io.IOException;
 import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The WebSocket transport and the upgrade, driven by a raw client that can misbehave. */
@@ -215,6 +216,42 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
       assertThat(server.listener.nextCloseReason()).isEqualTo("transport error");
       fast.sendText("4served");
       assertThat(fast.read().text()).isEqualTo("4served");
+    }
+  }
+
+  /** Fragmented messages are rare; the first one makes the connection put them back together. */
+  @Test
+  void fragmentedMessagesArriveWholeAndWholeOnesStillPassAfterThem() throws Exception {
+    try (RawWebSocket socket = RawWebSocket.connect(server.port(), WEBSOCKET)) {
+      readOpen(socket);
+
+      socket.send(RawWebSocket.TEXT, "4hel".getBytes(StandardCharsets.UTF_8), false);
+      socket.send(RawWebSocket.CONTINUATION, "lo, ".getBytes(StandardCharsets.UTF_8), false);
+      socket.send(RawWebSocket.CONTINUATION, "class".getBytes(StandardCharsets.UTF_8), true);
+      socket.sendText("4whole");
+      socket.send(RawWebSocket.BINARY, new byte[] {1, 2}, false);
+      socket.send(RawWebSocket.CONTINUATION, new byte[] {3}, true);
+
+      assertThat(socket.read().text()).isEqualTo("4hello, class");
+      assertThat(socket.read().text()).isEqualTo("4whole");
+      assertThat(socket.read().payload()).containsExactly(1, 2, 3);
+    }
+  }
+
+  @Test
+  void aFragmentedMessageOverMaxPayloadClosesOnlyThatConnection() throws Exception {
+    int limit = EngineIoOptions.defaults().maxPayload();
+    try (RawWebSocket greedy = RawWebSocket.connect(server.port(), WEBSOCKET);
+        RawWebSocket polite = RawWebSocket.connect(server.port(), WEBSOCKET)) {
+      readOpen(greedy);
+      readOpen(polite);
+
+      greedy.send(RawWebSocket.TEXT, ("4" + "x".repeat(limit / 2)).getBytes(StandardCharsets.UTF_8), false);
+      greedy.send(RawWebSocket.CONTINUATION, "y".repeat(limit / 2 + 10).getBytes(StandardCharsets.UTF_8), true);
+
+      assertThat(greedy.readUntilClosed().opcode()).isEqualTo(RawWebSocket.CLOSE);
+      polite.sendText("4still here");
+      assertThat(polite.read().text()).isEqualTo("4still here");
     }
   }
 }

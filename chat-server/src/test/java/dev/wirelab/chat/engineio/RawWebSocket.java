@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  * ping, never read, send invalid UTF-8), which real clients refuse to do.
  */
 final class RawWebSocket implements AutoCloseable {
+  static final int CONTINUATION = 0;
   static final int TEXT = 1;
   static final int BINARY = 2;
   static final int CLOSE = 8;
@@ -87,19 +88,25 @@ final class RawWebSocket implements AutoCloseable {
     send(TEXT, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Sends one masked frame with any payload, valid or not. */
+  /** Sends one masked, final frame with any payload, valid or not. */
   void send(int opcode, byte[] payload) throws IOException {
+    send(opcode, payload, true);
+  }
+
+  /** Sends one masked frame; {@code fin} false for a fragment that more frames continue. */
+  void send(int opcode, byte[] payload, boolean fin) throws IOException {
     byte[] mask = {0x11, 0x22, 0x33, 0x44};
     int length = payload.length;
+    int first = (fin ? 0x80 : 0) | opcode;
     byte[] header;
     if (length < 126) {
-      header = new byte[] {(byte) (0x80 | opcode), (byte) (0x80 | length)};
+      header = new byte[] {(byte) first, (byte) (0x80 | length)};
     } else if (length < 65536) {
-      header = new byte[] {(byte) (0x80 | opcode), (byte) (0x80 | 126),
+      header = new byte[] {(byte) first, (byte) (0x80 | 126),
           (byte) (length >> 8), (byte) length};
     } else {
       header = new byte[10];
-      header[0] = (byte) (0x80 | opcode);
+      header[0] = (byte) first;
       header[1] = (byte) (0x80 | 127);
       for (int i = 0; i < 8; i++) {
         header[9 - i] = (byte) ((long) length >> (8 * i));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Packets to WebSocket frames and back, on Netty's EmbeddedChannel, with every buffer released. */
 class WebSocketPacketCodecTest {
-  private final EmbeddedChannel channel = new EmbeddedChannel(new WebSocketPacketCodec());
+  private final EmbeddedChannel channel = new EmbeddedChannel(new WebSocketPacketCodec(EngineIoOptions.defaults().maxPayload()));
 
   @AfterEach
   void finish() {
