@@ -4,8 +4,7 @@ import dev.wirelab.chat.classroom.store.HistoryService;
 import dev.wirelab.chat.classroom.store.MessageStore;
 import dev.wirelab.chat.classroom.store.StoreException;
 import dev.wirelab.chat.engineio.EngineIoOptions;
-import dev.wirelab.chat.engineio.EngineIoServer;
-import dev.wirelab.chat.http.WebServer;
+import dev.wirelab.chat.http.SocketIoWebServer;
 import dev.wirelab.chat.socketio.SocketIoServer;
 import dev.wirelab.common.cli.UserError;
 
@@ -14,13 +13,11 @@ import dev.wirelab.common.cli.UserError;
  * {@code ClassroomChat.start(settings)}, then {@link #port()}; {@link #close()} stops it.
  */
 public final class ClassroomChat implements AutoCloseable {
-  private final SocketIoServer io;
-  private final WebServer web;
+  private final SocketIoWebServer server;
   private final HistoryService history;
 
-  private ClassroomChat(SocketIoServer io, WebServer web, HistoryService history) {
-    this.io = io;
-    this.web = web;
+  private ClassroomChat(SocketIoWebServer server, HistoryService history) {
+    this.server = server;
     this.history = history;
   }
 
@@ -38,13 +35,9 @@ public final class ClassroomChat implements AutoCloseable {
       delivery.serve(new ChatEvents(history, delivery, settings.teacherToken()));
       EngineIoOptions options = EngineIoOptions.defaults()
           .withAllowedOrigins(settings.allowedOrigins().toArray(String[]::new));
-      WebServer web = WebServer.builder()
-          .host(settings.host())
-          .port(settings.port())
-          .engineIo("/socket.io/", new EngineIoServer(options, io))
-          .staticResources("/", "web")
-          .start();
-      return new ClassroomChat(io, web, history);
+      SocketIoWebServer server = SocketIoWebServer.start(io, options, settings.host(), settings.port(),
+          web -> web.staticResources("/", "web"));
+      return new ClassroomChat(server, history);
     } catch (Exception e) {
       // Exception, not RuntimeException: Netty throws a bind failure as an undeclared checked one.
       io.close();
@@ -58,14 +51,13 @@ public final class ClassroomChat implements AutoCloseable {
   }
 
   public int port() {
-    return web.port();
+    return server.port();
   }
 
   /** Closes every connection, lets queued history writes finish, closes the file. */
   @Override
   public void close() {
-    io.close();
-    web.close();
+    server.close();
     history.close();
   }
 
