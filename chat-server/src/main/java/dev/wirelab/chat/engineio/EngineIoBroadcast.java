@@ -125,9 +125,9 @@ public final class EngineIoBroadcast {
     }
 
     /**
-     * This task is the flush consolidation of broadcasts (an upgraded connection has no
-     * FlushConsolidationHandler, which would defer each connection's flush to a task of its own).
-     * A connection written by several broadcasts is listed several times; its later flushes find
+     * Flushes from below the pipeline's FlushConsolidationHandler: this task is the consolidation
+     * for broadcasts, and the handler would defer each connection's flush to a task of its own. A
+     * connection written by several broadcasts is listed several times; its later flushes find
      * nothing left and cost next to nothing, less than finding the duplicates would.
      */
     private void flushAll() {

@@ -247,9 +247,8 @@ public final class EngineIoServer implements HttpRoute {
     }
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.replace(WebServer.ROUTER_NAME, "ws-utf8", new Utf8FrameValidator(true));
-    // The session's heartbeat (or the upgrade timeout of a probe) watches the connection now,
-    // and EngineIoBroadcast batches the flushes of broadcasts.
-    WebServer.handOverToWebSocket(pipeline);
+    // The session's heartbeat (or the upgrade timeout of a probe) watches the connection now.
+    WebServer.stopIdleTimeout(pipeline);
     pipeline.addLast("engineio-codec", packetCodec);
     pipeline.addLast("engineio-transport", new WebSocketTransportHandler(session));
     return true;

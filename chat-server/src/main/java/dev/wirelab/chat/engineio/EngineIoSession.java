@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -77,6 +78,7 @@ final class EngineIoSession implements EngineIoSocket {
   private final Heartbeat heartbeat;
   /** Where broadcasts are written and flushed from on the WebSocket; see {@link #writeShared}. */
   private ChannelHandlerContext encoderContext;
+  private ChannelHandlerContext flushContext;
 
   EngineIoSession(EngineIoServer server, String id, Handshake handshake, EventLoop loop,
       String transportName) {
@@ -240,9 +242,9 @@ final class EngineIoSession implements EngineIoSocket {
 
   /**
    * On the session's loop: writes a complete WebSocket frame shared with other sessions, without
-   * flushing, and returns the context to flush the connection from (see {@link EngineIoBroadcast});
-   * a polling session queues the text instead and gets null. The frame skips the frame encoder,
-   * which would copy it for every recipient.
+   * flushing, and returns the context to flush the connection from (below its flush
+   * consolidation, see {@link EngineIoBroadcast}); a polling session queues the text instead and
+   * gets null. The frame skips the frame encoder, which would copy it for every recipient.
    */
   ChannelHandlerContext writeShared(String text, ByteBuf frame) {
     if (closed || closing) {
@@ -254,8 +256,10 @@ final class EngineIoSession implements EngineIoSocket {
       return null;
     }
     if (encoderContext == null || encoderContext.channel() != channel) {
-      // Looked up once per connection: a broadcast to thousands would otherwise walk each pipeline.
+      // Looked up once per connection: a broadcast to thousands would otherwise walk each pipeline twice.
       encoderContext = channel.pipeline().context(WebSocketFrameEncoder.class);
+      ChannelHandlerContext consolidation = channel.pipeline().context(FlushConsolidationHandler.class);
+      flushContext = consolidation != null ? consolidation : encoderContext;
     }
     if (encoderContext == null || encoderContext.isRemoved()) {
       log.debug("session {}: connection already torn down; dropped a broadcast", id);
@@ -263,7 +267,7 @@ final class EngineIoSession implements EngineIoSocket {
     }
     encoderContext.write(frame.retainedDuplicate(), channel.voidPromise());
     closeIfSlowReader(channel);
-    return encoderContext;
+    return flushContext;
   }
 
   /** Writes a packet and enforces the slow-reader limit. */

@@ -44,7 +44,6 @@ public final class WebServer implements AutoCloseable {
   public static final String ROUTER_NAME = "http-router";
   private static final String IDLE_TIMER_NAME = "idle-timer";
   private static final String IDLE_CLOSER_NAME = "idle-closer";
-  private static final String FLUSH_CONSOLIDATION_NAME = "flush-consolidation";
 
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
   private static final long SHUTDOWN_TIMEOUT_SECONDS = 10;
@@ -92,19 +91,13 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * Leaves an upgraded connection to a protocol that watches it with its own heartbeat and
-   * batches its own broadcast flushes (an Engine.IO WebSocket): no idle timer (a scheduled task
-   * per connection and a write listener per message) and no flush consolidation (a handler per
-   * connection, thousands of them when idle).
+   * Ends the idle timeout of a connection whose protocol now watches it with its own heartbeat
+   * (an Engine.IO WebSocket): no timer per connection, and no write listener per message.
    */
-  public static void handOverToWebSocket(ChannelPipeline pipeline) {
+  public static void stopIdleTimeout(ChannelPipeline pipeline) {
     if (pipeline.get(IDLE_TIMER_NAME) != null) {
       pipeline.remove(IDLE_TIMER_NAME);
       pipeline.remove(IDLE_CLOSER_NAME);
-    }
-    if (pipeline.get(FLUSH_CONSOLIDATION_NAME) != null) {
-      // Flushes what it still holds as it goes.
-      pipeline.remove(FLUSH_CONSOLIDATION_NAME);
     }
   }
 
@@ -211,7 +204,7 @@ public final class WebServer implements AutoCloseable {
                     .addLast(IDLE_TIMER_NAME,
                         new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
                     .addLast(IDLE_CLOSER_NAME, idleCloser)
-                    .addLast(FLUSH_CONSOLIDATION_NAME, new FlushConsolidationHandler(256, true))
+                    .addLast(new FlushConsolidationHandler(256, true))
                     .addLast(new HttpServerCodec())
                     .addLast(new HttpObjectAggregator(requestLimit))
                     .addLast(ROUTER_NAME, router);
