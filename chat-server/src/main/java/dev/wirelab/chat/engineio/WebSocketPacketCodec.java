@@ -25,7 +25,7 @@ import java.util.List;
  */
 @Sharable
 public final class WebSocketPacketCodec extends MessageToMessageCodec<WebSocketFrame, Packet> {
-  static final String AGGREGATOR_NAME = "ws-aggregator";
+  private static final String AGGREGATOR_NAME = "ws-aggregator";
   private final int maxMessageBytes;
 
   /** @param maxMessageBytes the largest message a fragmented one may add up to (maxPayload) */

@@ -26,7 +26,7 @@ final class Dissection {
     this.frame = frame;
     this.data = frame.data();
     this.decoder = decoder;
-    this.details = decoder.details();
+    this.details = frame.keepsFields();
     this.json = frame.keepsJson();
   }
 
@@ -106,9 +106,9 @@ final class Dissection {
   }
 
   private static List<Integer> appended(List<Integer> ids, int id) {
-    List<Integer> more = new ArrayList<>(ids);
-    more.add(id);
-    return more;
+    List<Integer> writable = ids.isEmpty() ? new ArrayList<>(2) : ids;
+    writable.add(id);
+    return writable;
   }
 
   /** vlan.id as the oracle lists it: the 802.1ad S-tags, then the 802.1Q tags. */

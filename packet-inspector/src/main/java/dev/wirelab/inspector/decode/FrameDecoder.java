@@ -43,11 +43,6 @@ public final class FrameDecoder {
     return new FrameDecoder(found, detail);
   }
 
-  /** Whether header fields are named; a payload decoder may skip its own field descriptions when not. */
-  public boolean details() {
-    return detail == Detail.FIELDS;
-  }
-
   /**
    * Decodes a frame completely: {@link #decodeHeaders}, then {@link #decodeApplication}.
    *
