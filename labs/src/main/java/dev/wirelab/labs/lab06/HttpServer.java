@@ -10,9 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -28,18 +26,21 @@ public final class HttpServer implements AutoCloseable {
   private static final int LINGER_BYTES = 64 * 1024;
 
   private final Narrator narrator;
+  private final HttpDate date;
   private final ThreadPerConnection connections;
   private volatile boolean stopping;
 
-  private HttpServer(String host, int port, Narrator narrator) throws IOException {
+  private HttpServer(String host, int port, Narrator narrator, Clock clock) throws IOException {
     this.narrator = narrator;
+    this.date = new HttpDate(clock);
     // Last: from here on, connections may arrive and be served.
     this.connections = ThreadPerConnection.start(host, port, BACKLOG, "lab06-connection", this::serve,
         problem -> narrator.say("%s", problem));
   }
 
-  public static HttpServer start(String host, int port, Narrator narrator) throws IOException {
-    HttpServer server = new HttpServer(host, port, narrator);
+  /** Starts serving; {@code clock} gives the {@code Date} header (tests pass a fixed one). */
+  public static HttpServer start(String host, int port, Narrator narrator, Clock clock) throws IOException {
+    HttpServer server = new HttpServer(host, port, narrator, clock);
     narrator.say("listening on %s (one thread per connection)", server.connections.endpoint());
     return server;
   }
@@ -83,7 +84,7 @@ public final class HttpServer implements AutoCloseable {
         }
         out.write(response
             .with("Connection", open ? "keep-alive" : "close")
-            .with("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
+            .with("Date", date.now())
             .with("Server", "wirelab-lab06")
             .toBytes(!head));
         out.flush();

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.Charset;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,7 +63,7 @@ public final class Lab06HttpByHand implements Callable<Integer> {
   }
 
   private void serve(Narrator narrator) throws Exception {
-    try (HttpServer server = HttpServer.start(endpoint.host(), endpoint.port(), narrator)) {
+    try (HttpServer server = HttpServer.start(endpoint.host(), endpoint.port(), narrator, Clock.systemUTC())) {
       narrator.say("try: ./wirelab lab 06 client --port %d   or   curl -v http://%s:%d/   (Ctrl-C stops)",
           server.port(), endpoint.host(), server.port());
       server.awaitStop();

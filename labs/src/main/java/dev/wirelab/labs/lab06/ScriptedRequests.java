@@ -2,6 +2,7 @@ package dev.wirelab.labs.lab06;
 
 import dev.wirelab.labs.support.Narrator;
 import java.io.PrintWriter;
+import java.time.Clock;
 
 /**
  * The demo: the lab's own server, and a client that types the requests a student would: three
@@ -21,7 +22,7 @@ final class ScriptedRequests {
   }
 
   void run() throws Exception {
-    try (HttpServer server = HttpServer.start(host, port, narrator.as("server"))) {
+    try (HttpServer server = HttpServer.start(host, port, narrator.as("server"), Clock.systemUTC())) {
       Narrator client = narrator.as("client");
       String hostHeader = "Host: " + host + ":" + server.port() + "\r\n";
 

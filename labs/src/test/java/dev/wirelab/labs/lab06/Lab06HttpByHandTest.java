@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class Lab06HttpByHandTest {
@@ -39,7 +40,7 @@ class Lab06HttpByHandTest {
   @Test
   void clientModeSendsTypedRequestsOverOneConnection() throws Exception {
     StringWriter serverLog = new StringWriter();
-    try (HttpServer server = HttpServer.start("127.0.0.1", 0, new Narrator(new PrintWriter(serverLog, true), "server"))) {
+    try (HttpServer server = HttpServer.start("127.0.0.1", 0, new Narrator(new PrintWriter(serverLog, true), "server"), Clock.systemUTC())) {
       String typed = "HEAD / HTTP/1.1\nHost: me\n\nGET /nope HTTP/1.1\nHost: me\nConnection: close\n\n";
       LabRun run = LabRun.of(new Lab06HttpByHand(new StringReader(typed)),
           "client", "--port", String.valueOf(server.port()));
