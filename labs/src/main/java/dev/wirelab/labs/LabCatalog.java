@@ -12,6 +12,7 @@ import dev.wirelab.labs.lab09.Lab09PushVersusPolling;
 import dev.wirelab.labs.lab10.Lab10NonBlockingNetty;
 import dev.wirelab.labs.lab11.Lab11EventsAndRooms;
 import dev.wirelab.labs.lab12.Lab12MissedEvents;
+import dev.wirelab.labs.lab13.Lab13ReliableTransport;
 import dev.wirelab.labs.support.LabInfo;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,9 @@ public final class LabCatalog {
       new LabInfo("11", "events-and-rooms", "Events, acks, rooms and namespaces",
           Lab11EventsAndRooms.class, Lab11EventsAndRooms::new),
       new LabInfo("12", "missed-events", "Missed events and message queueing",
-          Lab12MissedEvents.class, Lab12MissedEvents::new)
+          Lab12MissedEvents.class, Lab12MissedEvents::new),
+      new LabInfo("13", "reliable-transport", "Reliable transport over a lossy link",
+          Lab13ReliableTransport.class, Lab13ReliableTransport::new)
   );
 
   public static Optional<LabInfo> find(String number) {
