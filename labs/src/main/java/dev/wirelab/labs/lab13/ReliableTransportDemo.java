@@ -63,15 +63,13 @@ final class ReliableTransportDemo {
     Path chart = outDirectory.resolve(Lab13ReliableTransport.CHART_FILE);
     Files.writeString(chart, GoodputChart.svg("Goodput of Go-Back-N and selective repeat "
         + "over the lossy link", panels), StandardCharsets.UTF_8);
-    narrator.as("lab").say("wrote %s: the same three charts, for the projector",
-        chart.toAbsolutePath().normalize());
+    narrator.as("lab").say("wrote %s: the same three charts, for the projector", chart);
 
     narrator.heading("5. Part 2 on the wire: a capture for the inspector");
     Path pcap = outDirectory.resolve(Lab13ReliableTransport.CAPTURE_FILE);
     capture.write(pcap, lastPorts.senderPort(), lastPorts.receiverPort());
-    narrator.as("lab").say("wrote %s: %d datagrams, lost ones included", pcap.toAbsolutePath()
-        .normalize(), capture.size());
-    narrator.as("lab").say("try: ./wirelab inspect %s --hex", pcap.toAbsolutePath().normalize());
+    narrator.as("lab").say("wrote %s: %d datagrams, lost ones included", pcap, capture.size());
+    narrator.as("lab").say("try: ./wirelab inspect %s --hex", pcap);
   }
 
   private Transfer transfer(Strategy strategy, int window, byte[] data, LinkCapture capture)
