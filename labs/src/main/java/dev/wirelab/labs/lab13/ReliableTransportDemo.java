@@ -63,7 +63,7 @@ final class ReliableTransportDemo {
     Path chart = outDirectory.resolve(Lab13ReliableTransport.CHART_FILE);
     Files.writeString(chart, GoodputChart.svg("Goodput of Go-Back-N and selective repeat "
         + "over the lossy link", panels), StandardCharsets.UTF_8);
-    narrator.as("lab").say("wrote %s: the same three charts, for the projector", chart);
+    narrator.as("lab").say("wrote %s: the charts, for a projector", chart);
 
     narrator.heading("5. Part 2 on the wire: a capture for the inspector");
     Path pcap = outDirectory.resolve(Lab13ReliableTransport.CAPTURE_FILE);
