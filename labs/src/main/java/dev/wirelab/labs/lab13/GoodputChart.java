@@ -120,13 +120,13 @@ public final class GoodputChart {
     return left + PLOT_WIDTH * (index + 0.5) / count;
   }
 
-  /** 1, 2 or 5 times a power of ten, at or above {@code value}: round numbers on the axis. */
+  /** 1, 2, 4 or 8 times a power of ten, at or above {@code value}: quarters are round numbers. */
   static double niceCeiling(double value) {
     if (value <= 0) {
       return 1;
     }
     double power = Math.pow(10, Math.floor(Math.log10(value)));
-    for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+    for (double step : new double[] {1, 2, 4, 8, 10}) {
       if (step * power >= value) {
         return step * power;
       }

@@ -29,7 +29,7 @@ public final class SlidingWindowSender implements ReliableSender {
     }
   }
 
-  /** Timeouts in a row without any progress before the sender decides nobody is there. */
+  /** Timeouts in a row without a single intact ACK before the sender decides nobody is there. */
   static final int GIVE_UP_AFTER = 20;
 
   private final Strategy strategy;
@@ -75,8 +75,8 @@ public final class SlidingWindowSender implements ReliableSender {
       if (expired >= 0) {
         timeouts++;
         if (++fruitless > GIVE_UP_AFTER) {
-          throw new NoAnswer(String.format("no acknowledgment of %s after %d timeouts in a row: "
-              + "is a receiver running behind %s?", segments[expired], GIVE_UP_AFTER, Endpoint.of(to)));
+          throw new NoAnswer(String.format("no acknowledgment at all in %d timeouts in a row (%s): "
+              + "is a receiver running behind %s?", GIVE_UP_AFTER, segments[expired], Endpoint.of(to)));
         }
         int from = strategy == Strategy.GO_BACK_N ? base : expired;
         int until = strategy == Strategy.GO_BACK_N ? next : expired + 1;
@@ -104,13 +104,11 @@ public final class SlidingWindowSender implements ReliableSender {
         narration.accept("<- a damaged acknowledgment: ignored, as if lost");
         continue;
       }
+      fruitless = 0;
       int before = base;
       base = onAck(ack.get(), acked, base, next);
       narration.accept("<- " + ack.get() + (base > before ? ", window slides to " + base
           : ", nothing new"));
-      if (base > before) {
-        fruitless = 0;
-      }
       if (strategy == Strategy.GO_BACK_N && base > before && base < next) {
         deadline[base] = System.nanoTime() + timeoutNanos;
       }
