@@ -13,6 +13,7 @@ import dev.wirelab.labs.lab10.Lab10NonBlockingNetty;
 import dev.wirelab.labs.lab11.Lab11EventsAndRooms;
 import dev.wirelab.labs.lab12.Lab12MissedEvents;
 import dev.wirelab.labs.lab13.Lab13ReliableTransport;
+import dev.wirelab.labs.lab14.Lab14DnsByHand;
 import dev.wirelab.labs.support.LabInfo;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,9 @@ public final class LabCatalog {
       new LabInfo("12", "missed-events", "Missed events and message queueing",
           Lab12MissedEvents.class, Lab12MissedEvents::new),
       new LabInfo("13", "reliable-transport", "Reliable transport over a lossy link",
-          Lab13ReliableTransport.class, Lab13ReliableTransport::new)
+          Lab13ReliableTransport.class, Lab13ReliableTransport::new),
+      new LabInfo("14", "dns-by-hand", "DNS by hand",
+          Lab14DnsByHand.class, Lab14DnsByHand::new)
   );
 
   public static Optional<LabInfo> find(String number) {
