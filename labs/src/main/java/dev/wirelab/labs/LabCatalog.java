@@ -14,6 +14,7 @@ import dev.wirelab.labs.lab11.Lab11EventsAndRooms;
 import dev.wirelab.labs.lab12.Lab12MissedEvents;
 import dev.wirelab.labs.lab13.Lab13ReliableTransport;
 import dev.wirelab.labs.lab14.Lab14DnsByHand;
+import dev.wirelab.labs.lab15.Lab15SelectLoop;
 import dev.wirelab.labs.support.LabInfo;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +51,9 @@ public final class LabCatalog {
       new LabInfo("13", "reliable-transport", "Reliable transport over a lossy link",
           Lab13ReliableTransport.class, Lab13ReliableTransport::new),
       new LabInfo("14", "dns-by-hand", "DNS by hand",
-          Lab14DnsByHand.class, Lab14DnsByHand::new)
+          Lab14DnsByHand.class, Lab14DnsByHand::new),
+      new LabInfo("15", "select-loop", "A select loop by hand",
+          Lab15SelectLoop.class, Lab15SelectLoop::new)
   );
 
   public static Optional<LabInfo> find(String number) {
