@@ -1,6 +1,7 @@
 package dev.wirelab.exercises;
 
 import dev.wirelab.exercises.lab01.EchoServerExercise;
+import dev.wirelab.exercises.lab03.PingerExercise;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +10,8 @@ public final class ExerciseCatalog {
   private ExerciseCatalog() {}
 
   public static final List<Exercise> EXERCISES = List.of(
-      EchoServerExercise.create()
+      EchoServerExercise.create(),
+      PingerExercise.create()
   );
 
   /** The exercise that follows lab {@code number} ("3" or "03"). */
