@@ -2,6 +2,7 @@ package dev.wirelab.exercises;
 
 import dev.wirelab.exercises.lab01.EchoServerExercise;
 import dev.wirelab.exercises.lab03.PingerExercise;
+import dev.wirelab.exercises.lab06.WebServerExercise;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +12,8 @@ public final class ExerciseCatalog {
 
   public static final List<Exercise> EXERCISES = List.of(
       EchoServerExercise.create(),
-      PingerExercise.create()
+      PingerExercise.create(),
+      WebServerExercise.create()
   );
 
   /** The exercise that follows lab {@code number} ("3" or "03"). */
