@@ -1,6 +1,7 @@
 package dev.wirelab.exercises;
 
 import dev.wirelab.exercises.lab01.EchoServerExercise;
+import dev.wirelab.exercises.lab02.FramedPeerExercise;
 import dev.wirelab.exercises.lab03.PingerExercise;
 import dev.wirelab.exercises.lab06.WebServerExercise;
 import java.util.List;
@@ -12,6 +13,7 @@ public final class ExerciseCatalog {
 
   public static final List<Exercise> EXERCISES = List.of(
       EchoServerExercise.create(),
+      FramedPeerExercise.create(),
       PingerExercise.create(),
       WebServerExercise.create()
   );
