@@ -3,6 +3,7 @@ package dev.wirelab.exercises;
 import dev.wirelab.exercises.lab01.EchoServerExercise;
 import dev.wirelab.exercises.lab02.FramedPeerExercise;
 import dev.wirelab.exercises.lab03.PingerExercise;
+import dev.wirelab.exercises.lab04.UdpPacketExercise;
 import dev.wirelab.exercises.lab06.WebServerExercise;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ public final class ExerciseCatalog {
       EchoServerExercise.create(),
       FramedPeerExercise.create(),
       PingerExercise.create(),
+      UdpPacketExercise.create(),
       WebServerExercise.create()
   );
 
