@@ -4,6 +4,7 @@ import dev.wirelab.exercises.lab01.EchoServerExercise;
 import dev.wirelab.exercises.lab02.FramedPeerExercise;
 import dev.wirelab.exercises.lab03.PingerExercise;
 import dev.wirelab.exercises.lab04.UdpPacketExercise;
+import dev.wirelab.exercises.lab05.HandshakeExercise;
 import dev.wirelab.exercises.lab06.WebServerExercise;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ public final class ExerciseCatalog {
       FramedPeerExercise.create(),
       PingerExercise.create(),
       UdpPacketExercise.create(),
+      HandshakeExercise.create(),
       WebServerExercise.create()
   );
 
