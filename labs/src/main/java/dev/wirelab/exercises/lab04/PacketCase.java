@@ -11,7 +11,7 @@ record PacketCase(String source, String destination, int sourcePort, int destina
 
   /** An odd and an even payload: the checksum pads an odd byte with a zero. */
   static final List<PacketCase> ALL = List.of(
-      new PacketCase("10.0.0.1", "10.0.0.2", 5000, 53, "hello"),
+      new PacketCase("10.0.0.1", "10.0.0.2", 5000, 7, "hello"),
       new PacketCase("192.168.1.20", "127.0.0.1", 40000, 9004, "wirelab, layer by layer!"));
 
   byte[] sourceBytes() {

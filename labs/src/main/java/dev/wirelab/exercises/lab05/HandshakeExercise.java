@@ -64,7 +64,8 @@ public final class HandshakeExercise {
       }
       Verdict verdict = judge.judge(capture, finder.stdout());
       if (!verdict.passed()) {
-        return verdict.withFrames(inspect(capture));
+        // The capture helps when there is an answer to compare it with.
+        return finder.stdout().isBlank() ? verdict : verdict.withFrames(inspect(capture));
       }
     }
     return Verdict.pass();

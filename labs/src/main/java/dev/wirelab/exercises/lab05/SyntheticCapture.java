@@ -47,14 +47,14 @@ final class SyntheticCapture {
     return frame(micros, src, dst, 6, tcp.array());
   }
 
-  /** A DNS-looking UDP datagram that has nothing to do with the TCP conversation. */
+  /** A UDP datagram (to the discard port) that has nothing to do with the TCP conversation. */
   int unrelatedUdp(long micros) {
     byte[] payload = "not part of the conversation".getBytes(StandardCharsets.US_ASCII);
     ByteBuffer udp = ByteBuffer.allocate(8 + payload.length);
-    udp.putShort((short) 53000).putShort((short) 53).putShort((short) (8 + payload.length))
+    udp.putShort((short) 53000).putShort((short) 9).putShort((short) (8 + payload.length))
         .putShort((short) 0).put(payload);
     byte[] src = {10, 0, 0, 1};
-    byte[] dst = {10, 0, 0, 53};
+    byte[] dst = {10, 0, 0, 9};
     udp.putShort(6, (short) transportChecksum(src, dst, 17, udp.array()));
     return frame(micros, src, dst, 17, udp.array());
   }
