@@ -6,6 +6,7 @@ import dev.wirelab.exercises.lab03.PingerExercise;
 import dev.wirelab.exercises.lab04.UdpPacketExercise;
 import dev.wirelab.exercises.lab05.HandshakeExercise;
 import dev.wirelab.exercises.lab06.WebServerExercise;
+import dev.wirelab.exercises.lab15.EventLoopExercise;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +20,8 @@ public final class ExerciseCatalog {
       PingerExercise.create(),
       UdpPacketExercise.create(),
       HandshakeExercise.create(),
-      WebServerExercise.create()
+      WebServerExercise.create(),
+      EventLoopExercise.create()
   );
 
   /** The exercise that follows lab {@code number} ("3" or "03"). */

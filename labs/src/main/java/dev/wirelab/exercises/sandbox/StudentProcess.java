@@ -59,6 +59,11 @@ public final class StudentProcess implements AutoCloseable {
     return reader;
   }
 
+  /** The child JVM's process id: a checker may look at it from outside (its threads, say). */
+  public long pid() {
+    return process.pid();
+  }
+
   public String mainClass() {
     return mainClass;
   }
