@@ -142,7 +142,7 @@ public final class EventLoopExercise {
   /** Waits until the slow client's bytes are sent, or until the sender is blocked for good. */
   private static void awaitSent(CompletableFuture<Void> sending) throws Exception {
     try {
-      sending.get(5, TimeUnit.SECONDS);
+      sending.get(2, TimeUnit.SECONDS);
     } catch (TimeoutException stillBlocked) {
       // The server stopped reading from the slow client (back-pressure): that is fine. The
       // sender is released when the socket closes at the end of the requirement.
