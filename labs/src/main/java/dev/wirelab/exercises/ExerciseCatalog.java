@@ -6,6 +6,7 @@ import dev.wirelab.exercises.lab03.PingerExercise;
 import dev.wirelab.exercises.lab04.UdpPacketExercise;
 import dev.wirelab.exercises.lab05.HandshakeExercise;
 import dev.wirelab.exercises.lab06.WebServerExercise;
+import dev.wirelab.exercises.lab14.DnsClientExercise;
 import dev.wirelab.exercises.lab15.EventLoopExercise;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ public final class ExerciseCatalog {
       UdpPacketExercise.create(),
       HandshakeExercise.create(),
       WebServerExercise.create(),
+      DnsClientExercise.create(),
       EventLoopExercise.create()
   );
 

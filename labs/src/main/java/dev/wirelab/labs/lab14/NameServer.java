@@ -44,22 +44,30 @@ public final class NameServer implements AutoCloseable {
     this.tcpThread = new Thread(this::serveTcp, "lab14-dns-tcp");
   }
 
-  /** Listens on UDP and TCP {@code host:port}; with port 0, TCP takes the port UDP was given. */
+  /**
+   * Listens on UDP and TCP {@code host:port}. With port 0 it looks for a port free for both: the
+   * one UDP is given may be taken for TCP.
+   */
   public static NameServer start(String host, int port, Zone zone, Consumer<String> narration)
       throws IOException {
-    DatagramSocket udp = new DatagramSocket(new InetSocketAddress(host, port));
-    ServerSocket tcp;
-    try {
-      tcp = new ServerSocket();
-      tcp.bind(new InetSocketAddress(host, udp.getLocalPort()));
-    } catch (IOException e) {
-      udp.close();
-      throw e;
+    for (int attempt = 1; ; attempt++) {
+      DatagramSocket udp = new DatagramSocket(new InetSocketAddress(host, port));
+      ServerSocket tcp = new ServerSocket();
+      try {
+        tcp.bind(new InetSocketAddress(host, udp.getLocalPort()));
+      } catch (IOException e) {
+        tcp.close();
+        udp.close();
+        if (port != 0 || attempt == 10) {
+          throw e;
+        }
+        continue;
+      }
+      NameServer server = new NameServer(zone, udp, tcp, narration);
+      server.udpThread.start();
+      server.tcpThread.start();
+      return server;
     }
-    NameServer server = new NameServer(zone, udp, tcp, narration);
-    server.udpThread.start();
-    server.tcpThread.start();
-    return server;
   }
 
   public int port() {
@@ -125,7 +133,7 @@ public final class NameServer implements AutoCloseable {
   }
 
   /** The answer to one query, or empty for bytes that are not a query at all. */
-  Optional<byte[]> answer(byte[] query, boolean overUdp, String from) {
+  public Optional<byte[]> answer(byte[] query, boolean overUdp, String from) {
     DnsMessage question;
     try {
       question = AnswerParser.parse(query);
