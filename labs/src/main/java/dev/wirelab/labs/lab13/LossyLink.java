@@ -1,6 +1,7 @@
 package dev.wirelab.labs.lab13;
 
 import dev.wirelab.labs.lab13.Fate.Direction;
+import dev.wirelab.labs.support.Stopping;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
@@ -160,14 +161,13 @@ public final class LossyLink implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     closed = true;
     front.close();
     back.close();
     // The relays stop scheduling before the scheduler stops: no delivery is refused on the way.
-    forward.join(2_000);
-    backward.join(2_000);
-    deliveries.shutdownNow();
-    deliveries.awaitTermination(2, TimeUnit.SECONDS);
+    Stopping.join(forward, 2_000);
+    Stopping.join(backward, 2_000);
+    Stopping.shutdownNow(deliveries, 2_000);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wirelab.labs.lab13;
 
+import dev.wirelab.labs.support.Stopping;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -151,9 +152,9 @@ public final class Receiver implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     closed = true;
     socket.close();
-    thread.join(2_000);
+    Stopping.join(thread, 2_000);
   }
 }

@@ -1,6 +1,7 @@
 package dev.wirelab.labs.lab14;
 
 import dev.wirelab.labs.support.Endpoint;
+import dev.wirelab.labs.support.Stopping;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -182,11 +183,11 @@ public final class NameServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     closed = true;
     udp.close();
     tcp.close();
-    udpThread.join(2_000);
-    tcpThread.join(2_000);
+    Stopping.join(udpThread, 2_000);
+    Stopping.join(tcpThread, 2_000);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wirelab.labs.lab15;
 
+import dev.wirelab.labs.support.Stopping;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -204,10 +205,10 @@ public final class SelectLoopServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     stopping = true;
     selector.wakeup();
-    loop.join(2_000);
+    Stopping.join(loop, 2_000);
     for (SelectionKey key : selector.keys()) {
       key.channel().close();
     }
