@@ -6,6 +6,7 @@ import dev.wirelab.exercises.lab03.PingerExercise;
 import dev.wirelab.exercises.lab04.UdpPacketExercise;
 import dev.wirelab.exercises.lab05.HandshakeExercise;
 import dev.wirelab.exercises.lab06.WebServerExercise;
+import dev.wirelab.exercises.lab13.WindowSenderExercise;
 import dev.wirelab.exercises.lab14.DnsClientExercise;
 import dev.wirelab.exercises.lab15.EventLoopExercise;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class ExerciseCatalog {
       UdpPacketExercise.create(),
       HandshakeExercise.create(),
       WebServerExercise.create(),
+      WindowSenderExercise.create(),
       DnsClientExercise.create(),
       EventLoopExercise.create()
   );

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * to arrive in: so the same seed loses the same segments (and the same retransmissions of them)
  * whatever the threads' timing.
  */
-record Fate(boolean lost, boolean duplicated, boolean reordered, boolean corrupted, int flipBit) {
+public record Fate(
+    boolean lost, boolean duplicated, boolean reordered, boolean corrupted, int flipBit) {
 
   static Fate draw(LinkConditions link, Direction direction, byte[] datagram, int occurrence) {
     long key = link.seed();
@@ -29,7 +30,7 @@ record Fate(boolean lost, boolean duplicated, boolean reordered, boolean corrupt
   }
 
   /** Which way a datagram travels through the link. */
-  enum Direction {
+  public enum Direction {
     /** From the sender to the receiver: data. */
     FORWARD("->"),
     /** From the receiver back to the sender: acknowledgments. */
