@@ -47,6 +47,12 @@ public final class Classroom {
       ack.send("delivered");
     });
     socket.on("sum", (args, ack) -> ack.send(args.get(0).asLong() + args.get(1).asLong()));
+    socket.on("photo", (args, ack) -> {
+      byte[] photo = args.bytes(0);
+      narrator.say("handler 'photo' runs for %s: %d bytes, the attachment put back in place",
+          name, photo.length);
+      ack.send(photo.length);
+    });
     socket.on("join", (args, ack) -> {
       socket.join(args.text(0));
       narrator.say("%s joined %s; its rooms: %s", name, args.text(0), sorted(socket.rooms()));

@@ -4,6 +4,7 @@ import dev.wirelab.chat.socketio.protocol.Packet;
 import dev.wirelab.chat.socketio.protocol.PacketType;
 import dev.wirelab.chat.socketio.protocol.ProtocolException;
 import dev.wirelab.labs.support.Narrator;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,9 +27,26 @@ final class PacketPrinter implements PacketTap.Listener {
       narrator.say("%s not a Socket.IO packet (%s): %s", outgoing ? "->" : "<-", e.getMessage(), text);
       return;
     }
+    String arrow = outgoing ? "->" : "<-";
+    if (decoded.isEmpty() && (text.startsWith("45") || text.startsWith("46"))) {
+      // A binary packet: the frame shows the placeholders; the attachments follow, one per frame.
+      narrator.say("%s %s", arrow, text);
+      return;
+    }
     decoded.filter(packet -> !isFlush(packet))
-        .ifPresent(packet -> narrator.say("%s %s", outgoing ? "->" : "<-", SioNotation.describe(packet)));
+        .ifPresent(packet -> narrator.say("%s %s", arrow, SioNotation.describe(packet)));
   }
+
+  @Override
+  public void attachment(boolean outgoing, byte[] bytes) {
+    StringBuilder hex = new StringBuilder();
+    for (int i = 0; i < Math.min(8, bytes.length); i++) {
+      hex.append(String.format(Locale.ROOT, " %02x", bytes[i] & 0xff));
+    }
+    narrator.say("%s attachment, a binary frame of %d bytes:%s%s", outgoing ? "->" : "<-",
+        bytes.length, hex, bytes.length > 8 ? " ..." : "");
+  }
+
 
   private static boolean isFlush(Packet packet) {
     return packet.type() == PacketType.EVENT && LabClient.FLUSH.equals(packet.data().get(0).asText());

@@ -12,10 +12,13 @@ import okio.ByteString;
  * received, and can cut the connection the way a dropped network would, at a chosen frame.
  */
 public final class PacketTap implements WebSocket.Factory {
-  /** Hears one text frame crossing the WebSocket. */
+  /** Hears each frame crossing the WebSocket. */
   @FunctionalInterface
   public interface Listener {
     void frame(boolean outgoing, String text);
+
+    /** A binary frame: one attachment of a Socket.IO binary packet. */
+    default void attachment(boolean outgoing, byte[] bytes) { }
   }
 
   private final WebSocket.Factory http;
@@ -64,6 +67,7 @@ public final class PacketTap implements WebSocket.Factory {
 
       @Override
       public void onMessage(WebSocket webSocket, ByteString bytes) {
+        listener.attachment(false, bytes.toByteArray());
         client.onMessage(tapped, bytes);
       }
 
@@ -86,7 +90,7 @@ public final class PacketTap implements WebSocket.Factory {
     return tapped;
   }
 
-  /** The WebSocket the client writes to: every text frame is heard on its way out. */
+  /** The WebSocket the client writes to: every frame is heard on its way out. */
   private final class Tapped implements WebSocket {
     private volatile WebSocket delegate;
 
@@ -98,6 +102,7 @@ public final class PacketTap implements WebSocket.Factory {
 
     @Override
     public boolean send(ByteString bytes) {
+      listener.attachment(true, bytes.toByteArray());
       return delegate.send(bytes);
     }
 

@@ -14,15 +14,20 @@ import java.util.Optional;
 public final class SioNotation {
   /** Engine.IO packet type 4, "message": what follows is one Socket.IO packet. */
   private static final char ENGINE_IO_MESSAGE = '4';
+  /** Enough for the lab's binary emits; the attachments themselves follow as binary frames. */
+  private static final int MAX_ATTACHMENTS = 8;
 
   private SioNotation() {}
 
-  /** The Socket.IO packet in an Engine.IO text frame, if the frame is a message. */
+  /**
+   * The Socket.IO packet in an Engine.IO text frame, if the frame is a message and the packet is
+   * whole: a binary packet is not, until its attachments (the next binary frames) arrive.
+   */
   public static Optional<Packet> decode(String engineIoFrame) throws ProtocolException {
     if (engineIoFrame.isEmpty() || engineIoFrame.charAt(0) != ENGINE_IO_MESSAGE) {
       return Optional.empty();
     }
-    return Optional.of(new PacketDecoder(0).decode(engineIoFrame.substring(1)));
+    return Optional.ofNullable(new PacketDecoder(MAX_ATTACHMENTS).decode(engineIoFrame.substring(1)));
   }
 
   public static String describe(Packet packet) {

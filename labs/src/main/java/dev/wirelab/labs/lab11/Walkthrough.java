@@ -17,6 +17,9 @@ import java.util.concurrent.TimeoutException;
 /** The demo's story: one server, three clients (alice, bob, carol), one Socket.IO feature per step. */
 final class Walkthrough {
   private static final Duration PATIENCE = Duration.ofSeconds(10);
+  /** A PNG's 8-byte signature and the start of its first chunk: a "photo" small enough to read. */
+  private static final byte[] PHOTO = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+      0, 0, 0, 13, 'I', 'H', 'D', 'R'};
 
   private final SocketIoServer io;
   private final Classroom classroom;
@@ -81,6 +84,10 @@ final class Walkthrough {
             Classroom.ADMIN, classroom.admin().sockets().size());
         showInboxes(bob, carol, carolAdmin);
       }
+
+      narrator.heading("9. binary: bob emits a photo, bytes not JSON, and waits for the ack");
+      narrator.as("bob").say("the photo's ack: %s bytes arrived",
+          Arrays.toString(bob.emitWithAck("photo", (Object) PHOTO)));
     } finally {
       for (LabClient client : everyone) {
         client.close();

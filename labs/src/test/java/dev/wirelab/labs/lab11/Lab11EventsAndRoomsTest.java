@@ -62,6 +62,16 @@ class Lab11EventsAndRoomsTest {
   }
 
   @Test
+  void aBinaryEmitIsAPlaceholderPacketThenItsAttachmentAndTheHandlerGetsTheBytes() {
+    assertThat(step(9))
+        .containsPattern("\\[bob\\] -> 451-(\\d+)\\[\"photo\",\\{\"_placeholder\":true,\"num\":0}]\n"
+            + "\\[bob\\] -> attachment, a binary frame of 16 bytes: 89 50 4e 47 0d 0a 1a 0a \\.\\.\\.")
+        .contains("[server] handler 'photo' runs for bob: 16 bytes")
+        .containsPattern("\\[bob\\] <- SIO ACK / id=\\d+ \\[16]")
+        .contains("[bob] the photo's ack: [16] bytes arrived");
+  }
+
+  @Test
   void aMessageToASocketIdReachesThatSocketOnly() {
     assertThat(step(3))
         .contains("[bob] inbox: [private [see me after class]]")
