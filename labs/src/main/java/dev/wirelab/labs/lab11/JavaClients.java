@@ -44,7 +44,16 @@ public final class JavaClients implements AutoCloseable {
    * {@code auth} in every CONNECT, as it is then: a lab may change it between connections.
    */
   public LabClient create(String name, String namespace, Map<String, String> auth, PacketTap.Listener listener) {
-    return new LabClient(name, baseUrl + namespace, auth, http, new PacketTap(http, listener));
+    return new LabClient(name, baseUrl + namespace, auth, http, new PacketTap(http, listener), false);
+  }
+
+  /**
+   * A client that starts on HTTP long-polling and upgrades to WebSocket, as browsers do by
+   * default; its polling requests go to {@code listener} too.
+   */
+  public LabClient createPollingFirst(String name, String namespace, Map<String, String> auth,
+      PacketTap.Listener listener) {
+    return new LabClient(name, baseUrl + namespace, auth, http, new PacketTap(http, listener), true);
   }
 
   @Override

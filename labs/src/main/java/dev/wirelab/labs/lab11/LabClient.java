@@ -3,6 +3,7 @@ package dev.wirelab.labs.lab11;
 import io.socket.client.IO;
 import io.socket.client.Socket;
 import io.socket.emitter.Emitter;
+import io.socket.engineio.client.transports.Polling;
 import io.socket.engineio.client.transports.WebSocket;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -37,16 +38,20 @@ public final class LabClient implements AutoCloseable {
   private final PacketTap tap;
   private final List<String> inbox = new ArrayList<>();
 
-  LabClient(String name, String url, Map<String, String> auth, OkHttpClient http, PacketTap tap) {
+  LabClient(String name, String url, Map<String, String> auth, OkHttpClient http, PacketTap tap,
+      boolean pollingFirst) {
     this.name = name;
     this.tap = tap;
     IO.Options options = IO.Options.builder()
         .setForceNew(true)
         .setReconnection(false)
-        .setTransports(new String[] {WebSocket.NAME})
+        .setTransports(pollingFirst ? new String[] {Polling.NAME, WebSocket.NAME}
+            : new String[] {WebSocket.NAME})
         .setAuth(auth)
         .build();
-    options.callFactory = http;
+    // Polling is plain HTTP requests: the tap hears them as an interceptor of the HTTP client.
+    options.callFactory = pollingFirst ? http.newBuilder().addInterceptor(tap.polling()).build()
+        : http;
     options.webSocketFactory = tap;
     this.url = url;
     this.socket = IO.socket(URI.create(url), options);

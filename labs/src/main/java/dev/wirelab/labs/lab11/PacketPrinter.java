@@ -28,6 +28,14 @@ final class PacketPrinter implements PacketTap.Listener {
       return;
     }
     String arrow = outgoing ? "->" : "<-";
+    if (text.equals("2probe") || text.equals("3probe") || text.equals("5")) {
+      narrator.say("%s %s  (WebSocket, %s)", arrow, text, switch (text) {
+        case "2probe" -> "a ping that asks: does this connection work?";
+        case "3probe" -> "the pong: it does";
+        default -> "upgrade: polling stops, WebSocket from now on";
+      });
+      return;
+    }
     if (decoded.isEmpty() && (text.startsWith("45") || text.startsWith("46"))) {
       // A binary packet: the frame shows the placeholders; the attachments follow, one per frame.
       narrator.say("%s %s", arrow, text);
@@ -35,6 +43,15 @@ final class PacketPrinter implements PacketTap.Listener {
     }
     decoded.filter(packet -> !isFlush(packet))
         .ifPresent(packet -> narrator.say("%s %s", arrow, SioNotation.describe(packet)));
+  }
+
+  @Override
+  public void polling(boolean outgoing, String method, String body) {
+    // Engine.IO v4 puts several packets in one polling body, separated by the record separator.
+    for (String packet : body.split("\u001e")) {
+      String shown = packet.length() > 60 ? packet.substring(0, 60) + "..." : packet;
+      narrator.say("%s HTTP %s polling: %s", outgoing ? "->" : "<-", method, shown);
+    }
   }
 
   @Override

@@ -1,10 +1,12 @@
 package dev.wirelab.labs.lab11;
 
 import java.util.function.Predicate;
+import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import okio.Buffer;
 import okio.ByteString;
 
 /**
@@ -19,6 +21,9 @@ public final class PacketTap implements WebSocket.Factory {
 
     /** A binary frame: one attachment of a Socket.IO binary packet. */
     default void attachment(boolean outgoing, byte[] bytes) { }
+
+    /** The body of one long-polling request ({@code outgoing}) or response. */
+    default void polling(boolean outgoing, String method, String body) { }
   }
 
   private final WebSocket.Factory http;
@@ -29,6 +34,27 @@ public final class PacketTap implements WebSocket.Factory {
   public PacketTap(WebSocket.Factory http, Listener listener) {
     this.http = http;
     this.listener = listener;
+  }
+
+  /** Hears the long-polling requests of a client that starts on polling. */
+  Interceptor polling() {
+    return chain -> {
+      Request request = chain.request();
+      String sent = "";
+      if (request.body() != null) {
+        Buffer body = new Buffer();
+        request.body().writeTo(body);
+        sent = body.readUtf8();
+      }
+      if (request.method().equals("POST")) {
+        listener.polling(true, "POST", sent);
+      }
+      Response response = chain.proceed(request);
+      if (request.method().equals("GET")) {
+        listener.polling(false, "GET", response.peekBody(1 << 16).string());
+      }
+      return response;
+    };
   }
 
   /** Drops the TCP connection now, without a goodbye: the client sees a transport error. */

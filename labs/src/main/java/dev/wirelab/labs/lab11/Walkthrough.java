@@ -88,6 +88,31 @@ final class Walkthrough {
       narrator.heading("9. binary: bob emits a photo, bytes not JSON, and waits for the ack");
       narrator.as("bob").say("the photo's ack: %s bytes arrived",
           Arrays.toString(bob.emitWithAck("photo", (Object) PHOTO)));
+
+      narrator.heading("10. dave starts on HTTP long-polling, then upgrades to WebSocket");
+      CompletableFuture<Void> upgraded = new CompletableFuture<>();
+      PacketPrinter printer = new PacketPrinter(narrator.as("dave"));
+      PacketTap.Listener watching = new PacketTap.Listener() {
+        @Override
+        public void frame(boolean outgoing, String text) {
+          printer.frame(outgoing, text);
+          if (outgoing && text.equals("5")) {
+            upgraded.complete(null);
+          }
+        }
+
+        @Override
+        public void polling(boolean outgoing, String method, String body) {
+          printer.polling(outgoing, method, body);
+        }
+      };
+      try (LabClient dave = clients.createPollingFirst("dave", "/", Map.of("name", "dave"),
+          watching)) {
+        dave.connect();
+        dave.await(upgraded, "the upgrade");
+        narrator.as("dave").say("sum(1, 2) answered over the WebSocket: %s",
+            Arrays.toString(dave.emitWithAck("sum", 1, 2)));
+      }
     } finally {
       for (LabClient client : everyone) {
         client.close();

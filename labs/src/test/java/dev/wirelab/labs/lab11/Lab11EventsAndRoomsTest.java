@@ -72,6 +72,15 @@ class Lab11EventsAndRoomsTest {
   }
 
   @Test
+  void aClientStartsOnLongPollingAndUpgradesWithAProbe() {
+    assertThat(step(10))
+        .containsPattern("\\[dave\\] <- HTTP GET polling: 0\\{\"sid\":\"[^\"]+\",\"upgrades\":\\[\"websocket\"]")
+        .contains("[dave] -> HTTP POST polling: 40{\"name\":\"dave\"}")
+        .containsPattern("(?s)\\[dave\\] -> 2probe .*\\[dave\\] <- 3probe .*\\[dave\\] -> 5 ")
+        .contains("[dave] sum(1, 2) answered over the WebSocket: [3]");
+  }
+
+  @Test
   void aMessageToASocketIdReachesThatSocketOnly() {
     assertThat(step(3))
         .contains("[bob] inbox: [private [see me after class]]")
