@@ -135,8 +135,17 @@ public final class FramedPeerExercise {
     return withPeer(code, (peer, checker) -> {
       peer.closeInput();
       String text = "sent a byte at a time";
-      for (byte b : frame(text)) {
-        checker.send(new byte[] {b});
+      byte[] frame = frame(text);
+      for (int i = 0; i < frame.length; i++) {
+        try {
+          checker.send(new byte[] {frame[i]});
+        } catch (IOException e) {
+          return Verdict.fail("to send all " + frame.length + " bytes of one frame, one by one",
+              "your program closed the connection after " + i + " of them (it printed "
+                  + Quote.text(peer.stdout()) + ")",
+              "one read() may return one byte: read the 4-byte length and then exactly that"
+                  + " many bytes with DataInputStream.readInt and readFully");
+        }
         // A pause between bytes makes each one its own segment, and so its own read().
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
       }

@@ -3,11 +3,13 @@ package dev.wirelab.exercises.lab06;
 import dev.wirelab.exercises.Exercise;
 import dev.wirelab.exercises.Requirement;
 import dev.wirelab.exercises.ResourceTree;
+import dev.wirelab.exercises.Unmet;
 import dev.wirelab.exercises.Verdict;
 import dev.wirelab.exercises.sandbox.StudentCode;
 import dev.wirelab.exercises.wire.StudentServers;
 import dev.wirelab.exercises.wire.TcpProbe;
 import dev.wirelab.inspector.app.Quote;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,8 +134,17 @@ public final class WebServerExercise {
   private static Verdict keepAlive(StudentCode code) throws Exception {
     return withServer(code, client -> {
       for (int i = 1; i <= 2; i++) {
-        client.send(request("GET", "/index.html", false));
-        HttpReply reply = HttpReply.read(client, true, "request " + i + " on the same connection");
+        HttpReply reply;
+        try {
+          client.send(request("GET", "/index.html", false));
+          reply = HttpReply.read(client, true, "request " + i + " on the same connection");
+        } catch (IOException | Unmet closed) {
+          return Verdict.fail("an answer to request " + i + " on the same connection",
+              closed instanceof Unmet unmet ? unmet.verdict().observed()
+                  : "the connection was gone: " + closed.getMessage(),
+              "HTTP/1.1 keeps the connection open unless the request says Connection: close:"
+                  + " after a response, read the next request").withFrames(client.frames());
+        }
         if (reply.status() != 200 || !reply.bodyText().equals(INDEX)) {
           return Verdict.fail("200 OK and index.html for request " + i + " on one connection",
               "you answered " + Quote.text(reply.statusLine()) + " with "

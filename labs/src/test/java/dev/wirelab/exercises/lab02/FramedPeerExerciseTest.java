@@ -1,19 +1,11 @@
 package dev.wirelab.exercises.lab02;
 
-import dev.wirelab.exercises.ExerciseProof;
+import dev.wirelab.exercises.ExerciseTestBase;
 import org.junit.jupiter.api.Test;
 
-class FramedPeerExerciseTest {
-  private final ExerciseProof proof = ExerciseProof.of("02");
-
-  @Test
-  void referencePassesEveryRequirement() throws Exception {
-    proof.referencePassesAll();
-  }
-
-  @Test
-  void untouchedSkeletonCompilesAndFailsEveryRequirement() throws Exception {
-    proof.skeletonCompilesAndFails();
+class FramedPeerExerciseTest extends ExerciseTestBase {
+  FramedPeerExerciseTest() {
+    super("02");
   }
 
   @Test

@@ -1,19 +1,11 @@
 package dev.wirelab.exercises.lab03;
 
-import dev.wirelab.exercises.ExerciseProof;
+import dev.wirelab.exercises.ExerciseTestBase;
 import org.junit.jupiter.api.Test;
 
-class PingerExerciseTest {
-  private final ExerciseProof proof = ExerciseProof.of("03");
-
-  @Test
-  void referencePassesEveryRequirement() throws Exception {
-    proof.referencePassesAll();
-  }
-
-  @Test
-  void untouchedSkeletonCompilesAndFailsEveryRequirement() throws Exception {
-    proof.skeletonCompilesAndFails();
+class PingerExerciseTest extends ExerciseTestBase {
+  PingerExerciseTest() {
+    super("03");
   }
 
   @Test

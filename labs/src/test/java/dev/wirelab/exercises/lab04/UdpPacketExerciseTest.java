@@ -3,7 +3,7 @@ package dev.wirelab.exercises.lab04;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.wirelab.exercises.ExerciseProof;
+import dev.wirelab.exercises.ExerciseTestBase;
 import dev.wirelab.exercises.ResourceTree;
 import dev.wirelab.exercises.check.StudentCompiler;
 import dev.wirelab.exercises.sandbox.StudentCode;
@@ -21,17 +21,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class UdpPacketExerciseTest {
-  private final ExerciseProof proof = ExerciseProof.of("04");
-
-  @Test
-  void referencePassesEveryRequirement() throws Exception {
-    proof.referencePassesAll();
-  }
-
-  @Test
-  void untouchedSkeletonCompilesAndFailsEveryRequirement() throws Exception {
-    proof.skeletonCompilesAndFails();
+class UdpPacketExerciseTest extends ExerciseTestBase {
+  UdpPacketExerciseTest() {
+    super("04");
   }
 
   @Test

@@ -2,20 +2,12 @@ package dev.wirelab.exercises.lab05;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wirelab.exercises.ExerciseProof;
+import dev.wirelab.exercises.ExerciseTestBase;
 import org.junit.jupiter.api.Test;
 
-class HandshakeExerciseTest {
-  private final ExerciseProof proof = ExerciseProof.of("05");
-
-  @Test
-  void referencePassesEveryRequirement() throws Exception {
-    proof.referencePassesAll();
-  }
-
-  @Test
-  void untouchedSkeletonCompilesAndFailsEveryRequirement() throws Exception {
-    proof.skeletonCompilesAndFails();
+class HandshakeExerciseTest extends ExerciseTestBase {
+  HandshakeExerciseTest() {
+    super("05");
   }
 
   @Test

@@ -1,19 +1,11 @@
 package dev.wirelab.exercises.lab06;
 
-import dev.wirelab.exercises.ExerciseProof;
+import dev.wirelab.exercises.ExerciseTestBase;
 import org.junit.jupiter.api.Test;
 
-class WebServerExerciseTest {
-  private final ExerciseProof proof = ExerciseProof.of("06");
-
-  @Test
-  void referencePassesEveryRequirement() throws Exception {
-    proof.referencePassesAll();
-  }
-
-  @Test
-  void untouchedSkeletonCompilesAndFailsEveryRequirement() throws Exception {
-    proof.skeletonCompilesAndFails();
+class WebServerExerciseTest extends ExerciseTestBase {
+  WebServerExerciseTest() {
+    super("06");
   }
 
   @Test
