@@ -1,6 +1,7 @@
 package dev.wirelab.inspector.decode;
 
 import dev.wirelab.inspector.model.DecodedFrame;
+import dev.wirelab.inspector.model.Layer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,20 +23,62 @@ final class Dissection {
   private List<Integer> serviceVlans = List.of();
   private List<Integer> customerVlans = List.of();
 
+  /** Whether {@link #data} holds reassembled bytes (a defragmented datagram) rather than the frame's. */
+  final boolean reassembled;
+
   Dissection(DecodedFrame frame, FrameDecoder decoder) {
+    this(frame, decoder, frame.data(), false);
+  }
+
+  private Dissection(DecodedFrame frame, FrameDecoder decoder, byte[] data, boolean reassembled) {
     this.frame = frame;
-    this.data = frame.data();
+    this.data = data;
     this.decoder = decoder;
     this.details = frame.keepsFields();
     this.json = frame.keepsJson();
+    this.reassembled = reassembled;
+  }
+
+  /**
+   * The same frame, now decoding bytes put back together from several frames (an IP datagram
+   * from its fragments): its layers count offsets within those bytes, and the outer IP header is
+   * the one already decoded.
+   */
+  Dissection over(byte[] reassembledBytes) {
+    Dissection inner = new Dissection(frame, decoder, reassembledBytes, true);
+    inner.ipSeen = true;
+    inner.ipName = ipName;
+    inner.src = src;
+    inner.dst = dst;
+    inner.summaries = summaries;
+    return inner;
+  }
+
+  /** A DNS-over-TCP message put together from several segments, decoded for {@code frame}. */
+  static Dissection ofMessage(DecodedFrame frame, FrameDecoder decoder, byte[] message) {
+    return new Dissection(frame, decoder, message, true).firstFieldsOnly();
+  }
+
+  /** Later messages of one frame leave its JSON fields alone: tshark reports the first. */
+  Dissection firstFieldsOnly() {
+    firstFieldsOnly = true;
+    return this;
+  }
+
+  private boolean firstFieldsOnly;
+
+  /** Adds a layer to the frame, marked as reassembled when this dissection decodes reassembled bytes. */
+  Layer layer(Layer layer) {
+    return frame.addLayer(reassembled ? layer.reassembled() : layer);
   }
 
   /** Throws unless {@code count} bytes from {@code offset} lie within {@code end}. */
   void need(int offset, int count, int end, String what) {
     if (offset + count > end || offset < 0) {
       int have = Math.max(0, end - offset);
-      String cause = end >= data.length && frame.len() > frame.capLen()
-          ? " (the capture's snaplen cut the frame)" : "";
+      String cause = reassembled || end < data.length || frame.len() <= frame.capLen() ? ""
+          : offset + count <= frame.len() ? " (the capture's snaplen cut the frame)"
+          : " (the frame was that short on the wire too: an outer length field is wrong)";
       throw new MalformedFrameException(
           what + " needs " + count + " bytes, only " + have + " present" + cause);
     }
@@ -64,17 +107,28 @@ final class Dissection {
    * the frame is marked malformed and decoding goes on with the bytes that are there.
    */
   int reportedEnd(int claimedEnd, String field, int value) {
-    if (claimedEnd <= frame.len()) {
+    int wireEnd = reassembled ? data.length : frame.len();
+    if (claimedEnd <= wireEnd) {
       return claimedEnd;
     }
     if (!quoted) {
-      frame.markMalformed(field + " " + value + " runs " + (claimedEnd - frame.len()) + " bytes past the end of the frame");
+      // The bytes were not cut off by the capture: they were never sent, so the header lies.
+      String why = reassembled ? "the reassembled datagram is shorter"
+          : frame.len() == frame.capLen() ? "the frame was captured whole, so the header is wrong"
+          : "past even the frame's length on the wire, so the header is wrong, not the snaplen";
+      frame.markMalformed(field + " " + value + " runs " + (claimedEnd - wireEnd)
+          + " bytes past the end of the frame (" + why + ")");
     }
     return data.length;
   }
 
   void put(String key, Object value) {
-    if (!quoted) {
+    if (quoted) {
+      return;
+    }
+    if (firstFieldsOnly) {
+      frame.putFirst(key, value);
+    } else {
       frame.put(key, value);
     }
   }

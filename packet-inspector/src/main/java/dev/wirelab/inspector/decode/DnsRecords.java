@@ -37,6 +37,9 @@ final class DnsRecords {
     return text.toString();
   }
 
+  /** Answers named in the summary line; the rest are counted, so a big response stays one readable line. */
+  private static final int ANSWERS_IN_SUMMARY = 3;
+
   /** Reads the answer records. Returns summary text. */
   String answers(int count) {
     StringBuilder text = new StringBuilder();
@@ -52,7 +55,12 @@ final class DnsRecords {
       String value = rdata(type, at, length);
       at += length;
       layer.add("Answer", name + " " + typeName(type) + " " + value, "cache for " + ttl + " s", from, at - from);
-      text.append(i == 0 ? ": " : ", ").append(typeName(type)).append(' ').append(value);
+      if (i < ANSWERS_IN_SUMMARY) {
+        text.append(i == 0 ? ": " : ", ").append(typeName(type)).append(' ').append(value);
+      }
+    }
+    if (count > ANSWERS_IN_SUMMARY) {
+      text.append(" and ").append(count - ANSWERS_IN_SUMMARY).append(" more answers");
     }
     return text.toString();
   }

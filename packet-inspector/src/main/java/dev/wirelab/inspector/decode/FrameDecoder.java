@@ -14,6 +14,7 @@ import java.util.ServiceLoader;
 public final class FrameDecoder {
   private final List<TcpPayloadDecoder> payloadDecoders;
   private final TcpStreams streams = new TcpStreams();
+  private final IpFragments fragments = new IpFragments();
   private final Detail detail;
 
   /** How much of each frame to decode: an output mode asks only for what it prints. */
@@ -32,7 +33,10 @@ public final class FrameDecoder {
   }
 
   public FrameDecoder(List<TcpPayloadDecoder> payloadDecoders, Detail detail) {
-    this.payloadDecoders = List.copyOf(payloadDecoders);
+    List<TcpPayloadDecoder> all = new ArrayList<>(payloadDecoders.size() + 1);
+    all.add(new DnsOverTcp(this));
+    all.addAll(payloadDecoders);
+    this.payloadDecoders = List.copyOf(all);
     this.detail = detail;
   }
 
@@ -111,5 +115,9 @@ public final class FrameDecoder {
 
   TcpStreams streams() {
     return streams;
+  }
+
+  IpFragments fragments() {
+    return fragments;
   }
 }

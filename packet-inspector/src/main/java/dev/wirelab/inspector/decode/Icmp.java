@@ -32,7 +32,7 @@ final class Icmp {
     byte[] data = d.data;
     int type = Bytes.u8(data, offset);
     int code = Bytes.u8(data, offset + 1);
-    Layer layer = d.frame.addLayer(new Layer(name, 3, offset, Math.min(end, offset + (quotes ? 8 : wireLength))));
+    Layer layer = d.layer(new Layer(name, 3, offset, Math.min(end, offset + (quotes ? 8 : wireLength))));
     if (d.details) {
       layer.add("Type", String.valueOf(type), meaning, offset, 1)
           .add("Code", String.valueOf(code), "", offset + 1, 1)

@@ -25,7 +25,7 @@ final class Ipv4 {
     boolean dontFragment = (flagsAndOffset & 0x4000) != 0;
     boolean moreFragments = (flagsAndOffset & 0x2000) != 0;
     int fragmentOffset = (flagsAndOffset & 0x1FFF) * 8;
-    Layer layer = d.frame.addLayer(new Layer("IPv4", 3, offset, offset + Math.max(20, headerLength)));
+    Layer layer = d.layer(new Layer("IPv4", 3, offset, offset + Math.max(20, headerLength)));
     if (d.details) {
       layer.add("Version", "4", "", offset, 1)
           .add("Header length", headerLength + " bytes", headerLength > 20 ? "options present" : "no options", offset, 1)
@@ -64,9 +64,14 @@ final class Ipv4 {
       throw new MalformedFrameException("IPv4 total length " + totalLength + " is shorter than its header");
     }
     int available = d.reportedEnd(offset + wireLength, "IPv4 total length", totalLength);
-    if (fragmentOffset != 0) {
+    if (fragmentOffset != 0 || moreFragments) {
       d.summary("IP " + src + " > " + dst + ": " + IpProtocols.name(protocol) + " fragment at offset "
           + fragmentOffset + ", length " + (wireLength - headerLength) + (moreFragments ? ", more follow" : ", last"));
+      if (!d.quoted) {
+        IpFragments.Key key = new IpFragments.Key(4, src, dst, protocol, id);
+        Fragment.reassemble(d, key, fragmentOffset, moreFragments, protocol, offset + headerLength,
+            Math.min(end, available), wireLength - headerLength);
+      }
       return;
     }
     int summariesBefore = d.summaries();

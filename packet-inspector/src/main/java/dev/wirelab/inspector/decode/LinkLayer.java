@@ -62,7 +62,7 @@ final class LinkLayer {
     int af = (int) family;
     if (af > MAX_8023_LENGTH) {
       // Some old captures put an EtherType here instead of an address family (Wireshark does the same).
-      Layer layer = d.frame.addLayer(new Layer("BSD loopback", 2, 0, 4));
+      Layer layer = d.layer(new Layer("BSD loopback", 2, 0, 4));
       if (d.details) {
         layer.add("Type", Bytes.hex(af & 0xFFFF, 4), "an EtherType, not an address family", 0, 4);
       }
@@ -74,7 +74,7 @@ final class LinkLayer {
       case 10, 24, 28, 30 -> "IPv6 (the number differs between operating systems)";
       default -> "unknown address family";
     };
-    Layer layer = d.frame.addLayer(new Layer(bigEndian ? "OpenBSD loopback" : "BSD loopback", 2, 0, 4));
+    Layer layer = d.layer(new Layer(bigEndian ? "OpenBSD loopback" : "BSD loopback", 2, 0, 4));
     if (d.details) {
       layer.add("Address family", String.valueOf(af), meaning, 0, 4);
     }

@@ -5,7 +5,6 @@ import dev.wirelab.inspector.model.TcpSegment;
 
 /** TCP (RFC 9293): ports, raw sequence numbers, flags, window and options; then its payload decoders. */
 final class Tcp {
-  private static final int DNS_PORT = 53;
   private static final String FLAG_LETTERS = "NCEUAPRSF";
 
   private Tcp() {}
@@ -20,7 +19,7 @@ final class Tcp {
     int headerLength = (Bytes.u8(data, offset + 12) >> 4) * 4;
     int flags = (Bytes.u8(data, offset + 12) & 1) << 8 | Bytes.u8(data, offset + 13);
     int window = Bytes.u16(data, offset + 14);
-    Layer layer = d.frame.addLayer(new Layer("TCP", 4, offset, offset + Math.max(20, headerLength)));
+    Layer layer = d.layer(new Layer("TCP", 4, offset, offset + Math.max(20, headerLength)));
     if (d.details) {
       layer.add("Source port", String.valueOf(srcPort), PortNames.meaning(srcPort), offset, 2)
           .add("Destination port", String.valueOf(dstPort), PortNames.meaning(dstPort), offset + 2, 2)
@@ -65,12 +64,8 @@ final class Tcp {
     int payloadOffset = offset + headerLength;
     int present = Math.max(0, Math.min(end - payloadOffset, payloadLength));
     TcpSegment segment = d.decoder.streams().segment(d.src, srcPort, d.dst, dstPort, seq, ack, flags,
-        window, payloadOffset, present, payloadLength);
+        window, data, payloadOffset, present, payloadLength);
     d.frame.tcpSegment(segment);
-    // A segment too short for the 2-byte length prefix is the tail of a message cut across segments.
-    if ((srcPort == DNS_PORT || dstPort == DNS_PORT) && present >= 2) {
-      Dns.decode(d, payloadOffset, payloadOffset + present, true);
-    }
   }
 
   /** The oracle's form: the set flags as letters from "NCEUAPRSF". */

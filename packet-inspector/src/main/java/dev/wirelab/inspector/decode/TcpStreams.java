@@ -13,12 +13,12 @@ public final class TcpStreams {
   private final Map<Endpoints, Stream> streams = new HashMap<>();
 
   TcpSegment segment(String src, int srcPort, String dst, int dstPort, long seq, long ack, int flags,
-      int window, int payloadOffset, int payloadLength, int wireLength) {
+      int window, byte[] data, int payloadOffset, int payloadLength, int wireLength) {
     boolean srcIsLow = src.compareTo(dst) < 0 || (src.equals(dst) && srcPort <= dstPort);
     Endpoints key = srcIsLow ? new Endpoints(src, srcPort, dst, dstPort) : new Endpoints(dst, dstPort, src, srcPort);
     Stream stream = streams.computeIfAbsent(key, k -> new Stream(streams.size(), src, srcPort));
     boolean fromClient = stream.clientPort() == srcPort && stream.clientAddress().equals(src);
     return new TcpSegment(stream.index(), fromClient, src, srcPort, dst, dstPort, seq, ack, flags,
-        window, payloadOffset, payloadLength, wireLength);
+        window, data, payloadOffset, payloadLength, wireLength);
   }
 }

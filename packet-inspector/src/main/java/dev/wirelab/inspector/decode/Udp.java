@@ -12,7 +12,7 @@ final class Udp {
     int srcPort = Bytes.u16(data, offset);
     int dstPort = Bytes.u16(data, offset + 2);
     int length = Bytes.u16(data, offset + 4);
-    Layer layer = d.frame.addLayer(new Layer("UDP", 4, offset, offset + 8));
+    Layer layer = d.layer(new Layer("UDP", 4, offset, offset + 8));
     if (d.details) {
       layer.add("Source port", String.valueOf(srcPort), PortNames.meaning(srcPort), offset, 2)
           .add("Destination port", String.valueOf(dstPort), PortNames.meaning(dstPort), offset + 2, 2)

@@ -32,7 +32,10 @@ final class TsharkOracle {
       + " udp.srcport udp.dstport udp.length"
       + " dns.id dns.flags.response dns.qry.name dns.flags.rcode dns.count.queries dns.count.answers"
       + " http.request.method http.request.uri http.response.code websocket.fin websocket.opcode websocket.mask"
-      + " websocket.payload_length websocket.payload_length_ext_16 websocket.payload_length_ext_64").split(" "));
+      + " websocket.payload_length websocket.payload_length_ext_16 websocket.payload_length_ext_64"
+      + " ip.flags.mf ip.frag_offset").split(" "));
+  /** Set on a frame whose decoding depends on reassembly: DNS over TCP, an IP fragment. */
+  static final String NEEDS_REASSEMBLY = "tshark.needs_reassembly";
   private static final String FLAG_LETTERS = "NCEUAPRSF";
   private static final long TIMEOUT_SECONDS = 120;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,9 +43,21 @@ final class TsharkOracle {
   private TsharkOracle() {}
 
   static List<Map<String, Object>> decode(Path capture, Path configDir) throws IOException, InterruptedException {
+    return decode(capture, configDir, false);
+  }
+
+  /**
+   * @param reassemble keep tshark's TCP reassembly and IP defragmentation on (the oracle's
+   *     {@code --reassemble}): how DNS over TCP and fragmented datagrams are decoded
+   */
+  static List<Map<String, Object>> decode(Path capture, Path configDir, boolean reassemble)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("tshark", "-r", capture.toString(), "-n", "-T", "ek",
-        "-o", "tcp.relative_sequence_numbers:FALSE", "-o", "tcp.analyze_sequence_numbers:TRUE",
-        "-o", "tcp.desegment_tcp_streams:FALSE", "-o", "ip.defragment:FALSE", "-o", "ipv6.defragment:FALSE"));
+        "-o", "tcp.relative_sequence_numbers:FALSE", "-o", "tcp.analyze_sequence_numbers:TRUE"));
+    if (!reassemble) {
+      command.addAll(List.of("-o", "tcp.desegment_tcp_streams:FALSE", "-o", "ip.defragment:FALSE",
+          "-o", "ipv6.defragment:FALSE"));
+    }
     for (String field : FIELDS) {
       command.add("-e");
       command.add(field);
@@ -125,6 +140,13 @@ final class TsharkOracle {
       }
     }
     transport(o, layers, protocols);
+    String moreFragments = first(layers, "ip.flags.mf");
+    String fragmentOffset = first(layers, "ip.frag_offset");
+    boolean fragment = protocols.contains("ipv6.fraghdr") || flag(moreFragments)
+        || (fragmentOffset != null && num(fragmentOffset) != 0);
+    if (fragment || (protocols.contains("tcp") && protocols.contains("dns"))) {
+      o.put(NEEDS_REASSEMBLY, true);
+    }
     return o;
   }
 
