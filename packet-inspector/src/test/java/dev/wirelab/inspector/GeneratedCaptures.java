@@ -27,7 +27,8 @@ public final class GeneratedCaptures {
   public static final Map<String, Supplier<Packets>> ALL = Map.of(
       "gen_dns_tcp_split.pcap", GeneratedCaptures::dnsOverTcpSplit,
       "gen_ipv4_fragments.pcap", GeneratedCaptures::ipv4Fragments,
-      "gen_syn_retransmitted.pcap", GeneratedCaptures::synRetransmitted);
+      "gen_syn_retransmitted.pcap", GeneratedCaptures::synRetransmitted,
+      "gen_tcp_story.pcap", GeneratedCaptures::tcpStory);
 
   private GeneratedCaptures() {}
 
@@ -118,6 +119,58 @@ public final class GeneratedCaptures {
     p.add(100, Packets.tcpFrame(SERVER, 80, CLIENT, port, s, c + 1, FIN | ACK, new byte[0]));
     p.add(100, Packets.tcpFrame(CLIENT, port, SERVER, 80, c + 1, s + 1, ACK, new byte[0]));
     return p;
+  }
+
+  /**
+   * One connection that shows every tcp.analysis flag a textbook names: a lost segment and the
+   * duplicate ACKs that follow, a fast retransmission, a spurious one, a zero window with its
+   * probe and the window update that opens it, a keep-alive, an out-of-order segment and a
+   * segment that fills the window. 1 ms between frames (the handshake's round trip is 0.2 ms).
+   */
+  static Packets tcpStory() {
+    Packets p = new Packets();
+    int port = 40010;
+    int server = 8080;
+    handshake(p, port, server, 100, 500);
+    byte[] hundred = new byte[100];
+    Arrays.fill(hundred, (byte) 'x');
+    long s = 501;
+    p.add(1000, client(port, server, 101, s, 65535, hundred));
+    // 201-300 is lost in the network: never captured.
+    p.add(1000, client(port, server, 301, s, 65535, hundred));
+    p.add(1000, serverAck(port, server, s, 201, 65535));
+    p.add(1000, client(port, server, 401, s, 65535, hundred));
+    p.add(1000, serverAck(port, server, s, 201, 65535));
+    p.add(1000, client(port, server, 501, s, 65535, hundred));
+    p.add(1000, serverAck(port, server, s, 201, 65535));
+    p.add(1000, serverAck(port, server, s, 201, 65535));
+    p.add(1000, client(port, server, 201, s, 65535, hundred));
+    p.add(1000, serverAck(port, server, s, 601, 65535));
+    p.add(1000, client(port, server, 501, s, 65535, hundred));
+    p.add(1000, serverAck(port, server, s, 601, 0));
+    p.add(1000, client(port, server, 601, s, 65535, new byte[] {'x'}));
+    p.add(1000, serverAck(port, server, s, 601, 0));
+    p.add(1000, serverAck(port, server, s, 601, 65535));
+    p.add(1000, client(port, server, 601, s, 65535, hundred));
+    p.add(1000, serverAck(port, server, s, 701, 65535));
+    p.add(1000, client(port, server, 700, s, 65535, new byte[0]));
+    p.add(1000, serverAck(port, server, s, 701, 65535));
+    p.add(1000, client(port, server, 801, s, 65535, hundred));
+    p.add(100, client(port, server, 701, s, 65535, hundred));
+    p.add(1000, serverAck(port, server, s, 901, 65535));
+    p.add(1000, serverAck(port, server, s, 901, 100));
+    p.add(1000, client(port, server, 901, s, 65535, hundred));
+    p.add(1000, serverAck(port, server, s, 1001, 65535));
+    return p;
+  }
+
+  private static byte[] client(int port, int server, long seq, long ack, int window, byte[] payload) {
+    return Packets.tcpFrame(CLIENT, port, SERVER, server, seq, ack, payload.length > 0 ? PSH | ACK : ACK,
+        window, payload);
+  }
+
+  private static byte[] serverAck(int port, int server, long seq, long ack, int window) {
+    return Packets.tcpFrame(SERVER, server, CLIENT, port, seq, ack, ACK, window, new byte[0]);
   }
 
   private static void handshake(Packets p, int port, int serverPort, long c, long s) {

@@ -110,8 +110,14 @@ public final class Packets {
   /** A whole Ethernet/IPv4/TCP frame. */
   public static byte[] tcpFrame(String src, int srcPort, String dst, int dstPort, long seq, long ack, int flags,
       byte[] payload) {
+    return tcpFrame(src, srcPort, dst, dstPort, seq, ack, flags, 65535, payload);
+  }
+
+  /** A whole Ethernet/IPv4/TCP frame with the given window. */
+  public static byte[] tcpFrame(String src, int srcPort, String dst, int dstPort, long seq, long ack, int flags,
+      int window, byte[] payload) {
     return ethernetIpv4(ipv4(src, dst, 6, 1, 0x4000,
-        tcp(src, srcPort, dst, dstPort, seq, ack, flags, 65535, payload)));
+        tcp(src, srcPort, dst, dstPort, seq, ack, flags, window, payload)));
   }
 
   /**

@@ -66,6 +66,10 @@ public final class InspectCommand implements Callable<Integer> {
   @Option(names = "--snaplen", paramLabel = "BYTES", defaultValue = "262144", description = "live capture: bytes kept per frame (default: ${DEFAULT-VALUE})")
   int snapLen;
 
+  @Option(names = {"-S", "--absolute-seq"}, description = "summary: raw TCP sequence numbers (default: relative"
+      + " to each side's first, seq 1:1122 as tcpdump and Wireshark show them; --json is always raw)")
+  boolean absoluteSeq;
+
   @Option(names = "--layers", description = "every layer of every frame as a tree, each field with its meaning")
   boolean layers;
 
@@ -109,7 +113,8 @@ public final class InspectCommand implements Callable<Integer> {
       throw new UserError("--duration is for live captures (--live)", 2, null);
     }
     FrameDecoder decoder = FrameDecoder.withInstalledDecoders(
-        layers || hex ? FrameDecoder.Detail.FIELDS : json || stats || follow != null ? FrameDecoder.Detail.JSON : FrameDecoder.Detail.SUMMARY);
+        layers || hex ? FrameDecoder.Detail.FIELDS : json || stats || follow != null ? FrameDecoder.Detail.JSON : FrameDecoder.Detail.SUMMARY)
+        .absoluteSequenceNumbers(absoluteSeq);
     List<FrameSink> sinks = new ArrayList<>();
     CountDownLatch closed = new CountDownLatch(1);
     Thread ctrlC = null;

@@ -16,6 +16,7 @@ public final class FrameDecoder {
   private final TcpStreams streams = new TcpStreams();
   private final IpFragments fragments = new IpFragments();
   private final Detail detail;
+  private boolean absoluteSequenceNumbers;
 
   /** How much of each frame to decode: an output mode asks only for what it prints. */
   public enum Detail {
@@ -111,6 +112,16 @@ public final class FrameDecoder {
       }
     }
     return frame;
+  }
+
+  /** The summary shows raw sequence numbers (tcpdump -S) instead of offsets from each side's first. */
+  public FrameDecoder absoluteSequenceNumbers(boolean absolute) {
+    this.absoluteSequenceNumbers = absolute;
+    return this;
+  }
+
+  boolean absoluteSequenceNumbers() {
+    return absoluteSequenceNumbers;
   }
 
   TcpStreams streams() {

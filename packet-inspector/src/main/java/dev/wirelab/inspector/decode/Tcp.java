@@ -2,6 +2,8 @@ package dev.wirelab.inspector.decode;
 
 import dev.wirelab.inspector.model.Layer;
 import dev.wirelab.inspector.model.TcpSegment;
+import java.util.ArrayList;
+import java.util.List;
 
 /** TCP (RFC 9293): ports, raw sequence numbers, flags, window and options; then its payload decoders. */
 final class Tcp {
@@ -58,14 +60,70 @@ final class Tcp {
     if (d.details) {
       TcpOptions.describe(layer, data, offset + 20, offset + headerLength);
     }
-    d.summary(d.ipName + " " + d.src + "." + srcPort + " > " + d.dst + "." + dstPort + ": Flags ["
-        + tcpdumpFlags(flags) + "], seq " + seq + ((flags & TcpSegment.ACK) != 0 ? ", ack " + ack : "")
-        + ", win " + window + ", length " + payloadLength);
     int payloadOffset = offset + headerLength;
     int present = Math.max(0, Math.min(end - payloadOffset, payloadLength));
     TcpSegment segment = d.decoder.streams().segment(d.src, srcPort, d.dst, dstPort, seq, ack, flags,
         window, data, payloadOffset, present, payloadLength);
+    int scale = (flags & TcpSegment.SYN) != 0 ? TcpOptions.windowScale(data, offset + 20, offset + headerLength) : -1;
+    TcpAnalysis.Result analysis = d.decoder.streams().analyse(segment,
+        d.frame.seconds() * 1_000_000_000L + d.frame.nanos(), scale);
+    d.summary(summary(d, segment, analysis));
+    if (analysis.flags() != 0) {
+      report(d, layer, analysis, offset);
+    }
     d.frame.tcpSegment(segment);
+  }
+
+  /**
+   * tcpdump's line: relative sequence numbers by default ({@code seq 1:1122, ack 1}, the SYN
+   * being 0, as Wireshark counts them), raw ones with --absolute-seq; then the analysis flags.
+   */
+  private static String summary(Dissection d, TcpSegment segment, TcpAnalysis.Result analysis) {
+    StringBuilder text = new StringBuilder(120);
+    text.append(d.ipName).append(' ').append(d.src).append('.').append(segment.srcPort()).append(" > ")
+        .append(d.dst).append('.').append(segment.dstPort()).append(": Flags [")
+        .append(tcpdumpFlags(segment.flags())).append("], seq ");
+    boolean raw = d.decoder.absoluteSequenceNumbers();
+    long seq = raw ? segment.seq() : analysis.relativeSeq();
+    text.append(seq);
+    if (!raw && segment.wireLength() > 0) {
+      text.append(':').append(seq + segment.wireLength());
+    }
+    if (segment.has(TcpSegment.ACK)) {
+      text.append(", ack ").append(raw ? segment.ack() : analysis.relativeAck());
+    }
+    text.append(", win ").append(segment.window()).append(", length ").append(segment.wireLength());
+    boolean kindNamed = analysis.has(TcpAnalysisFlag.FAST_RETRANSMISSION)
+        || analysis.has(TcpAnalysisFlag.SPURIOUS_RETRANSMISSION);
+    for (TcpAnalysisFlag flag : TcpAnalysisFlag.values()) {
+      if (analysis.has(flag) && !(kindNamed && flag == TcpAnalysisFlag.RETRANSMISSION)) {
+        text.append(" [").append(flag.label());
+        if (flag == TcpAnalysisFlag.DUPLICATE_ACK) {
+          text.append(" #").append(analysis.dupAckNumber());
+        }
+        text.append(']');
+      }
+    }
+    return text.toString();
+  }
+
+  private static void report(Dissection d, Layer layer, TcpAnalysis.Result analysis, int offset) {
+    List<String> names = new ArrayList<>(2);
+    for (TcpAnalysisFlag flag : TcpAnalysisFlag.values()) {
+      if (analysis.has(flag)) {
+        names.add(flag.oracleName());
+        if (d.details) {
+          layer.add("Analysis", flag.label() + (flag == TcpAnalysisFlag.DUPLICATE_ACK ? " #" + analysis.dupAckNumber() : ""),
+              flag.meaning(), offset, 0);
+        }
+      }
+    }
+    if (d.json) {
+      d.put("tcp.analysis", names);
+      if (analysis.has(TcpAnalysisFlag.DUPLICATE_ACK)) {
+        d.put("tcp.analysis.dup_ack_num", analysis.dupAckNumber());
+      }
+    }
   }
 
   /** The oracle's form: the set flags as letters from "NCEUAPRSF". */

@@ -33,7 +33,11 @@ final class TsharkOracle {
       + " dns.id dns.flags.response dns.qry.name dns.flags.rcode dns.count.queries dns.count.answers"
       + " http.request.method http.request.uri http.response.code websocket.fin websocket.opcode websocket.mask"
       + " websocket.payload_length websocket.payload_length_ext_16 websocket.payload_length_ext_64"
-      + " ip.flags.mf ip.frag_offset").split(" "));
+      + " ip.flags.mf ip.frag_offset tcp.analysis.duplicate_ack_num " + String.join(" ", analysisFields())).split(" "));
+  /** tshark's tcp.analysis.* flags in the oracle's order; the oracle lists the set ones as tcp.analysis. */
+  static final List<String> TCP_ANALYSIS = List.of("retransmission", "fast_retransmission",
+      "spurious_retransmission", "duplicate_ack", "out_of_order", "lost_segment", "ack_lost_segment",
+      "zero_window", "zero_window_probe", "window_full", "window_update", "keep_alive");
   /** Set on a frame whose decoding depends on reassembly: DNS over TCP, an IP fragment. */
   static final String NEEDS_REASSEMBLY = "tshark.needs_reassembly";
   private static final String FLAG_LETTERS = "NCEUAPRSF";
@@ -41,6 +45,14 @@ final class TsharkOracle {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TsharkOracle() {}
+
+  private static List<String> analysisFields() {
+    return List.of("tcp.analysis.retransmission", "tcp.analysis.fast_retransmission",
+        "tcp.analysis.spurious_retransmission", "tcp.analysis.duplicate_ack", "tcp.analysis.out_of_order",
+        "tcp.analysis.lost_segment", "tcp.analysis.ack_lost_segment", "tcp.analysis.zero_window",
+        "tcp.analysis.zero_window_probe", "tcp.analysis.window_full", "tcp.analysis.window_update",
+        "tcp.analysis.keep_alive");
+  }
 
   static List<Map<String, Object>> decode(Path capture, Path configDir) throws IOException, InterruptedException {
     return decode(capture, configDir, false);
@@ -197,6 +209,16 @@ final class TsharkOracle {
         }
         o.put("tcp.flags", letters.toString());
       }
+      List<String> analysis = new ArrayList<>();
+      for (String name : TCP_ANALYSIS) {
+        if (!all(layers, "tcp.analysis." + name).isEmpty()) {
+          analysis.add(name);
+        }
+      }
+      if (!analysis.isEmpty()) {
+        o.put("tcp.analysis", analysis);
+      }
+      copyNum(o, layers, "tcp.analysis.dup_ack_num", "tcp.analysis.duplicate_ack_num");
     }
     if (udp && first(layers, "udp.srcport") != null) {
       copyNum(o, layers, "udp.srcport", "udp.srcport");
