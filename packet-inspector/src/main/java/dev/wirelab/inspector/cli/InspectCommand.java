@@ -11,6 +11,7 @@ import dev.wirelab.inspector.output.FollowStream;
 import dev.wirelab.inspector.output.FrameSink;
 import dev.wirelab.inspector.output.HexSink;
 import dev.wirelab.inspector.output.JsonSink;
+import dev.wirelab.inspector.output.LadderSink;
 import dev.wirelab.inspector.output.LayersSink;
 import dev.wirelab.inspector.output.StatsSink;
 import dev.wirelab.inspector.output.SummarySink;
@@ -18,6 +19,7 @@ import dev.wirelab.inspector.output.Terminal;
 import dev.wirelab.inspector.output.WriteSink;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -84,6 +86,15 @@ public final class InspectCommand implements Callable<Integer> {
 
   @Option(names = "--follow", paramLabel = "STREAM", description = "the payload of TCP stream STREAM (0, 1, ...) in both directions")
   Integer follow;
+
+  @Option(names = "--ladder", description = "the time-sequence (ladder) diagram of one TCP connection (see --stream)")
+  boolean ladder;
+
+  @Option(names = "--ladder-svg", paramLabel = "OUT.svg", description = "draw the ladder diagram as an SVG picture into this file")
+  Path ladderSvg;
+
+  @Option(names = "--stream", paramLabel = "N", defaultValue = "0", description = "--ladder: which TCP stream (0, 1, ...; default 0)")
+  int stream;
 
   @Option(names = {"-w", "--write"}, paramLabel = "FILE", description = "save the frames that passed the filter as a pcap file")
   String write;
@@ -190,9 +201,14 @@ public final class InspectCommand implements Callable<Integer> {
 
   /** The chosen output mode; none when only --write was asked for. */
   private FrameSink outputMode(PrintWriter out, boolean writing) {
-    int modes = (layers ? 1 : 0) + (hex ? 1 : 0) + (json ? 1 : 0) + (stats ? 1 : 0) + (follow != null ? 1 : 0);
+    boolean drawsLadder = ladder || ladderSvg != null;
+    int modes = (layers ? 1 : 0) + (hex ? 1 : 0) + (json ? 1 : 0) + (stats ? 1 : 0) + (follow != null ? 1 : 0)
+        + (drawsLadder ? 1 : 0);
     if (modes > 1) {
-      throw new UserError("choose one of --layers, --hex, --json, --stats, --follow", 2, null);
+      throw new UserError("choose one of --layers, --hex, --json, --stats, --follow, --ladder", 2, null);
+    }
+    if (drawsLadder) {
+      return new LadderSink(out, stream, ladderSvg);
     }
     if (layers) {
       return new LayersSink(out);

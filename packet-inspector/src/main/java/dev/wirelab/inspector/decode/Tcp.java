@@ -2,6 +2,7 @@ package dev.wirelab.inspector.decode;
 
 import dev.wirelab.inspector.model.Layer;
 import dev.wirelab.inspector.model.TcpSegment;
+import dev.wirelab.inspector.model.TcpStory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,7 +68,9 @@ final class Tcp {
     int scale = (flags & TcpSegment.SYN) != 0 ? TcpOptions.windowScale(data, offset + 20, offset + headerLength) : -1;
     TcpAnalysis.Result analysis = d.decoder.streams().analyse(segment,
         d.frame.seconds() * 1_000_000_000L + d.frame.nanos(), scale);
-    d.summary(summary(d, segment, analysis));
+    List<String> labels = labels(analysis);
+    d.summary(summary(d, segment, analysis, labels));
+    d.frame.tcpStory(new TcpStory(analysis.relativeSeq(), analysis.relativeAck(), labels));
     if (analysis.flags() != 0) {
       report(d, layer, analysis, offset);
     }
@@ -78,7 +81,7 @@ final class Tcp {
    * tcpdump's line: relative sequence numbers by default ({@code seq 1:1122, ack 1}, the SYN
    * being 0, as Wireshark counts them), raw ones with --absolute-seq; then the analysis flags.
    */
-  private static String summary(Dissection d, TcpSegment segment, TcpAnalysis.Result analysis) {
+  private static String summary(Dissection d, TcpSegment segment, TcpAnalysis.Result analysis, List<String> labels) {
     StringBuilder text = new StringBuilder(120);
     text.append(d.ipName).append(' ').append(d.src).append('.').append(segment.srcPort()).append(" > ")
         .append(d.dst).append('.').append(segment.dstPort()).append(": Flags [")
@@ -93,18 +96,26 @@ final class Tcp {
       text.append(", ack ").append(raw ? segment.ack() : analysis.relativeAck());
     }
     text.append(", win ").append(segment.window()).append(", length ").append(segment.wireLength());
-    boolean kindNamed = analysis.has(TcpAnalysisFlag.FAST_RETRANSMISSION)
-        || analysis.has(TcpAnalysisFlag.SPURIOUS_RETRANSMISSION);
-    for (TcpAnalysisFlag flag : TcpAnalysisFlag.values()) {
-      if (analysis.has(flag) && !(kindNamed && flag == TcpAnalysisFlag.RETRANSMISSION)) {
-        text.append(" [").append(flag.label());
-        if (flag == TcpAnalysisFlag.DUPLICATE_ACK) {
-          text.append(" #").append(analysis.dupAckNumber());
-        }
-        text.append(']');
-      }
+    for (String label : labels) {
+      text.append(" [").append(label).append(']');
     }
     return text.toString();
+  }
+
+  /** The flags as the summary names them; a retransmission of a named kind is named once. */
+  private static List<String> labels(TcpAnalysis.Result analysis) {
+    if (analysis.flags() == 0) {
+      return List.of();
+    }
+    boolean kindNamed = analysis.has(TcpAnalysisFlag.FAST_RETRANSMISSION)
+        || analysis.has(TcpAnalysisFlag.SPURIOUS_RETRANSMISSION);
+    List<String> labels = new ArrayList<>(2);
+    for (TcpAnalysisFlag flag : TcpAnalysisFlag.values()) {
+      if (analysis.has(flag) && !(kindNamed && flag == TcpAnalysisFlag.RETRANSMISSION)) {
+        labels.add(flag == TcpAnalysisFlag.DUPLICATE_ACK ? flag.label() + " #" + analysis.dupAckNumber() : flag.label());
+      }
+    }
+    return labels;
   }
 
   private static void report(Dissection d, Layer layer, TcpAnalysis.Result analysis, int offset) {
