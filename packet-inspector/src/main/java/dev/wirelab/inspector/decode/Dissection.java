@@ -51,6 +51,7 @@ final class Dissection {
     inner.src = src;
     inner.dst = dst;
     inner.summaries = summaries;
+    inner.addressSum = addressSum;
     return inner;
   }
 
@@ -85,6 +86,24 @@ final class Dissection {
   }
 
   private boolean ipSeen;
+  /** The sum of the innermost IP header's two addresses, for the TCP/UDP/ICMPv6 pseudo-header. */
+  private int addressSum;
+
+  void addressSum(int sum) {
+    if (!quoted) {
+      addressSum = sum;
+    }
+  }
+
+  /** The pseudo-header's sum (RFC 9293 3.1, RFC 8200 8.1) for a transport of {@code protocol}. */
+  int pseudoHeaderSum(int protocol, int length) {
+    return Checksums.sum(new byte[] {0, (byte) protocol, (byte) (length >> 8), (byte) length}, 0, 4, addressSum);
+  }
+
+  /** Whether the IPv4 header being checked is the outermost one (its status is ip.checksum.status). */
+  boolean firstIpChecksum() {
+    return frame.json().get("ip.checksum.status") == null && !quoted;
+  }
   private int summaries;
 
   /** True for the outermost IP header only: tshark's ip.* fields describe that one. */

@@ -37,7 +37,6 @@ final class Ipv4 {
           .add("Fragment offset", String.valueOf(fragmentOffset), fragmentOffset == 0 ? "first (or only) piece" : "bytes into the original datagram", offset + 6, 2)
           .add("Time to live", String.valueOf(ttl), "routers left before it is dropped", offset + 8, 1)
           .add("Protocol", String.valueOf(protocol), IpProtocols.name(protocol), offset + 9, 1)
-          .add("Header checksum", Bytes.hex(Bytes.u16(data, offset + 10), 4), "not verified", offset + 10, 2)
           .add("Source", src, "", offset + 12, 4)
           .add("Destination", dst, "", offset + 16, 4);
     }
@@ -55,6 +54,11 @@ final class Ipv4 {
       throw new MalformedFrameException("IPv4 header length " + headerLength + " is below the minimum of 20");
     }
     d.need(offset, headerLength, end, "IPv4 header with options");
+    if (d.details || d.json) {
+      Checksums.check(d, layer, d.firstIpChecksum() ? "ip.checksum.status" : "ip.inner.checksum.status",
+          offset + 10, offset, offset + headerLength, 0, true);
+      d.addressSum(Checksums.sum(data, offset + 12, offset + 20, 0));
+    }
     if (d.details) {
       Ipv4Options.describe(layer, data, offset + 20, offset + headerLength);
     }

@@ -47,6 +47,9 @@ final class Ipv6 {
       d.put("ip.plen", payloadLength);
     }
     d.ip("IP6", src, dst);
+    if (d.details || d.json) {
+      d.addressSum(Checksums.sum(data, offset + 8, offset + 40, 0));
+    }
     int wireLength = payloadLength == 0 ? d.frame.len() - offset - 40 : payloadLength;
     int limit = Math.min(end, d.reportedEnd(offset + 40 + wireLength, "IPv6 payload length", payloadLength));
     int at = offset + 40;

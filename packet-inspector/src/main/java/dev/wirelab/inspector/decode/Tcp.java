@@ -31,7 +31,6 @@ final class Tcp {
           .add("Header length", headerLength + " bytes", headerLength > 20 ? "options present" : "no options", offset + 12, 1)
           .add("Flags", Bytes.hex(flags, 3) + " " + tcpdumpFlags(flags), flagNames(flags), offset + 12, 2)
           .add("Window", String.valueOf(window), "bytes the sender can still receive (before scaling)", offset + 14, 2)
-          .add("Checksum", Bytes.hex(Bytes.u16(data, offset + 16), 4), "not verified", offset + 16, 2)
           .add("Urgent pointer", String.valueOf(Bytes.u16(data, offset + 18)), "", offset + 18, 2);
     }
     if (d.quoted) {
@@ -58,6 +57,10 @@ final class Tcp {
       d.put("tcp.len", payloadLength);
     }
     d.need(offset, headerLength, end, "TCP header with options");
+    if (d.details || d.json) {
+      Checksums.check(d, layer, "tcp.checksum.status", offset + 16, offset, offset + wireLength,
+          d.pseudoHeaderSum(6, wireLength), end - offset >= wireLength);
+    }
     if (d.details) {
       TcpOptions.describe(layer, data, offset + 20, offset + headerLength);
     }

@@ -44,6 +44,6 @@ final class Reassembled {
   }
 
   private static boolean reassembledField(String key) {
-    return PREFIXES.stream().anyMatch(key::startsWith);
+    return PREFIXES.stream().anyMatch(key::startsWith) && !key.startsWith("icmp.checksum");
   }
 }

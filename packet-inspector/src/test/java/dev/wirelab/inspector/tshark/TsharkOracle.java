@@ -33,6 +33,7 @@ final class TsharkOracle {
       + " dns.id dns.flags.response dns.qry.name dns.flags.rcode dns.count.queries dns.count.answers"
       + " http.request.method http.request.uri http.response.code websocket.fin websocket.opcode websocket.mask"
       + " websocket.payload_length websocket.payload_length_ext_16 websocket.payload_length_ext_64"
+      + " ip.checksum.status tcp.checksum.status udp.checksum.status icmp.checksum.status icmpv6.checksum.status"
       + " ip.flags.mf ip.frag_offset tcp.analysis.duplicate_ack_num " + String.join(" ", analysisFields())).split(" "));
   /** tshark's tcp.analysis.* flags in the oracle's order; the oracle lists the set ones as tcp.analysis. */
   static final List<String> TCP_ANALYSIS = List.of("retransmission", "fast_retransmission",
@@ -65,7 +66,8 @@ final class TsharkOracle {
   static List<Map<String, Object>> decode(Path capture, Path configDir, boolean reassemble)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("tshark", "-r", capture.toString(), "-n", "-T", "ek",
-        "-o", "tcp.relative_sequence_numbers:FALSE", "-o", "tcp.analyze_sequence_numbers:TRUE"));
+        "-o", "tcp.relative_sequence_numbers:FALSE", "-o", "tcp.analyze_sequence_numbers:TRUE",
+        "-o", "ip.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE"));
     if (!reassemble) {
       command.addAll(List.of("-o", "tcp.desegment_tcp_streams:FALSE", "-o", "ip.defragment:FALSE",
           "-o", "ipv6.defragment:FALSE"));
@@ -152,6 +154,12 @@ final class TsharkOracle {
       }
     }
     transport(o, layers, protocols);
+    for (String protocol : List.of("ip", "tcp", "udp", "icmp", "icmpv6")) {
+      String status = first(layers, protocol + ".checksum.status");
+      if ("0".equals(status) || "1".equals(status)) {
+        o.put(protocol + ".checksum.status", "1".equals(status) ? "good" : "bad");
+      }
+    }
     String moreFragments = first(layers, "ip.flags.mf");
     String fragmentOffset = first(layers, "ip.frag_offset");
     boolean fragment = protocols.contains("ipv6.fraghdr") || flag(moreFragments)
