@@ -26,6 +26,7 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
     }
   };
   private final EngineIoSessions engineIo = new EngineIoSessions();
+  private Map<Integer, String> protocolByPort = Map.of();
   /** Streams whose both directions ended: the last ACKs after the FINs need no new state. */
   private final BitSet closed = new BitSet();
 
@@ -38,6 +39,10 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
     ConnectionDecoder connection = connections.get(segment.stream());
     if (connection == null) {
       connection = new ConnectionDecoder(engineIo);
+      if ("websocket".equals(protocolByPort.get(segment.srcPort()))
+          || "websocket".equals(protocolByPort.get(segment.dstPort()))) {
+        connection.assumeWebSocket();
+      }
       connections.put(segment.stream(), connection);
     }
     AppFindings findings = new AppFindings(frame.keepsJson());
@@ -50,6 +55,11 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
       closed.set(segment.stream());
     }
     show(findings, segment, frame);
+  }
+
+  @Override
+  public void decodeAs(Map<Integer, String> rules) {
+    this.protocolByPort = Map.copyOf(rules);
   }
 
   private static void show(AppFindings findings, TcpSegment segment, DecodedFrame frame) {

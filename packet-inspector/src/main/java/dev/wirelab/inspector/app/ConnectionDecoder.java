@@ -55,6 +55,11 @@ public final class ConnectionDecoder {
     }
   }
 
+  /** --decode-as ...:websocket: both directions carry WebSocket frames from their first byte. */
+  void assumeWebSocket() {
+    conversation.assumeWebSocket();
+  }
+
   /** Whether both directions ended, so the connection's state can be dropped. */
   public boolean closed() {
     return ended[0] && ended[1];

@@ -21,7 +21,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +49,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class InspectCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(InspectCommand.class);
   private static final long CTRL_C_GRACE_SECONDS = 5;
+  private static final Pattern DECODE_AS = Pattern.compile("tcp\\.port[=:](\\d{1,5})[:,](http|websocket)");
 
   enum Colour { AUTO, ALWAYS, NEVER }
 
@@ -71,6 +77,11 @@ public final class InspectCommand implements Callable<Integer> {
   @Option(names = {"-S", "--absolute-seq"}, description = "summary: raw TCP sequence numbers (default: relative"
       + " to each side's first, seq 1:1122 as tcpdump and Wireshark show them; --json is always raw)")
   boolean absoluteSeq;
+
+  @Option(names = "--decode-as", paramLabel = "tcp.port=PORT:PROTOCOL", description = "decode TCP port PORT as"
+      + " PROTOCOL (websocket: frames from the first byte, for a capture that starts after the upgrade; http is"
+      + " recognised by content on any port anyway), like tshark -d; may be repeated")
+  List<String> decodeAs = new ArrayList<>();
 
   @Option(names = "--layers", description = "every layer of every frame as a tree, each field with its meaning")
   boolean layers;
@@ -125,7 +136,7 @@ public final class InspectCommand implements Callable<Integer> {
     }
     FrameDecoder decoder = FrameDecoder.withInstalledDecoders(
         layers || hex ? FrameDecoder.Detail.FIELDS : json || stats || follow != null ? FrameDecoder.Detail.JSON : FrameDecoder.Detail.SUMMARY)
-        .absoluteSequenceNumbers(absoluteSeq);
+        .absoluteSequenceNumbers(absoluteSeq).decodeAs(decodeAsRules());
     List<FrameSink> sinks = new ArrayList<>();
     CountDownLatch closed = new CountDownLatch(1);
     Thread ctrlC = null;
@@ -185,6 +196,18 @@ public final class InspectCommand implements Callable<Integer> {
     } catch (IllegalStateException shuttingDown) {
       LOG.debug("the JVM is already shutting down; the Ctrl-C hook has done its job", shuttingDown);
     }
+  }
+
+  private Map<Integer, String> decodeAsRules() {
+    Map<Integer, String> rules = new HashMap<>();
+    for (String rule : decodeAs) {
+      Matcher m = DECODE_AS.matcher(rule.toLowerCase(Locale.ROOT));
+      if (!m.matches() || Integer.parseInt(m.group(1)) > 65535) {
+        throw new UserError("--decode-as " + rule + ": expected tcp.port=PORT:http or tcp.port=PORT:websocket", 2, null);
+      }
+      rules.put(Integer.parseInt(m.group(1)), m.group(2));
+    }
+    return rules;
   }
 
   private FrameSource open() {

@@ -114,6 +114,12 @@ public final class FrameDecoder {
     return frame;
   }
 
+  /** {@code --decode-as}: hands the port rules to every payload decoder. */
+  public FrameDecoder decodeAs(java.util.Map<Integer, String> protocolByPort) {
+    payloadDecoders.forEach(decoder -> decoder.decodeAs(protocolByPort));
+    return this;
+  }
+
   /** The summary shows raw sequence numbers (tcpdump -S) instead of offsets from each side's first. */
   public FrameDecoder absoluteSequenceNumbers(boolean absolute) {
     this.absoluteSequenceNumbers = absolute;
