@@ -86,6 +86,8 @@ final class Dissection {
   }
 
   private boolean ipSeen;
+  /** An IPv4 header with total length 0 (BIG TCP): the summary says so once decoding is done. */
+  boolean bigPacket;
   /** The sum of the innermost IP header's two addresses, for the TCP/UDP/ICMPv6 pseudo-header. */
   private int addressSum;
 
@@ -186,6 +188,9 @@ final class Dissection {
 
   /** vlan.id as the oracle lists it: the 802.1ad S-tags, then the 802.1Q tags. */
   void finish() {
+    if (bigPacket) {
+      frame.appendSummary("(IPv4 total length 0: a BIG TCP packet over 64 KiB, length from the frame)");
+    }
     if (serviceVlans.isEmpty() && customerVlans.isEmpty()) {
       return;
     }

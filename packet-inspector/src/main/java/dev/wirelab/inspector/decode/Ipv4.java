@@ -64,6 +64,14 @@ final class Ipv4 {
     }
     d.ip("IP", src, dst);
     int wireLength = totalLength == 0 ? d.frame.len() - offset : totalLength;
+    if (totalLength == 0 && !d.quoted) {
+      // Linux BIG TCP / GSO hands the capture one packet larger than 64 KiB before it is cut up.
+      d.bigPacket = true;
+    }
+    if (totalLength == 0 && d.details) {
+      layer.add("Note", "total length 0", "a packet over 64 KiB (Linux BIG TCP or segmentation offload, captured"
+          + " before the card cut it up): its length is taken from the frame", offset + 2, 2);
+    }
     if (wireLength < headerLength) {
       throw new MalformedFrameException("IPv4 total length " + totalLength + " is shorter than its header");
     }
