@@ -56,6 +56,13 @@ public final class AppConversation {
     }
   }
 
+  /** The capture starts after the upgrade: both directions are WebSocket frames from the first byte. */
+  void assumeWebSocket() {
+    for (int d = 0; d < 2; d++) {
+      decoders[d] = new WebSocketStreamDecoder(new WebSocketReporter());
+    }
+  }
+
   /** The direction ended with FIN or RST. */
   public void onEnd(int direction, AppFindings out) {
     if (decoders[direction] != null) {

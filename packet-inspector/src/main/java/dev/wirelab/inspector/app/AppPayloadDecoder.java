@@ -26,6 +26,7 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
     }
   };
   private final EngineIoSessions engineIo = new EngineIoSessions();
+  private Map<Integer, String> protocolByPort = Map.of();
   /** Streams whose both directions ended: the last ACKs after the FINs need no new state. */
   private final BitSet closed = new BitSet();
 
@@ -38,18 +39,27 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
     ConnectionDecoder connection = connections.get(segment.stream());
     if (connection == null) {
       connection = new ConnectionDecoder(engineIo);
+      if ("websocket".equals(protocolByPort.get(segment.srcPort()))
+          || "websocket".equals(protocolByPort.get(segment.dstPort()))) {
+        connection.assumeWebSocket();
+      }
       connections.put(segment.stream(), connection);
     }
     AppFindings findings = new AppFindings(frame.keepsJson());
     connection.onSegment(segment.fromClient() ? 0 : 1, frame.number(), segment.seq(),
         segment.has(TcpSegment.ACK) ? segment.ack() : -1,
         segment.has(TcpSegment.SYN), segment.has(TcpSegment.FIN), segment.has(TcpSegment.RST),
-        frame.data(), segment.payloadOffset(), segment.payloadLength(), segment.wireLength(), findings);
+        segment.data(), segment.payloadOffset(), segment.payloadLength(), segment.wireLength(), findings);
     if (connection.closed()) {
       connections.remove(segment.stream());
       closed.set(segment.stream());
     }
     show(findings, segment, frame);
+  }
+
+  @Override
+  public void decodeAs(Map<Integer, String> rules) {
+    this.protocolByPort = Map.copyOf(rules);
   }
 
   private static void show(AppFindings findings, TcpSegment segment, DecodedFrame frame) {
@@ -60,13 +70,13 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
     int start = segment.payloadOffset();
     int end = start + segment.payloadLength();
     if (!findings.notes().isEmpty() && frame.keepsFields()) {
-      Layer reassembly = frame.addLayer(new Layer("TCP stream " + segment.stream(), 4, start, end));
+      Layer reassembly = frame.addLayer(inData(segment, frame, new Layer("TCP stream " + segment.stream(), 4, start, end)));
       findings.notes().forEach(note -> reassembly.add("Reassembly", note, "", start, 0));
     }
     Layer layer = null;
     for (AppFindings.Detail detail : findings.details()) {
       if (layer == null || !layer.protocol().equals(detail.layer())) {
-        layer = frame.addLayer(new Layer(detail.layer(), 7, start, end));
+        layer = frame.addLayer(inData(segment, frame, new Layer(detail.layer(), 7, start, end)));
       }
       if (frame.keepsFields()) {
         layer.add(detail.name(), detail.value(), detail.meaning(), start, 0);
@@ -77,5 +87,10 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
       frame.appendSummary(String.join("; ", meanings));
     }
     findings.malformedReasons().forEach(frame::markMalformed);
+  }
+
+  /** A segment that came in IP fragments lies in the reassembled datagram, not in the frame. */
+  private static Layer inData(TcpSegment segment, DecodedFrame frame, Layer layer) {
+    return segment.data() == frame.data() ? layer : layer.reassembled();
   }
 }

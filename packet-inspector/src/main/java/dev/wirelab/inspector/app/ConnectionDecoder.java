@@ -12,9 +12,11 @@ import java.util.List;
 public final class ConnectionDecoder {
   private final DirectionReassembler[] reassemblers = {new DirectionReassembler(), new DirectionReassembler()};
   private final boolean[] ended = new boolean[2];
-  private final AppConversation conversation;
+  private final EngineIoSessions engineIo;
+  private AppConversation conversation;
 
   ConnectionDecoder(EngineIoSessions engineIo) {
+    this.engineIo = engineIo;
     this.conversation = new AppConversation(engineIo);
   }
 
@@ -22,6 +24,13 @@ public final class ConnectionDecoder {
   public void onSegment(int direction, long frame, long seq, long ack, boolean syn, boolean fin, boolean rst,
                         byte[] data, int offset, int length, int wireLength, AppFindings out) {
     Reassembly released = reassemblers[direction].accept(frame, seq, syn, fin, rst, data, offset, length, wireLength);
+    if (released.restarted()) {
+      // A new connection reuses the ports: its messages have nothing to do with the old ones.
+      reassemblers[1 - direction] = new DirectionReassembler();
+      ended[0] = false;
+      ended[1] = false;
+      conversation = new AppConversation(engineIo);
+    }
     deliver(direction, released, frame, out);
     if (released.held()) {
       conversation.onHeldSegment(direction, data, offset, length, out);
@@ -44,6 +53,11 @@ public final class ConnectionDecoder {
     for (int i = 0; i < chunks.size(); i++) {
       conversation.onChunk(direction, chunks.get(i), frame, out);
     }
+  }
+
+  /** --decode-as ...:websocket: both directions carry WebSocket frames from their first byte. */
+  void assumeWebSocket() {
+    conversation.assumeWebSocket();
   }
 
   /** Whether both directions ended, so the connection's state can be dropped. */

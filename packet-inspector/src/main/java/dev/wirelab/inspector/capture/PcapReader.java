@@ -40,6 +40,8 @@ final class PcapReader implements FrameSource {
     long len = in.u32();
     frames++;
     long nanos = nanosecond ? fraction : fraction * 1000;
+    String badFraction = nanos < 1_000_000_000L ? null : "record " + frames + "'s fraction of a second is " + fraction
+        + (nanosecond ? " ns" : " µs") + ", not below one second: the writer is broken; shown carried into the seconds";
     if (nanos >= 1_000_000_000L) {
       seconds += nanos / 1_000_000_000L;
       nanos %= 1_000_000_000L;
@@ -54,7 +56,8 @@ final class PcapReader implements FrameSource {
       return new CapturedFrame(seconds, (int) nanos, (int) Math.min(len, Integer.MAX_VALUE), linkType,
           in.rest((int) capLen), warning);
     }
-    String problem = len < capLen ? "record header says " + capLen + " bytes captured but only " + len + " on the wire" : null;
+    String problem = len < capLen ? "record header says " + capLen + " bytes captured but only " + len + " on the wire"
+        : badFraction;
     return new CapturedFrame(seconds, (int) nanos, (int) Math.min(Math.max(len, capLen), Integer.MAX_VALUE), linkType,
         in.bytes((int) capLen), problem);
   }

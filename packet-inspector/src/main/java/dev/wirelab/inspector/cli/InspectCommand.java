@@ -11,6 +11,7 @@ import dev.wirelab.inspector.output.FollowStream;
 import dev.wirelab.inspector.output.FrameSink;
 import dev.wirelab.inspector.output.HexSink;
 import dev.wirelab.inspector.output.JsonSink;
+import dev.wirelab.inspector.output.LadderSink;
 import dev.wirelab.inspector.output.LayersSink;
 import dev.wirelab.inspector.output.StatsSink;
 import dev.wirelab.inspector.output.SummarySink;
@@ -18,8 +19,14 @@ import dev.wirelab.inspector.output.Terminal;
 import dev.wirelab.inspector.output.WriteSink;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +49,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class InspectCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(InspectCommand.class);
   private static final long CTRL_C_GRACE_SECONDS = 5;
+  private static final Pattern DECODE_AS = Pattern.compile("tcp\\.port[=:](\\d{1,5})[:,](http|websocket)");
 
   enum Colour { AUTO, ALWAYS, NEVER }
 
@@ -66,6 +74,15 @@ public final class InspectCommand implements Callable<Integer> {
   @Option(names = "--snaplen", paramLabel = "BYTES", defaultValue = "262144", description = "live capture: bytes kept per frame (default: ${DEFAULT-VALUE})")
   int snapLen;
 
+  @Option(names = {"-S", "--absolute-seq"}, description = "summary: raw TCP sequence numbers (default: relative"
+      + " to each side's first, seq 1:1122 as tcpdump and Wireshark show them; --json is always raw)")
+  boolean absoluteSeq;
+
+  @Option(names = "--decode-as", paramLabel = "tcp.port=PORT:PROTOCOL", description = "decode TCP port PORT as"
+      + " PROTOCOL (websocket: frames from the first byte, for a capture that starts after the upgrade; http is"
+      + " recognised by content on any port anyway), like tshark -d; may be repeated")
+  List<String> decodeAs = new ArrayList<>();
+
   @Option(names = "--layers", description = "every layer of every frame as a tree, each field with its meaning")
   boolean layers;
 
@@ -80,6 +97,15 @@ public final class InspectCommand implements Callable<Integer> {
 
   @Option(names = "--follow", paramLabel = "STREAM", description = "the payload of TCP stream STREAM (0, 1, ...) in both directions")
   Integer follow;
+
+  @Option(names = "--ladder", description = "the time-sequence (ladder) diagram of one TCP connection (see --stream)")
+  boolean ladder;
+
+  @Option(names = "--ladder-svg", paramLabel = "OUT.svg", description = "draw the ladder diagram as an SVG picture into this file")
+  Path ladderSvg;
+
+  @Option(names = "--stream", paramLabel = "N", defaultValue = "0", description = "--ladder: which TCP stream (0, 1, ...; default 0)")
+  int stream;
 
   @Option(names = {"-w", "--write"}, paramLabel = "FILE", description = "save the frames that passed the filter as a pcap file")
   String write;
@@ -109,7 +135,8 @@ public final class InspectCommand implements Callable<Integer> {
       throw new UserError("--duration is for live captures (--live)", 2, null);
     }
     FrameDecoder decoder = FrameDecoder.withInstalledDecoders(
-        layers || hex ? FrameDecoder.Detail.FIELDS : json || stats || follow != null ? FrameDecoder.Detail.JSON : FrameDecoder.Detail.SUMMARY);
+        layers || hex ? FrameDecoder.Detail.FIELDS : json || stats || follow != null ? FrameDecoder.Detail.JSON : FrameDecoder.Detail.SUMMARY)
+        .absoluteSequenceNumbers(absoluteSeq).decodeAs(decodeAsRules());
     List<FrameSink> sinks = new ArrayList<>();
     CountDownLatch closed = new CountDownLatch(1);
     Thread ctrlC = null;
@@ -171,6 +198,18 @@ public final class InspectCommand implements Callable<Integer> {
     }
   }
 
+  private Map<Integer, String> decodeAsRules() {
+    Map<Integer, String> rules = new HashMap<>();
+    for (String rule : decodeAs) {
+      Matcher m = DECODE_AS.matcher(rule.toLowerCase(Locale.ROOT));
+      if (!m.matches() || Integer.parseInt(m.group(1)) > 65535) {
+        throw new UserError("--decode-as " + rule + ": expected tcp.port=PORT:http or tcp.port=PORT:websocket", 2, null);
+      }
+      rules.put(Integer.parseInt(m.group(1)), m.group(2));
+    }
+    return rules;
+  }
+
   private FrameSource open() {
     if (live != null) {
       return LiveCapture.open(live, filter, snapLen, Math.round(duration * 1000));
@@ -185,9 +224,14 @@ public final class InspectCommand implements Callable<Integer> {
 
   /** The chosen output mode; none when only --write was asked for. */
   private FrameSink outputMode(PrintWriter out, boolean writing) {
-    int modes = (layers ? 1 : 0) + (hex ? 1 : 0) + (json ? 1 : 0) + (stats ? 1 : 0) + (follow != null ? 1 : 0);
+    boolean drawsLadder = ladder || ladderSvg != null;
+    int modes = (layers ? 1 : 0) + (hex ? 1 : 0) + (json ? 1 : 0) + (stats ? 1 : 0) + (follow != null ? 1 : 0)
+        + (drawsLadder ? 1 : 0);
     if (modes > 1) {
-      throw new UserError("choose one of --layers, --hex, --json, --stats, --follow", 2, null);
+      throw new UserError("choose one of --layers, --hex, --json, --stats, --follow, --ladder", 2, null);
+    }
+    if (drawsLadder) {
+      return new LadderSink(out, stream, ladderSvg);
     }
     if (layers) {
       return new LayersSink(out);

@@ -15,7 +15,7 @@ final class Arp {
     int protocolLength = Bytes.u8(data, offset + 5);
     int opcode = Bytes.u16(data, offset + 6);
     int length = 8 + 2 * (hardwareLength + protocolLength);
-    Layer layer = d.frame.addLayer(new Layer("ARP", 3, offset, Math.min(offset + length, end)));
+    Layer layer = d.layer(new Layer("ARP", 3, offset, Math.min(offset + length, end)));
     if (d.details) {
       layer.add("Hardware type", String.valueOf(hardwareType), hardwareType == 1 ? "Ethernet" : "", offset, 2)
           .add("Protocol type", Bytes.hex(protocolType, 4), EtherTypes.name(protocolType), offset + 2, 2)

@@ -1,6 +1,7 @@
 package dev.wirelab.inspector.decode;
 
 import dev.wirelab.inspector.model.DecodedFrame;
+import dev.wirelab.inspector.model.Layer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,26 +23,89 @@ final class Dissection {
   private List<Integer> serviceVlans = List.of();
   private List<Integer> customerVlans = List.of();
 
+  /** Whether {@link #data} holds reassembled bytes (a defragmented datagram) rather than the frame's. */
+  final boolean reassembled;
+
   Dissection(DecodedFrame frame, FrameDecoder decoder) {
+    this(frame, decoder, frame.data(), false);
+  }
+
+  private Dissection(DecodedFrame frame, FrameDecoder decoder, byte[] data, boolean reassembled) {
     this.frame = frame;
-    this.data = frame.data();
+    this.data = data;
     this.decoder = decoder;
     this.details = frame.keepsFields();
     this.json = frame.keepsJson();
+    this.reassembled = reassembled;
+  }
+
+  /**
+   * The same frame, now decoding bytes put back together from several frames (an IP datagram
+   * from its fragments): its layers count offsets within those bytes, and the outer IP header is
+   * the one already decoded.
+   */
+  Dissection over(byte[] reassembledBytes) {
+    Dissection inner = new Dissection(frame, decoder, reassembledBytes, true);
+    inner.ipSeen = true;
+    inner.ipName = ipName;
+    inner.src = src;
+    inner.dst = dst;
+    inner.summaries = summaries;
+    inner.addressSum = addressSum;
+    return inner;
+  }
+
+  /** A DNS-over-TCP message put together from several segments, decoded for {@code frame}. */
+  static Dissection ofMessage(DecodedFrame frame, FrameDecoder decoder, byte[] message) {
+    return new Dissection(frame, decoder, message, true).firstFieldsOnly();
+  }
+
+  /** Later messages of one frame leave its JSON fields alone: tshark reports the first. */
+  Dissection firstFieldsOnly() {
+    firstFieldsOnly = true;
+    return this;
+  }
+
+  private boolean firstFieldsOnly;
+
+  /** Adds a layer to the frame, marked as reassembled when this dissection decodes reassembled bytes. */
+  Layer layer(Layer layer) {
+    return frame.addLayer(reassembled ? layer.reassembled() : layer);
   }
 
   /** Throws unless {@code count} bytes from {@code offset} lie within {@code end}. */
   void need(int offset, int count, int end, String what) {
     if (offset + count > end || offset < 0) {
       int have = Math.max(0, end - offset);
-      String cause = end >= data.length && frame.len() > frame.capLen()
-          ? " (the capture's snaplen cut the frame)" : "";
+      String cause = reassembled || end < data.length || frame.len() <= frame.capLen() ? ""
+          : offset + count <= frame.len() ? " (the capture's snaplen cut the frame)"
+          : " (the frame was that short on the wire too: an outer length field is wrong)";
       throw new MalformedFrameException(
           what + " needs " + count + " bytes, only " + have + " present" + cause);
     }
   }
 
   private boolean ipSeen;
+  /** An IPv4 header with total length 0 (BIG TCP): the summary says so once decoding is done. */
+  boolean bigPacket;
+  /** The sum of the innermost IP header's two addresses, for the TCP/UDP/ICMPv6 pseudo-header. */
+  private int addressSum;
+
+  void addressSum(int sum) {
+    if (!quoted) {
+      addressSum = sum;
+    }
+  }
+
+  /** The pseudo-header's sum (RFC 9293 3.1, RFC 8200 8.1) for a transport of {@code protocol}. */
+  int pseudoHeaderSum(int protocol, int length) {
+    return Checksums.sum(new byte[] {0, (byte) protocol, (byte) (length >> 8), (byte) length}, 0, 4, addressSum);
+  }
+
+  /** Whether the IPv4 header being checked is the outermost one (its status is ip.checksum.status). */
+  boolean firstIpChecksum() {
+    return frame.json().get("ip.checksum.status") == null && !quoted;
+  }
   private int summaries;
 
   /** True for the outermost IP header only: tshark's ip.* fields describe that one. */
@@ -64,17 +128,28 @@ final class Dissection {
    * the frame is marked malformed and decoding goes on with the bytes that are there.
    */
   int reportedEnd(int claimedEnd, String field, int value) {
-    if (claimedEnd <= frame.len()) {
+    int wireEnd = reassembled ? data.length : frame.len();
+    if (claimedEnd <= wireEnd) {
       return claimedEnd;
     }
     if (!quoted) {
-      frame.markMalformed(field + " " + value + " runs " + (claimedEnd - frame.len()) + " bytes past the end of the frame");
+      // The bytes were not cut off by the capture: they were never sent, so the header lies.
+      String why = reassembled ? "the reassembled datagram is shorter"
+          : frame.len() == frame.capLen() ? "the frame was captured whole, so the header is wrong"
+          : "past even the frame's length on the wire, so the header is wrong, not the snaplen";
+      frame.markMalformed(field + " " + value + " runs " + (claimedEnd - wireEnd)
+          + " bytes past the end of the frame (" + why + ")");
     }
     return data.length;
   }
 
   void put(String key, Object value) {
-    if (!quoted) {
+    if (quoted) {
+      return;
+    }
+    if (firstFieldsOnly) {
+      frame.putFirst(key, value);
+    } else {
       frame.put(key, value);
     }
   }
@@ -113,6 +188,9 @@ final class Dissection {
 
   /** vlan.id as the oracle lists it: the 802.1ad S-tags, then the 802.1Q tags. */
   void finish() {
+    if (bigPacket) {
+      frame.appendSummary("(IPv4 total length 0: a BIG TCP packet over 64 KiB, length from the frame)");
+    }
     if (serviceVlans.isEmpty() && customerVlans.isEmpty()) {
       return;
     }

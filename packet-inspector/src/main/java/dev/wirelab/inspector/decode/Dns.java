@@ -10,24 +10,17 @@ final class Dns {
     byte[] data = d.data;
     int start = offset;
     int messageEnd = end;
-    boolean complete = true;
-    Layer layer = d.frame.addLayer(new Layer("DNS", 7, offset, end));
+    Layer layer = d.layer(new Layer("DNS", 7, offset, end));
     if (overTcp) {
       d.need(offset, 2, end, "DNS length prefix");
       int length = Bytes.u16(data, offset);
       layer.add("Length", String.valueOf(length), "DNS over TCP: bytes of the message that follows", offset, 2);
       start = offset + 2;
-      complete = start + length <= end;
       messageEnd = Math.min(end, start + length);
     }
     DnsHeader header = DnsHeader.read(d, layer, start, messageEnd);
     String text = "DNS " + (header.response() ? "response " : "query ") + Bytes.hex(header.id(), 4)
         + (header.response() && header.rcode() != 0 ? " " + rcodeName(header.rcode()) : "");
-    if (!complete) {
-      layer.add("Message", "continues in a later segment", "this inspector decodes one segment at a time", start + 12, messageEnd - start - 12);
-      d.frame.appendSummary(text + " (continues in a later segment)");
-      return;
-    }
     DnsRecords records = new DnsRecords(data, start, messageEnd, layer);
     try {
       text += records.questions(d, header.questions());

@@ -1,6 +1,11 @@
 package dev.wirelab.inspector.decode;
 
 import dev.wirelab.inspector.model.Layer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /** Reads the question and answer sections of one DNS message, following compression pointers safely. */
 final class DnsRecords {
@@ -37,6 +42,9 @@ final class DnsRecords {
     return text.toString();
   }
 
+  /** Answers named in the summary line; the rest are counted, so a big response stays one readable line. */
+  private static final int ANSWERS_IN_SUMMARY = 3;
+
   /** Reads the answer records. Returns summary text. */
   String answers(int count) {
     StringBuilder text = new StringBuilder();
@@ -52,7 +60,12 @@ final class DnsRecords {
       String value = rdata(type, at, length);
       at += length;
       layer.add("Answer", name + " " + typeName(type) + " " + value, "cache for " + ttl + " s", from, at - from);
-      text.append(i == 0 ? ": " : ", ").append(typeName(type)).append(' ').append(value);
+      if (i < ANSWERS_IN_SUMMARY) {
+        text.append(i == 0 ? ": " : ", ").append(typeName(type)).append(' ').append(value);
+      }
+    }
+    if (count > ANSWERS_IN_SUMMARY) {
+      text.append(" and ").append(count - ANSWERS_IN_SUMMARY).append(" more answers");
     }
     return text.toString();
   }
@@ -112,15 +125,40 @@ final class DnsRecords {
       if (name.length() > 0) {
         name.append('.');
       }
-      for (int i = cursor + 1; i <= cursor + length; i++) {
-        int c = data[i] & 0xFF;
-        if (c > 0x20 && c < 0x7F) {
-          name.append((char) c);
-        } else {
-          name.append('\\').append(String.format("%03d", c));
-        }
-      }
+      appendLabel(name, cursor + 1, length);
       cursor += 1 + length;
+    }
+  }
+
+  /**
+   * A label as text: valid UTF-8 (mDNS names such as "Luca’s iMac", RFC 6762) is shown as it is,
+   * other bytes that are not printable as \\DDD, the master-file escape (RFC 1035 5.1).
+   */
+  private void appendLabel(StringBuilder name, int from, int length) {
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    boolean ascii = true;
+    for (int i = from; i < from + length; i++) {
+      ascii &= data[i] >= 0;
+    }
+    if (!ascii) {
+      try {
+        String text = utf8.decode(ByteBuffer.wrap(data, from, length)).toString();
+        if (text.codePoints().allMatch(c -> c >= 0x20 && !Character.isISOControl(c))) {
+          name.append(text);
+          return;
+        }
+      } catch (CharacterCodingException notUtf8) {
+        // Not text: each byte that is not printable ASCII is escaped below.
+      }
+    }
+    for (int i = from; i < from + length; i++) {
+      int c = data[i] & 0xFF;
+      if (c >= 0x20 && c < 0x7F) {
+        name.append((char) c);
+      } else {
+        name.append('\\').append((char) ('0' + c / 100)).append((char) ('0' + c / 10 % 10)).append((char) ('0' + c % 10));
+      }
     }
   }
 
@@ -137,13 +175,51 @@ final class DnsRecords {
       case 5 -> "CNAME";
       case 6 -> "SOA";
       case 12 -> "PTR";
+      case 13 -> "HINFO";
       case 15 -> "MX";
       case 16 -> "TXT";
+      case 17 -> "RP";
+      case 18 -> "AFSDB";
+      case 24 -> "SIG";
+      case 25 -> "KEY";
       case 28 -> "AAAA";
+      case 29 -> "LOC";
       case 33 -> "SRV";
+      case 35 -> "NAPTR";
+      case 36 -> "KX";
+      case 37 -> "CERT";
+      case 39 -> "DNAME";
       case 41 -> "OPT";
+      case 42 -> "APL";
+      case 43 -> "DS";
+      case 44 -> "SSHFP";
+      case 45 -> "IPSECKEY";
+      case 46 -> "RRSIG";
+      case 47 -> "NSEC";
+      case 48 -> "DNSKEY";
+      case 49 -> "DHCID";
+      case 50 -> "NSEC3";
+      case 51 -> "NSEC3PARAM";
+      case 52 -> "TLSA";
+      case 53 -> "SMIMEA";
+      case 55 -> "HIP";
+      case 59 -> "CDS";
+      case 60 -> "CDNSKEY";
+      case 61 -> "OPENPGPKEY";
+      case 62 -> "CSYNC";
+      case 63 -> "ZONEMD";
+      case 64 -> "SVCB";
       case 65 -> "HTTPS";
+      case 99 -> "SPF";
+      case 249 -> "TKEY";
+      case 250 -> "TSIG";
+      case 251 -> "IXFR";
+      case 252 -> "AXFR";
+      case 253 -> "MAILB";
+      case 254 -> "MAILA";
       case 255 -> "ANY";
+      case 256 -> "URI";
+      case 257 -> "CAA";
       default -> "TYPE" + type;
     };
   }

@@ -10,7 +10,7 @@ final class Ethernet {
     d.need(offset, 14, end, "Ethernet header");
     byte[] data = d.data;
     int type = Bytes.u16(data, offset + 12);
-    Layer layer = d.frame.addLayer(new Layer("Ethernet II", 2, offset, offset + 14));
+    Layer layer = d.layer(new Layer("Ethernet II", 2, offset, offset + 14));
     if (d.details || d.json) {
       String dst = Bytes.mac(data, offset);
       String src = Bytes.mac(data, offset + 6);
@@ -49,7 +49,7 @@ final class Ethernet {
     int type = Bytes.u16(d.data, offset + 2);
     int id = tci & 0x0FFF;
     boolean serviceTag = tpid != EtherTypes.VLAN;
-    Layer layer = d.frame.addLayer(new Layer(serviceTag ? "802.1ad S-tag" : "802.1Q VLAN", 2, offset, offset + 4));
+    Layer layer = d.layer(new Layer(serviceTag ? "802.1ad S-tag" : "802.1Q VLAN", 2, offset, offset + 4));
     if (d.details) {
       layer.add("Priority", String.valueOf(tci >> 13), "class of service 0 (lowest) to 7", offset, 2)
           .add("Drop eligible", String.valueOf((tci >> 12) & 1), "1 = may be dropped first when congested", offset, 2)

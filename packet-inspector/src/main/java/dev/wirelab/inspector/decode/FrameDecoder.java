@@ -14,7 +14,9 @@ import java.util.ServiceLoader;
 public final class FrameDecoder {
   private final List<TcpPayloadDecoder> payloadDecoders;
   private final TcpStreams streams = new TcpStreams();
+  private final IpFragments fragments = new IpFragments();
   private final Detail detail;
+  private boolean absoluteSequenceNumbers;
 
   /** How much of each frame to decode: an output mode asks only for what it prints. */
   public enum Detail {
@@ -32,7 +34,10 @@ public final class FrameDecoder {
   }
 
   public FrameDecoder(List<TcpPayloadDecoder> payloadDecoders, Detail detail) {
-    this.payloadDecoders = List.copyOf(payloadDecoders);
+    List<TcpPayloadDecoder> all = new ArrayList<>(payloadDecoders.size() + 1);
+    all.add(new DnsOverTcp(this));
+    all.addAll(payloadDecoders);
+    this.payloadDecoders = List.copyOf(all);
     this.detail = detail;
   }
 
@@ -109,7 +114,27 @@ public final class FrameDecoder {
     return frame;
   }
 
+  /** {@code --decode-as}: hands the port rules to every payload decoder. */
+  public FrameDecoder decodeAs(java.util.Map<Integer, String> protocolByPort) {
+    payloadDecoders.forEach(decoder -> decoder.decodeAs(protocolByPort));
+    return this;
+  }
+
+  /** The summary shows raw sequence numbers (tcpdump -S) instead of offsets from each side's first. */
+  public FrameDecoder absoluteSequenceNumbers(boolean absolute) {
+    this.absoluteSequenceNumbers = absolute;
+    return this;
+  }
+
+  boolean absoluteSequenceNumbers() {
+    return absoluteSequenceNumbers;
+  }
+
   TcpStreams streams() {
     return streams;
+  }
+
+  IpFragments fragments() {
+    return fragments;
   }
 }

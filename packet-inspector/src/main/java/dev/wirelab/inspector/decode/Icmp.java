@@ -32,11 +32,16 @@ final class Icmp {
     byte[] data = d.data;
     int type = Bytes.u8(data, offset);
     int code = Bytes.u8(data, offset + 1);
-    Layer layer = d.frame.addLayer(new Layer(name, 3, offset, Math.min(end, offset + (quotes ? 8 : wireLength))));
+    Layer layer = d.layer(new Layer(name, 3, offset, Math.min(end, offset + (quotes ? 8 : wireLength))));
     if (d.details) {
       layer.add("Type", String.valueOf(type), meaning, offset, 1)
-          .add("Code", String.valueOf(code), "", offset + 1, 1)
-          .add("Checksum", Bytes.hex(Bytes.u16(data, offset + 2), 4), "not verified", offset + 2, 2);
+          .add("Code", String.valueOf(code), "", offset + 1, 1);
+    }
+    if (d.details || d.json) {
+      // ICMPv6 covers a pseudo-header as TCP does (RFC 4443); ICMP for IPv4 only its own bytes.
+      int initial = field.equals("icmpv6") ? d.pseudoHeaderSum(58, wireLength) : 0;
+      Checksums.check(d, layer, field + ".checksum.status", offset + 2, offset, offset + wireLength, initial,
+          end - offset >= wireLength);
     }
     d.putFirst(field + ".type", type);
     d.putFirst(field + ".code", code);

@@ -25,7 +25,7 @@ final class Ipv4 {
     boolean dontFragment = (flagsAndOffset & 0x4000) != 0;
     boolean moreFragments = (flagsAndOffset & 0x2000) != 0;
     int fragmentOffset = (flagsAndOffset & 0x1FFF) * 8;
-    Layer layer = d.frame.addLayer(new Layer("IPv4", 3, offset, offset + Math.max(20, headerLength)));
+    Layer layer = d.layer(new Layer("IPv4", 3, offset, offset + Math.max(20, headerLength)));
     if (d.details) {
       layer.add("Version", "4", "", offset, 1)
           .add("Header length", headerLength + " bytes", headerLength > 20 ? "options present" : "no options", offset, 1)
@@ -37,7 +37,6 @@ final class Ipv4 {
           .add("Fragment offset", String.valueOf(fragmentOffset), fragmentOffset == 0 ? "first (or only) piece" : "bytes into the original datagram", offset + 6, 2)
           .add("Time to live", String.valueOf(ttl), "routers left before it is dropped", offset + 8, 1)
           .add("Protocol", String.valueOf(protocol), IpProtocols.name(protocol), offset + 9, 1)
-          .add("Header checksum", Bytes.hex(Bytes.u16(data, offset + 10), 4), "not verified", offset + 10, 2)
           .add("Source", src, "", offset + 12, 4)
           .add("Destination", dst, "", offset + 16, 4);
     }
@@ -55,18 +54,36 @@ final class Ipv4 {
       throw new MalformedFrameException("IPv4 header length " + headerLength + " is below the minimum of 20");
     }
     d.need(offset, headerLength, end, "IPv4 header with options");
+    if (d.details || d.json) {
+      Checksums.check(d, layer, d.firstIpChecksum() ? "ip.checksum.status" : "ip.inner.checksum.status",
+          offset + 10, offset, offset + headerLength, 0, true);
+      d.addressSum(Checksums.sum(data, offset + 12, offset + 20, 0));
+    }
     if (d.details) {
       Ipv4Options.describe(layer, data, offset + 20, offset + headerLength);
     }
     d.ip("IP", src, dst);
     int wireLength = totalLength == 0 ? d.frame.len() - offset : totalLength;
+    if (totalLength == 0 && !d.quoted) {
+      // Linux BIG TCP / GSO hands the capture one packet larger than 64 KiB before it is cut up.
+      d.bigPacket = true;
+    }
+    if (totalLength == 0 && d.details) {
+      layer.add("Note", "total length 0", "a packet over 64 KiB (Linux BIG TCP or segmentation offload, captured"
+          + " before the card cut it up): its length is taken from the frame", offset + 2, 2);
+    }
     if (wireLength < headerLength) {
       throw new MalformedFrameException("IPv4 total length " + totalLength + " is shorter than its header");
     }
     int available = d.reportedEnd(offset + wireLength, "IPv4 total length", totalLength);
-    if (fragmentOffset != 0) {
+    if (fragmentOffset != 0 || moreFragments) {
       d.summary("IP " + src + " > " + dst + ": " + IpProtocols.name(protocol) + " fragment at offset "
           + fragmentOffset + ", length " + (wireLength - headerLength) + (moreFragments ? ", more follow" : ", last"));
+      if (!d.quoted) {
+        IpFragments.Key key = new IpFragments.Key(4, src, dst, protocol, id);
+        Fragment.reassemble(d, key, fragmentOffset, moreFragments, protocol, offset + headerLength,
+            Math.min(end, available), wireLength - headerLength);
+      }
       return;
     }
     int summariesBefore = d.summaries();

@@ -27,7 +27,7 @@ final class Ipv6 {
     int hopLimit = Bytes.u8(data, offset + 7);
     String src = Bytes.ipv6(data, offset + 8);
     String dst = Bytes.ipv6(data, offset + 24);
-    Layer fixed = d.frame.addLayer(new Layer("IPv6", 3, offset, offset + 40));
+    Layer fixed = d.layer(new Layer("IPv6", 3, offset, offset + 40));
     if (d.details) {
       fixed.add("Version", "6", "", offset, 1)
           .add("Traffic class", Bytes.hex(trafficClass, 2), "priority class " + (trafficClass >> 2) + ", congestion bits " + (trafficClass & 3), offset, 2)
@@ -47,6 +47,9 @@ final class Ipv6 {
       d.put("ip.plen", payloadLength);
     }
     d.ip("IP6", src, dst);
+    if (d.details || d.json) {
+      d.addressSum(Checksums.sum(data, offset + 8, offset + 40, 0));
+    }
     int wireLength = payloadLength == 0 ? d.frame.len() - offset - 40 : payloadLength;
     int limit = Math.min(end, d.reportedEnd(offset + 40 + wireLength, "IPv6 payload length", payloadLength));
     int at = offset + 40;
@@ -56,7 +59,7 @@ final class Ipv6 {
       int length = next == FRAGMENT ? 8
           : next == AUTHENTICATION ? (Bytes.u8(data, at + 1) + 2) * 4 : (Bytes.u8(data, at + 1) + 1) * 8;
       d.need(at, length, limit, "IPv6 extension header");
-      Layer layer = d.frame.addLayer(new Layer("IPv6 " + IpProtocols.name(next), 3, at, at + length));
+      Layer layer = d.layer(new Layer("IPv6 " + IpProtocols.name(next), 3, at, at + length));
       if (d.details) {
         layer.add("Next header", String.valueOf(following), IpProtocols.name(following), at, 1)
             .add("Length", length + " bytes", "", at + 1, 1);
@@ -69,10 +72,14 @@ final class Ipv6 {
         layer.add("Fragment offset", String.valueOf(fragmentOffset), "bytes into the original packet", at + 2, 2)
             .add("More fragments", more ? "1" : "0", more ? "more pieces follow" : "last piece", at + 3, 1)
             .add("Identification", Bytes.hex((int) id, 8), "same for all fragments of one packet", at + 4, 4);
-        if (fragmentOffset != 0) {
+        if (fragmentOffset != 0 || more) {
+          int fragmentLength = wireLength - length;
           d.summary("IP6 " + src + " > " + dst + ": fragment of " + IpProtocols.name(following)
-              + " at offset " + fragmentOffset + ", length " + (wireLength - (at + 8 - offset - 40))
-              + (more ? ", more follow" : ", last"));
+              + " at offset " + fragmentOffset + ", length " + fragmentLength + (more ? ", more follow" : ", last"));
+          if (!d.quoted) {
+            IpFragments.Key key = new IpFragments.Key(6, src, dst, 0, id);
+            Fragment.reassemble(d, key, fragmentOffset, more, following, at + length, limit, fragmentLength);
+          }
           return;
         }
       }

@@ -15,7 +15,7 @@ final class LinuxCooked {
     int hardwareType = Bytes.u16(data, 2);
     int addressLength = Bytes.u16(data, 4);
     int protocol = Bytes.u16(data, 14);
-    Layer layer = d.frame.addLayer(new Layer("Linux cooked v1", 2, 0, 16));
+    Layer layer = d.layer(new Layer("Linux cooked v1", 2, 0, 16));
     if (d.details) {
       layer.add("Packet type", String.valueOf(packetType), packetTypeMeaning(packetType), 0, 2)
           .add("Hardware type", String.valueOf(hardwareType), hardwareMeaning(hardwareType), 2, 2)
@@ -34,7 +34,7 @@ final class LinuxCooked {
     int hardwareType = Bytes.u16(data, 8);
     int packetType = Bytes.u8(data, 10);
     int addressLength = Bytes.u8(data, 11);
-    Layer layer = d.frame.addLayer(new Layer("Linux cooked v2", 2, 0, 20));
+    Layer layer = d.layer(new Layer("Linux cooked v2", 2, 0, 20));
     if (d.details) {
       layer.add("Protocol", Bytes.hex(protocol, 4), EtherTypes.name(protocol), 0, 2)
           .add("Interface index", String.valueOf(ifindex), "which interface (ip link shows the numbers)", 4, 4)

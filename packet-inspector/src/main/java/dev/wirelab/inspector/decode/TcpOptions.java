@@ -11,6 +11,30 @@ final class TcpOptions {
         options.add("Option", value(kind, data, at, length), meaning(kind), at, length));
   }
 
+  /** The window scale shift a SYN offers (RFC 7323), or -1 when it has no such option. */
+  static int windowScale(byte[] data, int offset, int end) {
+    int at = offset;
+    while (at < end) {
+      int kind = Bytes.u8(data, at);
+      if (kind == 0) {
+        return -1;
+      }
+      if (kind == 1) {
+        at++;
+        continue;
+      }
+      if (at + 1 >= end || Bytes.u8(data, at + 1) < 2) {
+        return -1;
+      }
+      int length = Bytes.u8(data, at + 1);
+      if (kind == 3 && length == 3 && at + 2 < end) {
+        return Bytes.u8(data, at + 2);
+      }
+      at += length;
+    }
+    return -1;
+  }
+
   private static String value(int kind, byte[] data, int at, int length) {
     if (kind == 2 && length == 4) {
       return "MSS " + Bytes.u16(data, at + 2);

@@ -17,4 +17,10 @@ import dev.wirelab.inspector.model.TcpSegment;
  */
 public interface TcpPayloadDecoder {
   void decode(TcpSegment segment, DecodedFrame frame);
+
+  /**
+   * {@code --decode-as}: the protocol to assume on these TCP ports (tshark's {@code -d}), e.g.
+   * 8080 to "websocket" for a capture that starts after the upgrade. Called before any segment.
+   */
+  default void decodeAs(java.util.Map<Integer, String> protocolByPort) {}
 }

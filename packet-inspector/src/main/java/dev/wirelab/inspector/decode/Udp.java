@@ -12,12 +12,11 @@ final class Udp {
     int srcPort = Bytes.u16(data, offset);
     int dstPort = Bytes.u16(data, offset + 2);
     int length = Bytes.u16(data, offset + 4);
-    Layer layer = d.frame.addLayer(new Layer("UDP", 4, offset, offset + 8));
+    Layer layer = d.layer(new Layer("UDP", 4, offset, offset + 8));
     if (d.details) {
       layer.add("Source port", String.valueOf(srcPort), PortNames.meaning(srcPort), offset, 2)
           .add("Destination port", String.valueOf(dstPort), PortNames.meaning(dstPort), offset + 2, 2)
-          .add("Length", String.valueOf(length), "header plus payload, in bytes", offset + 4, 2)
-          .add("Checksum", Bytes.hex(Bytes.u16(data, offset + 6), 4), "not verified", offset + 6, 2);
+          .add("Length", String.valueOf(length), "header plus payload, in bytes", offset + 4, 2);
     }
     if (d.quoted) {
       return;
@@ -32,6 +31,14 @@ final class Udp {
       throw new MalformedFrameException("UDP length " + length + " is below the header's 8 bytes");
     }
     int payloadEnd = Math.min(end, d.reportedEnd(offset + length, "UDP length", length));
+    if (d.details || d.json) {
+      if (Bytes.u16(data, offset + 6) == 0 && "IP".equals(d.ipName)) {
+        layer.add("Checksum", "0x0000", "none: UDP over IPv4 may leave it out", offset + 6, 2);
+      } else {
+        Checksums.check(d, layer, "udp.checksum.status", offset + 6, offset, offset + length,
+            d.pseudoHeaderSum(17, length), end - offset >= length);
+      }
+    }
     if (isDnsPort(srcPort) || isDnsPort(dstPort)) {
       Dns.decode(d, offset + 8, payloadEnd, false);
     }

@@ -26,6 +26,7 @@ public final class DecodedFrame {
   private final boolean keepJson;
   private final boolean keepFields;
   private TcpSegment tcpSegment;
+  private TcpStory tcpStory;
 
   /**
    * @param number     1-based frame number in the capture
@@ -166,5 +167,14 @@ public final class DecodedFrame {
 
   public void tcpSegment(TcpSegment segment) {
     this.tcpSegment = segment;
+  }
+
+  /** The sequence analysis of {@link #tcpSegment}, or null without one. */
+  public TcpStory tcpStory() {
+    return tcpStory;
+  }
+
+  public void tcpStory(TcpStory story) {
+    this.tcpStory = story;
   }
 }

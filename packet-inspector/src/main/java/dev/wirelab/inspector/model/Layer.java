@@ -9,6 +9,7 @@ public final class Layer {
   private final int osiLayer;
   private final int start;
   private int end;
+  private boolean reassembled;
   private List<Field> fields = List.of();
 
   /**
@@ -70,6 +71,19 @@ public final class Layer {
   /** Moves the end, for layers whose length is only known after their fields are read. */
   public void end(int newEnd) {
     this.end = newEnd;
+  }
+
+  /**
+   * Marks a layer decoded from reassembled bytes (an IP datagram put together from fragments, a
+   * DNS message from TCP segments): its offsets count from the start of those bytes, not the frame.
+   */
+  public Layer reassembled() {
+    this.reassembled = true;
+    return this;
+  }
+
+  public boolean isReassembled() {
+    return reassembled;
   }
 
   public List<Field> fields() {

@@ -13,12 +13,14 @@ package dev.wirelab.inspector.model;
  * @param ack        raw 32-bit acknowledgement number
  * @param flags      the 9 flag bits (see the constants), NS highest
  * @param window     raw window field, unscaled
- * @param payloadOffset  first payload byte in the frame
+ * @param data       the bytes the payload offset refers to: the frame's, or a datagram reassembled
+ *                   from IP fragments
+ * @param payloadOffset  first payload byte in {@code data}
  * @param payloadLength  payload bytes present in the frame (fewer than {@code wireLength} when the capture cut the frame)
  * @param wireLength     payload length on the wire: IP length minus the headers
  */
 public record TcpSegment(int stream, boolean fromClient, String srcAddress, int srcPort,
-    String dstAddress, int dstPort, long seq, long ack, int flags, int window,
+    String dstAddress, int dstPort, long seq, long ack, int flags, int window, byte[] data,
     int payloadOffset, int payloadLength, int wireLength) {
   public static final int FIN = 0x001;
   public static final int SYN = 0x002;

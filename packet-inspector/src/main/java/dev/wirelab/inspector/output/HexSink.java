@@ -28,6 +28,9 @@ public final class HexSink implements FrameSink {
     int cursor = 0;
     int capLen = frame.capLen();
     for (Layer layer : frame.layers()) {
+      if (layer.isReassembled()) {
+        continue;
+      }
       int start = Math.max(layer.start(), cursor);
       int end = Math.min(layer.end(), capLen);
       if (start > cursor) {

@@ -22,7 +22,8 @@ public final class LayersSink implements FrameSink {
     int decodedEnd = 0;
     for (Layer layer : frame.layers()) {
       text.append("  ").append(layer.label()).append("  (").append(layer.tcpIpLayer()).append(" layer, bytes ")
-          .append(layer.start()).append('-').append(Math.max(layer.start(), layer.end() - 1)).append(")\n");
+          .append(layer.start()).append('-').append(Math.max(layer.start(), layer.end() - 1))
+          .append(layer.isReassembled() ? " of the reassembled bytes" : "").append(")\n");
       for (Field field : layer.fields()) {
         text.append("    ").append(field.label()).append(": ").append(field.value());
         if (!field.meaning().isEmpty()) {
@@ -30,7 +31,9 @@ public final class LayersSink implements FrameSink {
         }
         text.append('\n');
       }
-      decodedEnd = Math.max(decodedEnd, layer.end());
+      if (!layer.isReassembled()) {
+        decodedEnd = Math.max(decodedEnd, layer.end());
+      }
     }
     if (decodedEnd < frame.capLen()) {
       text.append("  Data: ").append(frame.capLen() - decodedEnd).append(" bytes not decoded (payload or padding)\n");

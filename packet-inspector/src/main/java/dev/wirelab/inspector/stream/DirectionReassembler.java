@@ -20,6 +20,8 @@ public final class DirectionReassembler {
   private final int maxBufferedBytes;
   private int bufferedBytes;
   private boolean started;
+  /** The raw sequence number of this direction's SYN, or -1 before one was seen. */
+  private long synSeq = -1;
   /** The stream offset the FIN stands at, or -1 before a FIN was seen. */
   private long finOffset = -1;
   /** The raw 32-bit sequence number of the next byte expected. */
@@ -47,11 +49,26 @@ public final class DirectionReassembler {
     List<String> notes = new ArrayList<>(1);
     int before = early.size();
     int dataSeq = (int) seq + (syn ? 1 : 0);
+    boolean restarted = false;
+    if (syn && seq == synSeq) {
+      // The same SYN again (a retransmission that arrived late): the connection goes on as it was.
+      if (delivered > 0 || length > 0) {
+        notes.add("retransmitted SYN of this connection: ignored");
+      }
+      return new Reassembly(chunks, notes, false, false);
+    }
     if (syn) {
-      if (started && dataSeq != nextSeq && delivered > 0) {
+      if (started && delivered > 0) {
         notes.add("SYN for a new connection on the same ports: stream restarts");
+        restarted = true;
+        early.clear();
+        bufferedBytes = 0;
+        finOffset = -1;
+        delivered = 0;
+        unreportedLoss = 0;
       }
       started = true;
+      synSeq = seq;
       nextSeq = dataSeq;
     } else if (!started) {
       started = true;
@@ -78,7 +95,7 @@ public final class DirectionReassembler {
     if (rst && !early.isEmpty()) {
       skipGap(chunks, notes, "connection reset before the gap filled");
     }
-    return new Reassembly(chunks, notes, held);
+    return new Reassembly(chunks, notes, held, restarted);
   }
 
   /**
@@ -92,7 +109,7 @@ public final class DirectionReassembler {
     if (started && beyond > 0 && !early.isEmpty() && delivered + beyond >= early.firstKey()) {
       skipGap(chunks, notes, "the receiver acknowledged bytes the capture never saw");
     }
-    return new Reassembly(chunks, notes, false);
+    return new Reassembly(chunks, notes, false, false);
   }
 
   /** Hands on whatever still waits behind a gap (end of capture); the gap is reported. */
@@ -102,7 +119,7 @@ public final class DirectionReassembler {
     if (!early.isEmpty()) {
       skipGap(chunks, notes, "end of capture before the gap filled");
     }
-    return new Reassembly(chunks, notes, false);
+    return new Reassembly(chunks, notes, false, false);
   }
 
   /** Whether the FIN was seen and every byte before it was handed on. */

@@ -37,7 +37,7 @@ final class FollowSink implements FrameSink {
     }
     int node = segment.fromClient() ? 0 : 1;
     write(node, directions[node].accept(frame.number(), segment.seq(), segment.has(TcpSegment.SYN),
-        segment.has(TcpSegment.FIN), segment.has(TcpSegment.RST), frame.data(), segment.payloadOffset(),
+        segment.has(TcpSegment.FIN), segment.has(TcpSegment.RST), segment.data(), segment.payloadOffset(),
         segment.payloadLength(), segment.wireLength()));
     if (segment.has(TcpSegment.ACK)) {
       write(1 - node, directions[1 - node].acknowledged(segment.ack()));

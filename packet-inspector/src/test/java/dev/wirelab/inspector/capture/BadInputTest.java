@@ -78,8 +78,10 @@ class BadInputTest {
         .allMatch(line -> line.contains("[malformed: IPv4 total length"))
         .filteredOn(line -> line.contains("DNS response")).hasSize(88);
     assertThat(result.out()).contains("4 11:04:11.753069 IP 69.252.120.172.53 > 204.186.80.229.59100: UDP, length 1484"
-        + " [malformed: IPv4 total length 1500 runs 1454 bytes past the end of the frame]"
-        + " [malformed: UDP length 1492 runs 1466 bytes past the end of the frame]"
+        + " [malformed: IPv4 total length 1500 runs 1454 bytes past the end of the frame (past even the frame's"
+        + " length on the wire, so the header is wrong, not the snaplen)]"
+        + " [malformed: UDP length 1492 runs 1466 bytes past the end of the frame (past even the frame's length"
+        + " on the wire, so the header is wrong, not the snaplen)]"
         + " [malformed: DNS header needs 12 bytes, only 4 present (the capture's snaplen cut the frame)]");
   }
 

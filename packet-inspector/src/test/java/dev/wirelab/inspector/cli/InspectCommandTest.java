@@ -68,7 +68,7 @@ class InspectCommandTest {
     Inspector.Result result = Inspector.run("--json", "--layers", Inspector.capture("dns.pcap").toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).isEqualTo("error: choose one of --layers, --hex, --json, --stats, --follow\n");
+    assertThat(result.err()).isEqualTo("error: choose one of --layers, --hex, --json, --stats, --follow, --ladder\n");
   }
 
   @Test

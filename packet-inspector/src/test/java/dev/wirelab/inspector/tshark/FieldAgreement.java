@@ -37,6 +37,20 @@ final class FieldAgreement {
     return problems;
   }
 
+  /**
+   * tcp.analysis must agree both ways (a flag only one side raises is a disagreement too), with
+   * the duplicate ACK count; null when it does.
+   */
+  static String analysis(Map<String, Object> tshark, JsonNode ours) {
+    String expected = String.valueOf(tshark.getOrDefault("tcp.analysis", "none"))
+        + " " + tshark.getOrDefault("tcp.analysis.dup_ack_num", "");
+    JsonNode flags = ours.get("tcp.analysis");
+    JsonNode dupAcks = ours.get("tcp.analysis.dup_ack_num");
+    String actual = (flags == null ? "none" : text(flags)) + " " + (dupAcks == null ? "" : dupAcks.asText());
+    return expected.replace(" ", "").equals(actual.replace(" ", "")) ? null
+        : "tcp.analysis: tshark " + expected.trim() + ", inspector " + actual.trim();
+  }
+
   private static String text(JsonNode value) {
     if (value.isArray()) {
       List<String> items = new ArrayList<>();

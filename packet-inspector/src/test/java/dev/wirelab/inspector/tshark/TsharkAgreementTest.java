@@ -23,6 +23,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TsharkAgreementTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * The one frame of the corpus where our TCP analysis and tshark's differ: tshark 4.0 does not
+   * flag frame 892 of http_espn.pcapng (a request that repeats an ACK of bytes the capture never
+   * saw, already flagged on frame 615) as "ACKed unseen segment"; we do. Flagging it again is
+   * the rule tshark applies elsewhere (quickplay.pcap frame 127), so we keep the simple rule.
+   */
+  private static final java.util.Set<String> KNOWN_ANALYSIS_DIFFERENCES = java.util.Set.of("http_espn.pcapng 892");
 
   @TempDir
   Path tsharkConfig;
@@ -40,7 +47,8 @@ class TsharkAgreementTest {
   @MethodSource("captures")
   void everyFieldOfEveryFrameAgreesWithTshark(String name) throws Exception {
     Path capture = Inspector.capture(name);
-    List<Map<String, Object>> expected = TsharkOracle.decode(capture, tsharkConfig);
+    List<Map<String, Object>> expected = Reassembled.merge(TsharkOracle.decode(capture, tsharkConfig),
+        capture, tsharkConfig);
     Inspector.Result ours = Inspector.run("--json", capture.toString());
 
     assertThat(ours.exitCode()).as(ours.err()).isZero();
@@ -55,6 +63,10 @@ class TsharkAgreementTest {
       assertThat(frames.get(i).get("frame").asLong()).isEqualTo(expected.get(i).get("frame"));
       for (String problem : FieldAgreement.compare(expected.get(i), frames.get(i))) {
         disagreements.add("frame " + (i + 1) + " " + problem);
+      }
+      String analysis = FieldAgreement.analysis(expected.get(i), frames.get(i));
+      if (analysis != null && !KNOWN_ANALYSIS_DIFFERENCES.contains(name + " " + (i + 1))) {
+        disagreements.add("frame " + (i + 1) + " " + analysis);
       }
     }
     assertThat(disagreements).as("fields where the inspector and tshark disagree").isEmpty();

@@ -32,17 +32,46 @@ final class TsharkOracle {
       + " udp.srcport udp.dstport udp.length"
       + " dns.id dns.flags.response dns.qry.name dns.flags.rcode dns.count.queries dns.count.answers"
       + " http.request.method http.request.uri http.response.code websocket.fin websocket.opcode websocket.mask"
-      + " websocket.payload_length websocket.payload_length_ext_16 websocket.payload_length_ext_64").split(" "));
+      + " websocket.payload_length websocket.payload_length_ext_16 websocket.payload_length_ext_64"
+      + " ip.checksum.status tcp.checksum.status udp.checksum.status icmp.checksum.status icmpv6.checksum.status"
+      + " ip.flags.mf ip.frag_offset tcp.analysis.duplicate_ack_num " + String.join(" ", analysisFields())).split(" "));
+  /** tshark's tcp.analysis.* flags in the oracle's order; the oracle lists the set ones as tcp.analysis. */
+  static final List<String> TCP_ANALYSIS = List.of("retransmission", "fast_retransmission",
+      "spurious_retransmission", "duplicate_ack", "out_of_order", "lost_segment", "ack_lost_segment",
+      "zero_window", "zero_window_probe", "window_full", "window_update", "keep_alive");
+  /** Set on a frame whose decoding depends on reassembly: DNS over TCP, an IP fragment. */
+  static final String NEEDS_REASSEMBLY = "tshark.needs_reassembly";
   private static final String FLAG_LETTERS = "NCEUAPRSF";
   private static final long TIMEOUT_SECONDS = 120;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TsharkOracle() {}
 
+  private static List<String> analysisFields() {
+    return List.of("tcp.analysis.retransmission", "tcp.analysis.fast_retransmission",
+        "tcp.analysis.spurious_retransmission", "tcp.analysis.duplicate_ack", "tcp.analysis.out_of_order",
+        "tcp.analysis.lost_segment", "tcp.analysis.ack_lost_segment", "tcp.analysis.zero_window",
+        "tcp.analysis.zero_window_probe", "tcp.analysis.window_full", "tcp.analysis.window_update",
+        "tcp.analysis.keep_alive");
+  }
+
   static List<Map<String, Object>> decode(Path capture, Path configDir) throws IOException, InterruptedException {
+    return decode(capture, configDir, false);
+  }
+
+  /**
+   * @param reassemble keep tshark's TCP reassembly and IP defragmentation on (the oracle's
+   *     {@code --reassemble}): how DNS over TCP and fragmented datagrams are decoded
+   */
+  static List<Map<String, Object>> decode(Path capture, Path configDir, boolean reassemble)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("tshark", "-r", capture.toString(), "-n", "-T", "ek",
         "-o", "tcp.relative_sequence_numbers:FALSE", "-o", "tcp.analyze_sequence_numbers:TRUE",
-        "-o", "tcp.desegment_tcp_streams:FALSE", "-o", "ip.defragment:FALSE", "-o", "ipv6.defragment:FALSE"));
+        "-o", "ip.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE"));
+    if (!reassemble) {
+      command.addAll(List.of("-o", "tcp.desegment_tcp_streams:FALSE", "-o", "ip.defragment:FALSE",
+          "-o", "ipv6.defragment:FALSE"));
+    }
     for (String field : FIELDS) {
       command.add("-e");
       command.add(field);
@@ -125,6 +154,19 @@ final class TsharkOracle {
       }
     }
     transport(o, layers, protocols);
+    for (String protocol : List.of("ip", "tcp", "udp", "icmp", "icmpv6")) {
+      String status = first(layers, protocol + ".checksum.status");
+      if ("0".equals(status) || "1".equals(status)) {
+        o.put(protocol + ".checksum.status", "1".equals(status) ? "good" : "bad");
+      }
+    }
+    String moreFragments = first(layers, "ip.flags.mf");
+    String fragmentOffset = first(layers, "ip.frag_offset");
+    boolean fragment = protocols.contains("ipv6.fraghdr") || flag(moreFragments)
+        || (fragmentOffset != null && num(fragmentOffset) != 0);
+    if (fragment || (protocols.contains("tcp") && protocols.contains("dns"))) {
+      o.put(NEEDS_REASSEMBLY, true);
+    }
     return o;
   }
 
@@ -175,6 +217,16 @@ final class TsharkOracle {
         }
         o.put("tcp.flags", letters.toString());
       }
+      List<String> analysis = new ArrayList<>();
+      for (String name : TCP_ANALYSIS) {
+        if (!all(layers, "tcp.analysis." + name).isEmpty()) {
+          analysis.add(name);
+        }
+      }
+      if (!analysis.isEmpty()) {
+        o.put("tcp.analysis", analysis);
+      }
+      copyNum(o, layers, "tcp.analysis.dup_ack_num", "tcp.analysis.duplicate_ack_num");
     }
     if (udp && first(layers, "udp.srcport") != null) {
       copyNum(o, layers, "udp.srcport", "udp.srcport");
