@@ -356,7 +356,8 @@ function addNotice(notice) {
   const room = state.conversations.get(notice.room);
   if (!room) return;
   room.items.push({ kind: "notice", text: notice.text, at: notice.at });
-  if (room.key === state.current) showArrival(room, room.items.length - 1, true);
+  // A notice never pulls a reader down, and is not counted as a new message.
+  if (room.key === state.current) showArrival(room, room.items.length - 1, false, false);
 }
 
 function onPrivate(message) {
@@ -458,9 +459,7 @@ const scroller = $("scroller");
 function rowsFor(item, previous) {
   const rows = [];
   if (!previous || dayOf(previous.at) !== dayOf(item.at)) {
-    const day = el("li", "day", dayFormat.format(item.at));
-    day.setAttribute("role", "separator");
-    rows.push(day);
+    rows.push(el("li", "day", dayFormat.format(item.at)));
     previous = null;
   }
   const li = el("li", item.kind);
@@ -515,7 +514,7 @@ function scrollToBottom() {
 const arrivals = [];
 let frameRequested = false;
 
-function showArrival(conversation, at, mine) {
+function showArrival(conversation, at, mine, counts = true) {
   const tail = conversation.end === at;
   if (tail && (state.atBottom || mine || conversation.end - conversation.start < MAX_ROWS)) {
     conversation.end++;
@@ -525,7 +524,7 @@ function showArrival(conversation, at, mine) {
     redrawWindow();
     return;
   }
-  if (!mine && !state.atBottom) setNewBelow(state.newBelow + 1);
+  if (!mine && counts && !state.atBottom) setNewBelow(state.newBelow + 1);
 }
 
 function requestFrame() {
