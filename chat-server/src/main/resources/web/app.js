@@ -979,6 +979,7 @@ function wireTime(millis) {
 
 function wireRow(frame) {
   const row = el("li", frame.direction);
+  row.dataset.raw = frame.raw;
   const dir = { in: "⬇ in", out: "⬆ out", local: "• page" }[frame.direction];
   row.append(el("span", "time", wireTime(frame.at)), el("span", "dir", dir));
   if (frame.bytes !== undefined) row.append(el("span", "bytes", `${frame.bytes} B`));
@@ -1111,12 +1112,12 @@ $("menu").addEventListener("click", () => {
 });
 
 function setProjector(on) {
-  document.body.classList.toggle("projector", on);
+  document.documentElement.classList.toggle("projector", on);
   $("projector").setAttribute("aria-pressed", String(on));
   localStorage.setItem("wirelab.projector", on ? "on" : "off");
 }
 $("projector").addEventListener("click", () => {
-  setProjector(!document.body.classList.contains("projector"));
+  setProjector(!document.documentElement.classList.contains("projector"));
   if (state.atBottom) scrollToBottom();
 });
 
