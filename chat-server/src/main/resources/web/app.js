@@ -352,12 +352,33 @@ function arrived(conversation, at, mine) {
   }
 }
 
+/** "ann joined", "bob left": the server's presence notices, which a class arriving floods. */
+const PRESENCE = /^(.+) (joined|left)$/u;
+const NOTICES_MERGED_WITHIN_MS = 60 * 1000;
+
 function addNotice(notice) {
   const room = state.conversations.get(notice.room);
   if (!room) return;
-  room.items.push({ kind: "notice", text: notice.text, at: notice.at });
+  const presence = PRESENCE.exec(notice.text);
+  const last = room.items[room.items.length - 1];
+  if (presence && last?.people?.[presence[2]] && notice.at - last.at < NOTICES_MERGED_WITHIN_MS) {
+    // One line for a wave of arrivals or departures: "ann, bob and 23 others joined".
+    last.people[presence[2]].push(presence[1]);
+    last.text = presenceText(last.people[presence[2]], presence[2]);
+    const row = messages.lastElementChild;
+    if (room.key === state.current && row?.itemRef === last) row.querySelector(".text").textContent = last.text;
+    return;
+  }
+  const item = { kind: "notice", text: notice.text, at: notice.at };
+  if (presence) item.people = { [presence[2]]: [presence[1]] };
+  room.items.push(item);
   // A notice never pulls a reader down, and is not counted as a new message.
   if (room.key === state.current) showArrival(room, room.items.length - 1, false, false);
+}
+
+function presenceText(names, verb) {
+  if (names.length <= 3) return names.slice(0, -1).join(", ") + " and " + names[names.length - 1] + " " + verb;
+  return `${names.slice(0, 2).join(", ")} and ${names.length - 2} others ${verb}`;
 }
 
 function onPrivate(message) {

@@ -152,6 +152,7 @@ await scenario("scroll-anchoring", async () => {
   const loaders = await Promise.all(Array.from({ length: 8 }, (_, i) => peer("load" + i, "scroll")));
   await Promise.all(loaders.flatMap((p, i) => Array.from({ length: 8 }, (_, n) => p.send(`fill ${i}.${n}`))));
   await ann.waitForFunction(() => document.querySelectorAll("#messages li.chat[data-offset]").length === 64, null, WAIT);
+  result.scrollNotices = await ann.$$eval("#messages li.notice .text", (nodes) => nodes.map((n) => n.textContent));
   await ann.evaluate(() => {
     document.querySelector("#scroller").scrollTop = 0;
   });

@@ -67,6 +67,9 @@ class ChatPageTest {
     assertThat(r.at("/afterJump/atBottom").asBoolean()).isTrue();
     assertThat(r.at("/afterJump/jumpHidden").asBoolean()).isTrue();
     assertThat(r.at("/followsAtBottom").asBoolean()).isTrue();
+    // A class arriving is one line, not one per person.
+    assertThat(texts(r.at("/scrollNotices"))).singleElement().asString()
+        .matches("load\\d, load\\d and 6 others joined");
     assertThat(r.at("/bobRowsOnOpen").asInt()).isEqualTo(50);
     assertThat(r.at("/bobFirstAfterEarlier").asInt()).isEqualTo(1);
     assertThat(r.at("/bobEarlierHidden").asBoolean()).isTrue();
