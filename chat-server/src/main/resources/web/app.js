@@ -60,6 +60,7 @@ const state = {
   current: saved.current ?? LOBBY,
   members: [],
   teachers: new Set(),
+  roomMembers: new Map(),
   peerIds: new Map(),
   outbox: saved.outbox ?? [],
   sending: false,
@@ -288,6 +289,8 @@ async function joinRoom(name) {
     if (reply.last < room.lastOffset) {
       // The server's history is younger than what this page saw (a new history file): start over.
       Object.assign(room, new Conversation(name));
+      // Rows queued for the next frame point into the old list.
+      if (name === state.current) arrivals.length = 0;
       lastSeen = 0;
       after = null;
       continue;
@@ -355,11 +358,32 @@ function arrived(conversation, at, mine) {
 /** "ann joined", "bob left": the server's presence notices, which a class arriving floods. */
 const PRESENCE = /^(.+) (joined|left)$/u;
 const NOTICES_MERGED_WITHIN_MS = 60 * 1000;
+/** A Wi-Fi drop and return within this time is neither "left" nor "joined". */
+const LEFT_GRACE_MS = 8000;
+const leaving = new Map();
 
 function addNotice(notice) {
   const room = state.conversations.get(notice.room);
   if (!room) return;
   const presence = PRESENCE.exec(notice.text);
+  const key = presence ? notice.room + "\n" + presence[1] : null;
+  if (notice.afterGrace && state.roomMembers.get(notice.room)?.has(presence[1])) {
+    // Back already (a reload: the new page joined before the server saw the old one go).
+    return;
+  }
+  if (presence?.[2] === "left" && !notice.afterGrace) {
+    clearTimeout(leaving.get(key));
+    leaving.set(key, setTimeout(() => {
+      leaving.delete(key);
+      addNotice({ ...notice, afterGrace: true });
+    }, LEFT_GRACE_MS));
+    return;
+  }
+  if (presence?.[2] === "joined" && leaving.has(key)) {
+    clearTimeout(leaving.get(key));
+    leaving.delete(key);
+    return;
+  }
   const last = room.items[room.items.length - 1];
   if (presence && last?.people?.[presence[2]] && notice.at - last.at < NOTICES_MERGED_WITHIN_MS) {
     // One line for a wave of arrivals or departures: "ann, bob and 23 others joined".
@@ -562,7 +586,8 @@ function requestFrame() {
 function drawArrivals() {
   if (!frameRequested) return;
   frameRequested = false;
-  const batch = arrivals.splice(0).filter((a) => a.conversation.key === state.current);
+  const batch = arrivals.splice(0)
+    .filter((a) => a.conversation.key === state.current && a.conversation.items[a.at] !== undefined);
   if (batch.length === 0) return;
   const room = batch[0].conversation;
   const follow = state.atBottom || batch.some((a) => a.mine);
@@ -898,6 +923,7 @@ function updateTitle() {
 }
 
 function onMembers({ room, members }) {
+  state.roomMembers.set(room, new Set(members.map((member) => member.name)));
   for (const member of members) {
     state.peerIds.set(member.name, member.id);
     if (member.teacher) state.teachers.add(member.name);

@@ -190,9 +190,10 @@ await scenario("scroll-anchoring", async () => {
   await axe(bob, "room");
 });
 
+let lobbyPeer;
 await scenario("unread", async () => {
   // ann reads # scroll; something is said in the lobby and privately.
-  const lobbyPeer = await peer("zed", "lobby");
+  lobbyPeer = await peer("zed", "lobby");
   await lobbyPeer.send("over in the lobby");
   await ann.waitForSelector("#rooms button[data-room=lobby] .unread", WAIT);
   result.annLobbyUnread = await ann.textContent("#rooms button[data-room=lobby] .unread");
@@ -226,6 +227,21 @@ await scenario("private-threads", async () => {
   await bob.click("#threads button[data-thread=ann]");
   await waitForText(bob, "ok ann");
   result.bobThreadAfterReload = await texts(bob);
+});
+
+await scenario("wifi-blip", async () => {
+  // bob's connection drops and comes back: ann is not told "bob left", "bob joined". zed leaves
+  // for good: ann is told, once the grace period is over.
+  const notices = () => ann.$$eval("#messages li.notice .text", (nodes) => nodes.map((n) => n.textContent));
+  result.annLobbyNoticesBefore = await notices();
+  await bob.click("#wire-toggle");
+  await bob.click("#drop");
+  await bob.waitForFunction(() => document.querySelector("#banner").textContent.startsWith("Reconnected"), null, WAIT);
+  await bob.click("#wire-toggle");
+  lobbyPeer.socket.close();
+  await ann.waitForFunction(() => [...document.querySelectorAll("#messages li.notice .text")]
+    .some((n) => n.textContent.includes("zed") && n.textContent.endsWith(" left")), null, WAIT);
+  result.annLobbyNotices = await notices();
 });
 
 await scenario("outbox", async () => {

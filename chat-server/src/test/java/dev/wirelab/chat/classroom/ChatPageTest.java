@@ -91,6 +91,14 @@ class ChatPageTest {
     assertThat(texts(r.at("/bobThreadAfterReload"))).containsExactly("psst, just for bob", "ok ann");
     assertThat(r.at("/bobComposerPlaceholder").asText()).isEqualTo("Private message to ann");
 
+    // A Wi-Fi blip is not "left" and "joined"; a real departure is told after the grace period.
+    List<String> notices = texts(r.at("/annLobbyNotices"));
+    assertThat(notices).anyMatch(text -> text.contains("zed") && text.endsWith(" left"));
+    assertThat(notices.stream().filter(text -> text.contains("bob")))
+        .as("no new notice about bob after his blip")
+        .containsExactlyElementsOf(texts(r.at("/annLobbyNoticesBefore")).stream()
+            .filter(text -> text.contains("bob")).toList());
+
     // The outbox: kept across a reload, sent in typed order, past the rate limit too.
     assertThat(r.at("/carolBar").asText()).isEqualTo("You are offline (by choice). 5 messages will send when back online.");
     assertThat(texts(r.at("/carolPending"))).hasSize(5).containsOnly("will send when back online");
