@@ -4,20 +4,15 @@
 // It prints "RESTART" when it wants the server restarted (RESTART_EMPTY: on a new history file)
 // and waits for "RESTARTED" on stdin;
 // its last line is "RESULT " and a JSON object of what the pages showed.
-import { chromium } from "playwright-core";
+import { launchChromium, openRoom, texts, waitForText, WAIT } from "./page-kit.mjs";
 import { createInterface } from "node:readline";
 
 const [url, screenshots, token] = process.argv.slice(2);
-const WAIT = { timeout: 15000 };
 const stdin = createInterface({ input: process.stdin });
 const lines = stdin[Symbol.asyncIterator]();
 const result = { dialogs: [], errors: [] };
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 
 /** One student: a browser context of its own (own storage, like a separate browser). */
 async function student(name, hash = "") {
@@ -36,11 +31,6 @@ async function student(name, hash = "") {
   return page;
 }
 
-async function openRoom(page, room) {
-  await page.fill("#room-name", room);
-  await page.click("#room-form button");
-  await page.waitForFunction((r) => document.querySelector("#room-title").textContent === "# " + r, room, WAIT);
-}
 
 async function say(page, text) {
   await page.fill("#text", text);
@@ -50,15 +40,7 @@ async function say(page, text) {
     .some((li) => li.querySelector(".text")?.textContent === t && li.dataset.offset), text, WAIT);
 }
 
-async function waitForText(page, text) {
-  await page.waitForFunction((t) => [...document.querySelectorAll("#messages .text")]
-    .some((node) => node.textContent === t), text, WAIT);
-}
 
-/** How often each text appears in the current room's message list. */
-function texts(page) {
-  return page.$$eval("#messages li.chat .text", (nodes) => nodes.map((n) => n.textContent));
-}
 
 async function toggleWire(page) {
   await page.click("#wire-toggle");

@@ -3,21 +3,16 @@
 // runs it:   node chat-page.mjs URL SCREENSHOT_DIR TEACHER_TOKEN
 // Each scenario records what the pages showed; the last line is "RESULT " and a JSON object, with
 // "failures" naming any scenario that threw. Every wait is bounded.
-import { chromium } from "playwright-core";
+import { launchChromium, openRoom, texts, waitForText, WAIT } from "./page-kit.mjs";
 import { io } from "socket.io-client";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 
 const [url, screenshots, token] = process.argv.slice(2);
-const WAIT = { timeout: 20000 };
 const result = { failures: {}, errors: [], dialogs: [] };
 const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 const peers = [];
 
 /** A person at a browser: a context of its own (own storage, like a separate device). */
@@ -53,21 +48,13 @@ async function student(name, options) {
   return page;
 }
 
-async function openRoom(page, room) {
-  await page.fill("#room-name", room);
-  await page.click("#room-form button");
-  await page.waitForFunction((r) => document.querySelector("#room-title").textContent === "# " + r, room, WAIT);
-}
 
 async function say(page, text) {
   await page.fill("#text", text);
   await page.press("#text", "Enter");
 }
 
-const texts = (page) => page.$$eval("#messages li.chat .text", (nodes) => nodes.map((n) => n.textContent));
 
-const waitForText = (page, text) => page.waitForFunction((t) => [...document.querySelectorAll("#messages .text")]
-  .some((node) => node.textContent === t), text, WAIT);
 
 /** An official socket.io-client in a room, sending like a student's laptop would. */
 async function peer(name, room) {

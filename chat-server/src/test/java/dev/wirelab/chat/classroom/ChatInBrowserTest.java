@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * working tree clean.
  */
 class ChatInBrowserTest {
-  private static final Path SCREENSHOTS = ("docs".equals(System.getProperty("wirelab.screenshots"))
-      ? Path.of("..", "docs", "images") : Path.of("target", "screenshots")).toAbsolutePath().normalize();
+  private static final Path SCREENSHOTS = Screenshots.directory();
 
   private static final String TOKEN = "teacher-secret";
 

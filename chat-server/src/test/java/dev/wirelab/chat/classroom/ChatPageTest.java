@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * target/screenshots, or docs/images with {@code -Dwirelab.screenshots=docs}.
  */
 class ChatPageTest {
-  private static final Path SCREENSHOTS = ("docs".equals(System.getProperty("wirelab.screenshots"))
-      ? Path.of("..", "docs", "images") : Path.of("target", "screenshots")).toAbsolutePath().normalize();
+  private static final Path SCREENSHOTS = Screenshots.directory();
   private static final String TOKEN = "projector-secret-42";
 
   @TempDir Path dir;
