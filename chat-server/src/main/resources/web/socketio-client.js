@@ -1,9 +1,10 @@
-// A small Socket.IO client, written to be read: Engine.IO v4 over one WebSocket, Socket.IO v5
+// A small Socket.IO client, written to be read: Engine.IO v4 (HTTP long-polling first, then an
+// upgrade to WebSocket when the network allows one, as the official client does), Socket.IO v5
 // packets inside it. It covers what the classroom chat needs (events, acknowledgements,
-// automatic reconnection) and reports every frame to a "wire" hook so the page can show them.
+// automatic reconnection) and reports every packet to a "wire" hook so the page can show them.
 //
 // The layers, from the wire up:
-//   WebSocket frame  "42[\"chat\",{\"text\":\"hi\"}]"
+//   WebSocket frame or HTTP body  "42[\"chat\",{\"text\":\"hi\"}]"
 //   Engine.IO packet  4 = message, carrying the rest of the text
 //   Socket.IO packet  2 = EVENT, then an optional namespace and ack id, then a JSON array
 //
@@ -24,7 +25,7 @@ const ENGINE_NAMES = Object.fromEntries(Object.entries(ENGINE).map(([k, v]) => [
 const SOCKET_NAMES = Object.fromEntries(Object.entries(SOCKET).map(([k, v]) => [v, k]));
 
 /** Events the client raises itself; the server may not use these names. */
-const RESERVED = new Set(["connect", "connect_error", "disconnect", "reconnecting"]);
+const RESERVED = new Set(["connect", "connect_error", "disconnect", "reconnecting", "upgrade"]);
 
 /**
  * Encodes one Socket.IO packet as text: type, namespace (only when not "/"), ack id, JSON data.
@@ -65,6 +66,185 @@ export function decodePacket(text) {
   };
 }
 
+/** Engine.IO separates the packets of one HTTP long-polling body with the record separator. */
+const SEPARATOR = "\x1e";
+
+const utf8 = new TextEncoder();
+
+/**
+ * HTTP long-polling: one GET at a time waits for what the server has to say; what we say goes in
+ * POSTs, one at a time, several packets to a body. It works wherever plain HTTP works, which is
+ * why every Engine.IO session starts on it.
+ */
+class PollingTransport {
+  constructor(client, base) {
+    this.name = "polling";
+    this.client = client;
+    this.base = base;
+    this.sid = undefined;
+    this.outgoing = [];
+    this.posting = false;
+    this.paused = false;
+    this.closed = false;
+    this.aborter = new AbortController();
+    this.whenPaused = null;
+  }
+
+  open() {
+    this.client.wire("local", { raw: "GET " + this.base + " (a new session, over HTTP long-polling)",
+      transport: this.name });
+    this.poll();
+  }
+
+  url() {
+    return this.base + (this.sid ? "&sid=" + encodeURIComponent(this.sid) : "");
+  }
+
+  async poll() {
+    if (this.pollingNow) return;
+    while (!this.closed && !this.paused) {
+      let body;
+      this.pollingNow = true;
+      try {
+        const response = await fetch(this.url(), { cache: "no-store", signal: this.aborter.signal });
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        body = await response.text();
+      } catch (error) {
+        this.pollingNow = false;
+        this.fail("the long-poll failed: " + error.message);
+        return;
+      }
+      this.pollingNow = false;
+      for (const packet of body.split(SEPARATOR)) {
+        if (this.closed) return;
+        this.client.onEnginePacket(packet, this);
+      }
+    }
+    this.settlePause();
+  }
+
+  send(packets) {
+    this.outgoing.push(...packets);
+    this.flush();
+  }
+
+  async flush() {
+    if (this.posting || this.closed || this.outgoing.length === 0) return;
+    this.posting = true;
+    const body = this.outgoing.splice(0).join(SEPARATOR);
+    try {
+      const response = await fetch(this.url(), { method: "POST", body, cache: "no-store",
+        headers: { "Content-Type": "text/plain;charset=UTF-8" }, signal: this.aborter.signal });
+      if (!response.ok) throw new Error("HTTP " + response.status);
+    } catch (error) {
+      this.posting = false;
+      this.fail("a POST failed: " + error.message);
+      return;
+    }
+    this.posting = false;
+    this.flush();
+    this.settlePause();
+  }
+
+  /**
+   * Stops polling for an upgrade: resolves once no GET and no POST is in flight (the server
+   * answers a waiting GET with a noop when the WebSocket probe arrives), so nothing is lost.
+   */
+  pause() {
+    this.paused = true;
+    return new Promise((resolve) => {
+      this.whenPaused = resolve;
+      this.settlePause();
+    });
+  }
+
+  settlePause() {
+    if (this.paused && this.whenPaused && !this.posting && !this.pollingNow) {
+      const resolve = this.whenPaused;
+      this.whenPaused = null;
+      resolve();
+    }
+  }
+
+  /** A pause that found no WebSocket after all: polling carries on. */
+  resume() {
+    this.paused = false;
+    this.whenPaused = null;
+    this.poll();
+    this.flush();
+  }
+
+  /** Ends this transport without telling the client (after an upgrade, or when it is replaced). */
+  discard() {
+    this.closed = true;
+    this.aborter.abort();
+  }
+
+  close() {
+    if (this.closed) return;
+    this.discard();
+    this.client.onTransportClose(this, "closed by this page");
+  }
+
+  fail(reason) {
+    if (this.closed) return;
+    this.discard();
+    this.client.onTransportClose(this, reason);
+  }
+}
+
+/** A WebSocket: the packets go both ways on one connection, one frame each. */
+class WebSocketTransport {
+  constructor(client, base, sid) {
+    this.name = "websocket";
+    this.client = client;
+    this.url = base.replace(/^http/, "ws").replace("transport=polling", "transport=websocket")
+      + (sid ? "&sid=" + encodeURIComponent(sid) : "");
+    this.closed = false;
+    this.onOpen = () => {};
+    this.onProbeFailed = () => {};
+  }
+
+  open() {
+    const ws = new WebSocket(this.url);
+    this.ws = ws;
+    ws.onopen = () => this.onOpen();
+    ws.onmessage = (event) => {
+      if (typeof event.data !== "string") {
+        this.client.wire("in", { raw: "<" + event.data.size + " binary bytes>", engine: "binary",
+          transport: this.name });
+        return;
+      }
+      this.client.onEnginePacket(event.data, this);
+    };
+    ws.onerror = () => ws.close();
+    ws.onclose = () => {
+      if (this.closed) return;
+      this.closed = true;
+      this.client.onTransportClose(this, "the WebSocket closed");
+    };
+  }
+
+  send(packets) {
+    for (const packet of packets) this.ws.send(packet);
+  }
+
+  discard() {
+    this.closed = true;
+    this.ws?.close();
+  }
+
+  close() {
+    this.fail("closed by this page");
+  }
+
+  fail(reason) {
+    if (this.closed) return;
+    this.discard();
+    this.client.onTransportClose(this, reason);
+  }
+}
+
 /**
  * One connection to a Socket.IO server on the default namespace.
  *
@@ -72,13 +252,18 @@ export function decodePacket(text) {
  *   socket.on("chat", (message) => ...);
  *   socket.emit("message", { text: "hi" }, (reply) => ...);   // the function is the ack callback
  *   socket.connect();
+ *
+ * Every session starts on HTTP long-polling; if the server offers "websocket" the client probes
+ * it (2probe, 3probe), pauses polling and sends 5 (UPGRADE) on the WebSocket, which carries on
+ * from there. Where a proxy or filter blocks WebSocket the probe fails and polling simply stays.
  */
 export class SocketIoClient {
   constructor({ url = location.origin, path = "/socket.io/", auth = {}, onWire = () => {},
-                reconnectDelayMs = 500, reconnectDelayMaxMs = 5000 } = {}) {
-    this.url = url.replace(/^http/, "ws") + path + "?EIO=4&transport=websocket";
+                upgrade = true, reconnectDelayMs = 500, reconnectDelayMaxMs = 5000 } = {}) {
+    this.base = url + path + "?EIO=4&transport=polling";
     this.auth = auth;
     this.onWire = onWire;
+    this.upgrade = upgrade;
     this.reconnectDelayMs = reconnectDelayMs;
     this.reconnectDelayMaxMs = reconnectDelayMaxMs;
     this.handlers = new Map();
@@ -89,6 +274,14 @@ export class SocketIoClient {
     this.id = undefined;
     this.wanted = false;
     this.held = false;
+    this.transport = null;
+    this.probe = null;
+    this.waiting = [];
+  }
+
+  /** The transport the session uses now: "polling" or "websocket" (or undefined when closed). */
+  get transportName() {
+    return this.transport?.name;
   }
 
   /** Registers a handler for an event from the server, or for connect/disconnect/connect_error/reconnecting. */
@@ -103,15 +296,14 @@ export class SocketIoClient {
     if (RESERVED.has(event)) throw new Error(event + " is a reserved event name");
     const callback = typeof args[args.length - 1] === "function" ? args.pop() : undefined;
     const packet = { type: SOCKET.EVENT, data: [event, ...args] };
+    if (!this.connected) {
+      // Without a connection there is no one to acknowledge: fail now so the caller can retry.
+      callback?.({ error: "not connected" });
+      return false;
+    }
     if (callback) {
       packet.id = this.nextAckId++;
       this.acks.set(packet.id, callback);
-    }
-    if (!this.connected) {
-      // Without a connection there is no one to acknowledge: fail now so the caller can retry.
-      if (packet.id !== undefined) this.acks.get(packet.id)?.call(null, { error: "not connected" });
-      this.acks.delete(packet.id);
-      return false;
     }
     this.sendSocketPacket(packet);
     return true;
@@ -140,12 +332,15 @@ export class SocketIoClient {
     this.wanted = false;
     clearTimeout(this.reconnectTimer);
     if (this.connected) this.sendSocketPacket({ type: SOCKET.DISCONNECT });
-    this.ws?.close();
+    if (this.transport?.name === "polling") this.sendFrame(ENGINE.CLOSE);
+    // The POST of a polling close needs a moment; the WebSocket's close frame follows its queue.
+    setTimeout(() => this.transport?.close(), 0);
   }
 
   /** Drops the transport as if the network failed; the client then reconnects by itself. */
   dropTransport() {
-    this.ws?.close();
+    this.probe?.discard();
+    this.transport?.close();
   }
 
   /**
@@ -155,40 +350,45 @@ export class SocketIoClient {
   goOffline() {
     this.held = true;
     clearTimeout(this.reconnectTimer);
-    this.ws?.close();
+    this.dropTransport();
   }
 
   goOnline() {
     if (!this.held) return;
     this.held = false;
-    if (this.wanted && !this.connected) this.open();
+    if (this.wanted && !this.connected && !this.transport) this.open();
   }
 
   open() {
-    const ws = new WebSocket(this.url);
-    this.ws = ws;
-    ws.onmessage = (event) => this.onFrame(event.data);
-    ws.onclose = () => this.onTransportClose(ws);
-    ws.onerror = () => ws.close();
+    this.probe?.discard();
+    this.probe = null;
+    this.waiting = [];
+    this.transport = new PollingTransport(this, this.base);
+    this.transport.open();
   }
 
-  onFrame(frame) {
-    if (typeof frame !== "string") {
-      this.wire("in", { raw: "<" + frame.size + " binary bytes>", engine: "binary" });
+  /** One Engine.IO packet from either transport (the probe's answers included). */
+  onEnginePacket(packet, from) {
+    const transport = from.name;
+    const engineType = packet.charAt(0);
+    const body = packet.slice(1);
+    if (engineType !== ENGINE.MESSAGE) {
+      this.wire("in", { raw: packet, engine: ENGINE_NAMES[engineType] ?? "unknown", transport });
+    }
+    if (from === this.probe) {
+      if (packet === ENGINE.PONG + "probe") this.finishUpgrade();
       return;
     }
-    const engineType = frame.charAt(0);
-    const body = frame.slice(1);
-    if (engineType !== ENGINE.MESSAGE) {
-      this.wire("in", { raw: frame, engine: ENGINE_NAMES[engineType] ?? "unknown" });
-    }
+    if (from !== this.transport) return;
     switch (engineType) {
       case ENGINE.OPEN: {
         // The handshake says how often the server will ping; silence beyond that means it is gone.
         const handshake = JSON.parse(body);
+        from.sid = handshake.sid;
         this.heartbeatMs = handshake.pingInterval + handshake.pingTimeout;
         this.expectHeartbeat();
         this.sendSocketPacket({ type: SOCKET.CONNECT, data: this.auth });
+        if (this.upgrade && handshake.upgrades?.includes("websocket")) this.startProbe(handshake.sid);
         break;
       }
       case ENGINE.PING:
@@ -196,28 +396,53 @@ export class SocketIoClient {
         this.sendFrame(ENGINE.PONG);
         break;
       case ENGINE.MESSAGE:
-        this.onSocketPacket(body, frame);
+        this.onSocketPacket(body, packet, transport);
         break;
       case ENGINE.CLOSE:
-        this.ws.close();
+        from.fail("the server closed the session");
         break;
       default:
         break;
     }
   }
 
-  onSocketPacket(text, frame) {
+  /** Opens a WebSocket for the same session and checks it carries packets before moving to it. */
+  startProbe(sid) {
+    const probe = new WebSocketTransport(this, this.base, sid);
+    this.probe = probe;
+    this.wire("local", { raw: "WebSocket " + probe.url + " (probing for an upgrade)", transport: "websocket" });
+    probe.onOpen = () => this.sendOn(probe, ENGINE.PING + "probe");
+    probe.open();
+  }
+
+  /** The probe answered 3probe: stop polling, then say 5 (UPGRADE) and carry on over the WebSocket. */
+  async finishUpgrade() {
+    const probe = this.probe;
+    const polling = this.transport;
+    await polling.pause();
+    if (this.probe !== probe || probe.closed || this.transport !== polling) return;
+    this.probe = null;
+    polling.discard();
+    this.transport = probe;
+    this.sendOn(probe, ENGINE.UPGRADE);
+    this.wire("local", { raw: "upgraded: from now on this session uses the WebSocket", transport: "websocket" });
+    this.fire("upgrade", "websocket");
+    const waiting = this.waiting.splice(0);
+    if (waiting.length > 0) this.transport.send(waiting);
+  }
+
+  onSocketPacket(text, frame, transport) {
     let packet;
     try {
       packet = decodePacket(text);
     } catch (error) {
-      this.wire("in", { raw: frame, engine: "message", socket: "malformed" });
+      this.wire("in", { raw: frame, engine: "message", socket: "malformed", transport });
       console.warn("dropping a malformed packet:", error.message);
       return;
     }
     const event = packet.type === SOCKET.EVENT && Array.isArray(packet.data) ? packet.data[0] : undefined;
     this.wire("in", { raw: frame, engine: "message", socket: SOCKET_NAMES[packet.type], nsp: packet.nsp,
-      event, id: packet.id });
+      event, id: packet.id, transport });
     switch (packet.type) {
       case SOCKET.CONNECT:
         this.connected = true;
@@ -229,7 +454,7 @@ export class SocketIoClient {
         // The server refused us (a bad name, say): reconnecting would be refused again.
         this.wanted = false;
         this.fire("connect_error", packet.data);
-        this.ws.close();
+        this.transport.close();
         break;
       case SOCKET.EVENT: {
         const [name, ...args] = packet.data;
@@ -247,22 +472,38 @@ export class SocketIoClient {
       }
       case SOCKET.DISCONNECT:
         this.wanted = false;
-        this.ws.close();
+        this.transport.close();
         break;
       default:
         break;
     }
   }
 
-  onTransportClose(ws) {
-    if (ws !== this.ws) return;
+  onTransportClose(transport, reason) {
+    if (transport === this.probe) {
+      // The WebSocket was refused (a proxy, a filter): polling goes on, as the official client does.
+      this.probe = null;
+      this.wire("local", { raw: "the WebSocket probe failed; staying on HTTP long-polling",
+        transport: "websocket" });
+      if (this.transport?.paused) {
+        this.transport.resume();
+        const waiting = this.waiting.splice(0);
+        if (waiting.length > 0) this.transport.send(waiting);
+      }
+      return;
+    }
+    if (transport !== this.transport) return;
+    this.transport = null;
+    this.probe?.discard();
+    this.probe = null;
     clearTimeout(this.heartbeatTimer);
     const wasConnected = this.connected;
     this.connected = false;
-    // Acks that were waiting will never come on this connection: tell their callers.
-    for (const callback of this.acks.values()) callback({ error: "disconnected" });
+    // Acks that were waiting will never come on this session: tell their callers.
+    const acks = [...this.acks.values()];
     this.acks.clear();
-    this.wire("in", { raw: "(connection closed)", engine: "close" });
+    for (const callback of acks) callback({ error: "disconnected" });
+    this.wire("local", { raw: "(connection closed: " + reason + ")", engine: "close", transport: transport.name });
     if (wasConnected) this.fire("disconnect", this.wanted ? "transport close" : "io client disconnect");
     if (this.wanted && !this.held) this.scheduleReconnect();
   }
@@ -273,30 +514,48 @@ export class SocketIoClient {
     const delay = Math.round(base / 2 + Math.random() * base / 2);
     this.attempt++;
     this.fire("reconnecting", { attempt: this.attempt, delayMs: delay });
-    this.reconnectTimer = setTimeout(() => this.wanted && !this.held && this.open(), delay);
+    this.reconnectTimer = setTimeout(() => this.wanted && !this.held && !this.transport && this.open(), delay);
   }
 
   expectHeartbeat() {
     clearTimeout(this.heartbeatTimer);
-    this.heartbeatTimer = setTimeout(() => this.ws.close(), this.heartbeatMs);
+    const transport = this.transport;
+    this.heartbeatTimer = setTimeout(() => transport?.fail("no heartbeat from the server"), this.heartbeatMs);
   }
 
   sendSocketPacket(packet) {
-    const text = encodePacket(packet);
+    const text = ENGINE.MESSAGE + encodePacket(packet);
     const event = packet.type === SOCKET.EVENT ? packet.data[0] : undefined;
-    this.wire("out", { raw: ENGINE.MESSAGE + text, engine: "message", socket: SOCKET_NAMES[packet.type],
-      nsp: packet.nsp ?? "/", event, id: packet.id });
-    this.ws.send(ENGINE.MESSAGE + text);
+    this.write(text, { engine: "message", socket: SOCKET_NAMES[packet.type], nsp: packet.nsp ?? "/",
+      event, id: packet.id });
   }
 
   sendFrame(frame) {
-    this.wire("out", { raw: frame, engine: ENGINE_NAMES[frame.charAt(0)] });
-    this.ws.send(frame);
+    this.write(frame, { engine: ENGINE_NAMES[frame.charAt(0)] });
+  }
+
+  /** Sends on the session's transport; while polling is paused for an upgrade, the packet waits. */
+  write(packet, decoded) {
+    const transport = this.transport;
+    if (!transport) return;
+    this.wire("out", { raw: packet, transport: transport.name, ...decoded });
+    if (transport.paused) {
+      this.waiting.push(packet);
+    } else {
+      transport.send([packet]);
+    }
+  }
+
+  /** Sends an Engine.IO packet on one particular transport (the probe's 2probe and 5). */
+  sendOn(transport, packet) {
+    this.wire("out", { raw: packet, engine: ENGINE_NAMES[packet.charAt(0)], transport: transport.name });
+    transport.send([packet]);
   }
 
   wire(direction, frame) {
     try {
-      this.onWire({ direction, at: new Date(), ...frame });
+      const bytes = direction === "local" ? undefined : utf8.encode(frame.raw).length;
+      this.onWire({ direction, at: Date.now(), bytes, ...frame });
     } catch (error) {
       console.error("wire view hook failed:", error);
     }

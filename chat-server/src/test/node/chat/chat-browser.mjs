@@ -4,20 +4,15 @@
 // It prints "RESTART" when it wants the server restarted (RESTART_EMPTY: on a new history file)
 // and waits for "RESTARTED" on stdin;
 // its last line is "RESULT " and a JSON object of what the pages showed.
-import { chromium } from "playwright-core";
+import { launchChromium, openRoom, texts, waitForText, WAIT } from "./page-kit.mjs";
 import { createInterface } from "node:readline";
 
 const [url, screenshots, token] = process.argv.slice(2);
-const WAIT = { timeout: 15000 };
 const stdin = createInterface({ input: process.stdin });
 const lines = stdin[Symbol.asyncIterator]();
 const result = { dialogs: [], errors: [] };
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 
 /** One student: a browser context of its own (own storage, like a separate browser). */
 async function student(name, hash = "") {
@@ -36,29 +31,16 @@ async function student(name, hash = "") {
   return page;
 }
 
-async function openRoom(page, room) {
-  await page.fill("#room-name", room);
-  await page.click("#room-form button");
-  await page.waitForFunction((r) => document.querySelector("#room-title").textContent === "# " + r, room, WAIT);
-}
 
 async function say(page, text) {
   await page.fill("#text", text);
-  await page.click("#composer button");
+  await page.click("#send");
   // Sent means acknowledged: the pending style goes once the server stored it and sent it back.
   await page.waitForFunction((t) => [...document.querySelectorAll("#messages li.chat")]
     .some((li) => li.querySelector(".text")?.textContent === t && li.dataset.offset), text, WAIT);
 }
 
-async function waitForText(page, text) {
-  await page.waitForFunction((t) => [...document.querySelectorAll("#messages .text")]
-    .some((node) => node.textContent === t), text, WAIT);
-}
 
-/** How often each text appears in the current room's message list. */
-function texts(page) {
-  return page.$$eval("#messages li.chat .text", (nodes) => nodes.map((n) => n.textContent));
-}
 
 async function toggleWire(page) {
   await page.click("#wire-toggle");
@@ -92,14 +74,15 @@ try {
   await say(bob, "hi ann");
   await waitForText(ann, "hi ann");
 
-  // A private message: to bob's own socket-id room, nobody else's.
-  await ann.click("#members li:has-text('bob') button:has-text('private')");
+  // A private message: to bob's own socket-id room, nobody else's; a conversation of its own.
+  await ann.click("#members button[aria-label='Private message to bob']");
   await ann.fill("#text", "just for bob");
-  await ann.click("#composer button");
-  await bob.waitForFunction(() => [...document.querySelectorAll("#messages li.private .text")]
-    .some((node) => node.textContent === "just for bob"), null, WAIT);
-  result.bobPrivateSender = await bob.textContent("#messages li.private .sender");
-  await ann.click("#private-to");
+  await ann.click("#send");
+  await bob.click("#threads button[data-thread=ann]");
+  await waitForText(bob, "just for bob");
+  result.bobPrivateSender = await bob.textContent("#messages li.chat .sender");
+  await bob.click("#rooms button[data-room=maths]");
+  await ann.click("#rooms button[data-room=maths]");
 
   const xss = ["<img src=x onerror=alert(1)>", "<script>alert(2)</script>"];
   for (const payload of xss) await say(ann, payload);
@@ -129,7 +112,6 @@ try {
   await bob.goto("about:blank");
   await say(ann, "while you were gone");
   await bob.goto(url);
-  await bob.click("#login button[type=submit]");
   await bob.waitForFunction(() => document.querySelector("#banner").textContent !== "", null, WAIT);
   result.bobBackBanner = await bob.textContent("#banner");
   await bob.click("#rooms button[data-room=maths]");
@@ -143,19 +125,19 @@ try {
   // The teacher view: moderation buttons, a muted student told so, a cleared room.
   const teacher = await student("teacher", "#teacher=" + token);
   await openRoom(teacher, "maths");
-  await teacher.waitForSelector("#members button:has-text('kick')", WAIT);
-  result.teacherSees = await teacher.textContent("#me");
-  await teacher.click("#members li:has-text('bob') button:has-text('mute')");
+  await teacher.waitForSelector("#members button[aria-label='Remove bob from the chat']", WAIT);
+  result.teacherSees = await teacher.evaluate(() => document.querySelector("#me").textContent
+    + (document.querySelector("#me").classList.contains("is-teacher") ? " (teacher)" : ""));
+  await teacher.click("#members button[aria-label='Mute bob']");
   await bob.waitForFunction(() => document.querySelector("#banner").textContent === "The teacher muted you.", null, WAIT);
-  await bob.fill("#text", "am I muted?");
-  await bob.click("#composer button");
-  await bob.waitForFunction(() => document.querySelector("#send-error").textContent !== "", null, WAIT);
-  result.bobMutedError = await bob.textContent("#send-error");
+  result.bobMutedNote = await bob.textContent("#composer-note");
+  result.bobSendDisabled = await bob.evaluate(() => document.querySelector("#send").disabled);
   await teacher.waitForSelector("#members li:has-text('bob') .muted", WAIT);
   await teacher.screenshot({ path: screenshots + "/chat-teacher.png" });
   await teacher.click("#clear");
+  await teacher.click("#confirm-ok");
   await bob.waitForFunction(() => document.querySelector("#messages li.chat .text") === null, null, WAIT);
-  result.bobAfterClear = await bob.$$eval("#messages li", (items) => items.map((li) => li.textContent));
+  result.bobAfterClear = await bob.$$eval("#messages li:not(.day)", (items) => items.map((li) => li.textContent));
 
   // A restart on a new, empty history file: the pages notice that offsets went back and start over.
   await restart("RESTART_EMPTY");
@@ -163,12 +145,13 @@ try {
   await waitForText(bob, "a fresh start");
   result.bobAfterNewHistory = await texts(bob);
 
-  result.carolWire = await carol.$$eval("#wire-rows td.raw", (cells) => cells.map((c) => c.textContent).join("\n"));
-  result.annWire = await ann.$$eval("#wire-rows td.raw", (cells) => cells.map((c) => c.textContent));
+  // The wire view draws what it kept when it opens.
   await toggleWire(carol);
-  result.carolWireRows = await carol.$$eval("#wire-rows tr", (rows) => rows.length);
+  await toggleWire(ann);
+  result.carolWire = await carol.$$eval("#wire-rows li", (rows) => rows.map((r) => r.dataset.raw).join("\n"));
+  result.annWire = await ann.$$eval("#wire-rows li", (rows) => rows.map((r) => r.dataset.raw));
   result.carolRoomTexts = await texts(carol);
-  result.carolPrivates = await carol.$$eval("#messages li.private", (items) => items.length);
+  result.carolPrivates = await carol.$$eval("#threads button", (items) => items.length);
 } catch (error) {
   result.failure = String(error.stack ?? error);
 } finally {

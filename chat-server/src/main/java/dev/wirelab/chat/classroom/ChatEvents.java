@@ -32,7 +32,8 @@ final class ChatEvents {
 
   /** The events a page sends. */
   static final List<String> EVENTS =
-      List.of("join", "leave", "message", "typing", "private", "members", "rooms", "kick", "mute", "clear");
+      List.of("join", "leave", "message", "typing", "private", "members", "rooms", "kick", "mute", "clear",
+          "history");
 
   private static final Logger log = LoggerFactory.getLogger(ChatEvents.class);
 
@@ -67,6 +68,7 @@ final class ChatEvents {
       case "kick" -> teacher.kick(socketId, first, ack);
       case "mute" -> teacher.mute(socketId, first, second, ack);
       case "clear" -> teacher.clear(socketId, first, ack);
+      case "history" -> earlier(socketId, first, second, ack);
       default -> throw new IllegalArgumentException("not a chat event: " + event);
     }
   }
@@ -139,6 +141,25 @@ final class ChatEvents {
         reply.accept(error("the history of this room could not be read; try again"));
       } else {
         reply.accept(answer);
+      }
+    });
+  }
+
+  /** The RECENT messages before {@code beforeOffset} of a room the page is in; {@code more} if older remain. */
+  private void earlier(String socketId, Object room, Object beforeOffset, Consumer<Object> reply) {
+    Optional<Member> member = presence.find(socketId);
+    if (member.isEmpty() || !(room instanceof String name) || !member.get().rooms().contains(name)
+        || !(beforeOffset instanceof Number before)) {
+      reply.accept(error("ask for the history of a room you are in: (room, beforeOffset)"));
+      return;
+    }
+    history.before(name, before.longValue(), RECENT).whenComplete((messages, failure) -> {
+      if (failure != null) {
+        log.warn("could not read the history of {}: {}", name, Replies.reason(failure));
+        reply.accept(error("the history of this room could not be read; try again"));
+      } else {
+        reply.accept(Map.of("ok", true, "room", name, "more", messages.size() == RECENT,
+            "history", messages.stream().map(ChatEvents::json).toList()));
       }
     });
   }

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * working tree clean.
  */
 class ChatInBrowserTest {
-  private static final Path SCREENSHOTS = ("docs".equals(System.getProperty("wirelab.screenshots"))
-      ? Path.of("..", "docs", "images") : Path.of("target", "screenshots")).toAbsolutePath().normalize();
+  private static final Path SCREENSHOTS = Screenshots.directory();
 
   private static final String TOKEN = "teacher-secret";
 
@@ -59,7 +58,7 @@ class ChatInBrowserTest {
     assertThat(r.at("/errors")).as("no script errors").isEmpty();
     assertThat(r.at("/bobImages").asInt()).as("markup stayed text").isZero();
     assertThat(r.at("/annSawTyping").asBoolean()).isTrue();
-    assertThat(r.at("/bobPrivateSender").asText()).isEqualTo("from ann (private)");
+    assertThat(r.at("/bobPrivateSender").asText()).isEqualTo("ann");
     assertThat(r.at("/carolPrivates").asInt()).isZero();
 
     List<String> missed = List.of("while you were away 1", "while you were away 2", "while you were away 3");
@@ -76,7 +75,8 @@ class ChatInBrowserTest {
     assertThat(texts(r.at("/daveHistory"))).contains("hello bob", "while you were away 3", "after the restart");
 
     assertThat(r.at("/teacherSees").asText()).isEqualTo("teacher (teacher)");
-    assertThat(r.at("/bobMutedError").asText()).isEqualTo("the teacher has muted you");
+    assertThat(r.at("/bobMutedNote").asText()).isEqualTo("The teacher muted you: you can read, but not write.");
+    assertThat(r.at("/bobSendDisabled").asBoolean()).isTrue();
     assertThat(texts(r.at("/bobAfterClear"))).singleElement().asString().endsWith("teacher cleared this room.");
 
     assertThat(texts(r.at("/bobAfterNewHistory"))).containsExactly("a fresh start");

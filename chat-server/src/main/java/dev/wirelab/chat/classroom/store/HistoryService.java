@@ -41,6 +41,11 @@ public final class HistoryService implements AutoCloseable {
     return run(() -> store.recent(room, limit));
   }
 
+  /** What came before a page's oldest message: "Load earlier messages". */
+  public CompletableFuture<List<ChatMessage>> before(String room, long beforeOffset, int limit) {
+    return run(() -> store.before(room, beforeOffset, limit));
+  }
+
   /** The highest offset the room ever had; lower than a page's means the history was replaced. */
   public CompletableFuture<Long> lastOffset(String room) {
     return run(() -> store.lastOffset(room));

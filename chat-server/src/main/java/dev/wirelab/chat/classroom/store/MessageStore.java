@@ -144,6 +144,12 @@ public final class MessageStore implements AutoCloseable {
         + "ORDER BY offset", room, limit);
   }
 
+  /** The last {@code limit} messages of {@code room} below {@code beforeOffset}, oldest first. */
+  public synchronized List<ChatMessage> before(String room, long beforeOffset, int limit) {
+    return query("SELECT * FROM (SELECT * FROM messages WHERE room = ? AND offset < ? "
+        + "ORDER BY offset DESC LIMIT ?) ORDER BY offset", room, beforeOffset, limit);
+  }
+
   /** Deletes a room's messages; offsets keep counting from where they were, so pages never go back. */
   public synchronized int clear(String room) {
     try (PreparedStatement delete = connection.prepareStatement("DELETE FROM messages WHERE room = ?")) {

@@ -28,6 +28,19 @@ class MessageStoreTest {
   }
 
   @Test
+  void beforeGivesTheNewestMessagesBelowAnOffsetOldestFirst() {
+    try (MessageStore store = MessageStore.open(dir.resolve("chat.db"))) {
+      for (int i = 1; i <= 5; i++) {
+        store.append("lobby", "c" + i, "ann", "m" + i, i);
+      }
+      store.append("physics", "p1", "bob", "elsewhere", 6);
+      assertThat(store.before("lobby", 5, 2)).extracting(ChatMessage::text).containsExactly("m3", "m4");
+      assertThat(store.before("lobby", 2, 10)).extracting(ChatMessage::text).containsExactly("m1");
+      assertThat(store.before("lobby", 1, 10)).isEmpty();
+    }
+  }
+
+  @Test
   void aRetriedClientIdIsStoredOnce() {
     try (MessageStore store = MessageStore.open(dir.resolve("chat.db"))) {
       MessageStore.Appended first = store.append("lobby", "retry-me", "ann", "hello", 1);

@@ -1,0 +1,30 @@
+// What the browser scripts (chat-browser.mjs, chat-page.mjs) share: Debian's Chromium launched
+// as the tests launch it, and the chat page's rooms and message list read the same way.
+import { chromium } from "playwright-core";
+
+/** Every wait on a page is bounded by this. */
+export const WAIT = { timeout: 20000 };
+
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+export async function openRoom(page, room) {
+  await page.fill("#room-name", room);
+  await page.click("#room-form button");
+  await page.waitForFunction((r) => document.querySelector("#room-title").textContent === "# " + r, room, WAIT);
+}
+
+export function waitForText(page, text) {
+  return page.waitForFunction((t) => [...document.querySelectorAll("#messages .text")]
+    .some((node) => node.textContent === t), text, WAIT);
+}
+
+/** The texts of the open conversation's message rows, in order. */
+export function texts(page) {
+  return page.$$eval("#messages li.chat .text", (nodes) => nodes.map((n) => n.textContent));
+}
