@@ -189,7 +189,7 @@ public final class Namespace {
       if (packet.attachments().isEmpty()) {
         EngineIoBroadcast.send(packet.text(), targets);
       } else {
-        targets.forEach(conn -> conn.sendAll(packet.text(), packet.attachments()));
+        EngineIoBroadcast.sendAll(packet.text(), packet.attachments(), targets);
       }
     }
 
