@@ -63,8 +63,7 @@ public final class MsgPack {
           present += it.next().isMissingNode() ? 0 : 1;
         }
         packer.packMapHeader(present);
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
           if (!field.getValue().isMissingNode()) {
             packer.packString(field.getKey());
             pack(packer, field.getValue());

@@ -136,16 +136,21 @@ public final class NodeClusterPeer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     try {
       commands.write("{\"id\":0,\"cmd\":\"exit\"}\n");
       commands.flush();
     } catch (IOException e) {
       // already gone
     }
-    if (!process.waitFor(5, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+      reader.join(5_000);
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
-    reader.join(5_000);
   }
 }
