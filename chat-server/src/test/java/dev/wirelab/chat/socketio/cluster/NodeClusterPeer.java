@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -92,18 +93,25 @@ public final class NodeClusterPeer implements AutoCloseable {
 
   /** The first line so far or within 15 s that matches. */
   public JsonNode await(Predicate<JsonNode> wanted) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
+    return within(wanted, WAIT_MILLIS).orElseThrow(() -> new AssertionError(
+        "the Node peer printed no such line within " + WAIT_MILLIS + " ms; it printed "
+            + all(line -> true)));
+  }
+
+  /** The first line so far or within {@code millis} that matches; empty if none came. */
+  public Optional<JsonNode> within(Predicate<JsonNode> wanted, long millis)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     synchronized (lines) {
       while (true) {
         for (JsonNode line : lines) {
           if (wanted.test(line)) {
-            return line;
+            return Optional.of(line);
           }
         }
         long left = deadline - System.nanoTime();
         if (left <= 0 || !process.isAlive() && !reader.isAlive()) {
-          throw new AssertionError("the Node peer printed no such line within "
-              + WAIT_MILLIS + " ms; it printed " + lines);
+          return Optional.empty();
         }
         lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
       }

@@ -48,6 +48,7 @@ public final class RedisConnections implements AutoCloseable {
   private final StatefulRedisPubSubConnection<byte[], byte[]> subscriber;
   private final List<Receiver> receivers = new CopyOnWriteArrayList<>();
   private final AtomicBoolean unreachable = new AtomicBoolean();
+  private volatile boolean closing;
 
   private RedisConnections(String url, ClientResources resources, RedisClient client,
       StatefulRedisConnection<byte[], byte[]> commands,
@@ -105,7 +106,7 @@ public final class RedisConnections implements AutoCloseable {
     client.addListener(new RedisConnectionStateListener() {
       @Override
       public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-        if (unreachable.compareAndSet(false, true)) {
+        if (!closing && unreachable.compareAndSet(false, true)) {
           LOG.warn("lost Redis at {}: reconnecting; up to {} commands wait meanwhile, broadcasts"
               + " reach this node's clients only", url, client.getOptions().getRequestQueueSize());
         }
@@ -186,6 +187,7 @@ public final class RedisConnections implements AutoCloseable {
 
   @Override
   public void close() {
+    closing = true;
     subscriber.close();
     commands.close();
     shutDown(client, resources);
