@@ -5,6 +5,7 @@
 // Binary values travel as {"$bytes": [..]} in both directions.
 import { createServer } from "node:http";
 import { createInterface } from "node:readline";
+import { toJson, fromJson } from "../bytes-json.mjs";
 import { Server } from "socket.io";
 import { io as connect } from "socket.io-client";
 import { createClient } from "redis";
@@ -20,26 +21,6 @@ setTimeout(() => {
   print({ event: "failure", message: "no exit command within 120 s" });
   process.exit(1);
 }, 120_000).unref();
-
-const toJson = (value) => {
-  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
-    const view = new Uint8Array(value.buffer ?? value, value.byteOffset ?? 0, value.byteLength);
-    return { $bytes: Array.from(view) };
-  }
-  if (Array.isArray(value)) return value.map(toJson);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
-  }
-  return value;
-};
-const fromJson = (value) => {
-  if (value && typeof value === "object" && Array.isArray(value.$bytes)) return Buffer.from(value.$bytes);
-  if (Array.isArray(value)) return value.map(fromJson);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromJson(v)]));
-  }
-  return value;
-};
 
 const pub = createClient({ url: redisUrl });
 const sub = pub.duplicate();
