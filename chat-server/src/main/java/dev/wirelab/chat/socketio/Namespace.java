@@ -127,7 +127,7 @@ public final class Namespace {
     return everyone().local();
   }
 
-  /** Every socket of the namespace, with an ack timeout for {@link BroadcastOperator#emitWithAck}. */
+  /** Every socket of the namespace, acks awaited by {@link BroadcastOperator#emitWithAck}. */
   public BroadcastOperator timeout(Duration timeout) {
     return everyone().timeout(timeout);
   }
@@ -223,7 +223,8 @@ public final class Namespace {
         }
         asked++;
         socket.emitWithAck((ArrayNode) packet.data(), timeout)
-            .thenAccept(args -> onAck.accept(args.isEmpty() ? Json.MAPPER.nullNode() : args.get(0)));
+            .thenAccept(args -> onAck.accept(
+                args.isEmpty() ? Json.MAPPER.nullNode() : args.get(0)));
       }
       return asked;
     }

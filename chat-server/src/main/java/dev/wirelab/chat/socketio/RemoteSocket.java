@@ -24,7 +24,7 @@ public final class RemoteSocket {
     return details.id();
   }
 
-  /** {@code {headers, time, address, xdomain, secure, issued, url, query, auth}}, as Node has it. */
+  /** {@code {headers, time, address, xdomain, secure, issued, url, query, auth}}, as in Node. */
   public JsonNode handshake() {
     return details.handshake();
   }

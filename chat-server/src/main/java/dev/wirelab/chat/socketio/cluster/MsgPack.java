@@ -72,7 +72,8 @@ public final class MsgPack {
       }
       case POJO -> throw new IllegalArgumentException("cannot send a Java object as MessagePack: "
           + value);
-      default -> throw new IllegalArgumentException("no MessagePack form for " + value.getNodeType());
+      default -> throw new IllegalArgumentException(
+          "no MessagePack form for " + value.getNodeType());
     }
   }
 
@@ -138,7 +139,8 @@ public final class MsgPack {
         ObjectNode object = nodes.objectNode();
         for (int i = 0; i < size; i++) {
           JsonNode key = unpack(unpacker, depth + 1);
-          object.set(key.isTextual() ? key.textValue() : key.toString(), unpack(unpacker, depth + 1));
+          String name = key.isTextual() ? key.textValue() : key.toString();
+          object.set(name, unpack(unpacker, depth + 1));
         }
         yield object;
       }

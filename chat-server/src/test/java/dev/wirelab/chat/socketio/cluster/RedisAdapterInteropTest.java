@@ -119,7 +119,8 @@ class RedisAdapterInteropTest {
 
     for (String client : CLIENTS) {
       for (String from : NODES) {
-        node.await(line -> isEvent(line, client, "end") && line.at("/args/0").asText().equals(from));
+        node.await(line -> isEvent(line, client, "end")
+            && line.at("/args/0").asText().equals(from));
       }
     }
     for (String client : CLIENTS) {
@@ -201,7 +202,7 @@ class RedisAdapterInteropTest {
     assertThat(node.awaitEvent("b1", "direct").at("/args/0").asText()).isEqualTo("from-N");
   }
 
-  /** Test 2 of issue 16, socketsJoin / socketsLeave / disconnectSockets both ways and from the emitter. */
+  /** Test 2 of issue 16: socketsJoin, socketsLeave, disconnectSockets both ways and by emitter. */
   @Test
   void socketsJoinLeaveAndDisconnectWorkFromJavaFromNodeAndFromTheEmitter() throws Exception {
     io("A").in("room-a").socketsJoin("j-java");

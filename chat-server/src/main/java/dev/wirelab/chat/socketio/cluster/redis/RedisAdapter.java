@@ -38,8 +38,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The adapter of one namespace on Redis pub/sub, wire-compatible with {@code @socket.io/redis-adapter}
- * 8.x, so Java and Node nodes share rooms, broadcasts and requests:
+ * The adapter of one namespace on Redis pub/sub, wire-compatible with
+ * {@code @socket.io/redis-adapter} 8.x, so Java and Node nodes share rooms, broadcasts and requests:
  *
  * <ul>
  *   <li>a broadcast is {@code msgpack([uid, packet, opts])} on {@code <key>#<nsp>#}, or on
