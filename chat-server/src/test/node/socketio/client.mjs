@@ -4,6 +4,7 @@
 // Binary values travel as {"$bytes": [..]} in both directions.
 import { io } from "socket.io-client";
 import { createInterface } from "node:readline";
+import { toJson, fromJson } from "../bytes-json.mjs";
 
 const [url, optionsJson] = process.argv.slice(2);
 const print = (line) => console.log(JSON.stringify(line));
@@ -13,25 +14,6 @@ setTimeout(() => {
   print({ event: "failure", message: "no exit command within 60 s" });
   process.exit(1);
 }, 60_000).unref();
-
-const toJson = (value) => {
-  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
-    return { $bytes: Array.from(new Uint8Array(value.buffer ?? value, value.byteOffset ?? 0, value.byteLength)) };
-  }
-  if (Array.isArray(value)) return value.map(toJson);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
-  }
-  return value;
-};
-const fromJson = (value) => {
-  if (value && typeof value === "object" && Array.isArray(value.$bytes)) return Buffer.from(value.$bytes);
-  if (Array.isArray(value)) return value.map(fromJson);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromJson(v)]));
-  }
-  return value;
-};
 
 const socket = io(url, JSON.parse(optionsJson));
 

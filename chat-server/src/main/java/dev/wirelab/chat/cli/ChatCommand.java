@@ -49,10 +49,18 @@ public final class ChatCommand implements Callable<Integer> {
       description = "Run the Socket.IO protocol test fixture instead of the chat (for the official test suites).")
   boolean fixture;
 
+  @Option(names = "--redis", paramLabel = "URL",
+      description = "With --fixture: join the Socket.IO cluster on this Redis (redis://HOST:PORT).")
+  String redis;
+
+  @Option(names = "--adapter", paramLabel = "KIND",
+      description = "With --redis: the cluster protocol, pubsub (@socket.io/redis-adapter 8).")
+  String adapter;
+
   @Override
   public Integer call() throws InterruptedException {
     if (fixture) {
-      return FixtureCommand.on(host, port).call();
+      return FixtureCommand.on(host, port, redis, adapter).call();
     }
     ChatSettings settings = new ChatSettings(host, port,
         database == null ? ChatSettings.defaultDatabase() : database,

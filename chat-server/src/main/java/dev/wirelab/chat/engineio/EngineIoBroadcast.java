@@ -50,6 +50,27 @@ public final class EngineIoBroadcast {
     }
   }
 
+  /**
+   * Sends a text message and its binary attachments to each session as one unbroken sequence:
+   * for a session on an event loop, all of them are queued from a single task on that loop, so a
+   * message another thread sends at the same moment cannot land between the text and its
+   * attachments (the client would fail with "parse error").
+   */
+  public static void sendAll(String text, List<byte[]> attachments,
+      Iterable<? extends EngineIoSocket> targets) {
+    for (EngineIoSocket target : targets) {
+      if (target instanceof EngineIoSession session && !session.loop().inEventLoop()) {
+        try {
+          session.loop().execute(() -> session.sendAll(text, attachments));
+        } catch (RejectedExecutionException e) {
+          // the loop is shutting down with its server: nothing can be sent any more
+        }
+      } else {
+        target.sendAll(text, attachments);
+      }
+    }
+  }
+
   /** An unmasked, final text frame as a server sends it (RFC 6455, section 5.2). */
   static ByteBuf textFrame(String text) {
     int payload = 1 + ByteBufUtil.utf8Bytes(text);

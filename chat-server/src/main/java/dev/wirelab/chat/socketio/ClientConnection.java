@@ -1,5 +1,6 @@
 package dev.wirelab.chat.socketio;
 
+import dev.wirelab.chat.engineio.EngineIoBroadcast;
 import dev.wirelab.chat.engineio.EngineIoSocket;
 import dev.wirelab.chat.socketio.protocol.EncodedPacket;
 import dev.wirelab.chat.socketio.protocol.Packet;
@@ -123,7 +124,11 @@ final class ClientConnection implements EngineIoSocket.Handler {
   }
 
   void write(EncodedPacket packet) {
-    conn.sendAll(packet.text(), packet.attachments());
+    if (packet.attachments().isEmpty()) {
+      conn.send(packet.text());
+    } else {
+      EngineIoBroadcast.sendAll(packet.text(), packet.attachments(), List.of(conn));
+    }
   }
 
   /** Closes this connection because of the client: one log line, then every socket goes. */

@@ -1,18 +1,25 @@
 package dev.wirelab.chat.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.wirelab.chat.engineio.EngineIoBroadcast;
 import dev.wirelab.chat.engineio.EngineIoSocket;
 import dev.wirelab.chat.socketio.adapter.Adapter;
 import dev.wirelab.chat.socketio.adapter.BroadcastOptions;
+import dev.wirelab.chat.socketio.adapter.LocalNamespace;
+import dev.wirelab.chat.socketio.adapter.SocketDetails;
 import dev.wirelab.chat.socketio.protocol.EncodedPacket;
+import dev.wirelab.chat.socketio.protocol.Json;
+import dev.wirelab.chat.socketio.protocol.Packet;
 import dev.wirelab.chat.socketio.recovery.RecoveryOptions;
 import dev.wirelab.chat.socketio.recovery.RestoredSession;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,12 +42,13 @@ public final class Namespace {
   private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
   private final List<Middleware> middlewares = new CopyOnWriteArrayList<>();
   private final List<Consumer<Socket>> connectionListeners = new CopyOnWriteArrayList<>();
+  private final Map<String, List<ServerEventListener>> serverListeners = new ConcurrentHashMap<>();
 
   Namespace(SocketIoServer server, String name, DynamicNamespace parent) {
     this.server = server;
     this.name = name;
     this.parent = parent;
-    this.adapter = server.options().adapterFactory().create(name, this::deliver, server.options());
+    this.adapter = server.options().adapterFactory().create(name, new Local(), server.options());
   }
 
   public String name() {
@@ -109,6 +117,48 @@ public final class Namespace {
     everyone().disconnectSockets(close);
   }
 
+  /** Every socket of the namespace on every node of the cluster, described. */
+  public CompletableFuture<List<RemoteSocket>> fetchClusterSockets() {
+    return everyone().fetchClusterSockets();
+  }
+
+  /** The namespace on this node only. */
+  public BroadcastOperator local() {
+    return everyone().local();
+  }
+
+  /** Every socket of the namespace, acks awaited by {@link BroadcastOperator#emitWithAck}. */
+  public BroadcastOperator timeout(Duration timeout) {
+    return everyone().timeout(timeout);
+  }
+
+  /** Calls {@code listener} when another node of the cluster sends {@code event} server-side. */
+  public Namespace onServerSideEmit(String event, ServerEventListener listener) {
+    serverListeners.computeIfAbsent(event, e -> new CopyOnWriteArrayList<>()).add(listener);
+    return this;
+  }
+
+  /** Sends an event to the server-side listeners of every other node (Node's serverSideEmit). */
+  public void serverSideEmit(String event, Object... args) {
+    adapter.serverSideEmit(List.copyOf(Args.of(Payloads.event(event, args), 0).values()));
+  }
+
+  /**
+   * Sends an event to every other node and completes with one answer per node; fails with a
+   * {@link java.util.concurrent.TimeoutException} when a node has not answered within
+   * {@code timeout}.
+   */
+  public CompletableFuture<List<JsonNode>> serverSideEmitWithAck(String event, Duration timeout,
+      Object... args) {
+    return adapter.serverSideEmitWithAck(
+        List.copyOf(Args.of(Payloads.event(event, args), 0).values()), timeout);
+  }
+
+  /** How many nodes of the cluster serve this namespace, this one included. */
+  public CompletableFuture<Integer> serverCount() {
+    return adapter.serverCount();
+  }
+
   private BroadcastOperator everyone() {
     return new BroadcastOperator(this, BroadcastOptions.everyone());
   }
@@ -121,22 +171,88 @@ public final class Namespace {
     sockets.remove(socket.id(), socket);
   }
 
-  /**
-   * A text-only packet goes out through {@link EngineIoBroadcast}, which encodes the Engine.IO
-   * frame once for every WebSocket recipient; one with attachments is sent to each in turn.
-   */
-  private void deliver(Collection<String> socketIds, EncodedPacket packet, boolean isVolatile) {
-    List<EngineIoSocket> targets = new ArrayList<>(socketIds.size());
-    for (String id : socketIds) {
-      Socket socket = sockets.get(id);
-      if (socket != null && (!isVolatile || socket.conn().isWritable())) {
-        targets.add(socket.conn());
+  /** What the adapter may do to this namespace's sockets on this node. */
+  private final class Local implements LocalNamespace {
+    /**
+     * A text-only packet goes out through {@link EngineIoBroadcast}, which encodes the Engine.IO
+     * frame once for every WebSocket recipient; one with attachments is sent to each in turn.
+     */
+    @Override
+    public void deliver(Collection<String> socketIds, EncodedPacket packet, boolean isVolatile) {
+      List<EngineIoSocket> targets = new ArrayList<>(socketIds.size());
+      for (String id : socketIds) {
+        Socket socket = sockets.get(id);
+        if (socket != null && (!isVolatile || socket.conn().isWritable())) {
+          targets.add(socket.conn());
+        }
+      }
+      if (packet.attachments().isEmpty()) {
+        EngineIoBroadcast.send(packet.text(), targets);
+      } else {
+        EngineIoBroadcast.sendAll(packet.text(), packet.attachments(), targets);
       }
     }
-    if (packet.attachments().isEmpty()) {
-      EngineIoBroadcast.send(packet.text(), targets);
-    } else {
-      targets.forEach(conn -> conn.sendAll(packet.text(), packet.attachments()));
+
+    @Override
+    public List<SocketDetails> describe(Collection<String> socketIds) {
+      List<SocketDetails> out = new ArrayList<>(socketIds.size());
+      for (String id : socketIds) {
+        Socket socket = sockets.get(id);
+        if (socket != null) {
+          out.add(new SocketDetails(id, socket.handshake().describe(), socket.rooms(),
+              Json.toTree(socket.data())));
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public void disconnect(Collection<String> socketIds, boolean close) {
+      socketIds.stream().map(sockets::get).filter(socket -> socket != null)
+          .forEach(socket -> socket.disconnect(close));
+    }
+
+    @Override
+    public int deliverWithAck(Collection<String> socketIds, Packet packet, Duration timeout,
+        Consumer<JsonNode> onAck) {
+      int asked = 0;
+      for (String id : socketIds) {
+        Socket socket = sockets.get(id);
+        if (socket == null) {
+          continue;
+        }
+        asked++;
+        socket.emitWithAck((ArrayNode) packet.data(), timeout)
+            .thenAccept(args -> onAck.accept(
+                args.isEmpty() ? Json.MAPPER.nullNode() : args.get(0)));
+      }
+      return asked;
+    }
+
+    @Override
+    public void onServerSideEmit(List<JsonNode> eventAndArgs, Consumer<JsonNode> ack) {
+      String event = eventAndArgs.isEmpty() ? "" : eventAndArgs.get(0).asText();
+      List<ServerEventListener> listeners = serverListeners.getOrDefault(event, List.of());
+      Args args = new Args(eventAndArgs.subList(Math.min(1, eventAndArgs.size()),
+          eventAndArgs.size()));
+      if (listeners.isEmpty() && ack != null) {
+        // Answer anyway: a requester counts on one answer per node (redis-adapter#506).
+        ack.accept(Json.MAPPER.nullNode());
+        return;
+      }
+      AtomicBoolean answered = new AtomicBoolean();
+      Consumer<Object> reply = answer -> {
+        if (ack != null && answered.compareAndSet(false, true)) {
+          ack.accept(Json.toTree(answer));
+        }
+      };
+      for (ServerEventListener listener : listeners) {
+        try {
+          listener.onEvent(args, reply);
+        } catch (RuntimeException e) {
+          LOG.error("server-side listener for '{}' in {} failed", event, name, e);
+        }
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.wirelab.chat.socketio;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wirelab.chat.engineio.EngineIoSocket;
 import dev.wirelab.chat.socketio.adapter.BroadcastOptions;
@@ -178,7 +179,9 @@ public final class Socket {
   public void emit(String event, Object... args) {
     Packet packet = Packet.event(namespace.name(), Payloads.event(event, args), Packet.NO_ACK);
     if (pid != null) {
-      namespace.adapter().broadcast(packet, new BroadcastOptions(Set.of(id), Set.of(), false));
+      // Local: the socket is on this node, other nodes need not hear of it.
+      namespace.adapter().broadcast(packet,
+          new BroadcastOptions(Set.of(id), Set.of(), false, true));
     } else {
       send(packet);
     }
@@ -190,6 +193,12 @@ public final class Socket {
    * {@link IllegalStateException} when the socket disconnects first.
    */
   public CompletableFuture<Args> emitWithAck(String event, Duration timeout, Object... args) {
+    return emitWithAck(Payloads.event(event, args), timeout);
+  }
+
+  /** {@link #emitWithAck(String, Duration, Object...)} for a ready {@code [event, ...args]}. */
+  CompletableFuture<Args> emitWithAck(ArrayNode eventAndArgs, Duration timeout) {
+    String event = eventAndArgs.path(0).asText();
     CompletableFuture<Args> future = new CompletableFuture<>();
     if (!connected) {
       future.completeExceptionally(new IllegalStateException("socket " + id + " is disconnected"));
@@ -212,7 +221,7 @@ public final class Socket {
       return future;
     }
     future.whenComplete((result, failure) -> timer.cancel(false));
-    send(Packet.event(namespace.name(), Payloads.event(event, args), ackId));
+    send(Packet.event(namespace.name(), eventAndArgs, ackId));
     return future;
   }
 

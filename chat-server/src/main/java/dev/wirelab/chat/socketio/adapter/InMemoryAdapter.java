@@ -1,5 +1,6 @@
 package dev.wirelab.chat.socketio.adapter;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.wirelab.chat.socketio.protocol.EncodedPacket;
 import dev.wirelab.chat.socketio.protocol.Packet;
@@ -9,13 +10,17 @@ import dev.wirelab.chat.socketio.recovery.PersistedSession;
 import dev.wirelab.chat.socketio.recovery.RecoveryOptions;
 import dev.wirelab.chat.socketio.recovery.RestoredSession;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -23,11 +28,13 @@ import java.util.stream.Collectors;
  * Rooms and broadcasts of one namespace on this server alone. With connection state recovery,
  * every broadcast EVENT without ack that is not volatile gets the next log offset as its last
  * argument, is logged, and is delivered under one lock, so each socket sees offsets in order.
+ * This node is the whole cluster: requests get this node's answer alone, server-side events
+ * have nobody to go to. A cluster adapter keeps one of these for its local part.
  */
 public final class InMemoryAdapter implements Adapter {
   private final Map<String, Set<String>> membersByRoom = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> roomsBySocket = new ConcurrentHashMap<>();
-  private final LocalDelivery delivery;
+  private final LocalNamespace local;
   private final Clock clock;
   /** Null without recovery; then broadcasts need no lock. */
   private final PacketLog log;
@@ -35,13 +42,13 @@ public final class InMemoryAdapter implements Adapter {
   private final Object broadcastLock = new Object();
 
   /** An adapter without connection state recovery. */
-  public InMemoryAdapter(LocalDelivery delivery) {
-    this(delivery, null, Clock.systemUTC());
+  public InMemoryAdapter(LocalNamespace local) {
+    this(local, null, Clock.systemUTC());
   }
 
   /** An adapter that logs broadcasts for recovery when {@code recovery} is not null. */
-  public InMemoryAdapter(LocalDelivery delivery, RecoveryOptions recovery, Clock clock) {
-    this.delivery = delivery;
+  public InMemoryAdapter(LocalNamespace local, RecoveryOptions recovery, Clock clock) {
+    this.local = local;
     this.clock = clock;
     if (recovery == null) {
       this.log = null;
@@ -169,7 +176,56 @@ public final class InMemoryAdapter implements Adapter {
   }
 
   private void deliver(EncodedPacket encoded, BroadcastOptions options) {
-    delivery.deliver(socketIds(options), encoded, options.isVolatile());
+    local.deliver(socketIds(options), encoded, options.isVolatile());
+  }
+
+  /** Every room with a member on this node, socket id rooms included. */
+  public Set<String> allRooms() {
+    return Set.copyOf(membersByRoom.keySet());
+  }
+
+  @Override
+  public CompletableFuture<List<SocketDetails>> fetchSockets(BroadcastOptions options) {
+    return CompletableFuture.completedFuture(local.describe(socketIds(options)));
+  }
+
+  @Override
+  public void addSockets(BroadcastOptions options, Collection<String> rooms) {
+    socketIds(options).forEach(id -> join(id, rooms));
+  }
+
+  @Override
+  public void delSockets(BroadcastOptions options, Collection<String> rooms) {
+    for (String id : socketIds(options)) {
+      rooms.forEach(room -> leave(id, room));
+    }
+  }
+
+  @Override
+  public void disconnectSockets(BroadcastOptions options, boolean close) {
+    local.disconnect(socketIds(options), close);
+  }
+
+  @Override
+  public void broadcastWithAck(Packet packet, BroadcastOptions options, Duration timeout,
+      IntConsumer clientCount, Consumer<JsonNode> ack) {
+    clientCount.accept(local.deliverWithAck(socketIds(options), packet, timeout, ack));
+  }
+
+  @Override
+  public void serverSideEmit(List<JsonNode> eventAndArgs) {
+    // no other node
+  }
+
+  @Override
+  public CompletableFuture<List<JsonNode>> serverSideEmitWithAck(List<JsonNode> eventAndArgs,
+      Duration timeout) {
+    return CompletableFuture.completedFuture(List.of());
+  }
+
+  @Override
+  public CompletableFuture<Integer> serverCount() {
+    return CompletableFuture.completedFuture(1);
   }
 
   @Override

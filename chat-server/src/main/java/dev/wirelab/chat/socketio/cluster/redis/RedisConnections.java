@@ -1,0 +1,206 @@
+package dev.wirelab.chat.socketio.cluster.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.netty.resolver.DefaultAddressResolverGroup;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The two Redis connections one node's adapters share, like the Node adapter's
+ * {@code pubClient} and {@code subClient}: one to publish and query, one subscribed. Lettuce
+ * reconnects both and subscribes again by itself; while Redis is unreachable at most
+ * {@code maxQueuedCommands} commands wait, newer ones fail at once, and one log line says so.
+ */
+public final class RedisConnections implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisConnections.class);
+
+  /** Receives every message on the channels and patterns some adapter subscribed. */
+  @FunctionalInterface
+  public interface Receiver {
+    void onMessage(String channel, byte[] message);
+  }
+
+  private final String url;
+  private final ClientResources resources;
+  private final RedisClient client;
+  private final StatefulRedisConnection<byte[], byte[]> commands;
+  private final StatefulRedisPubSubConnection<byte[], byte[]> subscriber;
+  private final List<Receiver> receivers = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean unreachable = new AtomicBoolean();
+  private volatile boolean closing;
+
+  private RedisConnections(String url, ClientResources resources, RedisClient client,
+      StatefulRedisConnection<byte[], byte[]> commands,
+      StatefulRedisPubSubConnection<byte[], byte[]> subscriber) {
+    this.url = url;
+    this.resources = resources;
+    this.client = client;
+    this.commands = commands;
+    this.subscriber = subscriber;
+  }
+
+  /**
+   * Connects to {@code url} ({@code redis://host:port}); fails with an
+   * {@link IllegalStateException} saying so when Redis cannot be reached now.
+   */
+  public static RedisConnections connect(String url, int maxQueuedCommands) {
+    // Two I/O threads are plenty for two connections; the default is one per core, at least 2.
+    // The JDK's resolver, not Netty's DNS client: no UDP sockets for a loopback or LAN address.
+    ClientResources resources = DefaultClientResources.builder()
+        .ioThreadPoolSize(2).computationThreadPoolSize(1)
+        .addressResolverGroup(DefaultAddressResolverGroup.INSTANCE).build();
+    RedisClient client = RedisClient.create(resources, RedisURI.create(url));
+    client.setOptions(ClientOptions.builder()
+        .autoReconnect(true)
+        .requestQueueSize(maxQueuedCommands)
+        .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(10)))
+        .build());
+    try {
+      StatefulRedisConnection<byte[], byte[]> commands = client.connect(ByteArrayCodec.INSTANCE);
+      StatefulRedisPubSubConnection<byte[], byte[]> subscriber =
+          client.connectPubSub(ByteArrayCodec.INSTANCE);
+      RedisConnections connections =
+          new RedisConnections(url, resources, client, commands, subscriber);
+      connections.listen();
+      return connections;
+    } catch (RedisConnectionException e) {
+      shutDown(client, resources);
+      throw new IllegalStateException("cannot reach Redis at " + url + ": "
+          + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+    }
+  }
+
+  private void listen() {
+    subscriber.addListener(new RedisPubSubAdapter<>() {
+      @Override
+      public void message(byte[] channel, byte[] message) {
+        dispatch(channel, message);
+      }
+
+      @Override
+      public void message(byte[] pattern, byte[] channel, byte[] message) {
+        dispatch(channel, message);
+      }
+    });
+    client.addListener(new RedisConnectionStateListener() {
+      @Override
+      public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+        if (!closing && unreachable.compareAndSet(false, true)) {
+          LOG.warn("lost Redis at {}: reconnecting; up to {} commands wait meanwhile, broadcasts"
+              + " reach this node's clients only", url, client.getOptions().getRequestQueueSize());
+        }
+      }
+
+      @Override
+      public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+        if (unreachable.compareAndSet(true, false)) {
+          LOG.info("Redis at {} is back", url);
+        }
+      }
+    });
+  }
+
+  private void dispatch(byte[] channel, byte[] message) {
+    String name = new String(channel, StandardCharsets.UTF_8);
+    for (Receiver receiver : receivers) {
+      try {
+        receiver.onMessage(name, message);
+      } catch (RuntimeException e) {
+        LOG.error("handling a Redis message on {} failed", name, e);
+      }
+    }
+  }
+
+  void addReceiver(Receiver receiver) {
+    receivers.add(receiver);
+  }
+
+  void removeReceiver(Receiver receiver) {
+    receivers.remove(receiver);
+  }
+
+  /** Where these connections go. */
+  public String url() {
+    return url;
+  }
+
+  CompletableFuture<Long> publish(String channel, byte[] message) {
+    return commands.async().publish(bytes(channel), message).toCompletableFuture();
+  }
+
+  CompletableFuture<Void> subscribe(String... channels) {
+    byte[][] names = new byte[channels.length][];
+    for (int i = 0; i < channels.length; i++) {
+      names[i] = bytes(channels[i]);
+    }
+    return subscriber.async().subscribe(names).toCompletableFuture();
+  }
+
+  CompletableFuture<Void> psubscribe(String pattern) {
+    return subscriber.async().psubscribe(bytes(pattern)).toCompletableFuture();
+  }
+
+  CompletableFuture<Void> unsubscribe(String pattern, String... channels) {
+    byte[][] names = new byte[channels.length][];
+    for (int i = 0; i < channels.length; i++) {
+      names[i] = bytes(channels[i]);
+    }
+    return subscriber.async().punsubscribe(bytes(pattern)).toCompletableFuture()
+        .thenCompose(done -> subscriber.async().unsubscribe(names).toCompletableFuture());
+  }
+
+  /** How many connections subscribe to {@code channel} (PUBSUB NUMSUB). */
+  CompletableFuture<Integer> numsub(String channel) {
+    return commands.async().pubsubNumsub(bytes(channel)).toCompletableFuture()
+        .thenApply(counts -> counts.values().stream().mapToInt(Long::intValue).sum());
+  }
+
+  /** Runs {@code task} after {@code delay} on the client's event executors. */
+  ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+    return resources.eventExecutorGroup().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    closing = true;
+    subscriber.close();
+    commands.close();
+    shutDown(client, resources);
+  }
+
+  private static void shutDown(RedisClient client, ClientResources resources) {
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    try {
+      resources.shutdown(0, 2, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      LOG.warn("Lettuce's threads did not stop cleanly: {}", e.toString());
+    }
+  }
+}

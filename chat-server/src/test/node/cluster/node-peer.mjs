@@ -1,0 +1,133 @@
+// A Node.js socket.io 4.8 node on Redis with the official adapter, plus official socket.io-clients
+// to any node and the official emitter: the other half of the chat-server's cluster tests.
+// Usage: node node-peer.mjs <port> <redis-url> <pubsub|streams>
+// Reads one JSON command per line on stdin ({id, cmd, ...}), prints one JSON line per event.
+// Binary values travel as {"$bytes": [..]} in both directions.
+import { createServer } from "node:http";
+import { createInterface } from "node:readline";
+import { toJson, fromJson } from "../bytes-json.mjs";
+import { Server } from "socket.io";
+import { io as connect } from "socket.io-client";
+import { createClient } from "redis";
+import { createAdapter as createPubSubAdapter } from "@socket.io/redis-adapter";
+import { createAdapter as createStreamsAdapter } from "@socket.io/redis-streams-adapter";
+import { Emitter } from "@socket.io/redis-emitter";
+
+const [port, redisUrl, kind] = process.argv.slice(2);
+const print = (line) => console.log(JSON.stringify(line));
+
+// Exit on our own if the Java side vanishes without telling us.
+setTimeout(() => {
+  print({ event: "failure", message: "no exit command within 120 s" });
+  process.exit(1);
+}, 120_000).unref();
+
+const pub = createClient({ url: redisUrl });
+const sub = pub.duplicate();
+const emitterClient = pub.duplicate();
+for (const client of [pub, sub, emitterClient]) {
+  client.on("error", (error) => print({ event: "redis-error", message: error.message }));
+}
+await Promise.all([pub.connect(), sub.connect(), emitterClient.connect()]);
+
+const adapter = kind === "streams"
+  ? createStreamsAdapter(pub, { maxDisconnectionDuration: 60_000 })
+  : createPubSubAdapter(pub, sub);
+const httpServer = createServer();
+const io = new Server(httpServer, {
+  adapter,
+  connectionStateRecovery: kind === "streams" ? { maxDisconnectionDuration: 60_000 } : undefined,
+});
+const emitter = new Emitter(emitterClient);
+
+// The protocol fixture's cluster handlers, as the Wirelab fixture has them.
+io.on("connection", (socket) => {
+  socket.data.name = socket.handshake.auth?.name ?? null;
+  socket.data.node = "N";
+  socket.on("broadcast", (...args) => io.emit("broadcast", ...args));
+  socket.on("join", (room, ack) => {
+    socket.join(room);
+    if (typeof ack === "function") ack();
+  });
+  socket.on("to-room", (room, ...args) => io.to(room).emit("to-room", ...args));
+  socket.on("fetch", async (ack) => ack((await io.fetchSockets()).map((s) => s.id)));
+  socket.on("server-count", async (ack) => ack(await io.of("/").adapter.serverCount()));
+});
+io.on("hello", (arg, ack) => ack(`N:${arg}`));
+
+const clients = new Map();
+const target = (op, { rooms = [], except = [] }) => {
+  let operator = op;
+  for (const room of rooms) operator = operator.to(room);
+  for (const room of except) operator = operator.except(room);
+  return operator;
+};
+const describe = (s) => ({
+  id: s.id,
+  rooms: [...s.rooms],
+  data: s.data ?? null,
+  handshake: { address: s.handshake.address, query: s.handshake.query, auth: s.handshake.auth },
+});
+
+const commands = {
+  client: ({ name, url, auth, transports }) => new Promise((resolve) => {
+    const socket = connect(url, { forceNew: true, auth, transports: transports ?? ["websocket"],
+      reconnectionDelay: 50, reconnectionDelayMax: 200 });
+    clients.set(name, socket);
+    socket.on("connect", () => {
+      print({ event: "connect", client: name, id: socket.id, recovered: socket.recovered });
+      resolve(socket.id);
+    });
+    socket.on("disconnect", (reason) => print({ event: "disconnect", client: name, reason }));
+    socket.onAny((ev, ...args) => {
+      const ack = typeof args[args.length - 1] === "function" ? args.pop() : null;
+      print({ event: "on", client: name, name: ev, args: toJson(args) });
+      if (ack) ack(`ack:${name}`);
+    });
+  }),
+  clientEmit: ({ client, name, args }) => {
+    clients.get(client).emit(name, ...fromJson(args ?? []));
+  },
+  clientEmitWithAck: ({ client, name, args }) =>
+    clients.get(client).timeout(5_000).emitWithAck(name, ...fromJson(args ?? [])),
+  closeTransport: ({ client }) => clients.get(client).io.engine.close(),
+  emit: ({ name, args, ...opts }) => {
+    target(io, opts).emit(name, ...fromJson(args ?? []));
+  },
+  fetch: async (opts) => (await target(io, opts).fetchSockets()).map(describe),
+  remoteEmit: async ({ socketId, name, args }) => {
+    const found = (await io.fetchSockets()).find((s) => s.id === socketId);
+    if (!found) throw new Error(`no socket ${socketId} in the cluster`);
+    found.emit(name, ...fromJson(args ?? []));
+    return found.constructor.name;
+  },
+  socketsJoin: ({ room, ...opts }) => target(io, opts).socketsJoin(room),
+  socketsLeave: ({ room, ...opts }) => target(io, opts).socketsLeave(room),
+  disconnectSockets: ({ close, ...opts }) => target(io, opts).disconnectSockets(close),
+  serverSideEmitWithAck: ({ name, args }) => io.serverSideEmitWithAck(name, ...(args ?? [])),
+  emitWithAck: ({ name, args, ...opts }) =>
+    target(io, opts).timeout(3_000).emitWithAck(name, ...fromJson(args ?? [])),
+  serverCount: () => io.of("/").adapter.serverCount(),
+  emitterEmit: ({ name, args, ...opts }) => {
+    target(emitter, opts).emit(name, ...fromJson(args ?? []));
+  },
+  emitterSocketsJoin: ({ room, ...opts }) => target(emitter, opts).socketsJoin(room),
+  emitterSocketsLeave: ({ room, ...opts }) => target(emitter, opts).socketsLeave(room),
+  emitterDisconnectSockets: ({ close, ...opts }) => target(emitter, opts).disconnectSockets(close),
+  exit: async () => {
+    for (const socket of clients.values()) socket.disconnect();
+    io.close();
+    await Promise.allSettled([pub.quit(), sub.quit(), emitterClient.quit()]);
+    process.exit(0);
+  },
+};
+
+createInterface({ input: process.stdin }).on("line", (line) => {
+  const command = JSON.parse(line);
+  Promise.resolve()
+    .then(() => commands[command.cmd](command))
+    .then((result) => print({ event: "done", id: command.id, result: toJson(result ?? null) }))
+    .catch((error) => print({ event: "done", id: command.id, error: error.message }));
+});
+
+httpServer.listen(Number(port), "127.0.0.1", () => print({ event: "listening", port: httpServer.address().port }));
