@@ -5,8 +5,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # libpcap for capture, tshark as the inspector's oracle, tcpdump for the benchmarks, faketime for
-# scripts/suite-under.sh, Chromium and its driver for the browser tests. Node.js (for the official Socket.IO client)
-# is only installed from Debian when no node is on the PATH already.
+# scripts/suite-under.sh, Chromium and its driver for the browser tests. Node.js (for the official
+# Socket.IO client) is only installed from Debian when no node is on the PATH already.
 missing=()
 dpkg-query -W -f='${Status}' libpcap0.8 2>/dev/null | grep -q "install ok installed" || missing+=(libpcap0.8)
 for tool in tshark:tshark tcpdump:tcpdump faketime:faketime chromium:chromium chromedriver:chromium-driver node:nodejs npm:npm; do
