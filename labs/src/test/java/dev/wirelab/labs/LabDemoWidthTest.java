@@ -1,0 +1,45 @@
+package dev.wirelab.labs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wirelab.labs.support.LabInfo;
+import dev.wirelab.labs.support.LabRun;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** Lab output is read on a projector: every registered lab's demo fits in 100 columns. */
+class LabDemoWidthTest {
+  static final int PROJECTOR_COLUMNS = 100;
+
+  static Stream<LabInfo> labs() {
+    return LabCatalog.LABS.stream();
+  }
+
+  @ParameterizedTest(name = "lab {0}")
+  @MethodSource("labs")
+  void everyDemoLineFitsInOneHundredColumns(LabInfo lab, @TempDir Path dir) {
+    Object command = lab.factory().get();
+    List<String> args = new ArrayList<>(List.of("demo"));
+    CommandLine.Model.CommandSpec spec = new CommandLine(command).getCommandSpec();
+    if (spec.findOption("--port") != null) {
+      args.addAll(List.of("--port", "0"));
+    }
+    // A lab that writes a file writes it here, not into the working directory.
+    if (spec.findOption("--out") != null) {
+      args.addAll(List.of("--out", dir.resolve("lab" + lab.number() + ".pcap").toString()));
+    }
+
+    LabRun run = LabRun.of(command, args.toArray(String[]::new));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().lines().filter(line -> line.codePointCount(0, line.length()) > PROJECTOR_COLUMNS))
+        .as("lines of lab %s's demo wider than %d columns", lab.number(), PROJECTOR_COLUMNS)
+        .isEmpty();
+  }
+}
