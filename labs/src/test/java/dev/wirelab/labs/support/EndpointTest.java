@@ -13,8 +13,8 @@ class EndpointTest {
         .isEqualTo("0.0.0.0:3414");
     assertThat(Endpoint.of(new InetSocketAddress(InetAddress.getByName("::"), 3414)))
         .isEqualTo("[::]:3414");
-    assertThat(Endpoint.of(new InetSocketAddress(InetAddress.getByName("::1"), 3414)))
-        .isEqualTo("[::1]:3414");
+    assertThat(Endpoint.of(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 3414)))
+        .isEqualTo("127.0.0.1:3414");
   }
 
   @Test
