@@ -5,12 +5,12 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # libpcap for capture, tshark as the inspector's oracle, tcpdump for the benchmarks,
-# redis-server for the cluster adapters' tests, Chromium and its driver for the browser tests.
-# Node.js (for the official Socket.IO client) is only installed from Debian when no node is on
-# the PATH already.
+# redis-server for the cluster adapters' tests, faketime for scripts/suite-under.sh, Chromium and
+# its driver for the browser tests. Node.js (for the official Socket.IO client) is only installed
+# from Debian when no node is on the PATH already.
 missing=()
 dpkg-query -W -f='${Status}' libpcap0.8 2>/dev/null | grep -q "install ok installed" || missing+=(libpcap0.8)
-for tool in tshark:tshark tcpdump:tcpdump redis-server:redis-server chromium:chromium chromedriver:chromium-driver node:nodejs npm:npm; do
+for tool in tshark:tshark tcpdump:tcpdump redis-server:redis-server faketime:faketime chromium:chromium chromedriver:chromium-driver node:nodejs npm:npm; do
   command -v "${tool%%:*}" >/dev/null || missing+=("${tool##*:}")
 done
 if ((${#missing[@]})); then

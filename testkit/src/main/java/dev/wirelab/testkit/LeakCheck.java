@@ -186,6 +186,8 @@ public final class LeakCheck implements BeforeAllCallback, AfterAllCallback {
   }
 
   private static final class RecordingLeakDetectorFactory extends ResourceLeakDetectorFactory {
+    // Deprecated, yet still the one abstract method Netty's factory requires.
+    @SuppressWarnings("deprecation")
     @Override
     public <T> ResourceLeakDetector<T> newResourceLeakDetector(
         Class<T> resource, int samplingInterval, long maxActive) {

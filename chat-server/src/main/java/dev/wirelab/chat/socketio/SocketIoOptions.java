@@ -65,9 +65,4 @@ public record SocketIoOptions(Duration connectTimeout, RecoveryOptions recovery,
     return new SocketIoOptions(connectTimeout, recovery, maxEventsPerSecond, maxAttachments,
         adapterFactory, time);
   }
-
-  /** True when connection state recovery is on. */
-  public boolean recoveryEnabled() {
-    return recovery != null;
-  }
 }

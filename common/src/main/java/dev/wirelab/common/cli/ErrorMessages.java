@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.Locale;
 
 /** Turns the exceptions a networking program meets every day into sentences a student can act on. */
 public final class ErrorMessages {
@@ -22,7 +23,9 @@ public final class ErrorMessages {
           + " (another program holds that port; stop it or choose another with --port)";
     }
     if (error instanceof ConnectException) {
-      return "connection refused: " + detail
+      // The JDK's own text is often just "Connection refused": say it once.
+      boolean repeats = detail.toLowerCase(Locale.ROOT).startsWith("connection refused");
+      return "connection refused" + (repeats ? "" : ": " + detail)
           + " (is the server running, and on that host and port?)";
     }
     if (error instanceof UnknownHostException) {

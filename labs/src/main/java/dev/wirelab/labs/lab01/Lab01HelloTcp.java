@@ -1,5 +1,6 @@
 package dev.wirelab.labs.lab01;
 
+import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
@@ -56,7 +57,7 @@ public final class Lab01HelloTcp implements Callable<Integer> {
   private void serve(Narrator narrator) throws Exception {
     try (EchoServer server = EchoServer.start(endpoint.host(), endpoint.port(), narrator)) {
       narrator.say("try: ./wirelab lab 01 client --port %d   or   nc %s %d   (Ctrl-C stops)",
-          server.port(), endpoint.host(), server.port());
+          server.port(), Endpoint.dialable(endpoint.host()), server.port());
       server.awaitStop();
     }
   }

@@ -77,7 +77,7 @@ public final class Lab02FullDuplex implements Callable<Integer> {
     try (ServerSocket listener = ServerSockets.listen(endpoint.host(), endpoint.port())) {
       narrator.say("listening on %s for one conversation; try: ./wirelab lab 02 client --port %d   "
           + "or   nc %s %d", Endpoint.of(listener.getLocalSocketAddress()), listener.getLocalPort(),
-          endpoint.host(), listener.getLocalPort());
+          Endpoint.dialable(endpoint.host()), listener.getLocalPort());
       try (Socket socket = listener.accept()) {
         talk(socket, narrator);
       }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Write, write, read: a request sent in two small writes, then a wait for the reply. With
@@ -63,7 +64,7 @@ final class NagleExperiment {
   private static String describe(long[] micros) {
     long[] sorted = micros.clone();
     Arrays.sort(sorted);
-    return String.format("%d rounds of write-write-read, median %.3f ms, min %.3f ms, max %.3f ms",
+    return String.format(Locale.ROOT, "%d rounds of write-write-read, median %.3f ms, min %.3f ms, max %.3f ms",
         micros.length, sorted[sorted.length / 2] / 1e3, sorted[0] / 1e3, sorted[sorted.length - 1] / 1e3);
   }
 }

@@ -9,6 +9,8 @@ import java.io.IOException;
 /** The lab 07 server: a page on {@code /} and a WebSocket echo on {@code /ws}, one port for both. */
 public final class EchoSite {
   public static final String WEBSOCKET_PATH = "/ws";
+  /** The close status for a frame that breaks the protocol (RFC 6455, section 7.4.1). */
+  public static final int PROTOCOL_ERROR = 1002;
 
   /** The page opens a WebSocket back to the port it came from, as a browser would in a real app. */
   static final String PAGE = """
@@ -55,11 +57,21 @@ public final class EchoSite {
     return HttpResponse.error(404, "Not Found", "nothing at " + request.target() + "; try / or " + WEBSOCKET_PATH);
   }
 
-  /** Sends every data frame back as it came, answers pings, and answers a close with a close. */
+  /**
+   * Sends every data frame back as it came, answers pings, and answers a close with a close. A
+   * frame a client did not mask ends the connection: RFC 6455 (section 5.1) requires it, so that a
+   * script can never choose the bytes a proxy between it and the server would see.
+   */
   private static void echo(FrameStream frames, Narrator narrator) throws IOException {
     try {
       while (true) {
         Frame frame = frames.receive();
+        if (!frame.masked()) {
+          frames.send(Frame.close(PROTOCOL_ERROR, "client frames must be masked"));
+          narrator.say("unmasked frame from a client (%s): sent close %d (protocol error), hung up",
+              frame, PROTOCOL_ERROR);
+          return;
+        }
         switch (frame.opcode()) {
           case PING -> {
             frames.send(Frame.pong(frame.payload()));

@@ -28,6 +28,7 @@ public final class RawWebSocketClient implements AutoCloseable {
   private final String expectedAccept;
   private final HttpHead response;
   private final FrameStream frames;
+  private final OutputStream rawOut;
 
   private RawWebSocketClient(Socket socket, ByteCounter traffic, String host, int port, String path) throws IOException {
     this.socket = socket;
@@ -51,6 +52,7 @@ public final class RawWebSocketClient implements AutoCloseable {
           + expectedAccept + ": it does not speak RFC 6455");
     }
     this.frames = FrameStream.clientEnd(in, out);
+    this.rawOut = out;
   }
 
   /** Connects to {@code host:port} and upgrades {@code path}; fails unless the server proves it speaks WebSocket. */
@@ -90,6 +92,12 @@ public final class RawWebSocketClient implements AutoCloseable {
 
   public FrameStream frames() {
     return frames;
+  }
+
+  /** Writes {@code wire} as it is, unmasked and unchecked: to see how a server treats a bad frame. */
+  public void sendRaw(byte[] wire) throws IOException {
+    rawOut.write(wire);
+    rawOut.flush();
   }
 
   /** Bytes this client put on the wire and read from it, the handshake included. */

@@ -19,6 +19,7 @@ final class UpgradeWalkthrough {
   void run() throws IOException {
     fetchPage();
     upgradeAndEcho();
+    forgetToMask();
   }
 
   private void fetchPage() throws IOException {
@@ -47,6 +48,16 @@ final class UpgradeWalkthrough {
       narrator.say("still local port %d, no new request: sent a text frame \"%s\", got back a %s: \"%s\"",
           webSocket.localPort(), message, echo, echo.text());
       narrator.say("closing handshake: the server answered our close with close %d", webSocket.closeHandshake());
+    }
+  }
+
+  /** A client must mask every frame; this one sends {@code 81 02 'h' 'i'}, with MASK=0. */
+  private void forgetToMask() throws IOException {
+    try (RawWebSocketClient webSocket = RawWebSocketClient.connect(host, port, EchoSite.WEBSOCKET_PATH)) {
+      webSocket.sendRaw(new byte[] {(byte) 0x81, 0x02, 'h', 'i'});
+      Frame reply = webSocket.frames().receive();
+      narrator.say("a new WebSocket sent 81 02 68 69, TEXT \"hi\" with MASK=0; the server answered "
+          + "close %d", reply.closeCode());
     }
   }
 

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -70,7 +71,7 @@ public final class Lab10NonBlockingNetty implements Callable<Integer> {
           + " (each one is a file descriptor at both ends)");
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("lab 10 Non-blocking I/O with Netty: %s connections=%d%s%n", endpoint,
+    out.printf(Locale.ROOT, "lab 10 Non-blocking I/O with Netty: %s connections=%d%s%n", endpoint,
         connections, endpoint.mode() == LabMode.server ? " model=" + model : "");
     Narrator narrator = new Narrator(out, endpoint.mode().name());
     switch (endpoint.mode()) {
@@ -106,9 +107,9 @@ public final class Lab10NonBlockingNetty implements Callable<Integer> {
   private void demo(PrintWriter out, Narrator narrator) throws Exception {
     ModelCost threads = measure(Model.threads, narrator.as("threads"));
     ModelCost netty = measure(Model.netty, narrator.as("netty"));
-    out.printf("%n%-24s %8s %10s %8s %12s %12s%n", "model", "threads", "with " + connections, "added", "heap", "RSS added");
+    out.printf(Locale.ROOT, "%n%-24s %8s %10s %8s %12s %12s%n", "model", "threads", "with " + connections, "added", "heap", "RSS added");
     for (ModelCost cost : new ModelCost[] {threads, netty}) {
-      out.printf("%-24s %8d %10d %+8d %12s %12s%n", cost.model().title, cost.before().threads(), cost.during().threads(),
+      out.printf(Locale.ROOT, "%-24s %8d %10d %+8d %12s %12s%n", cost.model().title, cost.before().threads(), cost.during().threads(),
           cost.addedThreads(), cost.during().heap(), cost.addedRss());
     }
     out.println();
@@ -125,7 +126,7 @@ public final class Lab10NonBlockingNetty implements Callable<Integer> {
     }
 
     String addedRss() {
-      return before.rssKib() < 0 ? "n/a" : String.format("%+.1f MiB", (during.rssKib() - before.rssKib()) / 1024.0);
+      return before.rssKib() < 0 ? "n/a" : String.format(Locale.ROOT, "%+.1f MiB", (during.rssKib() - before.rssKib()) / 1024.0);
     }
   }
 

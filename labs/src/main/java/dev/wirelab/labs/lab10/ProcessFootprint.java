@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * This JVM's cost at one moment: live threads, heap in use, and resident memory (the RAM the
@@ -35,10 +36,10 @@ record ProcessFootprint(int threads, long heapUsedBytes, long rssKib) {
   }
 
   String rss() {
-    return rssKib < 0 ? "n/a (no /proc)" : String.format("%.1f MiB", rssKib / 1024.0);
+    return rssKib < 0 ? "n/a (no /proc)" : String.format(Locale.ROOT, "%.1f MiB", rssKib / 1024.0);
   }
 
   String heap() {
-    return String.format("%.1f MiB", heapUsedBytes / (1024.0 * 1024.0));
+    return String.format(Locale.ROOT, "%.1f MiB", heapUsedBytes / (1024.0 * 1024.0));
   }
 }

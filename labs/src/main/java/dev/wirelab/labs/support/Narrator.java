@@ -1,6 +1,7 @@
 package dev.wirelab.labs.support;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
  * Prints a lab's story one line at a time, each line prefixed with who is speaking
@@ -30,7 +31,7 @@ public final class Narrator {
   }
 
   public void say(String format, Object... args) {
-    String line = prefix + String.format(format, args);
+    String line = prefix + String.format(Locale.ROOT, format, args);
     // Server and client threads share one writer: lock it so lines never interleave mid-line.
     synchronized (out) {
       out.println(line);

@@ -56,7 +56,8 @@ class Lab01HelloTcpTest {
   void refusedConnectionIsOneLine() throws Exception {
     int closedPort = ClosedPort.tcp();
     LabRun run = LabRun.of(new Lab01HelloTcp(new StringReader("")), "client", "--port", String.valueOf(closedPort));
-    assertThat(run.assertOneLineError()).startsWith("error: connection refused");
+    assertThat(run.assertOneLineError())
+        .isEqualTo("error: connection refused (is the server running, and on that host and port?)");
   }
 
   @Test

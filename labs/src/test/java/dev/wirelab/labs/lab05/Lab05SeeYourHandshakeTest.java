@@ -28,6 +28,12 @@ class Lab05SeeYourHandshakeTest {
   @TempDir Path dir;
 
   @Test
+  void packetCountsAreSingularOnlyForOne() {
+    assertThat(List.of(0L, 1L, 2L).stream().map(Lab05SeeYourHandshake::packets))
+        .containsExactly("0 packets", "1 packet", "2 packets");
+  }
+
+  @Test
   void liveCaptureSeesHandshakeDataTeardownAndTheDatagram() throws Exception {
     Conversation conversation;
     InetSocketAddress server;

@@ -1,10 +1,13 @@
 package dev.wirelab.labs.lab07;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wirelab.labs.lab08.Frame;
+import dev.wirelab.labs.lab08.Opcode;
 import dev.wirelab.labs.support.LabRun;
 import dev.wirelab.labs.support.Narrator;
+import java.io.EOFException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +74,34 @@ class Lab07HttpAndWebSocketTest {
         .contains("GET / HTTP/1.1 from 127.0.0.1:")
         .contains("-> 101 Switching Protocols")
         .contains("echoed a TEXT frame, 34 bytes, masked");
+  }
+
+  @Test
+  void anUnmaskedClientFrameIsAnsweredWithClose1002AndTheConnectionEnds() throws Exception {
+    try (HttpAndWebSocketServer server = EchoSite.start("127.0.0.1", 0, serverNarrator);
+        RawWebSocketClient webSocket =
+            RawWebSocketClient.connect("127.0.0.1", server.port(), EchoSite.WEBSOCKET_PATH)) {
+      // FIN + TEXT, MASK=0 and length 2, then "hi": a frame only a server may send.
+      webSocket.sendRaw(new byte[] {(byte) 0x81, 0x02, 'h', 'i'});
+
+      Frame reply = webSocket.frames().receive();
+      assertThat(reply.opcode()).isEqualTo(Opcode.CLOSE);
+      assertThat(reply.closeCode()).isEqualTo(1002);
+      assertThatThrownBy(() -> webSocket.frames().receive()).isInstanceOf(EOFException.class);
+    }
+    assertThat(serverLog.toString())
+        .contains("unmasked frame from a client (TEXT frame, 2 bytes): sent close 1002")
+        .doesNotContain("echoed");
+  }
+
+  @Test
+  void demoShowsTheServerClosingOnAnUnmaskedFrame() {
+    LabRun run = LabRun.of(new Lab07HttpAndWebSocket(), "demo", "--port", "0");
+
+    assertThat(run.out())
+        .contains("[server] unmasked frame from a client (TEXT frame, 2 bytes): sent close 1002")
+        .contains("[client] a new WebSocket sent 81 02 68 69, TEXT \"hi\" with MASK=0; "
+            + "the server answered close 1002");
   }
 
   @Test

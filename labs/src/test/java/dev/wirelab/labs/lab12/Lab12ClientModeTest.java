@@ -6,6 +6,7 @@ import dev.wirelab.labs.support.LabRun;
 import dev.wirelab.labs.support.Narrator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,12 +30,12 @@ class Lab12ClientModeTest {
       }, 20, 20, TimeUnit.MILLISECONDS);
 
       LabRun run = LabRun.of(new Lab12MissedEvents(), "client", "--port", String.valueOf(server.port()),
-          "--strategy", strategy.name().toLowerCase(), "--events", "40", "--cut-after", "3", "--pause", "200");
+          "--strategy", strategy.name().toLowerCase(Locale.ROOT), "--events", "40", "--cut-after", "3", "--pause", "200");
 
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out())
           .startsWith("lab 12 Missed events and message queueing: mode=client host=127.0.0.1 port=" + server.port()
-              + " events=40 cut-after=3 away=5 strategy=" + strategy.name().toLowerCase() + " pause=200\n")
+              + " events=40 cut-after=3 away=5 strategy=" + strategy.name().toLowerCase(Locale.ROOT) + " pause=200\n")
           .containsPattern("got tick \\d+, then dropped the connection; away for 200 ms")
           .contains("received 40 of 40 ticks: lost 0 [], duplicated 0");
     } finally {

@@ -90,11 +90,6 @@ public final class DecodedFrame {
     return layer;
   }
 
-  /** The innermost decoded layer, or null when nothing was decoded. */
-  public Layer topLayer() {
-    return layers.isEmpty() ? null : layers.get(layers.size() - 1);
-  }
-
   public List<String> malformed() {
     return malformed;
   }

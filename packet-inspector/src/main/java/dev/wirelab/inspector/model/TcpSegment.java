@@ -35,9 +35,4 @@ public record TcpSegment(int stream, boolean fromClient, String srcAddress, int 
   public boolean has(int flag) {
     return (flags & flag) != 0;
   }
-
-  /** The sequence number just after this segment (SYN and FIN count as one byte each). */
-  public long nextSeq() {
-    return (seq + wireLength + (has(SYN) ? 1 : 0) + (has(FIN) ? 1 : 0)) & 0xFFFFFFFFL;
-  }
 }

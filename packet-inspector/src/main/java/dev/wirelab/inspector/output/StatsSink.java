@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code --stats}: packet and byte counts, the protocol hierarchy and the conversations, printed at the end. */
@@ -71,7 +72,7 @@ public final class StatsSink implements FrameSink {
     String kind = json.containsKey("tcp.srcport") ? "tcp" : json.containsKey("udp.srcport") ? "udp" : null;
     String a = kind == null ? src.toString() : endpoint(src, json.get(kind + ".srcport"));
     String b = kind == null ? dst.toString() : endpoint(dst, json.get(kind + ".dstport"));
-    String name = kind == null ? "IPv" + json.get("ip.version") : kind.toUpperCase();
+    String name = kind == null ? "IPv" + json.get("ip.version") : kind.toUpperCase(Locale.ROOT);
     return a.compareTo(b) <= 0 ? name + " " + a + " <-> " + b : name + " " + b + " <-> " + a;
   }
 
@@ -86,7 +87,7 @@ public final class StatsSink implements FrameSink {
     text.append("Frames: ").append(hierarchy.frames).append(", bytes on the wire: ").append(hierarchy.bytes)
         .append(", captured: ").append(captured).append(", malformed frames: ").append(malformed).append('\n');
     if (hierarchy.frames > 0) {
-      text.append(String.format("Duration: %.6f s%n", lastTime - firstTime));
+      text.append(String.format(Locale.ROOT, "Duration: %.6f s%n", lastTime - firstTime));
     }
     text.append("\nProtocol hierarchy                          frames        bytes\n");
     hierarchy.children.forEach((name, node) -> tree(text, name, node, 1));
@@ -94,7 +95,7 @@ public final class StatsSink implements FrameSink {
     List<Map.Entry<String, Counter>> sorted = new ArrayList<>(conversations.entrySet());
     sorted.sort((x, y) -> Long.compare(y.getValue().frames, x.getValue().frames));
     for (Map.Entry<String, Counter> entry : sorted.subList(0, Math.min(MAX_CONVERSATIONS, sorted.size()))) {
-      text.append(String.format("  %-60s %8d %12d%n", entry.getKey(), entry.getValue().frames, entry.getValue().bytes));
+      text.append(String.format(Locale.ROOT, "  %-60s %8d %12d%n", entry.getKey(), entry.getValue().frames, entry.getValue().bytes));
     }
     if (sorted.size() > MAX_CONVERSATIONS) {
       text.append("  ... and ").append(sorted.size() - MAX_CONVERSATIONS).append(" smaller conversations\n");
@@ -104,7 +105,7 @@ public final class StatsSink implements FrameSink {
 
   private static void tree(StringBuilder text, String name, Counter node, int depth) {
     String label = "  ".repeat(depth) + name;
-    text.append(String.format("%-40s %10d %12d%n", label, node.frames, node.bytes));
+    text.append(String.format(Locale.ROOT, "%-40s %10d %12d%n", label, node.frames, node.bytes));
     node.children.forEach((child, childNode) -> tree(text, child, childNode, depth + 1));
   }
 }

@@ -8,6 +8,7 @@ import dev.wirelab.inspector.Inspector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,13 +42,13 @@ class AppFieldPresenceTest {
       long frame = i + 1;
       tshark.get(i).forEach((key, value) -> {
         if (isApplication(key)) {
-          expected.add(frame + " " + key + "=" + value.toString().toLowerCase());
+          expected.add(frame + " " + key + "=" + value.toString().toLowerCase(Locale.ROOT));
         }
       });
       JsonNode mine = JSON.readTree(lines[i]);
       mine.fields().forEachRemaining(field -> {
         if (isApplication(field.getKey())) {
-          actual.add(frame + " " + field.getKey() + "=" + field.getValue().asText().toLowerCase());
+          actual.add(frame + " " + field.getKey() + "=" + field.getValue().asText().toLowerCase(Locale.ROOT));
         }
       });
     }

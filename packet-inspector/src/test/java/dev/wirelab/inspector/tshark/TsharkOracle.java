@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -131,7 +132,7 @@ final class TsharkOracle {
       copyNum(o, layers, "sll.ifindex", "sll.ifindex");
       String src = firstOf(layers, "sll.src.eth", "sll.src.ipv4", "sll.src.other");
       if (src != null) {
-        o.put("sll.src", src.toLowerCase());
+        o.put("sll.src", src.toLowerCase(Locale.ROOT));
       }
       String protocol = firstOf(layers, "sll.etype", "sll.ltype");
       if (protocol != null) {
@@ -287,7 +288,7 @@ final class TsharkOracle {
   private static void copy(Map<String, Object> o, JsonNode layers, String key, String field) {
     String value = first(layers, field);
     if (value != null) {
-      o.put(key, value.toLowerCase());
+      o.put(key, value.toLowerCase(Locale.ROOT));
     }
   }
 
@@ -328,7 +329,7 @@ final class TsharkOracle {
   }
 
   private static long num(String value) {
-    String text = value.trim().toLowerCase();
+    String text = value.trim().toLowerCase(Locale.ROOT);
     return text.startsWith("0x") ? Long.parseLong(text.substring(2), 16) : Long.parseLong(text);
   }
 

@@ -1,6 +1,7 @@
 package dev.wirelab.chat.socketio.peers;
 
 import dev.wirelab.chat.socketio.Socket;
+import java.util.Locale;
 
 /** The server side of the peer tests: small events each client test calls by name. */
 final class PeerHandlers {
@@ -8,7 +9,7 @@ final class PeerHandlers {
 
   static void register(Socket socket) {
     socket.on("sum", (args, ack) -> ack.send(args.get(0).asInt() + args.get(1).asInt()));
-    socket.on("profile", (args, ack) -> ack.send(args.get(0).get("name").asText().toUpperCase()));
+    socket.on("profile", (args, ack) -> ack.send(args.get(0).get("name").asText().toUpperCase(Locale.ROOT)));
     socket.on("reverse", (args, ack) -> ack.send(reversed(args.bytes(0))));
     socket.on("join", (args, ack) -> {
       socket.join(args.text(0));
