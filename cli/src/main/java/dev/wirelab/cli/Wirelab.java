@@ -3,6 +3,8 @@ package dev.wirelab.cli;
 import dev.wirelab.bench.cli.BenchCommand;
 import dev.wirelab.chat.cli.ChatCommand;
 import dev.wirelab.common.cli.CommandRunner;
+import dev.wirelab.exercises.cli.CheckCommand;
+import dev.wirelab.exercises.cli.ExerciseCommand;
 import dev.wirelab.inspector.cli.InspectCommand;
 import dev.wirelab.labs.LabCommand;
 import java.util.concurrent.Callable;
@@ -19,6 +21,8 @@ import picocli.CommandLine.Spec;
       "",
       "  ./wirelab lab list          the numbered labs",
       "  ./wirelab lab 01 demo       run lab 01, server and client in one process",
+      "  ./wirelab exercise 01       write exercise 01's skeleton to ./wirelab-work/lab01",
+      "  ./wirelab check 01          compile your exercise 01 and check it on the wire",
       "  ./wirelab inspect FILE      show a capture layer by layer",
       "  ./wirelab chat              start the classroom chat on port 3000",
       "  ./wirelab bench chat ...    load a Socket.IO server and measure it",
@@ -37,6 +41,8 @@ public final class Wirelab implements Callable<Integer> {
   public static CommandLine commandLine() {
     CommandLine root = new CommandLine(new Wirelab());
     root.addSubcommand("lab", LabCommand.create());
+    root.addSubcommand("exercise", new ExerciseCommand());
+    root.addSubcommand("check", new CheckCommand());
     root.addSubcommand("inspect", new InspectCommand());
     root.addSubcommand("chat", new ChatCommand());
     root.addSubcommand("bench", new BenchCommand());

@@ -1,0 +1,30 @@
+package dev.wirelab.exercises;
+
+import dev.wirelab.exercises.lab01.EchoServerExercise;
+import dev.wirelab.exercises.lab07.HandshakeExercise;
+import dev.wirelab.exercises.lab08.FrameExercise;
+import dev.wirelab.exercises.lab09.LongPollExercise;
+import dev.wirelab.exercises.lab10.LineServerExercise;
+import dev.wirelab.exercises.lab11.RoomsExercise;
+import java.util.List;
+import java.util.Optional;
+
+/** The one place where exercises are registered; {@code ./wirelab exercise list} prints it. */
+public final class ExerciseCatalog {
+  private ExerciseCatalog() {}
+
+  public static final List<Exercise> EXERCISES = List.of(
+      EchoServerExercise.create(),
+      HandshakeExercise.create(),
+      FrameExercise.create(),
+      LongPollExercise.create(),
+      LineServerExercise.create(),
+      RoomsExercise.create()
+  );
+
+  /** The exercise that follows lab {@code number} ("3" or "03"). */
+  public static Optional<Exercise> find(String number) {
+    String wanted = number.length() == 1 ? "0" + number : number;
+    return EXERCISES.stream().filter(e -> e.number().equals(wanted)).findFirst();
+  }
+}
