@@ -26,7 +26,7 @@ public final class LineServerChecks {
   static final int MAX_NEW_THREADS = 50;
   private static final int TIMEOUT_MILLIS = 5_000;
   /** Between the pieces of one line: long enough that they travel as separate segments. */
-  private static final long PIECE_GAP_NANOS = 50_000_000;
+  private static final long PIECE_GAP_NANOS = 100_000_000;
 
   private LineServerChecks() {}
 
@@ -44,6 +44,10 @@ public final class LineServerChecks {
 
   public static Verdict framing(String host, int port) throws IOException {
     try (Client client = Client.connect(host, port)) {
+      // A first exchange warms the server up: a cold JVM's first read can be so late that
+      // the three pieces below are all waiting in its buffer and look like one.
+      client.send("warm up\n");
+      client.readLine();
       for (String piece : new String[] {"spl", "it li", "ne\n"}) {
         client.send(piece);
         // Pacing, not synchronisation: the pieces must leave as three separate segments.
