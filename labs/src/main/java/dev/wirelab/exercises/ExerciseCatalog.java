@@ -6,6 +6,7 @@ import dev.wirelab.exercises.lab08.FrameExercise;
 import dev.wirelab.exercises.lab09.LongPollExercise;
 import dev.wirelab.exercises.lab10.LineServerExercise;
 import dev.wirelab.exercises.lab11.RoomsExercise;
+import dev.wirelab.exercises.lab12.OutboxExercise;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +20,8 @@ public final class ExerciseCatalog {
       FrameExercise.create(),
       LongPollExercise.create(),
       LineServerExercise.create(),
-      RoomsExercise.create()
+      RoomsExercise.create(),
+      OutboxExercise.create()
   );
 
   /** The exercise that follows lab {@code number} ("3" or "03"). */
