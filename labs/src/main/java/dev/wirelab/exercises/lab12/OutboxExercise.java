@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public final class OutboxExercise {
   static final String MAIN = "Outbox";
   static final int NOTES = 5;
-  private static final Duration RUN_BOUND = Duration.ofSeconds(8);
+  private static final Duration RUN_BOUND = Duration.ofSeconds(5);
   private static final Pattern EVENT_LINE = Pattern.compile("(?m)^event (\\d+) ");
 
   private OutboxExercise() {}
