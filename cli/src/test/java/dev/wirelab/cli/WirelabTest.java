@@ -21,7 +21,7 @@ class WirelabTest {
   @Test
   void helpListsTheSubcommands() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("lab", "inspect", "chat", "bench");
+    assertThat(out.toString()).contains("lab", "exercise", "check", "inspect", "chat", "bench");
   }
 
   @Test

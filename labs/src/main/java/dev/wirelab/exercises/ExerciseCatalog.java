@@ -1,7 +1,12 @@
 package dev.wirelab.exercises;
 
 import dev.wirelab.exercises.lab01.EchoServerExercise;
-import dev.wirelab.exercises.lab07.HandshakeExercise;
+import dev.wirelab.exercises.lab02.FramedPeerExercise;
+import dev.wirelab.exercises.lab03.PingerExercise;
+import dev.wirelab.exercises.lab04.UdpPacketExercise;
+import dev.wirelab.exercises.lab05.HandshakeExercise;
+import dev.wirelab.exercises.lab06.WebServerExercise;
+import dev.wirelab.exercises.lab07.WebSocketHandshakeExercise;
 import dev.wirelab.exercises.lab08.FrameExercise;
 import dev.wirelab.exercises.lab09.LongPollExercise;
 import dev.wirelab.exercises.lab10.LineServerExercise;
@@ -16,7 +21,12 @@ public final class ExerciseCatalog {
 
   public static final List<Exercise> EXERCISES = List.of(
       EchoServerExercise.create(),
+      FramedPeerExercise.create(),
+      PingerExercise.create(),
+      UdpPacketExercise.create(),
       HandshakeExercise.create(),
+      WebServerExercise.create(),
+      WebSocketHandshakeExercise.create(),
       FrameExercise.create(),
       LongPollExercise.create(),
       LineServerExercise.create(),

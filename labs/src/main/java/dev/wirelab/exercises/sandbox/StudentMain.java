@@ -89,7 +89,7 @@ public final class StudentMain {
   }
 
   /** "java.net.BindException: Address already in use (at EchoServer.java:14)". */
-  static String describe(Throwable error) {
+  public static String describe(Throwable error) {
     StringBuilder text = new StringBuilder(error.getClass().getName());
     if (error.getMessage() != null) {
       text.append(": ").append(error.getMessage());

@@ -1,10 +1,14 @@
 package dev.wirelab.exercises.wire;
 
+import dev.wirelab.exercises.Unmet;
+import dev.wirelab.exercises.Verdict;
+import dev.wirelab.exercises.sandbox.StudentProcess;
 import dev.wirelab.inspector.app.Quote;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +78,35 @@ public final class TcpProbe implements AutoCloseable {
       socket.close();
       throw e;
     }
+  }
+
+  /**
+   * Accepts a connection from a student's program on {@code listener}, waiting up to {@code
+   * bound} (in short steps, to notice when the program ends first).
+   *
+   * @throws Unmet when the program ended, or did not connect in time
+   */
+  public static TcpProbe accept(ServerSocket listener, StudentProcess program, Duration bound,
+      String name) throws IOException, InterruptedException, Unmet {
+    long deadline = System.nanoTime() + bound.toNanos();
+    while (System.nanoTime() < deadline) {
+      listener.setSoTimeout(100);
+      try {
+        Socket socket = listener.accept();
+        socket.setTcpNoDelay(true);
+        return new TcpProbe(socket, name);
+      } catch (SocketTimeoutException notYet) {
+        if (!program.isAlive()) {
+          program.awaitExit(Duration.ofSeconds(1));
+          throw new Unmet(Verdict.fail("your program to connect to port " + listener.getLocalPort(),
+              "it " + program.describeEnd() + " without connecting",
+              "connect with new Socket(\"127.0.0.1\", Integer.parseInt(args[0]))"));
+        }
+      }
+    }
+    throw new Unmet(Verdict.fail("your program to connect to port " + listener.getLocalPort(),
+        "it did not connect within " + bound.toSeconds() + " s",
+        "connect first thing in main: new Socket(\"127.0.0.1\", Integer.parseInt(args[0]))"));
   }
 
   public Socket socket() {

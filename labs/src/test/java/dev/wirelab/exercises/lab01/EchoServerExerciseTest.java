@@ -1,19 +1,11 @@
 package dev.wirelab.exercises.lab01;
 
-import dev.wirelab.exercises.ExerciseProof;
+import dev.wirelab.exercises.ExerciseTestBase;
 import org.junit.jupiter.api.Test;
 
-class EchoServerExerciseTest {
-  private final ExerciseProof proof = ExerciseProof.of("01");
-
-  @Test
-  void referencePassesEveryRequirement() throws Exception {
-    proof.referencePassesAll();
-  }
-
-  @Test
-  void untouchedSkeletonCompilesAndFailsEveryRequirement() throws Exception {
-    proof.skeletonCompilesAndFails();
+class EchoServerExerciseTest extends ExerciseTestBase {
+  EchoServerExerciseTest() {
+    super("01");
   }
 
   @Test

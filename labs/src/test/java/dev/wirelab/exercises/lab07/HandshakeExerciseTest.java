@@ -1,19 +1,11 @@
 package dev.wirelab.exercises.lab07;
 
-import dev.wirelab.exercises.ExerciseProof;
+import dev.wirelab.exercises.ExerciseTestBase;
 import org.junit.jupiter.api.Test;
 
-class HandshakeExerciseTest {
-  private final ExerciseProof proof = ExerciseProof.of("07");
-
-  @Test
-  void referencePassesEveryRequirement() throws Exception {
-    proof.referencePassesAll();
-  }
-
-  @Test
-  void untouchedSkeletonCompilesAndFailsEveryRequirement() throws Exception {
-    proof.skeletonCompilesAndFails();
+class HandshakeExerciseTest extends ExerciseTestBase {
+  HandshakeExerciseTest() {
+    super("07");
   }
 
   @Test

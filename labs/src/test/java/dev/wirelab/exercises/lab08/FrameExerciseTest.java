@@ -1,19 +1,11 @@
 package dev.wirelab.exercises.lab08;
 
-import dev.wirelab.exercises.ExerciseProof;
+import dev.wirelab.exercises.ExerciseTestBase;
 import org.junit.jupiter.api.Test;
 
-class FrameExerciseTest {
-  private final ExerciseProof proof = ExerciseProof.of("08");
-
-  @Test
-  void referencePassesEveryRequirement() throws Exception {
-    proof.referencePassesAll();
-  }
-
-  @Test
-  void untouchedSkeletonCompilesAndFailsEveryRequirement() throws Exception {
-    proof.skeletonCompilesAndFails();
+class FrameExerciseTest extends ExerciseTestBase {
+  FrameExerciseTest() {
+    super("08");
   }
 
   @Test

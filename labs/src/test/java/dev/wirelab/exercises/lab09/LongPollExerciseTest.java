@@ -1,19 +1,11 @@
 package dev.wirelab.exercises.lab09;
 
-import dev.wirelab.exercises.ExerciseProof;
+import dev.wirelab.exercises.ExerciseTestBase;
 import org.junit.jupiter.api.Test;
 
-class LongPollExerciseTest {
-  private final ExerciseProof proof = ExerciseProof.of("09");
-
-  @Test
-  void referencePassesEveryRequirement() throws Exception {
-    proof.referencePassesAll();
-  }
-
-  @Test
-  void untouchedSkeletonCompilesAndFailsEveryRequirement() throws Exception {
-    proof.skeletonCompilesAndFails();
+class LongPollExerciseTest extends ExerciseTestBase {
+  LongPollExerciseTest() {
+    super("09");
   }
 
   @Test

@@ -1,19 +1,11 @@
 package dev.wirelab.exercises.lab10;
 
-import dev.wirelab.exercises.ExerciseProof;
+import dev.wirelab.exercises.ExerciseTestBase;
 import org.junit.jupiter.api.Test;
 
-class LineServerExerciseTest {
-  private final ExerciseProof proof = ExerciseProof.of("10");
-
-  @Test
-  void referencePassesEveryRequirement() throws Exception {
-    proof.referencePassesAll();
-  }
-
-  @Test
-  void untouchedSkeletonCompilesAndFailsEveryRequirement() throws Exception {
-    proof.skeletonCompilesAndFails();
+class LineServerExerciseTest extends ExerciseTestBase {
+  LineServerExerciseTest() {
+    super("10");
   }
 
   @Test

@@ -1,19 +1,11 @@
 package dev.wirelab.exercises.lab11;
 
-import dev.wirelab.exercises.ExerciseProof;
+import dev.wirelab.exercises.ExerciseTestBase;
 import org.junit.jupiter.api.Test;
 
-class RoomsExerciseTest {
-  private final ExerciseProof proof = ExerciseProof.of("11");
-
-  @Test
-  void referencePassesEveryRequirement() throws Exception {
-    proof.referencePassesAll();
-  }
-
-  @Test
-  void untouchedSkeletonCompilesAndFailsEveryRequirement() throws Exception {
-    proof.skeletonCompilesAndFails();
+class RoomsExerciseTest extends ExerciseTestBase {
+  RoomsExerciseTest() {
+    super("11");
   }
 
   @Test

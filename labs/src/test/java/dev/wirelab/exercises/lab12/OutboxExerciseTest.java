@@ -1,19 +1,11 @@
 package dev.wirelab.exercises.lab12;
 
-import dev.wirelab.exercises.ExerciseProof;
+import dev.wirelab.exercises.ExerciseTestBase;
 import org.junit.jupiter.api.Test;
 
-class OutboxExerciseTest {
-  private final ExerciseProof proof = ExerciseProof.of("12");
-
-  @Test
-  void referencePassesEveryRequirement() throws Exception {
-    proof.referencePassesAll();
-  }
-
-  @Test
-  void untouchedSkeletonCompilesAndFailsEveryRequirement() throws Exception {
-    proof.skeletonCompilesAndFails();
+class OutboxExerciseTest extends ExerciseTestBase {
+  OutboxExerciseTest() {
+    super("12");
   }
 
   @Test

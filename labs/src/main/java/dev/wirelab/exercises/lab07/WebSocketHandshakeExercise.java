@@ -7,10 +7,10 @@ import dev.wirelab.exercises.wire.StudentServers;
 import java.util.List;
 
 /** Exercise 07: {@code HandshakeServer PORT}, HTTP and the WebSocket handshake on one port. */
-public final class HandshakeExercise {
+public final class WebSocketHandshakeExercise {
   static final String MAIN = "HandshakeServer";
 
-  private HandshakeExercise() {}
+  private WebSocketHandshakeExercise() {}
 
   public static Exercise create() {
     return new Exercise("07", "HTTP and the WebSocket handshake on one port", List.of(
