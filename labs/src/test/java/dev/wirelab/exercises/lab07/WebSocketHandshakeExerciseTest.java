@@ -3,8 +3,8 @@ package dev.wirelab.exercises.lab07;
 import dev.wirelab.exercises.ExerciseTestBase;
 import org.junit.jupiter.api.Test;
 
-class HandshakeExerciseTest extends ExerciseTestBase {
-  HandshakeExerciseTest() {
+class WebSocketHandshakeExerciseTest extends ExerciseTestBase {
+  WebSocketHandshakeExerciseTest() {
     super("07");
   }
 
