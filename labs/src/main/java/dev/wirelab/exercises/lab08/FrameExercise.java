@@ -13,7 +13,7 @@ public final class FrameExercise {
   private FrameExercise() {}
 
   public static Exercise create() {
-    return new Exercise("08", "WebSocket frames by hand: masks, lengths, control frames", List.of(
+    return new Exercise("08", "WebSocket frames by hand: masks, lengths, close", List.of(
         new Requirement("unmask", "a masked text frame is echoed with the original text, unmasked",
             code -> FrameChecks.unmask("127.0.0.1", start(code))),
         new Requirement("length16", "200- and 40 000-byte payloads (16-bit length) are echoed whole",

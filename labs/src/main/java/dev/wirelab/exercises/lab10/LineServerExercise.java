@@ -13,7 +13,7 @@ public final class LineServerExercise {
   private LineServerExercise() {}
 
   public static Exercise create() {
-    return new Exercise("10", "a Netty line server for 1 000 clients on one event loop", List.of(
+    return new Exercise("10", "a Netty line server: 1 000 clients, one loop", List.of(
         new Requirement("reply", "a line gets its capitals back",
             code -> LineServerChecks.reply("127.0.0.1", start(code).port())),
         new Requirement("framing",

@@ -18,7 +18,7 @@ public final class RoomsExercise {
   private RoomsExercise() {}
 
   public static Exercise create() {
-    return new Exercise("11", "Socket.IO rooms: join, broadcast except the sender, ack", List.of(
+    return new Exercise("11", "Socket.IO rooms: join, say to the others, ack", List.of(
         new Requirement("join", "a join is acknowledged with the room's name", judged(RoomChecks::join)),
         new Requirement("room",
             "a say reaches the room's other members as said(name, room, text), and no outsider",

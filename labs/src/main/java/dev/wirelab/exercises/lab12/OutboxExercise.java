@@ -30,7 +30,7 @@ public final class OutboxExercise {
   record Run(BreakingServer server, Map<Integer, Integer> handled, String end) {}
 
   public static Exercise create() {
-    return new Exercise("12", "an outbox with retry and dedupe over a breaking connection", List.of(
+    return new Exercise("12", "an outbox with retry and dedupe, over cuts", List.of(
         new Requirement("delivers", "every note reaches the server although the connection keeps breaking",
             judged(OutboxExercise::delivers)),
         new Requirement("same-id", "a note sent again keeps its first id", judged(OutboxExercise::sameId)),
