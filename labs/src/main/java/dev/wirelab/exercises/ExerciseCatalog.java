@@ -6,6 +6,12 @@ import dev.wirelab.exercises.lab03.PingerExercise;
 import dev.wirelab.exercises.lab04.UdpPacketExercise;
 import dev.wirelab.exercises.lab05.HandshakeExercise;
 import dev.wirelab.exercises.lab06.WebServerExercise;
+import dev.wirelab.exercises.lab07.WebSocketHandshakeExercise;
+import dev.wirelab.exercises.lab08.FrameExercise;
+import dev.wirelab.exercises.lab09.LongPollExercise;
+import dev.wirelab.exercises.lab10.LineServerExercise;
+import dev.wirelab.exercises.lab11.RoomsExercise;
+import dev.wirelab.exercises.lab12.OutboxExercise;
 import dev.wirelab.exercises.lab13.WindowSenderExercise;
 import dev.wirelab.exercises.lab14.DnsClientExercise;
 import dev.wirelab.exercises.lab15.EventLoopExercise;
@@ -23,6 +29,12 @@ public final class ExerciseCatalog {
       UdpPacketExercise.create(),
       HandshakeExercise.create(),
       WebServerExercise.create(),
+      WebSocketHandshakeExercise.create(),
+      FrameExercise.create(),
+      LongPollExercise.create(),
+      LineServerExercise.create(),
+      RoomsExercise.create(),
+      OutboxExercise.create(),
       WindowSenderExercise.create(),
       DnsClientExercise.create(),
       EventLoopExercise.create()

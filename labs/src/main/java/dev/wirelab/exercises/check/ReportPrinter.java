@@ -37,6 +37,9 @@ public final class ReportPrinter {
     String description = outcome.requirement().description();
     if (verdict.passed()) {
       out.println("  ✓ " + description);
+      if (!verdict.observed().isEmpty()) {
+        out.println("      " + verdict.observed());
+      }
     } else {
       out.println("  ✗ " + description + ": " + failure(verdict));
       if (!verdict.hint().isEmpty()) {
