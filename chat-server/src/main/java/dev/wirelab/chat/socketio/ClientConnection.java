@@ -87,7 +87,7 @@ final class ClientConnection implements EngineIoSocket.Handler {
     if (socket.isEmpty()) {
       // The reference server closes too: a packet for a namespace one is not in is a MUST-close.
       fail(DisconnectReason.PARSE_ERROR,
-          packet.type() + " for namespace " + abbreviated(packet.namespace()) + " before CONNECT");
+          packet.type() + " for namespace " + abbreviated(packet.namespace()) + ", which it has not joined");
       return;
     }
     boolean isEvent = packet.type() == PacketType.EVENT || packet.type() == PacketType.BINARY_EVENT;
