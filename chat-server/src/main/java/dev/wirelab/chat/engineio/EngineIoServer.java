@@ -109,13 +109,16 @@ public final class EngineIoServer implements HttpRoute {
       preflight(request, exchange);
       return;
     }
-    if (!origins.allows(request)) {
+    InetSocketAddress local = (InetSocketAddress) exchange.channel().localAddress();
+    if (!origins.allows(request, local)) {
       log.info("refused origin {} from {}", request.headers().get(HttpHeaderNames.ORIGIN),
           exchange.channel().remoteAddress());
       EngineIoError.FORBIDDEN.replyTo(exchange);
       return;
     }
-    origins.addCorsHeaders(request, exchange.extraHeaders());
+    origins.addCorsHeaders(request, local, exchange.extraHeaders());
+    // A poll's answer is one session's packets: no cache may keep or replay it.
+    exchange.extraHeaders().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
     Map<String, String> query = firstValues(new QueryStringDecoder(request.uri()).parameters());
     String transport = query.get("transport");
     if (transport == null || !options.transports().contains(transport)) {
@@ -149,11 +152,12 @@ public final class EngineIoServer implements HttpRoute {
   }
 
   private void preflight(FullHttpRequest request, HttpExchange exchange) {
-    if (!origins.allows(request)) {
+    InetSocketAddress local = (InetSocketAddress) exchange.channel().localAddress();
+    if (!origins.allows(request, local)) {
       EngineIoError.FORBIDDEN.replyTo(exchange);
       return;
     }
-    origins.addPreflightHeaders(request, exchange.extraHeaders());
+    origins.addPreflightHeaders(request, local, exchange.extraHeaders());
     exchange.replyEmpty(HttpResponseStatus.NO_CONTENT);
   }
 
@@ -226,6 +230,12 @@ public final class EngineIoServer implements HttpRoute {
   private boolean acceptWebSocket(FullHttpRequest request, HttpExchange exchange,
       EngineIoSession session) {
     Channel channel = exchange.channel();
+    String key = request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_KEY);
+    if (key == null || key.isBlank()) {
+      log.info("bad WebSocket handshake from {}: no Sec-WebSocket-Key", channel.remoteAddress());
+      EngineIoError.BAD_REQUEST.replyTo(exchange);
+      return false;
+    }
     WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
         request.uri(), null, webSocketConfig).newHandshaker(request);
     if (handshaker == null) {
