@@ -7,6 +7,10 @@ import dev.wirelab.chat.engineio.EngineIoOptions;
 import dev.wirelab.chat.http.SocketIoWebServer;
 import dev.wirelab.chat.socketio.SocketIoServer;
 import dev.wirelab.common.cli.UserError;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The classroom chat, running: the page, Socket.IO and the history, on one port.
@@ -15,10 +19,13 @@ import dev.wirelab.common.cli.UserError;
 public final class ClassroomChat implements AutoCloseable {
   private final SocketIoWebServer server;
   private final HistoryService history;
+  private final ScheduledExecutorService timer;
 
-  private ClassroomChat(SocketIoWebServer server, HistoryService history) {
+  private ClassroomChat(SocketIoWebServer server, HistoryService history,
+      ScheduledExecutorService timer) {
     this.server = server;
     this.history = history;
+    this.timer = timer;
   }
 
   /** Opens the history, then listens; a file that cannot be opened or a busy port is one clear {@link UserError}. */
@@ -30,17 +37,26 @@ public final class ClassroomChat implements AutoCloseable {
       throw new UserError(e.getMessage() + " (choose another file with --db)", e);
     }
     SocketIoServer io = new SocketIoServer();
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "chat-news");
+      thread.setDaemon(true);
+      return thread;
+    });
     try {
       SocketIoDelivery delivery = new SocketIoDelivery(io.mainNamespace());
-      delivery.serve(new ChatEvents(history, delivery, settings.teacherToken()));
+      RoomNews.Scheduler later = (delay, task) ->
+          timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+      delivery.serve(new ChatEvents(history, delivery, settings.teacherToken(), later,
+          Clock.systemUTC(), System::nanoTime));
       EngineIoOptions options = EngineIoOptions.defaults()
           .withAllowedOrigins(settings.allowedOrigins().toArray(String[]::new));
       SocketIoWebServer server = SocketIoWebServer.start(io, options, settings.host(), settings.port(),
           web -> web.staticResources("/", "web"));
-      return new ClassroomChat(server, history);
+      return new ClassroomChat(server, history, timer);
     } catch (Exception e) {
       // Exception, not RuntimeException: Netty throws a bind failure as an undeclared checked one.
       io.close();
+      timer.shutdownNow();
       history.close();
       if (isBindFailure(e)) {
         throw new UserError("cannot listen on " + settings.host() + ":" + settings.port()
@@ -58,6 +74,7 @@ public final class ClassroomChat implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    timer.shutdownNow();
     history.close();
   }
 

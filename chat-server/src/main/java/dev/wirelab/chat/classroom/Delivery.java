@@ -13,7 +13,8 @@ interface Delivery {
   /** To a room but not to the page that caused it (typing, join notices). */
   void toRoomExcept(String room, String exceptSocketId, String event, Object payload);
 
-  void toAll(String event, Object payload);
+  /** To every page but those in {@code exceptRoom}. */
+  void toAllExcept(String exceptRoom, String event, Object payload);
 
   void join(String socketId, String room);
 

@@ -59,8 +59,8 @@ final class SocketIoDelivery implements Delivery {
   }
 
   @Override
-  public void toAll(String event, Object payload) {
-    namespace.emit(event, payload);
+  public void toAllExcept(String exceptRoom, String event, Object payload) {
+    namespace.except(exceptRoom).emit(event, payload);
   }
 
   @Override

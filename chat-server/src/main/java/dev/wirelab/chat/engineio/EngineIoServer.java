@@ -45,6 +45,10 @@ public final class EngineIoServer implements HttpRoute {
   private final EngineIoSocket.ConnectionListener listener;
   private final OriginPolicy origins;
   private final Map<String, EngineIoSession> sessions = new ConcurrentHashMap<>();
+  private static final long POLL_AFTER_CLOSE_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final int MAX_CLOSED_REMEMBERED = 10_000;
+  /** Sids closed by their client, with when their last poll stops being expected. */
+  private final Map<String, Long> closedByClient = new ConcurrentHashMap<>();
   private final AtomicInteger sessionSlots = new AtomicInteger();
   private final WebSocketDecoderConfig webSocketConfig;
   private final WebSocketPacketCodec packetCodec;
@@ -97,6 +101,25 @@ public final class EngineIoServer implements HttpRoute {
     }
   }
 
+  /**
+   * A polling session closed by its client's {@code 1} while no GET was waiting: the client's
+   * poll, sent with the close, may still be on its way. The first GET for the sid within
+   * {@link #POLL_AFTER_CLOSE_NANOS} gets {@code 6} (noop) as it would had it come first, as the
+   * reference answers; any later one gets {@code Session ID unknown}.
+   */
+  void expectPollAfterClose(String sid) {
+    long now = System.nanoTime();
+    closedByClient.values().removeIf(expiry -> expiry - now < 0);
+    if (closedByClient.size() < MAX_CLOSED_REMEMBERED) {
+      closedByClient.put(sid, now + POLL_AFTER_CLOSE_NANOS);
+    }
+  }
+
+  private boolean pollAfterClose(String sid) {
+    Long expiry = closedByClient.remove(sid);
+    return expiry != null && expiry - System.nanoTime() >= 0;
+  }
+
   void unregister(EngineIoSession session) {
     if (sessions.remove(session.id(), session)) {
       sessionSlots.decrementAndGet();
@@ -109,13 +132,16 @@ public final class EngineIoServer implements HttpRoute {
       preflight(request, exchange);
       return;
     }
-    if (!origins.allows(request)) {
+    InetSocketAddress local = (InetSocketAddress) exchange.channel().localAddress();
+    if (!origins.allows(request, local)) {
       log.info("refused origin {} from {}", request.headers().get(HttpHeaderNames.ORIGIN),
           exchange.channel().remoteAddress());
       EngineIoError.FORBIDDEN.replyTo(exchange);
       return;
     }
-    origins.addCorsHeaders(request, exchange.extraHeaders());
+    origins.addCorsHeaders(request, local, exchange.extraHeaders());
+    // A poll's answer is one session's packets: no cache may keep or replay it.
+    exchange.extraHeaders().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
     Map<String, String> query = firstValues(new QueryStringDecoder(request.uri()).parameters());
     String transport = query.get("transport");
     if (transport == null || !options.transports().contains(transport)) {
@@ -133,7 +159,10 @@ public final class EngineIoServer implements HttpRoute {
       return;
     }
     EngineIoSession session = sessions.get(sid);
-    if (session == null) {
+    if (session == null && !webSocket && HttpMethod.GET.equals(request.method())
+        && pollAfterClose(sid)) {
+      exchange.reply(HttpResponseStatus.OK, "text/plain; charset=UTF-8", "6");
+    } else if (session == null) {
       EngineIoError.UNKNOWN_SID.replyTo(exchange);
     } else if (webSocket) {
       upgrade(request, exchange, session);
@@ -149,11 +178,12 @@ public final class EngineIoServer implements HttpRoute {
   }
 
   private void preflight(FullHttpRequest request, HttpExchange exchange) {
-    if (!origins.allows(request)) {
+    InetSocketAddress local = (InetSocketAddress) exchange.channel().localAddress();
+    if (!origins.allows(request, local)) {
       EngineIoError.FORBIDDEN.replyTo(exchange);
       return;
     }
-    origins.addPreflightHeaders(request, exchange.extraHeaders());
+    origins.addPreflightHeaders(request, local, exchange.extraHeaders());
     exchange.replyEmpty(HttpResponseStatus.NO_CONTENT);
   }
 
@@ -226,6 +256,12 @@ public final class EngineIoServer implements HttpRoute {
   private boolean acceptWebSocket(FullHttpRequest request, HttpExchange exchange,
       EngineIoSession session) {
     Channel channel = exchange.channel();
+    String key = request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_KEY);
+    if (key == null || key.isBlank()) {
+      log.info("bad WebSocket handshake from {}: no Sec-WebSocket-Key", channel.remoteAddress());
+      EngineIoError.BAD_REQUEST.replyTo(exchange);
+      return false;
+    }
     WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
         request.uri(), null, webSocketConfig).newHandshaker(request);
     if (handshaker == null) {

@@ -571,7 +571,13 @@ final class EngineIoSession implements EngineIoSocket {
       case MESSAGE -> deliver(packet);
       case PONG -> heartbeat.pong();
       case PING -> enqueue(Packet.text(PacketType.PONG, packet.text()));
-      case CLOSE -> close(CLIENT_CLOSE);
+      case CLOSE -> {
+        if (webSocket == null && !outbox.hasWaitingGet()) {
+          // The client's own poll may be on its way: it gets the noop a waiting one would get.
+          server.expectPollAfterClose(id);
+        }
+        close(CLIENT_CLOSE);
+      }
       case NOOP, OPEN, UPGRADE -> log.debug("session {}: ignored {}", id, packet);
       default -> throw new IllegalStateException("unhandled packet type " + packet.type());
     }

@@ -4,6 +4,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -58,14 +59,17 @@ final class WebSocketTransportHandler extends SimpleChannelInboundHandler<Object
     if (cause instanceof CorruptedWebSocketFrameException corrupted
         && corrupted.closeStatus().equals(WebSocketCloseStatus.MESSAGE_TOO_BIG)
         || cause instanceof TooLongFrameException) {
-      log.info("{}: message larger than maxPayload; closing", session);
-      reason = "transport error";
+      log.info("{}: message larger than maxPayload; closing with 1009", session);
+      ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG))
+          .addListener(ChannelFutureListener.CLOSE);
+      session.onWebSocketError(ctx.channel(), "transport error");
+      return;
     } else if (cause instanceof CorruptedWebSocketFrameException
         || cause instanceof DecoderException && cause.getCause() instanceof PacketParseException) {
       log.info("{}: parse error: {}", session,
           cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage());
       reason = "parse error";
-    } else if (cause instanceof IOException) {
+    } else if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
       log.info("{}: connection failed: {}", session, cause.toString());
       reason = "transport error";
     } else {

@@ -44,13 +44,21 @@ final class StaticFiles implements HttpRoute {
     return new StaticFiles(prefix, null, trimmed);
   }
 
+  /** The page's own scripts and connections only, and never inside another site's frame. */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; connect-src 'self' ws: wss:; "
+      + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
   @Override
   public void handle(FullHttpRequest request, HttpExchange exchange) {
-    if (!HttpMethod.GET.equals(request.method())) {
-      exchange.extraHeaders().set(HttpHeaderNames.ALLOW, "GET");
-      exchange.reply(HttpResponseStatus.METHOD_NOT_ALLOWED, TEXT, "Only GET is allowed here\n");
+    if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())) {
+      exchange.extraHeaders().set(HttpHeaderNames.ALLOW, "GET, HEAD");
+      exchange.reply(HttpResponseStatus.METHOD_NOT_ALLOWED, TEXT, "Only GET and HEAD are allowed here\n");
       return;
     }
+    // As headers, not only as the page's <meta>: frame-ancestors works only here.
+    exchange.extraHeaders()
+        .set(HttpHeaderNames.CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY)
+        .set(HttpHeaderNames.X_FRAME_OPTIONS, "DENY");
     String path = new QueryStringDecoder(request.uri()).path();
     String relative = path.substring(Math.min(prefix.length(), path.length()));
     if (relative.isEmpty() || relative.endsWith("/")) {

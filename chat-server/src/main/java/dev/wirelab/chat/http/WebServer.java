@@ -99,6 +99,9 @@ public final class WebServer implements AutoCloseable {
       pipeline.remove(IDLE_TIMER_NAME);
       pipeline.remove(IDLE_CLOSER_NAME);
     }
+    if (pipeline.get(RequestDeadline.NAME) != null) {
+      pipeline.remove(RequestDeadline.NAME);
+    }
   }
 
   /** Collects the routes and the address, then {@link #start()}s the server. */
@@ -113,6 +116,9 @@ public final class WebServer implements AutoCloseable {
     private final List<EngineIoServer> engines = new ArrayList<>();
     private int maxRequestBytes = MIN_REQUEST_BYTES;
     private Duration idleTimeout = Duration.ofMinutes(2);
+    private Duration requestDeadline = Duration.ofSeconds(10);
+    private int maxConnections = 20_000;
+    private int maxConnectionsPerAddress = 1_000;
     private long longestHeartbeatMillis;
 
     private Builder() {}
@@ -139,6 +145,22 @@ public final class WebServer implements AutoCloseable {
      */
     public Builder idleTimeout(Duration timeout) {
       this.idleTimeout = timeout;
+      return this;
+    }
+
+    /** How long a request may take to arrive whole, from its first byte (default 10 s). */
+    public Builder requestDeadline(Duration deadline) {
+      this.requestDeadline = deadline;
+      return this;
+    }
+
+    /**
+     * At most {@code total} open TCP connections (default 20 000) and {@code perAddress} from one
+     * client address (default 1 000; loopback is not capped per address).
+     */
+    public Builder maxConnections(int total, int perAddress) {
+      this.maxConnections = total;
+      this.maxConnectionsPerAddress = perAddress;
       return this;
     }
 
@@ -182,6 +204,8 @@ public final class WebServer implements AutoCloseable {
       int requestLimit = maxRequestBytes;
       long idleMillis = Math.max(idleTimeout.toMillis(), longestHeartbeatMillis);
       IdleConnectionCloser idleCloser = new IdleConnectionCloser();
+      ConnectionLimiter limiter = new ConnectionLimiter(maxConnections, maxConnectionsPerAddress);
+      Duration deadline = requestDeadline;
 
       boolean epoll = Epoll.isAvailable();
       IoHandlerFactory ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -201,6 +225,8 @@ public final class WebServer implements AutoCloseable {
               protected void initChannel(SocketChannel ch) {
                 connections.add(ch);
                 ch.pipeline()
+                    .addLast(limiter)
+                    .addLast(RequestDeadline.NAME, new RequestDeadline(deadline))
                     .addLast(IDLE_TIMER_NAME,
                         new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
                     .addLast(IDLE_CLOSER_NAME, idleCloser)

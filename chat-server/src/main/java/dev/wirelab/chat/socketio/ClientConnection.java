@@ -8,6 +8,7 @@ import dev.wirelab.chat.socketio.protocol.PacketDecoder;
 import dev.wirelab.chat.socketio.protocol.PacketEncoder;
 import dev.wirelab.chat.socketio.protocol.PacketType;
 import dev.wirelab.chat.socketio.protocol.ProtocolException;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ final class ClientConnection implements EngineIoSocket.Handler {
   /** By namespace; an immutable map replaced under this object's lock (most clients use one namespace). */
   private Map<String, Socket> sockets = Map.of();
   private boolean closed;
+  private int refusedConnects;
 
   ClientConnection(SocketIoServer server, EngineIoSocket conn) {
     this.server = server;
@@ -84,8 +86,9 @@ final class ClientConnection implements EngineIoSocket.Handler {
     }
     Optional<Socket> socket = socket(packet.namespace());
     if (socket.isEmpty()) {
-      LOG.debug("session {}: {} for {} which it has not joined, ignored", conn.id(),
-          packet.type(), packet.namespace());
+      // The reference server closes too: a packet for a namespace one is not in is a MUST-close.
+      fail(DisconnectReason.PARSE_ERROR,
+          packet.type() + " for namespace " + abbreviated(packet.namespace()) + ", which it has not joined");
       return;
     }
     boolean isEvent = packet.type() == PacketType.EVENT || packet.type() == PacketType.BINARY_EVENT;
@@ -104,12 +107,45 @@ final class ClientConnection implements EngineIoSocket.Handler {
           name);
       return;
     }
-    Optional<Namespace> namespace = server.namespaceFor(name);
+    if (!server.connectFailures().allows(address())) {
+      fail(DisconnectReason.TOO_MANY_REFUSED_CONNECTS, "from this address; try again later");
+      return;
+    }
+    Optional<Namespace> namespace = name.length() > PacketDecoder.MAX_NAMESPACE_LENGTH
+        ? Optional.empty() : server.namespaceFor(name);
     if (namespace.isEmpty()) {
       write(PacketEncoder.encode(Payloads.connectError(name, "Invalid namespace", null)));
+      connectRefused();
       return;
     }
     namespace.get().connect(this, packet.data());
+  }
+
+  /**
+   * A CONNECT was answered with CONNECT_ERROR: a few are mistakes, many are guesses. The
+   * connection is closed after {@link ConnectFailures#PER_CONNECTION}, or when its address has
+   * used up its budget.
+   */
+  void connectRefused() {
+    server.connectFailures().refused(address());
+    int refused;
+    synchronized (this) {
+      refused = ++refusedConnects;
+    }
+    if (refused >= ConnectFailures.PER_CONNECTION) {
+      fail(DisconnectReason.TOO_MANY_REFUSED_CONNECTS, refused + " on this connection");
+    } else if (!server.connectFailures().allows(address())) {
+      fail(DisconnectReason.TOO_MANY_REFUSED_CONNECTS, "from this address; try again later");
+    }
+  }
+
+  private String address() {
+    InetSocketAddress remote = conn.handshake().remoteAddress();
+    return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+  }
+
+  private static String abbreviated(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "...";
   }
 
   private void onConnectTimeout() {

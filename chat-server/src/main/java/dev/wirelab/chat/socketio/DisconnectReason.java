@@ -20,6 +20,8 @@ public final class DisconnectReason {
   public static final String FORCED_CLOSE = "forced close";
   /** The client sent more events per second than allowed. */
   public static final String RATE_LIMIT_EXCEEDED = "rate limit exceeded";
+  /** The client's CONNECTs were refused too often (a guessed token, say). */
+  public static final String TOO_MANY_REFUSED_CONNECTS = "too many refused CONNECTs";
 
   private DisconnectReason() {}
 

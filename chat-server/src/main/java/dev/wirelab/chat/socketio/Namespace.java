@@ -265,7 +265,7 @@ public final class Namespace {
     }
     Socket socket = Socket.fresh(this, client, handshake,
         recovery == null ? null : SocketIds.next(), adapter.currentOffset());
-    runMiddlewares(socket, middlewareChain(), 0, () -> {
+    runMiddlewares(socket, client, middlewareChain(), 0, () -> {
       if (recovery != null && !recovery.skipMiddlewares() && tryRecover(client, handshake)) {
         return;
       }
@@ -346,7 +346,8 @@ public final class Namespace {
     return chain;
   }
 
-  private void runMiddlewares(Socket socket, List<Middleware> chain, int index, Runnable admit) {
+  private void runMiddlewares(Socket socket, ClientConnection client, List<Middleware> chain,
+      int index, Runnable admit) {
     if (index == chain.size()) {
       admit.run();
       return;
@@ -356,7 +357,7 @@ public final class Namespace {
       @Override
       public void proceed() {
         once();
-        runMiddlewares(socket, chain, index + 1, admit);
+        runMiddlewares(socket, client, chain, index + 1, admit);
       }
 
       @Override
@@ -364,6 +365,7 @@ public final class Namespace {
         once();
         socket.abandon();
         socket.send(Payloads.connectError(name, message, data));
+        client.connectRefused();
       }
 
       private void once() {

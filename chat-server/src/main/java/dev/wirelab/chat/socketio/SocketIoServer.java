@@ -38,6 +38,7 @@ public final class SocketIoServer implements EngineIoSocket.ConnectionListener, 
   private final List<DynamicNamespace> dynamicNamespaces = new CopyOnWriteArrayList<>();
   private final Set<ClientConnection> clients = ConcurrentHashMap.newKeySet();
   private final ScheduledThreadPoolExecutor timer;
+  private final ConnectFailures connectFailures;
   private volatile boolean closed;
 
   /** A server with {@link SocketIoOptions#defaults()}. */
@@ -47,6 +48,8 @@ public final class SocketIoServer implements EngineIoSocket.ConnectionListener, 
 
   public SocketIoServer(SocketIoOptions options) {
     this.options = options;
+    this.connectFailures = new ConnectFailures(
+        () -> TimeUnit.MILLISECONDS.toNanos(options.clock().millis()));
     this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = new Thread(runnable, "socketio-timer-" + TIMER_NUMBER.incrementAndGet());
       thread.setDaemon(true);
@@ -54,6 +57,10 @@ public final class SocketIoServer implements EngineIoSocket.ConnectionListener, 
     });
     timer.setRemoveOnCancelPolicy(true);
     of("/");
+  }
+
+  ConnectFailures connectFailures() {
+    return connectFailures;
   }
 
   public SocketIoOptions options() {

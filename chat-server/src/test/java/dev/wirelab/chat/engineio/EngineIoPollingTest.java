@@ -147,6 +147,18 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
   }
 
   @Test
+  void aPollThatCrossedTheClientsCloseGetsTheNoopOnce() throws Exception {
+    String sid = openPollingSession();
+
+    // The close first, the poll after (the order the reference suite's race can take).
+    assertThat(RawHttp.post(server.port(), polling(sid), "1").body()).isEqualTo("ok");
+    Response crossed = RawHttp.get(server.port(), polling(sid));
+    assertThat(crossed.status()).isEqualTo(200);
+    assertThat(crossed.body()).isEqualTo("6");
+    assertError(RawHttp.get(server.port(), polling(sid)), 400, 1, "Session ID unknown");
+  }
+
+  @Test
   void serverCloseReachesThePollerWithWhatWasQueued() throws Exception {
     String sid = openPollingSession();
     EngineIoSocket session = server.listener.nextOpened();

@@ -69,6 +69,56 @@ class SocketIoServerTest {
   }
 
   @Test
+  void aTooLongNamespaceInConnectIsAnInvalidNamespaceNotAClose() {
+    FakeEngineSocket conn = open();
+    String name = "/" + "n".repeat(300);
+    conn.clientSends("0" + name + ",");
+    assertThat(conn.drainText()).containsExactly("4" + name + ",{\"message\":\"Invalid namespace\"}");
+    assertThat(conn.isClosed()).isFalse();
+  }
+
+  @Test
+  void anEventBeforeConnectClosesTheSession() {
+    FakeEngineSocket conn = open();
+    conn.clientSends("2[\"hello\"]");
+    assertThat(conn.isClosed()).isTrue();
+  }
+
+  @Test
+  void aConnectionWhoseConnectsAreRefusedFiveTimesIsClosed() {
+    io.mainNamespace().use((socket, next) -> next.reject("that token is not right"));
+    FakeEngineSocket conn = open();
+    for (int i = 1; i < 5; i++) {
+      conn.clientSends("0{\"token\":\"guess" + i + "\"}");
+      assertThat(conn.isClosed()).as("after %d refusals", i).isFalse();
+    }
+    conn.clientSends("0{\"token\":\"guess5\"}");
+    assertThat(conn.isClosed()).isTrue();
+  }
+
+  @Test
+  void anAddressWhoseConnectsAreRefusedTooOftenIsCut() {
+    io.mainNamespace().use((socket, next) -> next.reject("that token is not right"));
+    int refused = 0;
+    boolean cut = false;
+    for (int c = 0; c < 20 && !cut; c++) {
+      // Four per connection, under the per-connection limit: only the address budget can cut.
+      FakeEngineSocket conn = open();
+      for (int i = 0; i < 4 && !conn.isClosed(); i++) {
+        conn.clientSends("0{\"token\":\"guess\"}");
+        refused++;
+      }
+      cut = conn.isClosed();
+      conn.close();
+    }
+    assertThat(cut).isTrue();
+    assertThat(refused).isEqualTo(ConnectFailures.PER_ADDRESS_BURST);
+    FakeEngineSocket next = open();
+    next.clientSends("0{\"name\":\"ann\"}");
+    assertThat(next.isClosed()).as("a fresh connection from the same address").isTrue();
+  }
+
+  @Test
   void dynamicNamespacesAreCreatedForMatchingNames() {
     List<String> joined = new ArrayList<>();
     DynamicNamespace rooms = io.of(Pattern.compile("/room-\\d+"))

@@ -68,11 +68,6 @@ public final class StudentProcess implements AutoCloseable {
     return mainClass;
   }
 
-  /** The child JVM's process id: a checker may read its threads from /proc. */
-  public long pid() {
-    return process.pid();
-  }
-
   public boolean isAlive() {
     return process.isAlive();
   }

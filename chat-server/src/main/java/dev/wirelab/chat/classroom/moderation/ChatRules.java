@@ -11,6 +11,7 @@ public final class ChatRules {
   private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_.\\- ]{1,24}");
   private static final Pattern ROOM = Pattern.compile("[a-z0-9_-]{1,32}");
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Pattern IDENTITY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
   private ChatRules() {}
 
@@ -42,6 +43,14 @@ public final class ChatRules {
   public static Optional<String> checkClientId(Object clientId) {
     if (!(clientId instanceof String id) || !CLIENT_ID.matcher(id).matches()) {
       return Optional.of("a message needs a client id of 1 to 64 letters, digits, - or _");
+    }
+    return Optional.empty();
+  }
+
+  /** The identity a page keeps in its storage: optional, else 8 to 64 of A-Z a-z 0-9 - _. */
+  public static Optional<String> checkIdentity(Object identity) {
+    if (identity != null && !(identity instanceof String id && IDENTITY.matcher(id).matches())) {
+      return Optional.of("an identity is 8 to 64 letters, digits, - or _");
     }
     return Optional.empty();
   }

@@ -1,5 +1,6 @@
 package dev.wirelab.chat.classroom.presence;
 
+import dev.wirelab.chat.classroom.moderation.NameSkeleton;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,15 +19,32 @@ public final class Presence {
   public static final String LOBBY = "lobby";
 
   private final Map<String, Member> members = new ConcurrentHashMap<>();
+  /** Members by the skeleton of their name: one name, one person. */
+  private final Map<String, Member> names = new ConcurrentHashMap<>();
 
-  public void add(Member member) {
+  /** Adds a member unless someone online has a name with the same skeleton; returns that one. */
+  public Optional<Member> add(Member member) {
+    Member holder = names.putIfAbsent(member.skeleton(), member);
+    if (holder != null) {
+      return Optional.of(holder);
+    }
     members.put(member.id(), member);
+    return Optional.empty();
   }
 
   /** Forgets a member; returns the rooms it was in, so they can be told. */
   public Set<String> remove(String id) {
     Member member = members.remove(id);
-    return member == null ? Set.of() : member.rooms();
+    if (member == null) {
+      return Set.of();
+    }
+    names.remove(member.skeleton(), member);
+    return member.rooms();
+  }
+
+  /** Who is online under this name or one that looks the same. */
+  public Optional<Member> named(String name) {
+    return Optional.ofNullable(names.get(NameSkeleton.of(name)));
   }
 
   public Optional<Member> find(String id) {

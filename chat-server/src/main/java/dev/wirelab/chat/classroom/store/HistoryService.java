@@ -1,9 +1,11 @@
 package dev.wirelab.chat.classroom.store;
 
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -16,12 +18,22 @@ import org.slf4j.LoggerFactory;
 public final class HistoryService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HistoryService.class);
 
+  /** How many reads and writes may wait for the disk; past that a request fails at once. */
+  public static final int QUEUE_CAPACITY = 1_000;
+
   private final MessageStore store;
-  private final ExecutorService disk =
-      Executors.newSingleThreadExecutor(task -> new Thread(task, "chat-history"));
+  private final ExecutorService disk;
 
   public HistoryService(MessageStore store) {
+    this(store, QUEUE_CAPACITY);
+  }
+
+  /** A history whose queue holds at most {@code queueCapacity} waiting requests. */
+  public HistoryService(MessageStore store, int queueCapacity) {
     this.store = store;
+    // Bounded, so that a flood of requests costs a refusal, not the heap.
+    this.disk = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(queueCapacity), task -> new Thread(task, "chat-history"));
   }
 
   public MessageStore store() {
@@ -56,7 +68,12 @@ public final class HistoryService implements AutoCloseable {
   }
 
   private <T> CompletableFuture<T> run(Supplier<T> work) {
-    return CompletableFuture.supplyAsync(work, disk);
+    try {
+      return CompletableFuture.supplyAsync(work, disk);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(
+          new StoreException("the history is busy: too many requests are waiting", e));
+    }
   }
 
   /** Finishes the writes already queued (their senders are waiting for acks), then closes the file. */

@@ -1,7 +1,12 @@
 package dev.wirelab.chat.classroom.store;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,6 +16,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -41,13 +48,19 @@ public final class MessageStore implements AutoCloseable {
       """;
 
   private static final int PAGE_SIZE = 4096;
+  private static final Logger log = LoggerFactory.getLogger(MessageStore.class);
+
+  /** The most the write-ahead log may take of a size limit: it counts, as the disk does. */
+  private static final long MAX_WAL_BYTES = 1024 * 1024;
 
   private final Path file;
   private final Connection connection;
+  private final FileLock lock;
 
-  private MessageStore(Path file, Connection connection) {
+  private MessageStore(Path file, Connection connection, FileLock lock) {
     this.file = file;
     this.connection = connection;
+    this.lock = lock;
   }
 
   /** Opens (creating if needed) the history at {@code file}, with no size limit but the disk's. */
@@ -61,6 +74,7 @@ public final class MessageStore implements AutoCloseable {
    */
   public static MessageStore open(Path file, long maxBytes) {
     Path absolute = file.toAbsolutePath();
+    FileLock lock = null;
     try {
       Path parent = absolute.getParent();
       if (parent != null) {
@@ -69,22 +83,84 @@ public final class MessageStore implements AutoCloseable {
       if (Files.isDirectory(absolute)) {
         throw new SQLException("it is a directory");
       }
+      lock = lock(absolute);
+      // The log is part of the size: it is checkpointed and cut back before it outgrows its share.
+      boolean limited = maxBytes != Long.MAX_VALUE;
+      long walBytes = limited ? Math.min(MAX_WAL_BYTES, maxBytes / 4) : 0;
       SQLiteConfig config = new SQLiteConfig();
       config.setJournalMode(SQLiteConfig.JournalMode.WAL);
       config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
       config.setBusyTimeout(5_000);
       config.setPageSize(PAGE_SIZE);
-      config.setMaxPageCount((int) Math.min(Integer.MAX_VALUE, Math.max(1, maxBytes / PAGE_SIZE)));
+      if (limited) {
+        config.setJournalSizeLimit((int) walBytes);
+      }
+      config.setMaxPageCount(
+          (int) Math.min(Integer.MAX_VALUE, Math.max(1, (maxBytes - walBytes) / PAGE_SIZE)));
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, config.toProperties());
       try (Statement statement = connection.createStatement()) {
+        if (limited) {
+          statement.execute("PRAGMA wal_autocheckpoint = " + Math.max(1, walBytes / PAGE_SIZE / 2));
+        }
+        checkIntact(statement, absolute);
         statement.executeUpdate(SCHEMA);
-      } catch (SQLException e) {
+      } catch (SQLException | StoreException e) {
         connection.close();
         throw e;
       }
-      return new MessageStore(absolute, connection);
+      return new MessageStore(absolute, connection, lock);
+    } catch (StoreException e) {
+      release(lock);
+      throw e;
     } catch (Exception e) {
+      release(lock);
       throw new StoreException("cannot open the chat history " + absolute + ": " + reason(e), e);
+    }
+  }
+
+  /**
+   * Holds {@code FILE.lock} while the store is open, so a second server on the same history is
+   * refused. A file of its own: a lock on the database file would be dropped by SQLite's closes.
+   */
+  private static FileLock lock(Path database) throws IOException {
+    Path lockFile = database.resolveSibling(database.getFileName() + ".lock");
+    FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      channel.close();
+      throw new StoreException("the chat history " + database + " is in use by another chat"
+          + " (stop it, or choose another file with --db)", null);
+    }
+    return lock;
+  }
+
+  private static void release(FileLock lock) {
+    if (lock == null) {
+      return;
+    }
+    try {
+      lock.channel().close();
+    } catch (IOException e) {
+      log.warn("could not release the lock of the chat history: {}", e.toString());
+    }
+  }
+
+  /** SQLite notices damage only where it reads: a quick check at start says so before anyone writes. */
+  private static void checkIntact(Statement statement, Path file) throws SQLException {
+    String verdict;
+    try (ResultSet rows = statement.executeQuery("PRAGMA quick_check")) {
+      verdict = rows.next() ? rows.getString(1) : "no answer";
+    } catch (SQLException e) {
+      verdict = reason(e);
+    }
+    if (!"ok".equals(verdict)) {
+      throw new StoreException("the chat history " + file + " is damaged (" + verdict
+          + "); restore a copy, or choose another file with --db", null);
     }
   }
 
@@ -178,6 +254,8 @@ public final class MessageStore implements AutoCloseable {
       connection.close();
     } catch (SQLException e) {
       throw new StoreException("could not close the chat history " + file + ": " + reason(e), e);
+    } finally {
+      release(lock);
     }
   }
 

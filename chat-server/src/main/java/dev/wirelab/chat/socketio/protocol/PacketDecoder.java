@@ -17,7 +17,11 @@ public final class PacketDecoder {
   /** Event names a client may not emit: the client library uses them for its own events. */
   private static final Set<String> RESERVED_EVENTS = Set.of("connect", "connect_error",
       "disconnect", "disconnecting", "newListener", "removeListener");
-  private static final int MAX_NAMESPACE_LENGTH = 256;
+  /**
+   * The longest namespace name: a longer one closes the connection, except in a CONNECT, which
+   * is answered {@code Invalid namespace} as for any namespace the server does not have.
+   */
+  public static final int MAX_NAMESPACE_LENGTH = 256;
   /** JavaScript's Number.MAX_SAFE_INTEGER: the largest ack id a JavaScript peer can count to. */
   private static final long MAX_ACK_ID = 9_007_199_254_740_991L;
 
@@ -43,7 +47,7 @@ public final class PacketDecoder {
       throw new ProtocolException("unknown packet type '" + text.charAt(0) + "'");
     }
     int attachments = type.isBinary() ? readAttachmentCount(reader) : 0;
-    String namespace = readNamespace(reader);
+    String namespace = readNamespace(reader, type);
     long ackId = readAckId(reader);
     JsonNode data = readPayload(reader);
     Packet packet = new Packet(type, namespace, ackId, data);
@@ -94,12 +98,12 @@ public final class PacketDecoder {
     return Integer.parseInt(digits);
   }
 
-  private static String readNamespace(Reader reader) throws ProtocolException {
+  private static String readNamespace(Reader reader, PacketType type) throws ProtocolException {
     if (!reader.at('/')) {
       return "/";
     }
     String namespace = reader.until(',');
-    if (namespace.length() > MAX_NAMESPACE_LENGTH) {
+    if (namespace.length() > MAX_NAMESPACE_LENGTH && type != PacketType.CONNECT) {
       throw new ProtocolException("namespace longer than " + MAX_NAMESPACE_LENGTH + " characters");
     }
     if (namespace.chars().anyMatch(Character::isISOControl)) {

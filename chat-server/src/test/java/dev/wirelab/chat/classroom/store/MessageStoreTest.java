@@ -110,4 +110,54 @@ class MessageStoreTest {
       assertThat(all).extracting(ChatMessage::clientId).containsExactly("x", "y");
     }
   }
+
+  @Test
+  void theSizeLimitCountsTheWriteAheadLog() throws Exception {
+    Path file = dir.resolve("chat.db");
+    long limit = 1024 * 1024;
+    try (MessageStore store = MessageStore.open(file, limit)) {
+      boolean full = false;
+      for (int i = 0; i < 5_000 && !full; i++) {
+        try {
+          store.append("lobby", "c" + i, "ann", "x".repeat(400), i);
+        } catch (StoreException e) {
+          full = true;
+        }
+      }
+      assertThat(full).isTrue();
+      long onDisk = Files.size(file) + Files.size(dir.resolve("chat.db-wal"));
+      assertThat(onDisk).as("database and log together").isLessThanOrEqualTo(limit + 64 * 1024);
+    }
+  }
+
+  @Test
+  void aSecondServerOnTheSameHistoryIsRefusedInOneLine() {
+    Path file = dir.resolve("chat.db");
+    try (MessageStore first = MessageStore.open(file)) {
+      assertThatThrownBy(() -> MessageStore.open(file))
+          .isInstanceOf(StoreException.class)
+          .hasMessage("the chat history " + file.toAbsolutePath()
+              + " is in use by another chat (stop it, or choose another file with --db)");
+    }
+    MessageStore.open(file).close();
+  }
+
+  @Test
+  void aFileDamagedInTheMiddleIsNoticedAtStart() throws Exception {
+    Path file = dir.resolve("chat.db");
+    try (MessageStore store = MessageStore.open(file)) {
+      for (int i = 0; i < 500; i++) {
+        store.append("lobby", "c" + i, "ann", "message number " + i + " " + "y".repeat(200), i);
+      }
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    assertThat(bytes.length).isGreaterThan(40_000);
+    java.util.Arrays.fill(bytes, 16 * 4096, 17 * 4096, (byte) 0x5a);
+    Files.write(file, bytes);
+
+    assertThatThrownBy(() -> MessageStore.open(file))
+        .isInstanceOf(StoreException.class)
+        .hasMessageStartingWith("the chat history " + file.toAbsolutePath() + " is damaged (")
+        .hasMessageEndingWith("); restore a copy, or choose another file with --db");
+  }
 }
