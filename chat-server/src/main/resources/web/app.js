@@ -64,6 +64,8 @@ const state = {
   peerIds: new Map(),
   outbox: saved.outbox ?? [],
   sending: false,
+  /** Set while the server has asked us to wait: new messages queue behind it, not past it. */
+  retryTimer: null,
   teacher: false,
   muted: false,
   kicked: null,
@@ -457,7 +459,7 @@ function dropFromOutbox(clientId) {
 
 /** Sends the oldest waiting message; the next goes only once the server acknowledged this one. */
 async function pumpOutbox() {
-  if (state.sending || state.muted || state.kicked || !socket?.connected) return;
+  if (state.sending || state.retryTimer || state.muted || state.kicked || !socket?.connected) return;
   const item = state.outbox[0];
   if (!item) return;
   state.sending = true;
@@ -473,7 +475,10 @@ async function pumpOutbox() {
   if (error === "disconnected" || error === "not connected") return;
   if (reply?.retry) {
     $("send-error").textContent = error;
-    setTimeout(pumpOutbox, RETRY_LATER_MS);
+    state.retryTimer = setTimeout(() => {
+      state.retryTimer = null;
+      pumpOutbox();
+    }, RETRY_LATER_MS);
     return;
   }
   // Refused for good (too long, muted, that person left): say so beside the message.
