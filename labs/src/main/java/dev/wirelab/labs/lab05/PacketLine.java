@@ -8,8 +8,12 @@ import java.util.List;
  * inspect}) prints it: the text under each row of the conversation table.
  */
 final class PacketLine {
-  /** One decoder per conversation: it numbers the TCP streams it sees. */
-  private final FrameDecoder inspector = new FrameDecoder(List.of(), FrameDecoder.Detail.SUMMARY);
+  /**
+   * One decoder per conversation: it numbers the TCP streams it sees. Raw sequence numbers
+   * ({@code inspect -S}): the table above already counts from 0, this line shows the wire.
+   */
+  private final FrameDecoder inspector =
+      new FrameDecoder(List.of(), FrameDecoder.Detail.SUMMARY).absoluteSequenceNumbers(true);
   private long number;
 
   String describe(Segment segment) {
