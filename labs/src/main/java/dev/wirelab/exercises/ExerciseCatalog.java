@@ -22,23 +22,23 @@ import java.util.Optional;
 public final class ExerciseCatalog {
   private ExerciseCatalog() {}
 
-  public static final List<Exercise> EXERCISES = List.of(
-      EchoServerExercise.create(),
-      FramedPeerExercise.create(),
-      PingerExercise.create(),
-      UdpPacketExercise.create(),
-      HandshakeExercise.create(),
-      WebServerExercise.create(),
-      WebSocketHandshakeExercise.create(),
-      FrameExercise.create(),
-      LongPollExercise.create(),
-      LineServerExercise.create(),
-      RoomsExercise.create(),
-      OutboxExercise.create(),
-      WindowSenderExercise.create(),
-      DnsClientExercise.create(),
-      EventLoopExercise.create()
-  );
+  public static final List<Exercise> EXERCISES =
+      List.of(
+          EchoServerExercise.create(),
+          FramedPeerExercise.create(),
+          PingerExercise.create(),
+          UdpPacketExercise.create(),
+          HandshakeExercise.create(),
+          WebServerExercise.create(),
+          WebSocketHandshakeExercise.create(),
+          FrameExercise.create(),
+          LongPollExercise.create(),
+          LineServerExercise.create(),
+          RoomsExercise.create(),
+          OutboxExercise.create(),
+          WindowSenderExercise.create(),
+          DnsClientExercise.create(),
+          EventLoopExercise.create());
 
   /** The exercise that follows lab {@code number} ("3" or "03"). */
   public static Optional<Exercise> find(String number) {

@@ -15,8 +15,8 @@ public record Requirement(String id, String description, Check check) {
   @FunctionalInterface
   public interface Check {
     /**
-     * Every process it starts through {@code code} is stopped when it returns or throws. An
-     * {@link java.io.IOException} it throws counts as a failure that the checker describes.
+     * Every process it starts through {@code code} is stopped when it returns or throws. An {@link
+     * java.io.IOException} it throws counts as a failure that the checker describes.
      */
     Verdict run(StudentCode code) throws Exception;
   }

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Copies a folder of class-path resources to disk, from the classes folder of a Maven build or
- * from inside the shaded {@code wirelab.jar}.
+ * Copies a folder of class-path resources to disk, from the classes folder of a Maven build or from
+ * inside the shaded {@code wirelab.jar}.
  */
 public final class ResourceTree {
   private ResourceTree() {}
@@ -41,7 +41,8 @@ public final class ResourceTree {
     if ("jar".equals(uri.getScheme())) {
       String spec = uri.toString();
       int bang = spec.indexOf("!/");
-      try (FileSystem jar = FileSystems.newFileSystem(URI.create(spec.substring(0, bang)), Map.of())) {
+      try (FileSystem jar =
+          FileSystems.newFileSystem(URI.create(spec.substring(0, bang)), Map.of())) {
         return copyTree(jar.getPath(spec.substring(bang + 1)), target);
       }
     }
@@ -59,18 +60,22 @@ public final class ResourceTree {
   private static List<Path> copyTree(Path source, Path target) throws IOException {
     List<Path> written = new ArrayList<>();
     try (Stream<Path> files = Files.walk(source)) {
-      files.filter(Files::isRegularFile).sorted().forEach(file -> {
-        // Path.toString keeps zip paths and disk paths apart: the two file systems differ.
-        Path relative = Path.of(source.relativize(file).toString());
-        Path destination = target.resolve(relative);
-        try {
-          Files.createDirectories(destination.getParent());
-          Files.copy(file, destination);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        written.add(relative);
-      });
+      files
+          .filter(Files::isRegularFile)
+          .sorted()
+          .forEach(
+              file -> {
+                // Path.toString keeps zip paths and disk paths apart: the two file systems differ.
+                Path relative = Path.of(source.relativize(file).toString());
+                Path destination = target.resolve(relative);
+                try {
+                  Files.createDirectories(destination.getParent());
+                  Files.copy(file, destination);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+                written.add(relative);
+              });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -43,7 +43,8 @@ public final class LabCommand implements Callable<Integer> {
         out.printf("%s  %-42s %s%n", lab.number(), lab.title(), lab.docsPage());
       }
       out.println();
-      out.println("Run one: ./wirelab lab 01 demo   (modes: demo, server, client; --help for options)");
+      out.println(
+          "Run one: ./wirelab lab 01 demo   (modes: demo, server, client; --help for options)");
       out.flush();
       return 0;
     }

@@ -14,12 +14,17 @@ class ExerciseCatalogTest {
 
   @Test
   void everyExerciseFollowsALabAndHasItsSourcesAndTask() {
-    assertThat(ExerciseCatalog.EXERCISES).isNotEmpty().allSatisfy(exercise -> {
-      assertThat(LabCatalog.find(exercise.number())).as("lab %s", exercise.number()).isPresent();
-      assertThat(loader.getResource(exercise.skeletonResource() + "/TASK.md")).isNotNull();
-      assertThat(ResourceTree.exists(loader, exercise.referenceResource())).isTrue();
-      assertThat(exercise.requirements()).hasSizeGreaterThanOrEqualTo(3);
-    });
+    assertThat(ExerciseCatalog.EXERCISES)
+        .isNotEmpty()
+        .allSatisfy(
+            exercise -> {
+              assertThat(LabCatalog.find(exercise.number()))
+                  .as("lab %s", exercise.number())
+                  .isPresent();
+              assertThat(loader.getResource(exercise.skeletonResource() + "/TASK.md")).isNotNull();
+              assertThat(ResourceTree.exists(loader, exercise.referenceResource())).isTrue();
+              assertThat(exercise.requirements()).hasSizeGreaterThanOrEqualTo(3);
+            });
   }
 
   @Test
@@ -28,7 +33,8 @@ class ExerciseCatalogTest {
       URL wrong = loader.getResource("exercises/lab" + exercise.number() + "/wrong");
       assertThat(wrong).as("wrong solutions of exercise %s", exercise.number()).isNotNull();
       try (Stream<Path> names = Files.list(Path.of(wrong.toURI()))) {
-        assertThat(names.count()).as("wrong solutions of %s", exercise.number())
+        assertThat(names.count())
+            .as("wrong solutions of %s", exercise.number())
             .isGreaterThanOrEqualTo(2);
       }
     }

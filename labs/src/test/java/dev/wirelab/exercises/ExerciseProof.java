@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * Proves an exercise's checker: the reference passes everything, the untouched skeleton compiles
- * and fails with clear words, and each typical wrong solution (test resources
- * {@code exercises/labNN/wrong/NAME/}) fails exactly the requirements it breaks.
+ * and fails with clear words, and each typical wrong solution (test resources {@code
+ * exercises/labNN/wrong/NAME/}) fails exactly the requirements it breaks.
  *
  * <pre>
  *   private final ExerciseProof proof = ExerciseProof.of("01");
@@ -30,8 +30,8 @@ import java.util.List;
  * </pre>
  */
 public final class ExerciseProof {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"),
-      ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC);
 
   private final Exercise exercise;
 
@@ -61,25 +61,28 @@ public final class ExerciseProof {
   public CheckReport referencePassesAll() throws IOException, InterruptedException {
     CheckReport report = check(exercise.referenceResource());
     assertThat(report.compile().errors()).as("the reference compiles").isEmpty();
-    assertThat(report.failed()).as("requirements the reference fails:\n%s", text(report))
-        .isEmpty();
-    assertThat(text(report)).endsWith(String.format("%d of %d requirements met%n",
-        report.total(), report.total()));
+    assertThat(report.failed()).as("requirements the reference fails:\n%s", text(report)).isEmpty();
+    assertThat(text(report))
+        .endsWith(String.format("%d of %d requirements met%n", report.total(), report.total()));
     return report;
   }
 
   /**
-   * The skeleton compiles, fails every requirement but {@code mayPass}, and each failure says
-   * what was expected, what happened, and gives a hint, with no stack trace.
+   * The skeleton compiles, fails every requirement but {@code mayPass}, and each failure says what
+   * was expected, what happened, and gives a hint, with no stack trace.
    */
   public CheckReport skeletonCompilesAndFails(String... mayPass)
       throws IOException, InterruptedException {
     CheckReport report = check(exercise.skeletonResource());
     assertThat(report.compile().errors()).as("the skeleton compiles").isEmpty();
     List<String> allowed = List.of(mayPass);
-    List<String> shouldFail = exercise.requirements().stream().map(Requirement::id)
-        .filter(id -> !allowed.contains(id)).toList();
-    assertThat(report.failed()).as("the skeleton's failures:\n%s", text(report))
+    List<String> shouldFail =
+        exercise.requirements().stream()
+            .map(Requirement::id)
+            .filter(id -> !allowed.contains(id))
+            .toList();
+    assertThat(report.failed())
+        .as("the skeleton's failures:\n%s", text(report))
         .containsAll(shouldFail);
     assertClearFailures(report);
     return report;
@@ -106,7 +109,8 @@ public final class ExerciseProof {
       }
       CheckReport report = check(folder);
       assertThat(report.compile().errors()).as("%s compiles", folder).isEmpty();
-      assertThat(report.failed()).as("what %s fails:\n%s", folder, text(report))
+      assertThat(report.failed())
+          .as("what %s fails:\n%s", folder, text(report))
           .containsExactlyInAnyOrder(requirementIds);
       assertClearFailures(report);
       return report;
@@ -122,7 +126,8 @@ public final class ExerciseProof {
       String id = outcome.requirement().id();
       assertThat(verdict.observed()).as("what %s observed", id).isNotBlank();
       assertThat(verdict.hint()).as("the hint of %s", id).isNotBlank();
-      assertThat(ReportPrinter.failure(verdict)).as("the words of %s", id)
+      assertThat(ReportPrinter.failure(verdict))
+          .as("the words of %s", id)
           .doesNotContain("\tat ", "Exception in thread");
     }
     assertThat(ReportPrinter.json(report)).startsWith("{").endsWith("}");

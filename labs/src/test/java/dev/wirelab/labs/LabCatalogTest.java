@@ -23,20 +23,31 @@ class LabCatalogTest {
   void everyLabClassIsRegistered() throws Exception {
     List<String> registered =
         LabCatalog.LABS.stream().map(lab -> lab.labClass().getName()).collect(Collectors.toList());
-    assertThat(labClassesOnDisk()).isNotEmpty().allSatisfy(name -> assertThat(registered)
-        .as("%s has a main but is missing from LabCatalog.LABS", name).contains(name));
+    assertThat(labClassesOnDisk())
+        .isNotEmpty()
+        .allSatisfy(
+            name ->
+                assertThat(registered)
+                    .as("%s has a main but is missing from LabCatalog.LABS", name)
+                    .contains(name));
   }
 
   @Test
   void everyLabHasItsDocsPage() {
-    assertThat(LabCatalog.LABS).allSatisfy(lab -> assertThat(REPO_ROOT.resolve(lab.docsPage()))
-        .as("docs page of lab %s", lab.number()).isRegularFile());
+    assertThat(LabCatalog.LABS)
+        .allSatisfy(
+            lab ->
+                assertThat(REPO_ROOT.resolve(lab.docsPage()))
+                    .as("docs page of lab %s", lab.number())
+                    .isRegularFile());
   }
 
   @Test
   void labsAreNumberedFromOneWithoutGaps() {
-    List<String> expected = IntStream.rangeClosed(1, LabCatalog.LABS.size())
-        .mapToObj(n -> String.format("%02d", n)).collect(Collectors.toList());
+    List<String> expected =
+        IntStream.rangeClosed(1, LabCatalog.LABS.size())
+            .mapToObj(n -> String.format("%02d", n))
+            .collect(Collectors.toList());
     assertThat(LabCatalog.LABS).extracting(LabInfo::number).containsExactlyElementsOf(expected);
   }
 
@@ -62,7 +73,8 @@ class LabCatalogTest {
 
   /** Classes named LabNN... with a static main, anywhere under dev/wirelab/labs. */
   private static List<String> labClassesOnDisk() throws IOException, URISyntaxException {
-    Path classes = Path.of(LabCatalog.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path classes =
+        Path.of(LabCatalog.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     try (Stream<Path> files = Files.walk(classes)) {
       return files
           .map(path -> classes.relativize(path).toString())

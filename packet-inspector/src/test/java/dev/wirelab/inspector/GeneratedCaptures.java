@@ -15,20 +15,21 @@ import java.util.function.Supplier;
 
 /**
  * The small captures in src/test/resources/captures that were written here rather than captured,
- * each reproducing one situation a public capture showed. {@code GeneratedCapturesTest} checks
- * that the committed files are exactly what this class writes; to change one, edit it here and
- * run {@code main} with the captures folder as argument.
+ * each reproducing one situation a public capture showed. {@code GeneratedCapturesTest} checks that
+ * the committed files are exactly what this class writes; to change one, edit it here and run
+ * {@code main} with the captures folder as argument.
  */
 public final class GeneratedCaptures {
   private static final String CLIENT = "10.0.0.1";
   private static final String SERVER = "10.0.0.2";
 
   /** File name to the frames it holds. */
-  public static final Map<String, Supplier<Packets>> ALL = Map.of(
-      "gen_dns_tcp_split.pcap", GeneratedCaptures::dnsOverTcpSplit,
-      "gen_ipv4_fragments.pcap", GeneratedCaptures::ipv4Fragments,
-      "gen_syn_retransmitted.pcap", GeneratedCaptures::synRetransmitted,
-      "gen_tcp_story.pcap", GeneratedCaptures::tcpStory);
+  public static final Map<String, Supplier<Packets>> ALL =
+      Map.of(
+          "gen_dns_tcp_split.pcap", GeneratedCaptures::dnsOverTcpSplit,
+          "gen_ipv4_fragments.pcap", GeneratedCaptures::ipv4Fragments,
+          "gen_syn_retransmitted.pcap", GeneratedCaptures::synRetransmitted,
+          "gen_tcp_story.pcap", GeneratedCaptures::tcpStory);
 
   private GeneratedCaptures() {}
 
@@ -53,14 +54,33 @@ public final class GeneratedCaptures {
     handshake(p, port, 53, c, s);
     c++;
     s++;
-    p.add(100, Packets.tcpFrame(CLIENT, port, SERVER, 53, c, s, PSH | ACK, Arrays.copyOf(query, 2)));
-    p.add(100, Packets.tcpFrame(CLIENT, port, SERVER, 53, c + 2, s, PSH | ACK,
-        Arrays.copyOfRange(query, 2, query.length)));
+    p.add(
+        100, Packets.tcpFrame(CLIENT, port, SERVER, 53, c, s, PSH | ACK, Arrays.copyOf(query, 2)));
+    p.add(
+        100,
+        Packets.tcpFrame(
+            CLIENT,
+            port,
+            SERVER,
+            53,
+            c + 2,
+            s,
+            PSH | ACK,
+            Arrays.copyOfRange(query, 2, query.length)));
     c += query.length;
     byte[] both = concat(first, Arrays.copyOf(second, 20));
     p.add(300, Packets.tcpFrame(SERVER, 53, CLIENT, port, s, c, PSH | ACK, both));
-    p.add(100, Packets.tcpFrame(SERVER, 53, CLIENT, port, s + both.length, c, PSH | ACK,
-        Arrays.copyOfRange(second, 20, second.length)));
+    p.add(
+        100,
+        Packets.tcpFrame(
+            SERVER,
+            53,
+            CLIENT,
+            port,
+            s + both.length,
+            c,
+            PSH | ACK,
+            Arrays.copyOfRange(second, 20, second.length)));
     s += first.length + second.length;
     p.add(100, Packets.tcpFrame(CLIENT, port, SERVER, 53, c, s, FIN | ACK, new byte[0]));
     p.add(100, Packets.tcpFrame(SERVER, 53, CLIENT, port, s, c + 1, FIN | ACK, new byte[0]));
@@ -75,17 +95,32 @@ public final class GeneratedCaptures {
    */
   static Packets ipv4Fragments() {
     Packets p = new Packets();
-    byte[] big = Packets.udp(SERVER, 53, CLIENT, 40001, Packets.dnsResponse(0x0aaa, "example.org", 104));
+    byte[] big =
+        Packets.udp(SERVER, 53, CLIENT, 40001, Packets.dnsResponse(0x0aaa, "example.org", 104));
     for (byte[] fragment : Packets.ipv4Fragments(SERVER, CLIENT, 17, 0x100, big, 1480)) {
       p.add(100, fragment);
     }
-    List<byte[]> three = Packets.ipv4Fragments(SERVER, CLIENT, 17, 0x101,
-        Packets.udp(SERVER, 53, CLIENT, 40002, Packets.dnsResponse(0x0bbb, "example.org", 60)), 400);
+    List<byte[]> three =
+        Packets.ipv4Fragments(
+            SERVER,
+            CLIENT,
+            17,
+            0x101,
+            Packets.udp(SERVER, 53, CLIENT, 40002, Packets.dnsResponse(0x0bbb, "example.org", 60)),
+            400);
     p.add(1000, three.get(2)).add(100, three.get(1)).add(100, three.get(1)).add(100, three.get(0));
-    byte[] overlapped = Packets.udp(SERVER, 53, CLIENT, 40003, Packets.dnsResponse(0x0ccc, "example.org", 40));
+    byte[] overlapped =
+        Packets.udp(SERVER, 53, CLIENT, 40003, Packets.dnsResponse(0x0ccc, "example.org", 40));
     List<byte[]> halves = Packets.ipv4Fragments(SERVER, CLIENT, 17, 0x102, overlapped, 400);
-    byte[] overlap = Packets.ethernetIpv4(Packets.ipv4(SERVER, CLIENT, 17, 0x102, 0x2000 | (392 / 8),
-        Arrays.copyOfRange(overlapped, 392, 800)));
+    byte[] overlap =
+        Packets.ethernetIpv4(
+            Packets.ipv4(
+                SERVER,
+                CLIENT,
+                17,
+                0x102,
+                0x2000 | (392 / 8),
+                Arrays.copyOfRange(overlapped, 392, 800)));
     p.add(1000, halves.get(0)).add(100, overlap);
     for (int i = 1; i < halves.size(); i++) {
       p.add(100, halves.get(i));
@@ -102,9 +137,11 @@ public final class GeneratedCaptures {
     long c = 7000;
     long s = 9000;
     int port = 40004;
-    byte[] request = "GET /index.html HTTP/1.1\r\nHost: example.org\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-    byte[] head = "HTTP/1.1 200 OK\r\nContent-Length: 12\r\nContent-Type: text/plain\r\n\r\n"
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] request =
+        "GET /index.html HTTP/1.1\r\nHost: example.org\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] head =
+        "HTTP/1.1 200 OK\r\nContent-Length: 12\r\nContent-Type: text/plain\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] body = "hello world\n".getBytes(StandardCharsets.US_ASCII);
     handshake(p, port, 80, c, s);
     c++;
@@ -112,7 +149,10 @@ public final class GeneratedCaptures {
     p.add(100, Packets.tcpFrame(CLIENT, port, SERVER, 80, c, s, PSH | ACK, request));
     p.add(100, Packets.tcpFrame(CLIENT, port, SERVER, 80, c - 1, 0, SYN, new byte[0]));
     p.add(100, Packets.tcpFrame(SERVER, 80, CLIENT, port, s, c + request.length, PSH | ACK, head));
-    p.add(100, Packets.tcpFrame(SERVER, 80, CLIENT, port, s + head.length, c + request.length, PSH | ACK, body));
+    p.add(
+        100,
+        Packets.tcpFrame(
+            SERVER, 80, CLIENT, port, s + head.length, c + request.length, PSH | ACK, body));
     c += request.length;
     s += head.length + body.length;
     p.add(100, Packets.tcpFrame(CLIENT, port, SERVER, 80, c, s, FIN | ACK, new byte[0]));
@@ -123,9 +163,9 @@ public final class GeneratedCaptures {
 
   /**
    * One connection that shows every tcp.analysis flag a textbook names: a lost segment and the
-   * duplicate ACKs that follow, a fast retransmission, a spurious one, a zero window with its
-   * probe and the window update that opens it, a keep-alive, an out-of-order segment and a
-   * segment that fills the window. 1 ms between frames (the handshake's round trip is 0.2 ms).
+   * duplicate ACKs that follow, a fast retransmission, a spurious one, a zero window with its probe
+   * and the window update that opens it, a keep-alive, an out-of-order segment and a segment that
+   * fills the window. 1 ms between frames (the handshake's round trip is 0.2 ms).
    */
   static Packets tcpStory() {
     Packets p = new Packets();
@@ -164,9 +204,18 @@ public final class GeneratedCaptures {
     return p;
   }
 
-  private static byte[] client(int port, int server, long seq, long ack, int window, byte[] payload) {
-    return Packets.tcpFrame(CLIENT, port, SERVER, server, seq, ack, payload.length > 0 ? PSH | ACK : ACK,
-        window, payload);
+  private static byte[] client(
+      int port, int server, long seq, long ack, int window, byte[] payload) {
+    return Packets.tcpFrame(
+        CLIENT,
+        port,
+        SERVER,
+        server,
+        seq,
+        ack,
+        payload.length > 0 ? PSH | ACK : ACK,
+        window,
+        payload);
   }
 
   private static byte[] serverAck(int port, int server, long seq, long ack, int window) {
@@ -175,7 +224,8 @@ public final class GeneratedCaptures {
 
   private static void handshake(Packets p, int port, int serverPort, long c, long s) {
     p.add(0, Packets.tcpFrame(CLIENT, port, SERVER, serverPort, c, 0, SYN, new byte[0]));
-    p.add(100, Packets.tcpFrame(SERVER, serverPort, CLIENT, port, s, c + 1, SYN | ACK, new byte[0]));
+    p.add(
+        100, Packets.tcpFrame(SERVER, serverPort, CLIENT, port, s, c + 1, SYN | ACK, new byte[0]));
     p.add(100, Packets.tcpFrame(CLIENT, port, SERVER, serverPort, c + 1, s + 1, ACK, new byte[0]));
   }
 

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
 
-/** Runs {@code inspect} in this JVM the way {@code ./wirelab inspect} does, capturing what it prints. */
+/**
+ * Runs {@code inspect} in this JVM the way {@code ./wirelab inspect} does, capturing what it
+ * prints.
+ */
 public final class Inspector {
   public record Result(int exitCode, String out, String err) {}
 
@@ -19,8 +22,10 @@ public final class Inspector {
   public static Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine command = CommandRunner.configure(new CommandLine(new InspectCommand()))
-        .setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+    CommandLine command =
+        CommandRunner.configure(new CommandLine(new InspectCommand()))
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err));
     int exitCode = command.execute(args);
     return new Result(exitCode, out.toString(), err.toString());
   }

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Builds real frames byte by byte (Ethernet II, IPv4 or IPv6, TCP or UDP, with correct checksums)
- * and writes them as a pcap, for captures of situations that are hard to provoke with real tools:
- * a retransmitted SYN mid-connection, overlapping IP fragments, a length prefix in its own segment.
+ * and writes them as a pcap, for captures of situations that are hard to provoke with real tools: a
+ * retransmitted SYN mid-connection, overlapping IP fragments, a length prefix in its own segment.
  */
 public final class Packets {
   public static final int FIN = 0x01;
@@ -42,8 +42,12 @@ public final class Packets {
     long start = 1_704_067_200L;
     try (PcapWriter writer = new PcapWriter(file.toString())) {
       for (Frame frame : frames) {
-        writer.write(start + frame.micros / 1_000_000, (int) (frame.micros % 1_000_000) * 1000,
-            frame.data.length, 1, frame.data);
+        writer.write(
+            start + frame.micros / 1_000_000,
+            (int) (frame.micros % 1_000_000) * 1000,
+            frame.data.length,
+            1,
+            frame.data);
       }
     }
     return file;
@@ -64,7 +68,8 @@ public final class Packets {
   }
 
   /** An IPv4 header with a correct checksum, then the payload. */
-  public static byte[] ipv4(String src, String dst, int protocol, int id, int flagsAndOffset, byte[] payload) {
+  public static byte[] ipv4(
+      String src, String dst, int protocol, int id, int flagsAndOffset, byte[] payload) {
     byte[] packet = new byte[20 + payload.length];
     packet[0] = 0x45;
     put16(packet, 2, packet.length);
@@ -80,8 +85,16 @@ public final class Packets {
   }
 
   /** A TCP segment (20-byte header, no options) with its checksum over the IPv4 pseudo-header. */
-  public static byte[] tcp(String src, int srcPort, String dst, int dstPort, long seq, long ack, int flags,
-      int window, byte[] payload) {
+  public static byte[] tcp(
+      String src,
+      int srcPort,
+      String dst,
+      int dstPort,
+      long seq,
+      long ack,
+      int flags,
+      int window,
+      byte[] payload) {
     byte[] segment = new byte[20 + payload.length];
     put16(segment, 0, srcPort);
     put16(segment, 2, dstPort);
@@ -91,7 +104,10 @@ public final class Packets {
     segment[13] = (byte) flags;
     put16(segment, 14, window);
     System.arraycopy(payload, 0, segment, 20, payload.length);
-    put16(segment, 16, checksum(segment, 0, segment.length, pseudoHeader(src, dst, 6, segment.length)));
+    put16(
+        segment,
+        16,
+        checksum(segment, 0, segment.length, pseudoHeader(src, dst, 6, segment.length)));
     return segment;
   }
 
@@ -108,29 +124,51 @@ public final class Packets {
   }
 
   /** A whole Ethernet/IPv4/TCP frame. */
-  public static byte[] tcpFrame(String src, int srcPort, String dst, int dstPort, long seq, long ack, int flags,
+  public static byte[] tcpFrame(
+      String src,
+      int srcPort,
+      String dst,
+      int dstPort,
+      long seq,
+      long ack,
+      int flags,
       byte[] payload) {
     return tcpFrame(src, srcPort, dst, dstPort, seq, ack, flags, 65535, payload);
   }
 
   /** A whole Ethernet/IPv4/TCP frame with the given window. */
-  public static byte[] tcpFrame(String src, int srcPort, String dst, int dstPort, long seq, long ack, int flags,
-      int window, byte[] payload) {
-    return ethernetIpv4(ipv4(src, dst, 6, 1, 0x4000,
-        tcp(src, srcPort, dst, dstPort, seq, ack, flags, window, payload)));
+  public static byte[] tcpFrame(
+      String src,
+      int srcPort,
+      String dst,
+      int dstPort,
+      long seq,
+      long ack,
+      int flags,
+      int window,
+      byte[] payload) {
+    return ethernetIpv4(
+        ipv4(
+            src,
+            dst,
+            6,
+            1,
+            0x4000,
+            tcp(src, srcPort, dst, dstPort, seq, ack, flags, window, payload)));
   }
 
   /**
-   * The IPv4 fragments of a datagram that carries {@code payload} (a UDP datagram, say), each
-   * at most {@code fragmentSize} bytes (a multiple of 8), as Ethernet frames.
+   * The IPv4 fragments of a datagram that carries {@code payload} (a UDP datagram, say), each at
+   * most {@code fragmentSize} bytes (a multiple of 8), as Ethernet frames.
    */
-  public static List<byte[]> ipv4Fragments(String src, String dst, int protocol, int id, byte[] payload,
-      int fragmentSize) {
+  public static List<byte[]> ipv4Fragments(
+      String src, String dst, int protocol, int id, byte[] payload, int fragmentSize) {
     List<byte[]> fragments = new ArrayList<>();
     for (int at = 0; at < payload.length; at += fragmentSize) {
       int end = Math.min(payload.length, at + fragmentSize);
       int flags = (end < payload.length ? 0x2000 : 0) | (at / 8);
-      fragments.add(ethernetIpv4(ipv4(src, dst, protocol, id, flags, Arrays.copyOfRange(payload, at, end))));
+      fragments.add(
+          ethernetIpv4(ipv4(src, dst, protocol, id, flags, Arrays.copyOfRange(payload, at, end))));
     }
     return fragments;
   }
@@ -151,12 +189,32 @@ public final class Packets {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(id >> 8);
     out.write(id);
-    out.writeBytes(new byte[] {(byte) 0x81, (byte) 0x80, 0, 1, (byte) (answers >> 8), (byte) answers, 0, 0, 0, 0});
+    out.writeBytes(
+        new byte[] {
+          (byte) 0x81, (byte) 0x80, 0, 1, (byte) (answers >> 8), (byte) answers, 0, 0, 0, 0
+        });
     writeName(out, name);
     out.writeBytes(new byte[] {0, 1, 0, 1});
     for (int i = 0; i < answers; i++) {
-      out.writeBytes(new byte[] {(byte) 0xC0, 12, 0, 1, 0, 1, 0, 0, 0x0E, 0x10, 0, 4, 10, 0,
-          (byte) ((i + 1) >> 8), (byte) (i + 1)});
+      out.writeBytes(
+          new byte[] {
+            (byte) 0xC0,
+            12,
+            0,
+            1,
+            0,
+            1,
+            0,
+            0,
+            0x0E,
+            0x10,
+            0,
+            4,
+            10,
+            0,
+            (byte) ((i + 1) >> 8),
+            (byte) (i + 1)
+          });
     }
     return out.toByteArray();
   }
@@ -186,7 +244,9 @@ public final class Packets {
     return sum(pseudo, 0, 12, 0);
   }
 
-  /** The Internet checksum (RFC 1071) of {@code data[from, to)}, with a partial sum to start from. */
+  /**
+   * The Internet checksum (RFC 1071) of {@code data[from, to)}, with a partial sum to start from.
+   */
   public static int checksum(byte[] data, int from, int to, int initial) {
     int sum = sum(data, from, to, initial);
     while ((sum >> 16) != 0) {

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Fails a test class that leaves threads running, sockets open or Netty buffers unreleased.
  *
- * <p>Registered for every test through JUnit's extension auto-detection (see the service file
- * and {@code junit-platform.properties}), in the spirit of Java-WebSocket's ThreadCheck: a
- * server that is not shut down properly in a test is a server that leaks in production.
+ * <p>Registered for every test through JUnit's extension auto-detection (see the service file and
+ * {@code junit-platform.properties}), in the spirit of Java-WebSocket's ThreadCheck: a server that
+ * is not shut down properly in a test is a server that leaks in production.
  */
 public final class LeakCheck implements BeforeAllCallback, AfterAllCallback {
 
@@ -36,18 +36,36 @@ public final class LeakCheck implements BeforeAllCallback, AfterAllCallback {
   private static final long SOCKET_GRACE_MILLIS = 3_000;
 
   /**
-   * Threads that belong to the JVM, the test runner or a library-wide singleton. They outlive
-   * any one test class by design, so their presence says nothing about the code under test.
+   * Threads that belong to the JVM, the test runner or a library-wide singleton. They outlive any
+   * one test class by design, so their presence says nothing about the code under test.
    */
-  private static final List<String> SHARED_THREAD_PREFIXES = List.of(
-      "ForkJoinPool.commonPool", "globalEventExecutor", "ObjectCleanerThread", "process reaper",
-      "Attach Listener", "Common-Cleaner", "surefire-forkedjvm", "JNA Cleaner", "Keep-Alive-Timer",
-      "Signal Dispatcher", "Reference Handler", "Finalizer", "Notification Thread",
-      "Cleaner-", "junit-jupiter-timeout-watcher", "process-reaper", "Log4j2-", "logback-",
-      "FileSystemWatcher", "Okio Watchdog", "sqlite-jdbc",
-      // OkHttp 3 (under io.socket's Java client) cleans every pool on one static executor whose
-      // idle thread lingers 60 s, whatever the client: evicting and shutting down cannot end it.
-      "OkHttp ConnectionPool");
+  private static final List<String> SHARED_THREAD_PREFIXES =
+      List.of(
+          "ForkJoinPool.commonPool",
+          "globalEventExecutor",
+          "ObjectCleanerThread",
+          "process reaper",
+          "Attach Listener",
+          "Common-Cleaner",
+          "surefire-forkedjvm",
+          "JNA Cleaner",
+          "Keep-Alive-Timer",
+          "Signal Dispatcher",
+          "Reference Handler",
+          "Finalizer",
+          "Notification Thread",
+          "Cleaner-",
+          "junit-jupiter-timeout-watcher",
+          "process-reaper",
+          "Log4j2-",
+          "logback-",
+          "FileSystemWatcher",
+          "Okio Watchdog",
+          "sqlite-jdbc",
+          // OkHttp 3 (under io.socket's Java client) cleans every pool on one static executor whose
+          // idle thread lingers 60 s, whatever the client: evicting and shutting down cannot end
+          // it.
+          "OkHttp ConnectionPool");
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(LeakCheck.class);
@@ -61,8 +79,8 @@ public final class LeakCheck implements BeforeAllCallback, AfterAllCallback {
 
   /**
    * The first time any socket is closed, the JDK opens a socket of its own and keeps it for the
-   * life of the JVM (NIO's "pre-close" descriptor, used to close a socket another thread is
-   * blocked on). Open and close one here, so it is never counted against the first test class.
+   * life of the JVM (NIO's "pre-close" descriptor, used to close a socket another thread is blocked
+   * on). Open and close one here, so it is never counted against the first test class.
    */
   private static void openTheJdksOwnSocket() {
     try {
@@ -90,21 +108,30 @@ public final class LeakCheck implements BeforeAllCallback, AfterAllCallback {
     List<String> problems = new ArrayList<>();
     List<Thread> leakedThreads = awaitNewThreadsEnd(before);
     if (!leakedThreads.isEmpty()) {
-      problems.add("threads still running " + THREAD_GRACE_MILLIS + " ms after the tests: "
-          + leakedThreads.stream().map(Thread::getName).collect(Collectors.joining(", ")));
+      problems.add(
+          "threads still running "
+              + THREAD_GRACE_MILLIS
+              + " ms after the tests: "
+              + leakedThreads.stream().map(Thread::getName).collect(Collectors.joining(", ")));
     }
     long socketsAfter = awaitSocketCountAtMost(socketsBefore);
     if (socketsAfter > socketsBefore) {
-      problems.add((socketsAfter - socketsBefore) + " socket(s) left open (" + socketsBefore
-          + " before the class, " + socketsAfter + " after)");
+      problems.add(
+          (socketsAfter - socketsBefore)
+              + " socket(s) left open ("
+              + socketsBefore
+              + " before the class, "
+              + socketsAfter
+              + " after)");
     }
     List<String> bufferLeaks = collectNettyLeaks();
     if (!bufferLeaks.isEmpty()) {
-      problems.add(bufferLeaks.size() + " Netty buffer leak(s):\n" + String.join("\n", bufferLeaks));
+      problems.add(
+          bufferLeaks.size() + " Netty buffer leak(s):\n" + String.join("\n", bufferLeaks));
     }
     if (!problems.isEmpty()) {
-      throw new AssertionError(context.getDisplayName() + " leaked resources:\n - "
-          + String.join("\n - ", problems));
+      throw new AssertionError(
+          context.getDisplayName() + " leaked resources:\n - " + String.join("\n - ", problems));
     }
   }
 
@@ -168,8 +195,8 @@ public final class LeakCheck implements BeforeAllCallback, AfterAllCallback {
   }
 
   /**
-   * Netty reports a leak when a tracked buffer was garbage collected without being released,
-   * and it notices that on the next tracked allocation. So: collect, then allocate.
+   * Netty reports a leak when a tracked buffer was garbage collected without being released, and it
+   * notices that on the next tracked allocation. So: collect, then allocate.
    */
   private static List<String> collectNettyLeaks() {
     for (int round = 0; round < 3; round++) {

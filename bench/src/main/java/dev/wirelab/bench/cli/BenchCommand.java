@@ -5,11 +5,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code ./wirelab bench}: the load generator ({@code chat}) and the server it measures ({@code server}). */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Benchmark Socket.IO servers on this machine.", "",
-        "  ./wirelab bench server --port 3000",
-        "  ./wirelab bench chat --url ws://127.0.0.1:3000 --clients 1000 --senders 10 --rate 5"},
+/**
+ * {@code ./wirelab bench}: the load generator ({@code chat}) and the server it measures ({@code
+ * server}).
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Benchmark Socket.IO servers on this machine.",
+      "",
+      "  ./wirelab bench server --port 3000",
+      "  ./wirelab bench chat --url ws://127.0.0.1:3000 --clients 1000 --senders 10 --rate 5"
+    },
     subcommands = {ChatBenchCommand.class, BenchServerCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -7,9 +7,9 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 
 /**
- * The one server a benchmark may load: {@code ws://HOST:PORT[/engine-path/]}, checked to be on
- * this machine unless remote targets were allowed, because a load generator pointed at someone
- * else's server is an attack, not a benchmark.
+ * The one server a benchmark may load: {@code ws://HOST:PORT[/engine-path/]}, checked to be on this
+ * machine unless remote targets were allowed, because a load generator pointed at someone else's
+ * server is an attack, not a benchmark.
  *
  * @param address the resolved server address
  * @param port its TCP port
@@ -36,15 +36,22 @@ public record BenchTarget(InetAddress address, int port, URI webSocketUri) {
       throw new UserError("unknown host " + uri.getHost() + " in " + url);
     }
     if (!address.isLoopbackAddress() && !allowRemote) {
-      throw new UserError("refusing to load " + uri.getHost() + " (" + address.getHostAddress()
-          + "): benchmarks only target this machine's loopback unless --allow-remote is given");
+      throw new UserError(
+          "refusing to load "
+              + uri.getHost()
+              + " ("
+              + address.getHostAddress()
+              + "): benchmarks only target this machine's loopback unless --allow-remote is given");
     }
-    String path = uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/")
-        ? DEFAULT_PATH : uri.getPath();
+    String path =
+        uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/")
+            ? DEFAULT_PATH
+            : uri.getPath();
     if (!path.endsWith("/")) {
       path += "/";
     }
-    URI webSocket = URI.create("ws://" + uri.getRawAuthority() + path + "?EIO=4&transport=websocket");
+    URI webSocket =
+        URI.create("ws://" + uri.getRawAuthority() + path + "?EIO=4&transport=websocket");
     return new BenchTarget(address, uri.getPort(), webSocket);
   }
 }

@@ -3,15 +3,17 @@ package dev.wirelab.bench.client;
 import io.netty.buffer.ByteBuf;
 
 /**
- * The few Engine.IO / Socket.IO text frames a bench client sends, and a fast reader for the one
- * it receives most: {@code 42["chat",{"t":<scheduled nanos>,...}]}, read without a JSON parser
- * so that the generator, not the server, is never the bottleneck.
+ * The few Engine.IO / Socket.IO text frames a bench client sends, and a fast reader for the one it
+ * receives most: {@code 42["chat",{"t":<scheduled nanos>,...}]}, read without a JSON parser so that
+ * the generator, not the server, is never the bottleneck.
  */
 public final class ChatFrames {
   /** Engine.IO pong, the answer to the server's ping {@code 2}. */
   public static final String PONG = "3";
+
   /** Socket.IO CONNECT to the main namespace. */
   public static final String CONNECT = "40";
+
   private static final String TEXT = "the quick brown fox jumps over the lazy dog";
 
   private ChatFrames() {}
@@ -23,7 +25,13 @@ public final class ChatFrames {
 
   /** EVENT {@code chat} with its scheduled send time in nanoseconds since the run's start. */
   public static String chat(long scheduledNanos, int sender) {
-    return "42[\"chat\",{\"t\":" + scheduledNanos + ",\"s\":" + sender + ",\"m\":\"" + TEXT + "\"}]";
+    return "42[\"chat\",{\"t\":"
+        + scheduledNanos
+        + ",\"s\":"
+        + sender
+        + ",\"m\":\""
+        + TEXT
+        + "\"}]";
   }
 
   /**
@@ -32,7 +40,9 @@ public final class ChatFrames {
   public static long scheduledNanos(ByteBuf frame) {
     int start = frame.readerIndex();
     int end = frame.writerIndex();
-    if (end - start < 12 || frame.getByte(start) != '4' || frame.getByte(start + 1) != '2'
+    if (end - start < 12
+        || frame.getByte(start) != '4'
+        || frame.getByte(start + 1) != '2'
         || !startsWith(frame, start + 2, "[\"chat\"")) {
       return -1;
     }

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeoutException;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs one benchmark: connect and join every client, then either hold them ({@code idle}) or
- * let the senders send for the duration, drain, and measure. Every phase is bounded.
+ * Runs one benchmark: connect and join every client, then either hold them ({@code idle}) or let
+ * the senders send for the duration, drain, and measure. Every phase is bounded.
  */
 public final class ChatLoad {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -33,12 +33,20 @@ public final class ChatLoad {
       List<ChatSession> sessions = pool.openAll(deadline);
       Connections connections = Connections.of(sessions, settings.clients());
       ProcessSample afterConnect = sample();
-      Long rssPerConnection = afterConnect == null || connections.joined().isEmpty() ? null
-          : (afterConnect.rssKb() - beforeConnect.rssKb()) * 1024 / connections.joined().size();
+      Long rssPerConnection =
+          afterConnect == null || connections.joined().isEmpty()
+              ? null
+              : (afterConnect.rssKb() - beforeConnect.rssKb()) * 1024 / connections.joined().size();
       if (settings.idle()) {
         hold(connections);
-        return report(connections, counters, 0, new CpuPerDelivery(null, null), rssPerConnection,
-            sample(), null);
+        return report(
+            connections,
+            counters,
+            0,
+            new CpuPerDelivery(null, null),
+            rssPerConnection,
+            sample(),
+            null);
       }
       long warmup = settings.warmup().toNanos();
       long start = counters.start(warmup);
@@ -46,20 +54,28 @@ public final class ChatLoad {
       CompletableFuture<ProcessSample> generatorFrom =
           pool.after(settings.warmup(), ChatLoad::sampleSelf);
       List<CompletableFuture<Void>> sending = startSenders(connections.joined(), counters, start);
-      awaitBounded(CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)),
+      awaitBounded(
+          CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)),
           settings.warmup().plus(settings.duration()).plusSeconds(10).toNanos());
       counters.expect(counters.sentMessages() * connections.joined().size());
       awaitBounded(counters.allDelivered(), settings.drain().toNanos());
       ProcessSample end = sample();
       Double serverCpu = perDelivery(measuredFrom.getNow(null), end, counters);
       Double generatorCpu = perDelivery(generatorFrom.getNow(null), sampleSelf(), counters);
-      return report(connections, counters, counters.measuredNanos(),
-          new CpuPerDelivery(serverCpu, generatorCpu), rssPerConnection, end,
+      return report(
+          connections,
+          counters,
+          counters.measuredNanos(),
+          new CpuPerDelivery(serverCpu, generatorCpu),
+          rssPerConnection,
+          end,
           counters.latencies());
     }
   }
 
-  /** Keeps idle connections open for the duration; returns early only if every one of them closed. */
+  /**
+   * Keeps idle connections open for the duration; returns early only if every one of them closed.
+   */
   private void hold(Connections connections) throws InterruptedException {
     List<CompletableFuture<Void>> closed = new ArrayList<>();
     for (ChatSession session : connections.joined()) {
@@ -67,12 +83,13 @@ public final class ChatLoad {
       session.channel().closeFuture().addListener(done -> gone.complete(null));
       closed.add(gone);
     }
-    awaitBounded(CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new)),
+    awaitBounded(
+        CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new)),
         settings.duration().toNanos());
   }
 
-  private List<CompletableFuture<Void>> startSenders(List<ChatSession> joined,
-      LoadCounters counters, long start) {
+  private List<CompletableFuture<Void>> startSenders(
+      List<ChatSession> joined, LoadCounters counters, long start) {
     int senders = Math.min(settings.senders(), joined.size());
     List<CompletableFuture<Void>> sending = new ArrayList<>();
     if (settings.rate() == 0) {
@@ -81,8 +98,16 @@ public final class ChatLoad {
     long period = NANOS_PER_SECOND / settings.rate();
     for (int i = 0; i < senders; i++) {
       long offset = period * i / senders;
-      sending.add(new Sender(joined.get(i).channel(), i, counters, start, period, offset,
-          settings.warmup().plus(settings.duration()).toNanos()).start());
+      sending.add(
+          new Sender(
+                  joined.get(i).channel(),
+                  i,
+                  counters,
+                  start,
+                  period,
+                  offset,
+                  settings.warmup().plus(settings.duration()).toNanos())
+              .start());
     }
     return sending;
   }
@@ -97,23 +122,43 @@ public final class ChatLoad {
     return (double) ProcessSample.cpuMicrosBetween(begin, end) / counters.received();
   }
 
-  private BenchReport report(Connections connections, LoadCounters counters, long elapsedNanos,
-      CpuPerDelivery cpu, Long rssPerConnection, ProcessSample end, Histogram latencies) {
+  private BenchReport report(
+      Connections connections,
+      LoadCounters counters,
+      long elapsedNanos,
+      CpuPerDelivery cpu,
+      Long rssPerConnection,
+      ProcessSample end,
+      Histogram latencies) {
     long expected = counters.sentMessages() * connections.joined().size();
-    double perSecond = elapsedNanos == 0 ? 0
-        : counters.received() * (double) NANOS_PER_SECOND / elapsedNanos;
-    String firstError = connections.firstError() != null ? connections.firstError()
-        : counters.firstFailure();
-    return new BenchReport(settings.target().webSocketUri().toString(),
-        settings.idle() ? "idle" : "chat", settings.clients(), settings.idle() ? 0 : settings.senders(),
-        settings.idle() ? 0 : settings.rate(), settings.duration().toMillis() / 1000.0,
+    double perSecond =
+        elapsedNanos == 0 ? 0 : counters.received() * (double) NANOS_PER_SECOND / elapsedNanos;
+    String firstError =
+        connections.firstError() != null ? connections.firstError() : counters.firstFailure();
+    return new BenchReport(
+        settings.target().webSocketUri().toString(),
+        settings.idle() ? "idle" : "chat",
+        settings.clients(),
+        settings.idle() ? 0 : settings.senders(),
+        settings.idle() ? 0 : settings.rate(),
+        settings.duration().toMillis() / 1000.0,
         settings.warmup().toMillis() / 1000.0,
-        connections.joined().size(), connections.errors(), firstError,
-        Percentiles.of(connections.connectTimes()), counters.sentMessages(), expected,
-        counters.received(), expected - counters.received(), counters.disconnects(), perSecond,
+        connections.joined().size(),
+        connections.errors(),
+        firstError,
+        Percentiles.of(connections.connectTimes()),
+        counters.sentMessages(),
+        expected,
+        counters.received(),
+        expected - counters.received(),
+        counters.disconnects(),
+        perSecond,
         settings.expectedPerSecond(),
         latencies == null ? Percentiles.of(new Histogram(3)) : Percentiles.of(latencies),
-        cpu.server(), cpu.generator(), rssPerConnection, end == null ? null : end.rssKb());
+        cpu.server(),
+        cpu.generator(),
+        rssPerConnection,
+        end == null ? null : end.rssKb());
   }
 
   private ProcessSample sample() {

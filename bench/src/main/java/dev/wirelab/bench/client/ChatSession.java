@@ -10,12 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One bench client on one WebSocket: waits for the Engine.IO open packet, joins the main
- * namespace, emits {@code join} and completes {@link #joined()} with the connect time when the
- * ack arrives; then answers pings and records each {@code chat} delivery.
+ * One bench client on one WebSocket: waits for the Engine.IO open packet, joins the main namespace,
+ * emits {@code join} and completes {@link #joined()} with the connect time when the ack arrives;
+ * then answers pings and records each {@code chat} delivery.
  */
 final class ChatSession extends SimpleChannelInboundHandler<WebSocketFrame> {
-  private enum State { HANDSHAKING, OPENING, CONNECTING, JOINING, JOINED, CLOSED }
+  private enum State {
+    HANDSHAKING,
+    OPENING,
+    CONNECTING,
+    JOINING,
+    JOINED,
+    CLOSED
+  }
 
   private final String room;
   private final LoadCounters counters;
@@ -30,7 +37,9 @@ final class ChatSession extends SimpleChannelInboundHandler<WebSocketFrame> {
     this.connectStartNanos = connectStartNanos;
   }
 
-  /** Completes with nanoseconds from connect to join ack, or fails with why it did not get there. */
+  /**
+   * Completes with nanoseconds from connect to join ack, or fails with why it did not get there.
+   */
   CompletableFuture<Long> joined() {
     return joined;
   }

@@ -33,8 +33,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Opens many bench clients on a few event loops (native epoll when available), at most
- * {@code window} handshakes in flight at once, and closes them all.
+ * Opens many bench clients on a few event loops (native epoll when available), at most {@code
+ * window} handshakes in flight at once, and closes them all.
  */
 final class ClientPool implements AutoCloseable {
   private static final int MAX_FRAME_BYTES = 1 << 20;
@@ -51,13 +51,15 @@ final class ClientPool implements AutoCloseable {
     this.counters = counters;
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    this.group = new MultiThreadIoEventLoopGroup(settings.threads(),
-        new DefaultThreadFactory("bench-client", true), io);
-    this.bootstrap = new Bootstrap()
-        .group(group)
-        .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
-        .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, HANDSHAKE_TIMEOUT_MILLIS);
+    this.group =
+        new MultiThreadIoEventLoopGroup(
+            settings.threads(), new DefaultThreadFactory("bench-client", true), io);
+    this.bootstrap =
+        new Bootstrap()
+            .group(group)
+            .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, HANDSHAKE_TIMEOUT_MILLIS);
   }
 
   /**
@@ -99,46 +101,54 @@ final class ClientPool implements AutoCloseable {
 
   private ChatSession open(InetSocketAddress address) {
     ChatSession session = new ChatSession(settings.room(), counters, System.nanoTime());
-    WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
-        .webSocketUri(settings.target().webSocketUri())
-        .version(WebSocketVersion.V13)
-        .customHeaders(new DefaultHttpHeaders())
-        .allowExtensions(false)
-        .maxFramePayloadLength(MAX_FRAME_BYTES)
-        .handshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS)
-        .dropPongFrames(true)
-        .build();
-    ChannelFuture connecting = bootstrap.clone()
-        .handler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            ch.pipeline()
-                .addLast(new HttpClientCodec())
-                .addLast(new HttpObjectAggregator(MAX_FRAME_BYTES))
-                .addLast(new WebSocketClientProtocolHandler(config))
-                .addLast(new WebSocketFrameAggregator(MAX_FRAME_BYTES))
-                .addLast(session);
+    WebSocketClientProtocolConfig config =
+        WebSocketClientProtocolConfig.newBuilder()
+            .webSocketUri(settings.target().webSocketUri())
+            .version(WebSocketVersion.V13)
+            .customHeaders(new DefaultHttpHeaders())
+            .allowExtensions(false)
+            .maxFramePayloadLength(MAX_FRAME_BYTES)
+            .handshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS)
+            .dropPongFrames(true)
+            .build();
+    ChannelFuture connecting =
+        bootstrap
+            .clone()
+            .handler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast(new HttpClientCodec())
+                        .addLast(new HttpObjectAggregator(MAX_FRAME_BYTES))
+                        .addLast(new WebSocketClientProtocolHandler(config))
+                        .addLast(new WebSocketFrameAggregator(MAX_FRAME_BYTES))
+                        .addLast(session);
+                  }
+                })
+            .connect(address);
+    connecting.addListener(
+        done -> {
+          if (!done.isSuccess()) {
+            session.joined().completeExceptionally(done.cause());
           }
-        })
-        .connect(address);
-    connecting.addListener(done -> {
-      if (!done.isSuccess()) {
-        session.joined().completeExceptionally(done.cause());
-      }
-    });
+        });
     return session;
   }
 
   /** Runs {@code task} on an event loop after {@code delay} and completes with its result. */
   <T> CompletableFuture<T> after(Duration delay, Supplier<T> task) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    group.schedule(() -> {
-      try {
-        result.complete(task.get());
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-      }
-    }, delay.toNanos(), TimeUnit.NANOSECONDS);
+    group.schedule(
+        () -> {
+          try {
+            result.complete(task.get());
+          } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+          }
+        },
+        delay.toNanos(),
+        TimeUnit.NANOSECONDS);
     return result;
   }
 

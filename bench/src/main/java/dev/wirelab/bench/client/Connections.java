@@ -8,8 +8,8 @@ import org.HdrHistogram.Histogram;
  * How opening the clients went: those that joined, their connect times, and how many did not
  * (failed, or were not even started before the connect timeout).
  */
-record Connections(List<ChatSession> joined, Histogram connectTimes, int errors,
-    String firstError) {
+record Connections(
+    List<ChatSession> joined, Histogram connectTimes, int errors, String firstError) {
 
   static Connections of(List<ChatSession> opened, int wanted) {
     List<ChatSession> joined = new ArrayList<>();
@@ -20,11 +20,17 @@ record Connections(List<ChatSession> joined, Histogram connectTimes, int errors,
         joined.add(session);
         times.recordValue(session.joined().join());
       } else if (firstError == null) {
-        firstError = session.joined().isDone() ? failure(session) : "no join ack within the connect timeout";
+        firstError =
+            session.joined().isDone() ? failure(session) : "no join ack within the connect timeout";
       }
     }
     if (firstError == null && opened.size() < wanted) {
-      firstError = "only " + opened.size() + " of " + wanted + " connections started within the connect timeout";
+      firstError =
+          "only "
+              + opened.size()
+              + " of "
+              + wanted
+              + " connections started within the connect timeout";
     }
     return new Connections(List.copyOf(joined), times, wanted - joined.size(), firstError);
   }

@@ -10,8 +10,8 @@ import org.HdrHistogram.Recorder;
 
 /**
  * What every connection of one run reports into, from any event loop: deliveries with their
- * latency, messages sent, disconnects; and a future that completes once every expected delivery
- * has arrived.
+ * latency, messages sent, disconnects; and a future that completes once every expected delivery has
+ * arrived.
  */
 public final class LoadCounters {
   /** Three significant digits keeps the histogram small and percentiles within 0.1 %. */

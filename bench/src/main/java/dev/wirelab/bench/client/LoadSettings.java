@@ -19,15 +19,31 @@ import java.time.Duration;
  * @param drain the bound on waiting for deliveries after the last message was sent
  * @param connectWindow connections in flight at once while connecting
  */
-public record LoadSettings(BenchTarget target, String room, int clients, int senders, int rate,
-    Duration warmup, Duration duration, boolean idle, long serverPid, int threads, Duration connectTimeout,
-    Duration drain, int connectWindow) {
+public record LoadSettings(
+    BenchTarget target,
+    String room,
+    int clients,
+    int senders,
+    int rate,
+    Duration warmup,
+    Duration duration,
+    boolean idle,
+    long serverPid,
+    int threads,
+    Duration connectTimeout,
+    Duration drain,
+    int connectWindow) {
 
   public LoadSettings {
-    if (clients < 1 || senders < 0 || senders > clients || rate < 0 || threads < 1
+    if (clients < 1
+        || senders < 0
+        || senders > clients
+        || rate < 0
+        || threads < 1
         || connectWindow < 1) {
-      throw new IllegalArgumentException("need clients >= 1, 0 <= senders <= clients, rate >= 0,"
-          + " threads >= 1, connectWindow >= 1");
+      throw new IllegalArgumentException(
+          "need clients >= 1, 0 <= senders <= clients, rate >= 0,"
+              + " threads >= 1, connectWindow >= 1");
     }
     if (warmup.isNegative()) {
       throw new IllegalArgumentException("the warm-up cannot be negative, not " + warmup);

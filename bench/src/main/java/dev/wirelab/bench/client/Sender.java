@@ -6,10 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Emits {@code chat} on one connection on a fixed schedule, message k at
- * {@code offset + k * period}. Each message carries its scheduled time, not the time it left: if
- * the sender falls behind it catches up in a burst and the delay shows as latency, so a stalled
- * server cannot hide behind a polite client (no coordinated omission).
+ * Emits {@code chat} on one connection on a fixed schedule, message k at {@code offset + k *
+ * period}. Each message carries its scheduled time, not the time it left: if the sender falls
+ * behind it catches up in a burst and the delay shows as latency, so a stalled server cannot hide
+ * behind a polite client (no coordinated omission).
  */
 final class Sender {
   private final Channel channel;
@@ -25,8 +25,14 @@ final class Sender {
    * @param offsetNanos when the first message is due, spreading senders over one period
    * @param endNanos no message is scheduled at or after this time since the start
    */
-  Sender(Channel channel, int index, LoadCounters counters, long startNanos, long periodNanos,
-      long offsetNanos, long endNanos) {
+  Sender(
+      Channel channel,
+      int index,
+      LoadCounters counters,
+      long startNanos,
+      long periodNanos,
+      long offsetNanos,
+      long endNanos) {
     this.channel = channel;
     this.index = index;
     this.counters = counters;

@@ -27,9 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One {@code chat} broadcast to a room of N sockets in the Socket.IO layer (encoded once, the
- * same packet handed to every session), against encoding it once per recipient:
- * {@code java -jar bench/target/benchmarks.jar Broadcast}. Divide by N for the cost per delivery.
+ * One {@code chat} broadcast to a room of N sockets in the Socket.IO layer (encoded once, the same
+ * packet handed to every session), against encoding it once per recipient: {@code java -jar
+ * bench/target/benchmarks.jar Broadcast}. Divide by N for the cost per delivery.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -62,8 +62,12 @@ public class BroadcastBenchmark {
     if (members != recipients) {
       throw new IllegalStateException(members + " of " + recipients + " sockets joined the room");
     }
-    payload = Json.MAPPER.createObjectNode().put("t", 123456789012L).put("s", 7)
-        .put("m", "the quick brown fox jumps over the lazy dog");
+    payload =
+        Json.MAPPER
+            .createObjectNode()
+            .put("t", 123456789012L)
+            .put("s", 7)
+            .put("m", "the quick brown fox jumps over the lazy dog");
     ArrayNode array = Json.MAPPER.createArrayNode().add("chat").add(payload);
     packet = Packet.event("/", array, Packet.NO_ACK);
   }

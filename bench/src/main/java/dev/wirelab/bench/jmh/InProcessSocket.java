@@ -6,8 +6,8 @@ import java.util.Map;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * An Engine.IO session without a network: what the Socket.IO layer sends goes into a JMH
- * blackhole, so a benchmark measures the layer itself, not the kernel.
+ * An Engine.IO session without a network: what the Socket.IO layer sends goes into a JMH blackhole,
+ * so a benchmark measures the layer itself, not the kernel.
  */
 final class InProcessSocket implements EngineIoSocket {
   private final String id;
@@ -40,8 +40,12 @@ final class InProcessSocket implements EngineIoSocket {
 
   @Override
   public Handshake handshake() {
-    return new Handshake("/socket.io/?EIO=4&transport=websocket", Map.of(), Map.of(),
-        new InetSocketAddress("127.0.0.1", 0), 0);
+    return new Handshake(
+        "/socket.io/?EIO=4&transport=websocket",
+        Map.of(),
+        Map.of(),
+        new InetSocketAddress("127.0.0.1", 0),
+        0);
   }
 
   @Override

@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of one bench {@code chat} packet through the Socket.IO codec, each way:
- * {@code java -jar bench/target/benchmarks.jar PacketCodec}.
+ * The cost of one bench {@code chat} packet through the Socket.IO codec, each way: {@code java -jar
+ * bench/target/benchmarks.jar PacketCodec}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -18,17 +18,34 @@ package dev.wirelab.bench.report;
  * @param expectedPerSecond senders × rate × clients
  * @param latency scheduled send time to arrival
  * @param serverCpuMicrosPerDelivery the server's CPU time over the run / received, or null
- * @param generatorCpuMicrosPerDelivery this generator's own CPU time over the run / received,
- *     to show whether the generator rather than the server was the limit
- * @param serverRssBytesPerConnection the server's RSS growth from before connecting / connected,
- *     or null
+ * @param generatorCpuMicrosPerDelivery this generator's own CPU time over the run / received, to
+ *     show whether the generator rather than the server was the limit
+ * @param serverRssBytesPerConnection the server's RSS growth from before connecting / connected, or
+ *     null
  * @param serverRssEndKb the server's RSS when the run ended (after the drain), in KiB, or null:
  *     whether memory stays bounded under overload
  */
-public record BenchReport(String url, String mode, int clients, int senders, int rate,
-    double durationSeconds, double warmupSeconds, int connected, int connectErrors, String firstError,
-    Percentiles connectTime, long sent, long expected, long received, long lost, long disconnects,
-    double deliveriesPerSecond, long expectedPerSecond, Percentiles latency,
-    Double serverCpuMicrosPerDelivery, Double generatorCpuMicrosPerDelivery,
-    Long serverRssBytesPerConnection, Long serverRssEndKb) {
-}
+public record BenchReport(
+    String url,
+    String mode,
+    int clients,
+    int senders,
+    int rate,
+    double durationSeconds,
+    double warmupSeconds,
+    int connected,
+    int connectErrors,
+    String firstError,
+    Percentiles connectTime,
+    long sent,
+    long expected,
+    long received,
+    long lost,
+    long disconnects,
+    double deliveriesPerSecond,
+    long expectedPerSecond,
+    Percentiles latency,
+    Double serverCpuMicrosPerDelivery,
+    Double generatorCpuMicrosPerDelivery,
+    Long serverRssBytesPerConnection,
+    Long serverRssEndKb) {}

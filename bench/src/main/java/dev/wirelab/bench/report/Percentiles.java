@@ -14,7 +14,8 @@ public record Percentiles(long count, double p50Millis, double p99Millis, double
     if (nanos.getTotalCount() == 0) {
       return new Percentiles(0, 0, 0, 0);
     }
-    return new Percentiles(nanos.getTotalCount(),
+    return new Percentiles(
+        nanos.getTotalCount(),
         nanos.getValueAtPercentile(50) / NANOS_PER_MILLI,
         nanos.getValueAtPercentile(99) / NANOS_PER_MILLI,
         nanos.getMaxValue() / NANOS_PER_MILLI);

@@ -13,8 +13,8 @@ import java.nio.file.Path;
  */
 public record ProcessSample(long cpuTicks, long rssKb) {
   /**
-   * Clock ticks per second in /proc times. The kernel reports them in USER_HZ, which is part of
-   * its user-space ABI and 100 on every architecture Linux runs Java on.
+   * Clock ticks per second in /proc times. The kernel reports them in USER_HZ, which is part of its
+   * user-space ABI and 100 on every architecture Linux runs Java on.
    */
   public static final long TICKS_PER_SECOND = 100;
 
@@ -22,18 +22,25 @@ public record ProcessSample(long cpuTicks, long rssKb) {
   public static ProcessSample read(long pid) {
     Path dir = Path.of("/proc", Long.toString(pid));
     try {
-      return new ProcessSample(cpuTicks(Files.readString(dir.resolve("stat"))),
+      return new ProcessSample(
+          cpuTicks(Files.readString(dir.resolve("stat"))),
           rssKb(Files.readString(dir.resolve("status"))));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read /proc/" + pid + " (is process " + pid
-          + " running, on Linux?): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read /proc/"
+              + pid
+              + " (is process "
+              + pid
+              + " running, on Linux?): "
+              + e.getMessage(),
+          e);
     }
   }
 
   /**
    * utime + stime, fields 14 and 15 of {@code /proc/PID/stat}. The command name (field 2) is in
-   * parentheses and may itself contain spaces and parentheses, so fields are counted from the
-   * last ')'.
+   * parentheses and may itself contain spaces and parentheses, so fields are counted from the last
+   * ')'.
    */
   public static long cpuTicks(String stat) {
     int end = stat.lastIndexOf(')');
@@ -48,7 +55,7 @@ public record ProcessSample(long cpuTicks, long rssKb) {
     return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
-  /** The {@code VmRSS:  12345 kB} line of {@code /proc/PID/status}. */
+  /** The {@code VmRSS: 12345 kB} line of {@code /proc/PID/status}. */
   public static long rssKb(String status) {
     for (String line : status.split("\n")) {
       if (line.startsWith("VmRSS:")) {

@@ -5,8 +5,8 @@ import dev.wirelab.chat.http.SocketIoWebServer;
 import dev.wirelab.chat.socketio.SocketIoServer;
 
 /**
- * Our Socket.IO server with the {@link BenchProtocol} on 127.0.0.1 (native epoll where the
- * platform has it): {@code ./wirelab bench server --port 3000}, then point the generator at it.
+ * Our Socket.IO server with the {@link BenchProtocol} on 127.0.0.1 (native epoll where the platform
+ * has it): {@code ./wirelab bench server --port 3000}, then point the generator at it.
  */
 public final class WirelabBenchServer implements AutoCloseable {
   /** Above the 19 000 idle clients of the side-by-side; the open-file limit is the real bound. */
@@ -22,8 +22,9 @@ public final class WirelabBenchServer implements AutoCloseable {
   public static WirelabBenchServer start(int port) {
     SocketIoServer io = new SocketIoServer();
     BenchProtocol.install(io);
-    return new WirelabBenchServer(SocketIoWebServer.start(io,
-        EngineIoOptions.defaults().withMaxConnections(MAX_CONNECTIONS), "127.0.0.1", port));
+    return new WirelabBenchServer(
+        SocketIoWebServer.start(
+            io, EngineIoOptions.defaults().withMaxConnections(MAX_CONNECTIONS), "127.0.0.1", port));
   }
 
   public int port() {

@@ -26,17 +26,20 @@ class BenchTargetTest {
     // 192.0.2.0/24 is TEST-NET-1: never routed, and a literal needs no DNS.
     assertThatThrownBy(() -> BenchTarget.parse("ws://192.0.2.1:3000", false))
         .isInstanceOf(UserError.class)
-        .hasMessage("refusing to load 192.0.2.1 (192.0.2.1): benchmarks only target this"
-            + " machine's loopback unless --allow-remote is given");
+        .hasMessage(
+            "refusing to load 192.0.2.1 (192.0.2.1): benchmarks only target this"
+                + " machine's loopback unless --allow-remote is given");
     assertThat(BenchTarget.parse("ws://192.0.2.1:3000", true).port()).isEqualTo(3000);
   }
 
   @Test
   void otherSchemesAndMissingPortsAreRefused() {
     assertThatThrownBy(() -> BenchTarget.parse("http://127.0.0.1:3000", false))
-        .isInstanceOf(UserError.class).hasMessageContaining("ws://HOST:PORT");
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("ws://HOST:PORT");
     assertThatThrownBy(() -> BenchTarget.parse("ws://127.0.0.1", false))
-        .isInstanceOf(UserError.class).hasMessageContaining("explicit port");
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("explicit port");
   }
 
   @Test
@@ -49,8 +52,10 @@ class BenchTargetTest {
     int exit = cli.execute("chat", "--url", "ws://192.0.2.1:3000", "--clients", "1");
 
     assertThat(exit).isEqualTo(1);
-    assertThat(err.toString().lines()).containsExactly("error: refusing to load 192.0.2.1"
-        + " (192.0.2.1): benchmarks only target this machine's loopback unless --allow-remote"
-        + " is given");
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "error: refusing to load 192.0.2.1"
+                + " (192.0.2.1): benchmarks only target this machine's loopback unless --allow-remote"
+                + " is given");
   }
 }

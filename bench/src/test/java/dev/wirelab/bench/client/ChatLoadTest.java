@@ -25,18 +25,37 @@ class ChatLoadTest {
     server.close();
   }
 
-  private LoadSettings settings(int port, int clients, int senders, int rate, Duration warmup,
-      Duration duration, boolean idle) {
+  private LoadSettings settings(
+      int port,
+      int clients,
+      int senders,
+      int rate,
+      Duration warmup,
+      Duration duration,
+      boolean idle) {
     // The server runs in this JVM, so --pid is our own process: /proc sampling is exercised too.
-    return new LoadSettings(BenchTarget.parse("ws://127.0.0.1:" + port, false), "bench", clients,
-        senders, rate, warmup, duration, idle, ProcessHandle.current().pid(), 2,
-        Duration.ofSeconds(30), Duration.ofSeconds(10), 8);
+    return new LoadSettings(
+        BenchTarget.parse("ws://127.0.0.1:" + port, false),
+        "bench",
+        clients,
+        senders,
+        rate,
+        warmup,
+        duration,
+        idle,
+        ProcessHandle.current().pid(),
+        2,
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(10),
+        8);
   }
 
   @Test
   void everyMessageReachesEveryMemberOfTheRoomSenderIncluded() throws InterruptedException {
-    BenchReport report = new ChatLoad(
-        settings(server.port(), 20, 2, 10, Duration.ZERO, Duration.ofSeconds(2), false)).run();
+    BenchReport report =
+        new ChatLoad(
+                settings(server.port(), 20, 2, 10, Duration.ZERO, Duration.ofSeconds(2), false))
+            .run();
 
     assertThat(report.connected()).isEqualTo(20);
     assertThat(report.connectErrors()).isZero();
@@ -59,8 +78,11 @@ class ChatLoadTest {
 
   @Test
   void warmUpMessagesAreDeliveredButNotCounted() throws InterruptedException {
-    BenchReport report = new ChatLoad(
-        settings(server.port(), 5, 1, 10, Duration.ofSeconds(1), Duration.ofSeconds(1), false)).run();
+    BenchReport report =
+        new ChatLoad(
+                settings(
+                    server.port(), 5, 1, 10, Duration.ofSeconds(1), Duration.ofSeconds(1), false))
+            .run();
 
     assertThat(report.sent()).isEqualTo(10);
     assertThat(report.received()).isEqualTo(10 * 5);
@@ -69,8 +91,9 @@ class ChatLoadTest {
 
   @Test
   void idleHoldsEveryConnectionForTheDuration() throws InterruptedException {
-    BenchReport report = new ChatLoad(
-        settings(server.port(), 50, 0, 0, Duration.ZERO, Duration.ofSeconds(1), true)).run();
+    BenchReport report =
+        new ChatLoad(settings(server.port(), 50, 0, 0, Duration.ZERO, Duration.ofSeconds(1), true))
+            .run();
 
     assertThat(report.mode()).isEqualTo("idle");
     assertThat(report.connected()).isEqualTo(50);
@@ -86,8 +109,9 @@ class ChatLoadTest {
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = probe.getLocalPort();
     }
-    BenchReport report = new ChatLoad(
-        settings(closedPort, 3, 1, 10, Duration.ZERO, Duration.ofSeconds(1), false)).run();
+    BenchReport report =
+        new ChatLoad(settings(closedPort, 3, 1, 10, Duration.ZERO, Duration.ofSeconds(1), false))
+            .run();
 
     assertThat(report.connected()).isZero();
     assertThat(report.connectErrors()).isEqualTo(3);

@@ -30,8 +30,9 @@ class ReportMathTest {
 
   @Test
   void cpuTicksAreUtimePlusStimeEvenWithParenthesesInTheName() {
-    String stat = "4242 (java (bench) x) S 1 4242 4242 0 -1 4194560 1000 0 0 0 "
-        + "1234 567 0 0 20 0 30 0 100 1000000 5000 18446744073709551615";
+    String stat =
+        "4242 (java (bench) x) S 1 4242 4242 0 -1 4194560 1000 0 0 0 "
+            + "1234 567 0 0 20 0 30 0 100 1000000 5000 18446744073709551615";
     assertThat(ProcessSample.cpuTicks(stat)).isEqualTo(1234 + 567);
   }
 
@@ -44,7 +45,8 @@ class ReportMathTest {
 
   @Test
   void rssComesFromTheVmRssLine() {
-    String status = "Name:\tjava\nVmPeak:\t  9000000 kB\nVmRSS:\t   123456 kB\nRssAnon:\t 100000 kB\n";
+    String status =
+        "Name:\tjava\nVmPeak:\t  9000000 kB\nVmRSS:\t   123456 kB\nRssAnon:\t 100000 kB\n";
     assertThat(ProcessSample.rssKb(status)).isEqualTo(123456);
   }
 

@@ -4,13 +4,13 @@ import static dev.wirelab.chat.classroom.Replies.error;
 import static dev.wirelab.chat.classroom.Replies.retryLater;
 
 import dev.wirelab.chat.classroom.moderation.ChatRules;
+import dev.wirelab.chat.classroom.moderation.NameSkeleton;
 import dev.wirelab.chat.classroom.moderation.RateLimiter;
+import dev.wirelab.chat.classroom.moderation.Sanctions;
 import dev.wirelab.chat.classroom.presence.Member;
 import dev.wirelab.chat.classroom.presence.Presence;
 import dev.wirelab.chat.classroom.store.ChatMessage;
 import dev.wirelab.chat.classroom.store.HistoryService;
-import dev.wirelab.chat.classroom.moderation.NameSkeleton;
-import dev.wirelab.chat.classroom.moderation.Sanctions;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,38 +26,65 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The classroom chat's rules, one method per event a page can send. Every reply is an object
- * with either {@code ok: true} or an {@code error} sentence the page shows as it is.
+ * The classroom chat's rules, one method per event a page can send. Every reply is an object with
+ * either {@code ok: true} or an {@code error} sentence the page shows as it is.
  */
 final class ChatEvents {
   /** How much history a page gets when it opens a room fresh. */
   static final int RECENT = 50;
+
   /** The most a reconnecting page gets in one answer; {@code more} tells it to ask again. */
   static final int CATCH_UP = 1_000;
+
   static final int BURST = 8;
   static final long REFILL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-  /** Every event, of any kind: a burst of 20 (a reconnecting page re-joins all its rooms), then 10/s. */
+
+  /**
+   * Every event, of any kind: a burst of 20 (a reconnecting page re-joins all its rooms), then
+   * 10/s.
+   */
   static final int EVENT_BURST = 20;
+
   static final long EVENT_REFILL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
   /** Events refused for the event limit before the page is disconnected; one more each second. */
   static final int PATIENCE = 20;
+
   static final long PATIENCE_REFILL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   /** Rooms one page may be in, the lobby included, and rooms the whole chat may have. */
   static final int MAX_ROOMS_PER_MEMBER = 10;
+
   static final int MAX_ROOMS = 100;
+
   /** The name only a page with the teacher token may take (and any name a teacher took). */
   static final String TEACHER = "Teacher";
 
   /** The events a page sends. */
-  static final List<String> EVENTS = List.of("join", "leave", "message", "typing", "private",
-      "members", "rooms", "kick", "mute", "unkick", "sanctions", "clear", "history");
+  static final List<String> EVENTS =
+      List.of(
+          "join",
+          "leave",
+          "message",
+          "typing",
+          "private",
+          "members",
+          "rooms",
+          "kick",
+          "mute",
+          "unkick",
+          "sanctions",
+          "clear",
+          "history");
 
   private static final Logger log = LoggerFactory.getLogger(ChatEvents.class);
 
   private final Presence presence = new Presence();
   private final Sanctions sanctions = new Sanctions();
+
   /** Skeletons of the names no student may take: the teacher's. */
   private final Set<String> teacherNames = ConcurrentHashMap.newKeySet();
+
   private final Map<String, ReadQueue> reads = new ConcurrentHashMap<>();
   private final HistoryService history;
   private final Delivery delivery;
@@ -71,8 +98,13 @@ final class ChatEvents {
    * @param clock the time stamped on private messages and notices
    * @param ticker nanoseconds for the rate limits ({@code System::nanoTime})
    */
-  ChatEvents(HistoryService history, Delivery delivery, String teacherToken,
-      RoomNews.Scheduler scheduler, Clock clock, LongSupplier ticker) {
+  ChatEvents(
+      HistoryService history,
+      Delivery delivery,
+      String teacherToken,
+      RoomNews.Scheduler scheduler,
+      Clock clock,
+      LongSupplier ticker) {
     this.history = history;
     this.delivery = delivery;
     this.clock = clock;
@@ -122,8 +154,13 @@ final class ChatEvents {
   /** Over the event limit: refused (retryable); a page that keeps going is cut off. */
   private void tooFast(Member member, Consumer<Object> ack) {
     if (member.patience().tryAcquire()) {
-      ack.accept(retryLater("slow down: at most " + EVENT_BURST + " events in a row, then one every "
-          + TimeUnit.NANOSECONDS.toMillis(EVENT_REFILL_NANOS) + " ms"));
+      ack.accept(
+          retryLater(
+              "slow down: at most "
+                  + EVENT_BURST
+                  + " events in a row, then one every "
+                  + TimeUnit.NANOSECONDS.toMillis(EVENT_REFILL_NANOS)
+                  + " ms"));
       return;
     }
     log.warn("{} kept sending after {} refusals and was disconnected", member.name(), PATIENCE);
@@ -132,8 +169,9 @@ final class ChatEvents {
 
   /** Why a page may not connect with this auth payload, or empty if it may. */
   Optional<String> refuse(Map<?, ?> auth) {
-    Optional<String> bad = ChatRules.checkName(auth.get("name"))
-        .or(() -> ChatRules.checkIdentity(auth.get("identity")));
+    Optional<String> bad =
+        ChatRules.checkName(auth.get("name"))
+            .or(() -> ChatRules.checkIdentity(auth.get("identity")));
     if (bad.isPresent()) {
       return bad;
     }
@@ -163,10 +201,15 @@ final class ChatEvents {
     String name = (String) auth.get("name");
     String identity = identity(auth);
     boolean isTeacher = auth.get("token") != null && teacher.isToken(auth.get("token"));
-    Member member = new Member(socketId, name, identity, isTeacher,
-        new RateLimiter(BURST, REFILL_NANOS, ticker),
-        new RateLimiter(EVENT_BURST, EVENT_REFILL_NANOS, ticker),
-        new RateLimiter(PATIENCE, PATIENCE_REFILL_NANOS, ticker));
+    Member member =
+        new Member(
+            socketId,
+            name,
+            identity,
+            isTeacher,
+            new RateLimiter(BURST, REFILL_NANOS, ticker),
+            new RateLimiter(EVENT_BURST, EVENT_REFILL_NANOS, ticker),
+            new RateLimiter(PATIENCE, PATIENCE_REFILL_NANOS, ticker));
     member.mute(!isTeacher && sanctions.applies(Sanctions.Kind.MUTED, name, identity));
     // Checked again: another page may have taken the name since the middleware said yes.
     Optional<String> refusal = refusal(name, identity, isTeacher);
@@ -178,8 +221,7 @@ final class ChatEvents {
       holder = presence.add(member);
     }
     if (refusal.isPresent() || holder.isPresent()) {
-      delivery.toSocket(socketId, "refused",
-          refusal.orElse("that name is taken; choose another"));
+      delivery.toSocket(socketId, "refused", refusal.orElse("that name is taken; choose another"));
       delivery.disconnect(socketId);
       return;
     }
@@ -191,8 +233,20 @@ final class ChatEvents {
       delivery.join(socketId, RoomNews.DELTA_LISTENERS);
     }
     log.info("{} is in the chat{}", member.name(), isTeacher ? " (teacher view)" : "");
-    delivery.toSocket(socketId, "welcome", Map.of("id", socketId, "name", member.name(),
-        "teacher", isTeacher, "muted", member.muted(), "maxLength", ChatRules.MAX_MESSAGE_LENGTH));
+    delivery.toSocket(
+        socketId,
+        "welcome",
+        Map.of(
+            "id",
+            socketId,
+            "name",
+            member.name(),
+            "teacher",
+            isTeacher,
+            "muted",
+            member.muted(),
+            "maxLength",
+            ChatRules.MAX_MESSAGE_LENGTH));
     news.roomsTo(socketId);
     news.roomsChanged();
   }
@@ -222,8 +276,8 @@ final class ChatEvents {
 
   /**
    * Enters a room and replies with its history: the recent messages when {@code afterOffset} is
-   * null, else everything after that offset (what a reconnecting page missed). A page's reads
-   * run one after the other ({@link ReadQueue}), so one page cannot fill the history thread.
+   * null, else everything after that offset (what a reconnecting page missed). A page's reads run
+   * one after the other ({@link ReadQueue}), so one page cannot fill the history thread.
    */
   private void join(Member member, Object room, Object afterOffset, Consumer<Object> reply) {
     Optional<String> badRoom = ChatRules.checkRoom(room);
@@ -237,7 +291,8 @@ final class ChatEvents {
       reply.accept(error("you are in " + MAX_ROOMS_PER_MEMBER + " rooms already; leave one first"));
       return;
     }
-    if (isNew && !presence.roomCounts().containsKey(name)
+    if (isNew
+        && !presence.roomCounts().containsKey(name)
         && presence.roomCounts().size() >= MAX_ROOMS) {
       reply.accept(error("the chat has " + MAX_ROOMS + " rooms already; join one of them"));
       return;
@@ -257,23 +312,39 @@ final class ChatEvents {
   }
 
   private CompletableFuture<?> answerJoin(String name, Object afterOffset, Consumer<Object> reply) {
-    var query = afterOffset instanceof Number offset
-        ? history.after(name, offset.longValue(), CATCH_UP)
-        : history.recent(name, RECENT);
-    return query.thenCombine(history.lastOffset(name), (messages, last) -> {
-      // "more": a page that was away for long asks again from its new last offset.
-      // "last": a page that saw higher offsets than this knows the history file was replaced.
-      boolean more = afterOffset instanceof Number && messages.size() == CATCH_UP;
-      return Map.of("ok", true, "room", name, "more", more, "last", last,
-          "history", messages.stream().map(this::json).toList());
-    }).whenComplete((answer, failure) -> {
-      if (failure != null) {
-        log.warn("could not read the history of {}: {}", name, Replies.reason(failure));
-        reply.accept(retryLater("the history of this room could not be read; try again"));
-      } else {
-        reply.accept(answer);
-      }
-    });
+    var query =
+        afterOffset instanceof Number offset
+            ? history.after(name, offset.longValue(), CATCH_UP)
+            : history.recent(name, RECENT);
+    return query
+        .thenCombine(
+            history.lastOffset(name),
+            (messages, last) -> {
+              // "more": a page that was away for long asks again from its new last offset.
+              // "last": a page that saw higher offsets than this knows the history file was
+              // replaced.
+              boolean more = afterOffset instanceof Number && messages.size() == CATCH_UP;
+              return Map.of(
+                  "ok",
+                  true,
+                  "room",
+                  name,
+                  "more",
+                  more,
+                  "last",
+                  last,
+                  "history",
+                  messages.stream().map(this::json).toList());
+            })
+        .whenComplete(
+            (answer, failure) -> {
+              if (failure != null) {
+                log.warn("could not read the history of {}: {}", name, Replies.reason(failure));
+                reply.accept(retryLater("the history of this room could not be read; try again"));
+              } else {
+                reply.accept(answer);
+              }
+            });
   }
 
   /**
@@ -281,29 +352,41 @@ final class ChatEvents {
    * {@code more} if older remain. Queued with the page's other reads, like a join's.
    */
   private void earlier(Member member, Object room, Object beforeOffset, Consumer<Object> reply) {
-    if (!(room instanceof String name) || !member.rooms().contains(name)
+    if (!(room instanceof String name)
+        || !member.rooms().contains(name)
         || !(beforeOffset instanceof Number before)) {
       reply.accept(error("ask for the history of a room you are in: (room, beforeOffset)"));
       return;
     }
     ReadQueue queue = reads.get(member.id());
-    boolean queued = queue != null
-        && queue.offer(() -> answerEarlier(name, before.longValue(), reply));
+    boolean queued =
+        queue != null && queue.offer(() -> answerEarlier(name, before.longValue(), reply));
     if (!queued) {
       reply.accept(retryLater("wait for the history you asked for before asking for more"));
     }
   }
 
   private CompletableFuture<?> answerEarlier(String name, long before, Consumer<Object> reply) {
-    return history.before(name, before, RECENT).whenComplete((messages, failure) -> {
-      if (failure != null) {
-        log.warn("could not read the history of {}: {}", name, Replies.reason(failure));
-        reply.accept(retryLater("the history of this room could not be read; try again"));
-      } else {
-        reply.accept(Map.of("ok", true, "room", name, "more", messages.size() == RECENT,
-            "history", messages.stream().map(this::json).toList()));
-      }
-    });
+    return history
+        .before(name, before, RECENT)
+        .whenComplete(
+            (messages, failure) -> {
+              if (failure != null) {
+                log.warn("could not read the history of {}: {}", name, Replies.reason(failure));
+                reply.accept(retryLater("the history of this room could not be read; try again"));
+              } else {
+                reply.accept(
+                    Map.of(
+                        "ok",
+                        true,
+                        "room",
+                        name,
+                        "more",
+                        messages.size() == RECENT,
+                        "history",
+                        messages.stream().map(this::json).toList()));
+              }
+            });
   }
 
   private void leave(Member member, Object room, Consumer<Object> reply) {
@@ -317,8 +400,8 @@ final class ChatEvents {
   }
 
   /**
-   * Stores a message, then acknowledges it and sends it to the room: the ack means "on disk".
-   * A retry of a stored message is acknowledged again but not sent twice.
+   * Stores a message, then acknowledges it and sends it to the room: the ack means "on disk". A
+   * retry of a stored message is acknowledged again but not sent twice.
    */
   private void message(Member member, Object payload, Consumer<Object> reply) {
     if (!(payload instanceof Map<?, ?> message)) {
@@ -326,9 +409,10 @@ final class ChatEvents {
       return;
     }
     Object room = message.get("room");
-    Optional<String> problem = ChatRules.checkRoom(room)
-        .or(() -> ChatRules.checkClientId(message.get("clientId")))
-        .or(() -> ChatRules.checkText(message.get("text")));
+    Optional<String> problem =
+        ChatRules.checkRoom(room)
+            .or(() -> ChatRules.checkClientId(message.get("clientId")))
+            .or(() -> ChatRules.checkText(message.get("text")));
     if (problem.isEmpty() && !member.rooms().contains(room)) {
       problem = Optional.of("join the room before writing to it");
     }
@@ -337,47 +421,74 @@ final class ChatEvents {
     }
     if (problem.isEmpty() && !member.rateLimiter().tryAcquire()) {
       // Retryable: the page keeps the message and sends it again a little later.
-      reply.accept(retryLater("slow down: at most " + BURST + " messages in a row, then one every "
-          + TimeUnit.NANOSECONDS.toMillis(REFILL_NANOS) + " ms"));
+      reply.accept(
+          retryLater(
+              "slow down: at most "
+                  + BURST
+                  + " messages in a row, then one every "
+                  + TimeUnit.NANOSECONDS.toMillis(REFILL_NANOS)
+                  + " ms"));
       return;
     }
     if (problem.isPresent()) {
       reply.accept(error(problem.get()));
       return;
     }
-    history.append((String) room, (String) message.get("clientId"), member.name(),
+    history
+        .append(
+            (String) room,
+            (String) message.get("clientId"),
+            member.name(),
             (String) message.get("text"))
-        .whenComplete((appended, failure) -> {
-          if (failure != null) {
-            log.warn("message from {} not stored: {}", member.name(), Replies.reason(failure));
-            reply.accept(retryLater("the server could not store your message; it will be sent again"));
-            return;
-          }
-          if (!appended.duplicate()) {
-            delivery.toRoom((String) room, "chat", json(appended.message()));
-          }
-          reply.accept(Map.of("ok", true, "offset", appended.message().offset()));
-        });
+        .whenComplete(
+            (appended, failure) -> {
+              if (failure != null) {
+                log.warn("message from {} not stored: {}", member.name(), Replies.reason(failure));
+                reply.accept(
+                    retryLater("the server could not store your message; it will be sent again"));
+                return;
+              }
+              if (!appended.duplicate()) {
+                delivery.toRoom((String) room, "chat", json(appended.message()));
+              }
+              reply.accept(Map.of("ok", true, "offset", appended.message().offset()));
+            });
   }
 
   private void typing(Member member, Object room) {
     if (room instanceof String name && member.rooms().contains(name)) {
-      delivery.toRoomExcept(name, member.id(), "typing",
+      delivery.toRoomExcept(
+          name,
+          member.id(),
+          "typing",
           Map.of("room", name, "name", member.name(), "teacher", member.teacher()));
     }
   }
 
-  /** A private message goes to the target's own room (named after its socket id) and back to the sender. */
+  /**
+   * A private message goes to the target's own room (named after its socket id) and back to the
+   * sender.
+   */
   private void privateMessage(Member sender, Object payload, Consumer<Object> reply) {
     if (!(payload instanceof Map<?, ?> message)) {
       reply.accept(error("a private message is {to, text}"));
       return;
     }
-    Optional<Member> target = message.get("to") instanceof String to ? presence.find(to) : Optional.empty();
-    Optional<String> problem = ChatRules.checkText(message.get("text"))
-        .or(() -> target.isEmpty() ? Optional.of("that person is no longer online") : Optional.empty())
-        .or(() -> sender.muted() ? Optional.of("the teacher has muted you") : Optional.empty())
-        .or(() -> sender.rateLimiter().tryAcquire() ? Optional.empty() : Optional.of("slow down"));
+    Optional<Member> target =
+        message.get("to") instanceof String to ? presence.find(to) : Optional.empty();
+    Optional<String> problem =
+        ChatRules.checkText(message.get("text"))
+            .or(
+                () ->
+                    target.isEmpty()
+                        ? Optional.of("that person is no longer online")
+                        : Optional.empty())
+            .or(() -> sender.muted() ? Optional.of("the teacher has muted you") : Optional.empty())
+            .or(
+                () ->
+                    sender.rateLimiter().tryAcquire()
+                        ? Optional.empty()
+                        : Optional.of("slow down"));
     if (problem.isPresent()) {
       reply.accept(error(problem.get()));
       return;

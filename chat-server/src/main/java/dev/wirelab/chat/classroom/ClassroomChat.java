@@ -13,45 +13,63 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The classroom chat, running: the page, Socket.IO and the history, on one port.
- * {@code ClassroomChat.start(settings)}, then {@link #port()}; {@link #close()} stops it.
+ * The classroom chat, running: the page, Socket.IO and the history, on one port. {@code
+ * ClassroomChat.start(settings)}, then {@link #port()}; {@link #close()} stops it.
  */
 public final class ClassroomChat implements AutoCloseable {
   private final SocketIoWebServer server;
   private final HistoryService history;
   private final ScheduledExecutorService timer;
 
-  private ClassroomChat(SocketIoWebServer server, HistoryService history,
-      ScheduledExecutorService timer) {
+  private ClassroomChat(
+      SocketIoWebServer server, HistoryService history, ScheduledExecutorService timer) {
     this.server = server;
     this.history = history;
     this.timer = timer;
   }
 
-  /** Opens the history, then listens; a file that cannot be opened or a busy port is one clear {@link UserError}. */
+  /**
+   * Opens the history, then listens; a file that cannot be opened or a busy port is one clear
+   * {@link UserError}.
+   */
   public static ClassroomChat start(ChatSettings settings) {
     HistoryService history;
     try {
-      history = new HistoryService(MessageStore.open(settings.database(), settings.maxHistoryBytes()));
+      history =
+          new HistoryService(MessageStore.open(settings.database(), settings.maxHistoryBytes()));
     } catch (StoreException e) {
       throw new UserError(e.getMessage() + " (choose another file with --db)", e);
     }
     SocketIoServer io = new SocketIoServer();
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "chat-news");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "chat-news");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       SocketIoDelivery delivery = new SocketIoDelivery(io.mainNamespace());
-      RoomNews.Scheduler later = (delay, task) ->
-          timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-      delivery.serve(new ChatEvents(history, delivery, settings.teacherToken(), later,
-          Clock.systemUTC(), System::nanoTime));
-      EngineIoOptions options = EngineIoOptions.defaults()
-          .withAllowedOrigins(settings.allowedOrigins().toArray(String[]::new));
-      SocketIoWebServer server = SocketIoWebServer.start(io, options, settings.host(), settings.port(),
-          web -> web.staticResources("/", "web"));
+      RoomNews.Scheduler later =
+          (delay, task) -> timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+      delivery.serve(
+          new ChatEvents(
+              history,
+              delivery,
+              settings.teacherToken(),
+              later,
+              Clock.systemUTC(),
+              System::nanoTime));
+      EngineIoOptions options =
+          EngineIoOptions.defaults()
+              .withAllowedOrigins(settings.allowedOrigins().toArray(String[]::new));
+      SocketIoWebServer server =
+          SocketIoWebServer.start(
+              io,
+              options,
+              settings.host(),
+              settings.port(),
+              web -> web.staticResources("/", "web"));
       return new ClassroomChat(server, history, timer);
     } catch (Exception e) {
       // Exception, not RuntimeException: Netty throws a bind failure as an undeclared checked one.
@@ -59,8 +77,15 @@ public final class ClassroomChat implements AutoCloseable {
       timer.shutdownNow();
       history.close();
       if (isBindFailure(e)) {
-        throw new UserError("cannot listen on " + settings.host() + ":" + settings.port()
-            + ": " + e.getMessage() + " (is another chat running? stop it or choose another --port)", e);
+        throw new UserError(
+            "cannot listen on "
+                + settings.host()
+                + ":"
+                + settings.port()
+                + ": "
+                + e.getMessage()
+                + " (is another chat running? stop it or choose another --port)",
+            e);
       }
       throw e;
     }

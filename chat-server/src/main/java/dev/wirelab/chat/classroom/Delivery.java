@@ -1,9 +1,9 @@
 package dev.wirelab.chat.classroom;
 
 /**
- * What the chat asks of Socket.IO: deliver an event to one page, a room or everyone, and move
- * pages between rooms. {@link SocketIoDelivery} is the real one; keeping it this narrow lets
- * {@link ChatEvents} read as the chat's rules alone.
+ * What the chat asks of Socket.IO: deliver an event to one page, a room or everyone, and move pages
+ * between rooms. {@link SocketIoDelivery} is the real one; keeping it this narrow lets {@link
+ * ChatEvents} read as the chat's rules alone.
  */
 interface Delivery {
   void toSocket(String socketId, String event, Object payload);

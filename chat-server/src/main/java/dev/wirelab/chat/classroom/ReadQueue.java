@@ -6,16 +6,18 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
- * One page's history reads, one at a time: the next starts when the last is answered. So the
- * shared history thread holds at most one read per page, and a page asking for a thousand
- * waits for its own answers while everyone else's are served.
+ * One page's history reads, one at a time: the next starts when the last is answered. So the shared
+ * history thread holds at most one read per page, and a page asking for a thousand waits for its
+ * own answers while everyone else's are served.
  */
 final class ReadQueue {
   private final int capacity;
   private final Deque<Supplier<? extends CompletionStage<?>>> waiting = new ArrayDeque<>();
   private boolean reading;
 
-  /** @param capacity how many reads may wait behind the running one */
+  /**
+   * @param capacity how many reads may wait behind the running one
+   */
   ReadQueue(int capacity) {
     this.capacity = capacity;
   }

@@ -22,8 +22,10 @@ final class Replies {
 
   /** The store's own sentence, without the CompletionException wrapped around it. */
   static String reason(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     return cause.getMessage();
   }
 }

@@ -14,13 +14,14 @@ import java.util.TreeMap;
  * Tells pages who is where: join and leave notices, a room's member list, the room list.
  *
  * <p>The room list is not sent on every change: changes within {@link #ROOMS_WINDOW} are sent
- * together, once, so a connect storm or a student hopping through rooms costs one list per
- * window instead of one per change per listener. Pages that ask for {@code roomDeltas} get only
- * what changed ({@code roomsDelta}); the others get the whole list ({@code rooms}).
+ * together, once, so a connect storm or a student hopping through rooms costs one list per window
+ * instead of one per change per listener. Pages that ask for {@code roomDeltas} get only what
+ * changed ({@code roomsDelta}); the others get the whole list ({@code rooms}).
  */
 final class RoomNews {
   /** How long room-list changes are gathered before they are sent. */
   static final Duration ROOMS_WINDOW = Duration.ofMillis(500);
+
   /** The Socket.IO room of pages that want deltas; its {@code @} keeps it apart from chat rooms. */
   static final String DELTA_LISTENERS = "@room-deltas";
 
@@ -34,8 +35,10 @@ final class RoomNews {
   private final Delivery delivery;
   private final Scheduler scheduler;
   private final Clock clock;
+
   /** The room counts as last sent; guarded by {@code this}, like {@link #flushPending}. */
   private Map<String, Integer> sent = Map.of();
+
   private boolean flushPending;
 
   RoomNews(Presence presence, Delivery delivery, Scheduler scheduler, Clock clock) {
@@ -96,11 +99,12 @@ final class RoomNews {
   /** {@code {changed: [{name, members}], removed: [name]}}, or empty if nothing changed. */
   private static Map<String, Object> delta(Map<String, Integer> before, Map<String, Integer> now) {
     List<Map<String, Object>> changed = new ArrayList<>();
-    now.forEach((room, count) -> {
-      if (!count.equals(before.get(room))) {
-        changed.add(Map.of("name", room, "members", count));
-      }
-    });
+    now.forEach(
+        (room, count) -> {
+          if (!count.equals(before.get(room))) {
+            changed.add(Map.of("name", room, "members", count));
+          }
+        });
     List<String> removed = new ArrayList<>();
     before.keySet().stream().filter(room -> !now.containsKey(room)).forEach(removed::add);
     if (changed.isEmpty() && removed.isEmpty()) {
@@ -117,9 +121,7 @@ final class RoomNews {
   }
 
   private Map<String, Object> membersOf(String room) {
-    List<Map<String, Object>> members = presence.in(room).stream()
-        .map(RoomNews::memberOf)
-        .toList();
+    List<Map<String, Object>> members = presence.in(room).stream().map(RoomNews::memberOf).toList();
     return Map.of("room", room, "members", members);
   }
 
@@ -128,8 +130,9 @@ final class RoomNews {
   }
 
   private static List<Map<String, Object>> roomList(Map<String, Integer> counts) {
-    return new TreeMap<>(counts).entrySet().stream()
-        .map(e -> Map.<String, Object>of("name", e.getKey(), "members", e.getValue()))
-        .toList();
+    return new TreeMap<>(counts)
+        .entrySet().stream()
+            .map(e -> Map.<String, Object>of("name", e.getKey(), "members", e.getValue()))
+            .toList();
   }
 }

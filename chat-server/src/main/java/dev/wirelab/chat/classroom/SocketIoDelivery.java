@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Plugs the chat into the Socket.IO server's main namespace: a middleware checks names and
- * tokens, each chat event goes to {@link ChatEvents}, and deliveries become room broadcasts.
+ * Plugs the chat into the Socket.IO server's main namespace: a middleware checks names and tokens,
+ * each chat event goes to {@link ChatEvents}, and deliveries become room broadcasts.
  */
 final class SocketIoDelivery implements Delivery {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,22 +25,24 @@ final class SocketIoDelivery implements Delivery {
 
   /** Registers the chat's middleware and event listeners on the namespace. */
   void serve(ChatEvents chat) {
-    namespace.use((socket, next) -> {
-      Optional<String> refusal = chat.refuse(auth(socket));
-      if (refusal.isPresent()) {
-        next.reject(refusal.get());
-      } else {
-        next.proceed();
-      }
-    });
-    namespace.onConnection(socket -> {
-      String id = socket.id();
-      for (String event : ChatEvents.EVENTS) {
-        socket.on(event, (args, ack) -> chat.onEvent(id, event, plain(args), ack::send));
-      }
-      socket.onDisconnect(reason -> chat.disconnected(id));
-      chat.connected(id, auth(socket));
-    });
+    namespace.use(
+        (socket, next) -> {
+          Optional<String> refusal = chat.refuse(auth(socket));
+          if (refusal.isPresent()) {
+            next.reject(refusal.get());
+          } else {
+            next.proceed();
+          }
+        });
+    namespace.onConnection(
+        socket -> {
+          String id = socket.id();
+          for (String event : ChatEvents.EVENTS) {
+            socket.on(event, (args, ack) -> chat.onEvent(id, event, plain(args), ack::send));
+          }
+          socket.onDisconnect(reason -> chat.disconnected(id));
+          chat.connected(id, auth(socket));
+        });
   }
 
   @Override

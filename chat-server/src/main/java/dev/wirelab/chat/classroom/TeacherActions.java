@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What only the page with the teacher token may do: kick, mute and clear a room. A kick or a
- * mute lasts as long as the chat runs ({@link Sanctions}), until the teacher lifts it.
+ * What only the page with the teacher token may do: kick, mute and clear a room. A kick or a mute
+ * lasts as long as the chat runs ({@link Sanctions}), until the teacher lifts it.
  */
 final class TeacherActions {
   private static final Logger log = LoggerFactory.getLogger(TeacherActions.class);
@@ -29,8 +29,13 @@ final class TeacherActions {
   private final RoomNews news;
   private final byte[] token;
 
-  TeacherActions(Presence presence, Sanctions sanctions, HistoryService history, Delivery delivery,
-      RoomNews news, String token) {
+  TeacherActions(
+      Presence presence,
+      Sanctions sanctions,
+      HistoryService history,
+      Delivery delivery,
+      RoomNews news,
+      String token) {
     this.presence = presence;
     this.sanctions = sanctions;
     this.history = history;
@@ -50,26 +55,34 @@ final class TeacherActions {
    * itself; its name and identity are refused until {@link #unkick}.
    */
   void kick(Member teacher, Object targetId, Consumer<Object> reply) {
-    onStudent(teacher, targetId, reply, target -> {
-      sanctions.impose(Sanctions.Kind.KICKED, target.name(), target.identity());
-      log.info("{} removed {} from the chat", teacher.name(), target.name());
-      delivery.toSocket(target.id(), "kicked", teacher.name());
-      delivery.disconnect(target.id());
-    });
+    onStudent(
+        teacher,
+        targetId,
+        reply,
+        target -> {
+          sanctions.impose(Sanctions.Kind.KICKED, target.name(), target.identity());
+          log.info("{} removed {} from the chat", teacher.name(), target.name());
+          delivery.toSocket(target.id(), "kicked", teacher.name());
+          delivery.disconnect(target.id());
+        });
   }
 
   void mute(Member teacher, Object targetId, Object muted, Consumer<Object> reply) {
-    onStudent(teacher, targetId, reply, target -> {
-      boolean mute = !Boolean.FALSE.equals(muted);
-      if (mute) {
-        sanctions.impose(Sanctions.Kind.MUTED, target.name(), target.identity());
-      } else {
-        sanctions.lift(Sanctions.Kind.MUTED, target.name(), target.identity());
-      }
-      target.mute(mute);
-      delivery.toSocket(target.id(), "muted", mute);
-      target.rooms().forEach(news::membersTo);
-    });
+    onStudent(
+        teacher,
+        targetId,
+        reply,
+        target -> {
+          boolean mute = !Boolean.FALSE.equals(muted);
+          if (mute) {
+            sanctions.impose(Sanctions.Kind.MUTED, target.name(), target.identity());
+          } else {
+            sanctions.lift(Sanctions.Kind.MUTED, target.name(), target.identity());
+          }
+          target.mute(mute);
+          delivery.toSocket(target.id(), "muted", mute);
+          target.rooms().forEach(news::membersTo);
+        });
   }
 
   /** Lets a kicked student back in, by the name they were kicked under. */
@@ -88,8 +101,14 @@ final class TeacherActions {
   /** The names kicked and muted, for the teacher's list. */
   void list(Member teacher, Consumer<Object> reply) {
     if (isTeacher(teacher, reply)) {
-      reply.accept(Map.of("ok", true, "kicked", sanctions.names(Sanctions.Kind.KICKED),
-          "muted", sanctions.names(Sanctions.Kind.MUTED)));
+      reply.accept(
+          Map.of(
+              "ok",
+              true,
+              "kicked",
+              sanctions.names(Sanctions.Kind.KICKED),
+              "muted",
+              sanctions.names(Sanctions.Kind.MUTED)));
     }
   }
 
@@ -103,19 +122,22 @@ final class TeacherActions {
       reply.accept(error(badRoom.get()));
       return;
     }
-    history.clear((String) room).whenComplete((count, failure) -> {
-      if (failure != null) {
-        log.warn("could not clear {}: {}", room, Replies.reason(failure));
-        reply.accept(error("the room could not be cleared; try again"));
-        return;
-      }
-      delivery.toRoom((String) room, "cleared", Map.of("room", room, "by", teacher.name()));
-      reply.accept(Map.of("ok", true, "deleted", count));
-    });
+    history
+        .clear((String) room)
+        .whenComplete(
+            (count, failure) -> {
+              if (failure != null) {
+                log.warn("could not clear {}: {}", room, Replies.reason(failure));
+                reply.accept(error("the room could not be cleared; try again"));
+                return;
+              }
+              delivery.toRoom((String) room, "cleared", Map.of("room", room, "by", teacher.name()));
+              reply.accept(Map.of("ok", true, "deleted", count));
+            });
   }
 
-  private void onStudent(Member teacher, Object targetId, Consumer<Object> reply,
-      Consumer<Member> action) {
+  private void onStudent(
+      Member teacher, Object targetId, Consumer<Object> reply, Consumer<Member> action) {
     if (!isTeacher(teacher, reply)) {
       return;
     }

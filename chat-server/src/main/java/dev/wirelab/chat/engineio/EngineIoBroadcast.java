@@ -14,14 +14,14 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Sends one text message to many sessions and encodes it once: the whole WebSocket frame
- * ({@code 4} and the UTF-8 text, with its header) is built in one pooled buffer and every
- * WebSocket session writes a duplicate of it at once, on its event loop, so packets keep their
- * order on each connection. The flushes are batched per event loop: the first broadcast written
- * since the last flush schedules one task that flushes every connection written to. A lone
- * broadcast is flushed right after it was written; broadcasts that arrive together (a loaded
- * server reads several in one turn) leave in one system call per connection. Polling sessions
- * (and other {@link EngineIoSocket} implementations) get a plain send.
+ * Sends one text message to many sessions and encodes it once: the whole WebSocket frame ({@code 4}
+ * and the UTF-8 text, with its header) is built in one pooled buffer and every WebSocket session
+ * writes a duplicate of it at once, on its event loop, so packets keep their order on each
+ * connection. The flushes are batched per event loop: the first broadcast written since the last
+ * flush schedules one task that flushes every connection written to. A lone broadcast is flushed
+ * right after it was written; broadcasts that arrive together (a loaded server reads several in one
+ * turn) leave in one system call per connection. Polling sessions (and other {@link EngineIoSocket}
+ * implementations) get a plain send.
  */
 public final class EngineIoBroadcast {
   private static final int FIN_TEXT = 0x81;
@@ -51,13 +51,13 @@ public final class EngineIoBroadcast {
   }
 
   /**
-   * Sends a text message and its binary attachments to each session as one unbroken sequence:
-   * for a session on an event loop, all of them are queued from a single task on that loop, so a
-   * message another thread sends at the same moment cannot land between the text and its
-   * attachments (the client would fail with "parse error").
+   * Sends a text message and its binary attachments to each session as one unbroken sequence: for a
+   * session on an event loop, all of them are queued from a single task on that loop, so a message
+   * another thread sends at the same moment cannot land between the text and its attachments (the
+   * client would fail with "parse error").
    */
-  public static void sendAll(String text, List<byte[]> attachments,
-      Iterable<? extends EngineIoSocket> targets) {
+  public static void sendAll(
+      String text, List<byte[]> attachments, Iterable<? extends EngineIoSocket> targets) {
     for (EngineIoSocket target : targets) {
       if (target instanceof EngineIoSession session && !session.loop().inEventLoop()) {
         try {
@@ -89,8 +89,8 @@ public final class EngineIoBroadcast {
   }
 
   /** Takes over one reference to {@code frame}. */
-  private static void writeOn(EventLoop loop, String text, ByteBuf frame,
-      List<EngineIoSession> sessions) {
+  private static void writeOn(
+      EventLoop loop, String text, ByteBuf frame, List<EngineIoSession> sessions) {
     if (loop.inEventLoop()) {
       writeAll(text, frame, sessions);
       return;
@@ -120,15 +120,16 @@ public final class EngineIoBroadcast {
   }
 
   /**
-   * One per event loop thread (a FastThreadLocal, gone with the thread): the connections written
-   * to since the loop's flush task last ran. Only that thread touches it, so it needs no lock.
+   * One per event loop thread (a FastThreadLocal, gone with the thread): the connections written to
+   * since the loop's flush task last ran. Only that thread touches it, so it needs no lock.
    */
-  private static final FastThreadLocal<PendingFlushes> PENDING_FLUSHES = new FastThreadLocal<>() {
-    @Override
-    protected PendingFlushes initialValue() {
-      return new PendingFlushes();
-    }
-  };
+  private static final FastThreadLocal<PendingFlushes> PENDING_FLUSHES =
+      new FastThreadLocal<>() {
+        @Override
+        protected PendingFlushes initialValue() {
+          return new PendingFlushes();
+        }
+      };
 
   private static final class PendingFlushes {
     private List<ChannelHandlerContext> connections = new ArrayList<>();

@@ -3,15 +3,15 @@ package dev.wirelab.chat.engineio;
 import java.util.function.Consumer;
 
 /**
- * Sends every message straight back, text as text and binary as binary: the raw Engine.IO
- * endpoint that the official engine.io-protocol test suite talks to on {@code /engine.io/}.
+ * Sends every message straight back, text as text and binary as binary: the raw Engine.IO endpoint
+ * that the official engine.io-protocol test suite talks to on {@code /engine.io/}.
  */
 public final class EngineIoEcho implements EngineIoSocket.ConnectionListener {
   private final Consumer<String> closed;
 
   /** An echo that keeps no state per session, so nothing happens when one closes. */
   public EngineIoEcho() {
-    this(reason -> { });
+    this(reason -> {});
   }
 
   /** An echo that hands each session's close reason to {@code closed}. */
@@ -21,21 +21,22 @@ public final class EngineIoEcho implements EngineIoSocket.ConnectionListener {
 
   @Override
   public void onOpen(EngineIoSocket socket) {
-    socket.setHandler(new EngineIoSocket.Handler() {
-      @Override
-      public void onMessage(String text) {
-        socket.send(text);
-      }
+    socket.setHandler(
+        new EngineIoSocket.Handler() {
+          @Override
+          public void onMessage(String text) {
+            socket.send(text);
+          }
 
-      @Override
-      public void onBinary(byte[] binary) {
-        socket.send(binary);
-      }
+          @Override
+          public void onBinary(byte[] binary) {
+            socket.send(binary);
+          }
 
-      @Override
-      public void onClose(String reason) {
-        closed.accept(reason);
-      }
-    });
+          @Override
+          public void onClose(String reason) {
+            closed.accept(reason);
+          }
+        });
   }
 }

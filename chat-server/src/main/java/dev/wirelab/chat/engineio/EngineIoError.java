@@ -3,7 +3,9 @@ package dev.wirelab.chat.engineio;
 import dev.wirelab.chat.http.HttpExchange;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
-/** The request errors of the reference server: code, message and HTTP status, as clients see them. */
+/**
+ * The request errors of the reference server: code, message and HTTP status, as clients see them.
+ */
 public enum EngineIoError {
   UNKNOWN_TRANSPORT("Transport unknown", HttpResponseStatus.BAD_REQUEST),
   UNKNOWN_SID("Session ID unknown", HttpResponseStatus.BAD_REQUEST),

@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The settings of one Engine.IO server, immutable; defaults are those of the reference Node
- * server, and each {@code with...} method returns a changed copy.
+ * The settings of one Engine.IO server, immutable; defaults are those of the reference Node server,
+ * and each {@code with...} method returns a changed copy.
  *
- * <p>Origins: with an empty allow-list only same-origin browser requests (Origin matching the
- * Host header) and requests without an Origin header (non-browser clients) are accepted; list
- * origins such as {@code "http://localhost:5173"} to allow them, or {@code "*"} to allow any.
- * A refused origin gets 403 {@code {"code":4,"message":"Forbidden"}}, for polling and WebSocket
- * alike, because browsers do not apply CORS to WebSocket.
+ * <p>Origins: with an empty allow-list only same-origin browser requests (Origin matching the Host
+ * header) and requests without an Origin header (non-browser clients) are accepted; list origins
+ * such as {@code "http://localhost:5173"} to allow them, or {@code "*"} to allow any. A refused
+ * origin gets 403 {@code {"code":4,"message":"Forbidden"}}, for polling and WebSocket alike,
+ * because browsers do not apply CORS to WebSocket.
  */
 public final class EngineIoOptions {
   /** The two transports, in the order a client tries them. */
@@ -27,9 +27,16 @@ public final class EngineIoOptions {
   private final long maxTotalOutboundBytes;
   private final List<String> transports;
 
-  private EngineIoOptions(long pingIntervalMillis, long pingTimeoutMillis, int maxPayload,
-      long upgradeTimeoutMillis, Set<String> allowedOrigins, int maxConnections,
-      long maxOutboundBytes, long maxTotalOutboundBytes, List<String> transports) {
+  private EngineIoOptions(
+      long pingIntervalMillis,
+      long pingTimeoutMillis,
+      int maxPayload,
+      long upgradeTimeoutMillis,
+      Set<String> allowedOrigins,
+      int maxConnections,
+      long maxOutboundBytes,
+      long maxTotalOutboundBytes,
+      List<String> transports) {
     requirePositive("pingInterval", pingIntervalMillis);
     requirePositive("pingTimeout", pingTimeoutMillis);
     requirePositive("maxPayload", maxPayload);
@@ -52,11 +59,21 @@ public final class EngineIoOptions {
     this.transports = List.copyOf(transports);
   }
 
-  /** pingInterval 25 s, pingTimeout 20 s, maxPayload 1 MB, upgradeTimeout 10 s, same-origin only,
-   *  10 000 connections, 4 MB outbound per session and 256 MB for all, both transports. */
+  /**
+   * pingInterval 25 s, pingTimeout 20 s, maxPayload 1 MB, upgradeTimeout 10 s, same-origin only, 10
+   * 000 connections, 4 MB outbound per session and 256 MB for all, both transports.
+   */
   public static EngineIoOptions defaults() {
-    return new EngineIoOptions(25_000, 20_000, 1_000_000, 10_000, Set.of(), 10_000, 4_000_000,
-        256_000_000, ALL_TRANSPORTS);
+    return new EngineIoOptions(
+        25_000,
+        20_000,
+        1_000_000,
+        10_000,
+        Set.of(),
+        10_000,
+        4_000_000,
+        256_000_000,
+        ALL_TRANSPORTS);
   }
 
   private static void requirePositive(String name, long value) {
@@ -97,8 +114,8 @@ public final class EngineIoOptions {
 
   /**
    * How much may wait for all WebSocket clients together: past it, the clients holding more than
-   * their share are disconnected, so a thousand slow readers cannot pin a thousand times
-   * {@link #maxOutboundBytes()}.
+   * their share are disconnected, so a thousand slow readers cannot pin a thousand times {@link
+   * #maxOutboundBytes()}.
    */
   public long maxTotalOutboundBytes() {
     return maxTotalOutboundBytes;
@@ -109,66 +126,143 @@ public final class EngineIoOptions {
   }
 
   public EngineIoOptions withPingInterval(long millis) {
-    return new EngineIoOptions(millis, pingTimeoutMillis, maxPayload, upgradeTimeoutMillis,
-        allowedOrigins, maxConnections, maxOutboundBytes, maxTotalOutboundBytes,
+    return new EngineIoOptions(
+        millis,
+        pingTimeoutMillis,
+        maxPayload,
+        upgradeTimeoutMillis,
+        allowedOrigins,
+        maxConnections,
+        maxOutboundBytes,
+        maxTotalOutboundBytes,
         transports);
   }
 
   public EngineIoOptions withPingTimeout(long millis) {
-    return new EngineIoOptions(pingIntervalMillis, millis, maxPayload, upgradeTimeoutMillis,
-        allowedOrigins, maxConnections, maxOutboundBytes, maxTotalOutboundBytes,
+    return new EngineIoOptions(
+        pingIntervalMillis,
+        millis,
+        maxPayload,
+        upgradeTimeoutMillis,
+        allowedOrigins,
+        maxConnections,
+        maxOutboundBytes,
+        maxTotalOutboundBytes,
         transports);
   }
 
   public EngineIoOptions withMaxPayload(int bytes) {
-    return new EngineIoOptions(pingIntervalMillis, pingTimeoutMillis, bytes, upgradeTimeoutMillis,
-        allowedOrigins, maxConnections, maxOutboundBytes, maxTotalOutboundBytes,
+    return new EngineIoOptions(
+        pingIntervalMillis,
+        pingTimeoutMillis,
+        bytes,
+        upgradeTimeoutMillis,
+        allowedOrigins,
+        maxConnections,
+        maxOutboundBytes,
+        maxTotalOutboundBytes,
         transports);
   }
 
   public EngineIoOptions withUpgradeTimeout(long millis) {
-    return new EngineIoOptions(pingIntervalMillis, pingTimeoutMillis, maxPayload, millis,
-        allowedOrigins, maxConnections, maxOutboundBytes, maxTotalOutboundBytes,
+    return new EngineIoOptions(
+        pingIntervalMillis,
+        pingTimeoutMillis,
+        maxPayload,
+        millis,
+        allowedOrigins,
+        maxConnections,
+        maxOutboundBytes,
+        maxTotalOutboundBytes,
         transports);
   }
 
   /** Origins allowed besides the same origin; {@code "*"} allows every origin. */
   public EngineIoOptions withAllowedOrigins(String... origins) {
-    return new EngineIoOptions(pingIntervalMillis, pingTimeoutMillis, maxPayload,
-        upgradeTimeoutMillis, Set.of(origins), maxConnections, maxOutboundBytes, maxTotalOutboundBytes,
+    return new EngineIoOptions(
+        pingIntervalMillis,
+        pingTimeoutMillis,
+        maxPayload,
+        upgradeTimeoutMillis,
+        Set.of(origins),
+        maxConnections,
+        maxOutboundBytes,
+        maxTotalOutboundBytes,
         transports);
   }
 
   public EngineIoOptions withMaxConnections(int connections) {
-    return new EngineIoOptions(pingIntervalMillis, pingTimeoutMillis, maxPayload,
-        upgradeTimeoutMillis, allowedOrigins, connections, maxOutboundBytes, maxTotalOutboundBytes,
+    return new EngineIoOptions(
+        pingIntervalMillis,
+        pingTimeoutMillis,
+        maxPayload,
+        upgradeTimeoutMillis,
+        allowedOrigins,
+        connections,
+        maxOutboundBytes,
+        maxTotalOutboundBytes,
         transports);
   }
 
   public EngineIoOptions withMaxOutboundBytes(long bytes) {
-    return new EngineIoOptions(pingIntervalMillis, pingTimeoutMillis, maxPayload,
-        upgradeTimeoutMillis, allowedOrigins, maxConnections, bytes, maxTotalOutboundBytes, transports);
+    return new EngineIoOptions(
+        pingIntervalMillis,
+        pingTimeoutMillis,
+        maxPayload,
+        upgradeTimeoutMillis,
+        allowedOrigins,
+        maxConnections,
+        bytes,
+        maxTotalOutboundBytes,
+        transports);
   }
 
   public EngineIoOptions withMaxTotalOutboundBytes(long bytes) {
-    return new EngineIoOptions(pingIntervalMillis, pingTimeoutMillis, maxPayload,
-        upgradeTimeoutMillis, allowedOrigins, maxConnections, maxOutboundBytes, bytes, transports);
+    return new EngineIoOptions(
+        pingIntervalMillis,
+        pingTimeoutMillis,
+        maxPayload,
+        upgradeTimeoutMillis,
+        allowedOrigins,
+        maxConnections,
+        maxOutboundBytes,
+        bytes,
+        transports);
   }
 
   /** Which transports clients may use, e.g. {@code "websocket"} alone. */
   public EngineIoOptions withTransports(String... names) {
-    return new EngineIoOptions(pingIntervalMillis, pingTimeoutMillis, maxPayload,
-        upgradeTimeoutMillis, allowedOrigins, maxConnections, maxOutboundBytes, maxTotalOutboundBytes,
+    return new EngineIoOptions(
+        pingIntervalMillis,
+        pingTimeoutMillis,
+        maxPayload,
+        upgradeTimeoutMillis,
+        allowedOrigins,
+        maxConnections,
+        maxOutboundBytes,
+        maxTotalOutboundBytes,
         List.of(names));
   }
 
   @Override
   public String toString() {
-    return "pingInterval=" + pingIntervalMillis + "ms pingTimeout=" + pingTimeoutMillis
-        + "ms maxPayload=" + maxPayload + " upgradeTimeout=" + upgradeTimeoutMillis
-        + "ms origins=" + (allowedOrigins.isEmpty() ? "same-origin" : allowedOrigins)
-        + " maxConnections=" + maxConnections + " maxOutboundBytes=" + maxOutboundBytes
-        + " maxTotalOutboundBytes=" + maxTotalOutboundBytes
-        + " transports=" + transports;
+    return "pingInterval="
+        + pingIntervalMillis
+        + "ms pingTimeout="
+        + pingTimeoutMillis
+        + "ms maxPayload="
+        + maxPayload
+        + " upgradeTimeout="
+        + upgradeTimeoutMillis
+        + "ms origins="
+        + (allowedOrigins.isEmpty() ? "same-origin" : allowedOrigins)
+        + " maxConnections="
+        + maxConnections
+        + " maxOutboundBytes="
+        + maxOutboundBytes
+        + " maxTotalOutboundBytes="
+        + maxTotalOutboundBytes
+        + " transports="
+        + transports;
   }
 }

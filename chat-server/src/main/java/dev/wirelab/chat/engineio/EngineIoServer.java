@@ -33,9 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An Engine.IO v4 server: answers the requests under its path (mount it with
- * {@link WebServer.Builder#engineIo}), keeps the sessions, and hands each new one to the
- * {@link EngineIoSocket.ConnectionListener}.
+ * An Engine.IO v4 server: answers the requests under its path (mount it with {@link
+ * WebServer.Builder#engineIo}), keeps the sessions, and hands each new one to the {@link
+ * EngineIoSocket.ConnectionListener}.
  */
 public final class EngineIoServer implements HttpRoute {
   private static final Logger log = LoggerFactory.getLogger(EngineIoServer.class);
@@ -47,8 +47,10 @@ public final class EngineIoServer implements HttpRoute {
   private final Map<String, EngineIoSession> sessions = new ConcurrentHashMap<>();
   private static final long POLL_AFTER_CLOSE_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final int MAX_CLOSED_REMEMBERED = 10_000;
+
   /** Sids closed by their client, with when their last poll stops being expected. */
   private final Map<String, Long> closedByClient = new ConcurrentHashMap<>();
+
   private final AtomicInteger sessionSlots = new AtomicInteger();
   private final WebSocketDecoderConfig webSocketConfig;
   private final WebSocketPacketCodec packetCodec;
@@ -60,11 +62,12 @@ public final class EngineIoServer implements HttpRoute {
     this.origins = new OriginPolicy(options.allowedOrigins());
     this.packetCodec = new WebSocketPacketCodec(options.maxPayload());
     this.outboundBudget = new OutboundBudget(options.maxTotalOutboundBytes(), sessions.values());
-    this.webSocketConfig = WebSocketDecoderConfig.newBuilder()
-        .maxFramePayloadLength(options.maxPayload())
-        .allowExtensions(false)
-        .withUTF8Validator(true)
-        .build();
+    this.webSocketConfig =
+        WebSocketDecoderConfig.newBuilder()
+            .maxFramePayloadLength(options.maxPayload())
+            .allowExtensions(false)
+            .withUTF8Validator(true)
+            .build();
   }
 
   public EngineIoOptions options() {
@@ -102,10 +105,10 @@ public final class EngineIoServer implements HttpRoute {
   }
 
   /**
-   * A polling session closed by its client's {@code 1} while no GET was waiting: the client's
-   * poll, sent with the close, may still be on its way. The first GET for the sid within
-   * {@link #POLL_AFTER_CLOSE_NANOS} gets {@code 6} (noop) as it would had it come first, as the
-   * reference answers; any later one gets {@code Session ID unknown}.
+   * A polling session closed by its client's {@code 1} while no GET was waiting: the client's poll,
+   * sent with the close, may still be on its way. The first GET for the sid within {@link
+   * #POLL_AFTER_CLOSE_NANOS} gets {@code 6} (noop) as it would had it come first, as the reference
+   * answers; any later one gets {@code Session ID unknown}.
    */
   void expectPollAfterClose(String sid) {
     long now = System.nanoTime();
@@ -134,7 +137,9 @@ public final class EngineIoServer implements HttpRoute {
     }
     InetSocketAddress local = (InetSocketAddress) exchange.channel().localAddress();
     if (!origins.allows(request, local)) {
-      log.info("refused origin {} from {}", request.headers().get(HttpHeaderNames.ORIGIN),
+      log.info(
+          "refused origin {} from {}",
+          request.headers().get(HttpHeaderNames.ORIGIN),
           exchange.channel().remoteAddress());
       EngineIoError.FORBIDDEN.replyTo(exchange);
       return;
@@ -159,7 +164,9 @@ public final class EngineIoServer implements HttpRoute {
       return;
     }
     EngineIoSession session = sessions.get(sid);
-    if (session == null && !webSocket && HttpMethod.GET.equals(request.method())
+    if (session == null
+        && !webSocket
+        && HttpMethod.GET.equals(request.method())
         && pollAfterClose(sid)) {
       exchange.reply(HttpResponseStatus.OK, "text/plain; charset=UTF-8", "6");
     } else if (session == null) {
@@ -197,8 +204,8 @@ public final class EngineIoServer implements HttpRoute {
     session.onPost(exchange, ByteBufUtil.getBytes(request.content()));
   }
 
-  private void handshake(FullHttpRequest request, HttpExchange exchange, Map<String, String> query,
-      String transport) {
+  private void handshake(
+      FullHttpRequest request, HttpExchange exchange, Map<String, String> query, String transport) {
     if (!HttpMethod.GET.equals(request.method())) {
       EngineIoError.BAD_HANDSHAKE_METHOD.replyTo(exchange);
       return;
@@ -209,19 +216,29 @@ public final class EngineIoServer implements HttpRoute {
     }
     if (sessionSlots.incrementAndGet() > options.maxConnections()) {
       sessionSlots.decrementAndGet();
-      log.warn("refused a handshake from {}: maxConnections {} reached",
-          exchange.channel().remoteAddress(), options.maxConnections());
-      exchange.replyJson(HttpResponseStatus.SERVICE_UNAVAILABLE,
-          EngineIoError.BAD_REQUEST.json("Server full"));
+      log.warn(
+          "refused a handshake from {}: maxConnections {} reached",
+          exchange.channel().remoteAddress(),
+          options.maxConnections());
+      exchange.replyJson(
+          HttpResponseStatus.SERVICE_UNAVAILABLE, EngineIoError.BAD_REQUEST.json("Server full"));
       return;
     }
     Channel channel = exchange.channel();
-    // A URL made of shared values only (a WebSocket client's "/socket.io/?EIO=4&transport=websocket")
+    // A URL made of shared values only (a WebSocket client's
+    // "/socket.io/?EIO=4&transport=websocket")
     // is the same for many clients: interned like those values.
-    String url = SHARED_VALUE_PARAMETERS.containsAll(query.keySet()) ? request.uri().intern() : request.uri();
-    EngineIoSocket.Handshake handshake = new EngineIoSocket.Handshake(url,
-        lowerCaseHeaders(request), Map.copyOf(query),
-        (InetSocketAddress) channel.remoteAddress(), System.currentTimeMillis());
+    String url =
+        SHARED_VALUE_PARAMETERS.containsAll(query.keySet())
+            ? request.uri().intern()
+            : request.uri();
+    EngineIoSocket.Handshake handshake =
+        new EngineIoSocket.Handshake(
+            url,
+            lowerCaseHeaders(request),
+            Map.copyOf(query),
+            (InetSocketAddress) channel.remoteAddress(),
+            System.currentTimeMillis());
     EngineIoSession session =
         new EngineIoSession(this, SessionIds.next(), handshake, channel.eventLoop(), transport);
     sessions.put(session.id(), session);
@@ -246,15 +263,17 @@ public final class EngineIoServer implements HttpRoute {
     } else if (claimed) {
       session.attachProbe(channel);
     } else {
-      log.info("{}: refused an upgrade from {}: already upgraded, upgrading or closing", session,
+      log.info(
+          "{}: refused an upgrade from {}: already upgraded, upgrading or closing",
+          session,
           channel.remoteAddress());
       session.refuseWebSocket(channel);
     }
   }
 
   /** Completes the WebSocket handshake and turns the connection into a session transport. */
-  private boolean acceptWebSocket(FullHttpRequest request, HttpExchange exchange,
-      EngineIoSession session) {
+  private boolean acceptWebSocket(
+      FullHttpRequest request, HttpExchange exchange, EngineIoSession session) {
     Channel channel = exchange.channel();
     String key = request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_KEY);
     if (key == null || key.isBlank()) {
@@ -262,20 +281,26 @@ public final class EngineIoServer implements HttpRoute {
       EngineIoError.BAD_REQUEST.replyTo(exchange);
       return false;
     }
-    WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
-        request.uri(), null, webSocketConfig).newHandshaker(request);
+    WebSocketServerHandshaker handshaker =
+        new WebSocketServerHandshakerFactory(request.uri(), null, webSocketConfig)
+            .newHandshaker(request);
     if (handshaker == null) {
       WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel);
       return false;
     }
     try {
-      handshaker.handshake(channel, request).addListener(done -> {
-        if (!done.isSuccess()) {
-          log.info("WebSocket handshake with {} failed: {}", channel.remoteAddress(),
-              done.cause().toString());
-          channel.close();
-        }
-      });
+      handshaker
+          .handshake(channel, request)
+          .addListener(
+              done -> {
+                if (!done.isSuccess()) {
+                  log.info(
+                      "WebSocket handshake with {} failed: {}",
+                      channel.remoteAddress(),
+                      done.cause().toString());
+                  channel.close();
+                }
+              });
     } catch (RuntimeException e) {
       log.info("bad WebSocket handshake from {}: {}", channel.remoteAddress(), e.getMessage());
       EngineIoError.BAD_REQUEST.replyTo(exchange);
@@ -302,27 +327,43 @@ public final class EngineIoServer implements HttpRoute {
    * session, which is a good part of the memory of an idle connection. Values that differ per
    * client (a WebSocket key, a cookie) are kept as they are.
    */
-  private static final Set<String> SHARED_VALUE_HEADERS = Set.of("host", "upgrade", "connection",
-      "origin", "user-agent", "accept", "accept-encoding", "accept-language", "cache-control",
-      "pragma", "sec-websocket-version", "sec-websocket-extensions");
+  private static final Set<String> SHARED_VALUE_HEADERS =
+      Set.of(
+          "host",
+          "upgrade",
+          "connection",
+          "origin",
+          "user-agent",
+          "accept",
+          "accept-encoding",
+          "accept-language",
+          "cache-control",
+          "pragma",
+          "sec-websocket-version",
+          "sec-websocket-extensions");
   private static final Set<String> SHARED_VALUE_PARAMETERS = Set.of("EIO", "transport");
 
   private static Map<String, String> firstValues(Map<String, List<String>> parameters) {
     Map<String, String> first = new HashMap<>();
-    parameters.forEach((name, values) -> {
-      String value = values.isEmpty() ? "" : values.get(0);
-      first.put(name.intern(), SHARED_VALUE_PARAMETERS.contains(name) ? value.intern() : value);
-    });
+    parameters.forEach(
+        (name, values) -> {
+          String value = values.isEmpty() ? "" : values.get(0);
+          first.put(name.intern(), SHARED_VALUE_PARAMETERS.contains(name) ? value.intern() : value);
+        });
     return first;
   }
 
   private static Map<String, String> lowerCaseHeaders(FullHttpRequest request) {
     Map<String, String> headers = new HashMap<>();
-    request.headers().forEach(header -> {
-      String name = header.getKey().toLowerCase(Locale.ROOT).intern();
-      String value = header.getValue();
-      headers.putIfAbsent(name, SHARED_VALUE_HEADERS.contains(name) ? value.intern() : value);
-    });
+    request
+        .headers()
+        .forEach(
+            header -> {
+              String name = header.getKey().toLowerCase(Locale.ROOT).intern();
+              String value = header.getValue();
+              headers.putIfAbsent(
+                  name, SHARED_VALUE_HEADERS.contains(name) ? value.intern() : value);
+            });
     return Map.copyOf(headers);
   }
 }

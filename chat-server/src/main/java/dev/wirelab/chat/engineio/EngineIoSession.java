@@ -24,20 +24,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Engine.IO session: its transport (long-polling, then maybe WebSocket), heartbeat and
- * outbound buffer. Every state change happens on one event loop, so the fields need no locks;
- * calls from other threads hop onto that loop first. The one exception is claiming an upgrade,
- * which must be visible before the WebSocket handshake is answered, hence a compare-and-set field.
+ * One Engine.IO session: its transport (long-polling, then maybe WebSocket), heartbeat and outbound
+ * buffer. Every state change happens on one event loop, so the fields need no locks; calls from
+ * other threads hop onto that loop first. The one exception is claiming an upgrade, which must be
+ * visible before the WebSocket handshake is answered, hence a compare-and-set field.
  */
 final class EngineIoSession implements EngineIoSocket {
   private static final Logger log = LoggerFactory.getLogger(EngineIoSession.class);
   private static final String TEXT_PLAIN = "text/plain; charset=UTF-8";
   private static final String CLIENT_CLOSE = "transport close";
+
   /**
    * How long a GET that arrives during an upgrade waits for the upgrade to end before it is
    * answered with a noop: the reference server's fast-upgrade interval.
    */
   private static final long UPGRADE_HOLD_MILLIS = 100;
+
   private static final VarHandle PROBE;
 
   static {
@@ -56,8 +58,10 @@ final class EngineIoSession implements EngineIoSocket {
 
   private volatile Handler handler;
   private volatile boolean closed;
+
   /** Closed by the server while no GET was waiting: the next GET carries the last packets. */
   private volatile boolean closing;
+
   private ScheduledFuture<?> closingTimer;
   private volatile String transportName;
 
@@ -65,31 +69,39 @@ final class EngineIoSession implements EngineIoSocket {
   private boolean pollFlushScheduled;
 
   private volatile Channel webSocket;
+
   /** The WebSocket connection attempting an upgrade; set from its own loop by claimProbe. */
   private volatile Channel probe;
+
   private boolean upgrading;
   private ScheduledFuture<?> upgradeTimer;
+
   /** The waiting GET arrived while an upgrade was in flight; the upgrade's outcome answers it. */
   private boolean pollHeldForUpgrade;
+
   private ScheduledFuture<?> upgradeHoldTimer;
+
   /** Created by the first refused connection: almost no session has one. */
   private List<Channel> refusedWebSockets = List.of();
 
   private final Heartbeat heartbeat;
+
   /** Where broadcasts are written and flushed from on the WebSocket; see {@link #writeShared}. */
   private ChannelHandlerContext encoderContext;
+
   private ChannelHandlerContext flushContext;
 
-  EngineIoSession(EngineIoServer server, String id, Handshake handshake, EventLoop loop,
-      String transportName) {
+  EngineIoSession(
+      EngineIoServer server, String id, Handshake handshake, EventLoop loop, String transportName) {
     this.server = server;
     this.options = server.options();
     this.id = id;
     this.handshake = handshake;
     this.loop = loop;
     this.transportName = transportName;
-    this.heartbeat = new Heartbeat(loop, options, () -> enqueue(Packet.of(PacketType.PING)),
-        () -> close("ping timeout"));
+    this.heartbeat =
+        new Heartbeat(
+            loop, options, () -> enqueue(Packet.of(PacketType.PING)), () -> close("ping timeout"));
   }
 
   @Override
@@ -151,24 +163,28 @@ final class EngineIoSession implements EngineIoSocket {
     }
     closing = true;
     heartbeat.stop();
-    closingTimer = loop.schedule(() -> close("forced close"),
-        options.pingIntervalMillis() + options.pingTimeoutMillis(), TimeUnit.MILLISECONDS);
+    closingTimer =
+        loop.schedule(
+            () -> close("forced close"),
+            options.pingIntervalMillis() + options.pingTimeoutMillis(),
+            TimeUnit.MILLISECONDS);
   }
 
   /** Closes with the given reason and completes once the handler has seen it. */
   CompletableFuture<Void> closeAsync(String reason) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    onLoop(() -> {
-      close(reason);
-      done.complete(null);
-    });
+    onLoop(
+        () -> {
+          close(reason);
+          done.complete(null);
+        });
     return done;
   }
 
   /**
-   * Reserves the upgrade for this WebSocket connection, before its handshake is answered: from
-   * then on, and so for every request the client sends after seeing the handshake, the session
-   * knows an upgrade is in flight. False when the session cannot upgrade (any more).
+   * Reserves the upgrade for this WebSocket connection, before its handshake is answered: from then
+   * on, and so for every request the client sends after seeing the handshake, the session knows an
+   * upgrade is in flight. False when the session cannot upgrade (any more).
    */
   boolean claimProbe(Channel channel) {
     return !closed && !closing && webSocket == null && PROBE.compareAndSet(this, null, channel);
@@ -192,12 +208,21 @@ final class EngineIoSession implements EngineIoSocket {
   }
 
   private Packet openPacket() {
-    boolean canUpgrade = "polling".equals(transportName)
-        && options.transports().contains("websocket");
-    return Packet.text(PacketType.OPEN, "{\"sid\":\"" + id + "\",\"upgrades\":"
-        + (canUpgrade ? "[\"websocket\"]" : "[]") + ",\"pingInterval\":"
-        + options.pingIntervalMillis() + ",\"pingTimeout\":" + options.pingTimeoutMillis()
-        + ",\"maxPayload\":" + options.maxPayload() + "}");
+    boolean canUpgrade =
+        "polling".equals(transportName) && options.transports().contains("websocket");
+    return Packet.text(
+        PacketType.OPEN,
+        "{\"sid\":\""
+            + id
+            + "\",\"upgrades\":"
+            + (canUpgrade ? "[\"websocket\"]" : "[]")
+            + ",\"pingInterval\":"
+            + options.pingIntervalMillis()
+            + ",\"pingTimeout\":"
+            + options.pingTimeoutMillis()
+            + ",\"maxPayload\":"
+            + options.maxPayload()
+            + "}");
   }
 
   private void started() {
@@ -242,9 +267,9 @@ final class EngineIoSession implements EngineIoSocket {
 
   /**
    * On the session's loop: writes a complete WebSocket frame shared with other sessions, without
-   * flushing, and returns the context to flush the connection from (below its flush
-   * consolidation, see {@link EngineIoBroadcast}); a polling session queues the text instead and
-   * gets null. The frame skips the frame encoder, which would copy it for every recipient.
+   * flushing, and returns the context to flush the connection from (below its flush consolidation,
+   * see {@link EngineIoBroadcast}); a polling session queues the text instead and gets null. The
+   * frame skips the frame encoder, which would copy it for every recipient.
    */
   ChannelHandlerContext writeShared(String text, ByteBuf frame) {
     if (closed || closing) {
@@ -256,9 +281,11 @@ final class EngineIoSession implements EngineIoSocket {
       return null;
     }
     if (encoderContext == null || encoderContext.channel() != channel) {
-      // Looked up once per connection: a broadcast to thousands would otherwise walk each pipeline twice.
+      // Looked up once per connection: a broadcast to thousands would otherwise walk each pipeline
+      // twice.
       encoderContext = channel.pipeline().context(WebSocketFrameEncoder.class);
-      ChannelHandlerContext consolidation = channel.pipeline().context(FlushConsolidationHandler.class);
+      ChannelHandlerContext consolidation =
+          channel.pipeline().context(FlushConsolidationHandler.class);
       flushContext = consolidation != null ? consolidation : encoderContext;
     }
     if (encoderContext == null || encoderContext.isRemoved()) {
@@ -282,9 +309,14 @@ final class EngineIoSession implements EngineIoSocket {
       slowReader(waiting);
     } else if (server.outboundBudget().isExceededBy(waiting)) {
       OutboundBudget budget = server.outboundBudget();
-      log.warn("session {}: slow reader over the server's outbound budget: {} bytes wait for all "
-          + "clients, maxTotalOutboundBytes {}, this one holds {}, more than its share; "
-          + "disconnecting", id, budget.total(), budget.limit(), waiting);
+      log.warn(
+          "session {}: slow reader over the server's outbound budget: {} bytes wait for all "
+              + "clients, maxTotalOutboundBytes {}, this one holds {}, more than its share; "
+              + "disconnecting",
+          id,
+          budget.total(),
+          budget.limit(),
+          waiting);
       dropSlowReader();
     }
   }
@@ -301,8 +333,11 @@ final class EngineIoSession implements EngineIoSocket {
   }
 
   private void slowReader(long waiting) {
-    log.warn("session {}: slow reader, {} bytes waiting exceed maxOutboundBytes {}; disconnecting",
-        id, waiting, options.maxOutboundBytes());
+    log.warn(
+        "session {}: slow reader, {} bytes waiting exceed maxOutboundBytes {}; disconnecting",
+        id,
+        waiting,
+        options.maxOutboundBytes());
     dropSlowReader();
   }
 
@@ -325,54 +360,63 @@ final class EngineIoSession implements EngineIoSocket {
   // ---- long-polling requests
 
   void onPoll(HttpExchange exchange) {
-    onLoop(() -> {
-      closeIfHeartbeatOverdue();
-      if (closed) {
-        EngineIoError.UNKNOWN_SID.replyTo(exchange);
-      } else if (webSocket != null) {
-        EngineIoError.BAD_REQUEST.replyTo(exchange);
-      } else if (outbox.hasWaitingGet()) {
-        log.info("session {}: a second GET while one is pending; closing the session", id);
-        // The pending GET is answered first, so pipelined replies keep their order.
-        close("transport error");
-        EngineIoError.BAD_REQUEST.replyTo(exchange);
-      } else if (closing) {
-        // Held only for the close below, which answers it with the queue and the close packet.
-        outbox.hold(exchange, gone -> { });
-        close("forced close");
-      } else if (probe != null) {
-        holdUntilUpgradeEnds(exchange);
-      } else {
-        park(exchange);
-        flushPoll();
-      }
-    });
+    onLoop(
+        () -> {
+          closeIfHeartbeatOverdue();
+          if (closed) {
+            EngineIoError.UNKNOWN_SID.replyTo(exchange);
+          } else if (webSocket != null) {
+            EngineIoError.BAD_REQUEST.replyTo(exchange);
+          } else if (outbox.hasWaitingGet()) {
+            log.info("session {}: a second GET while one is pending; closing the session", id);
+            // The pending GET is answered first, so pipelined replies keep their order.
+            close("transport error");
+            EngineIoError.BAD_REQUEST.replyTo(exchange);
+          } else if (closing) {
+            // Held only for the close below, which answers it with the queue and the close packet.
+            outbox.hold(exchange, gone -> {});
+            close("forced close");
+          } else if (probe != null) {
+            holdUntilUpgradeEnds(exchange);
+          } else {
+            park(exchange);
+            flushPoll();
+          }
+        });
   }
 
   private void park(HttpExchange exchange) {
-    outbox.hold(exchange, gone -> onLoop(() -> {
-      if (outbox.forget(gone)) {
-        close(CLIENT_CLOSE);
-      }
-    }));
+    outbox.hold(
+        exchange,
+        gone ->
+            onLoop(
+                () -> {
+                  if (outbox.forget(gone)) {
+                    close(CLIENT_CLOSE);
+                  }
+                }));
   }
 
   /**
-   * The client sent this GET while an upgrade was in flight, so its {@code 5} may already be on
-   * the wire, read by another event loop but not yet here. Answering now would order the GET
-   * before it; instead the GET waits: refused like any polling request after the upgrade if the
-   * upgrade completes, released with a noop (as the reference server's fast-upgrade check does)
-   * if it has not completed shortly, an ordinary long-poll again if the upgrade fails.
+   * The client sent this GET while an upgrade was in flight, so its {@code 5} may already be on the
+   * wire, read by another event loop but not yet here. Answering now would order the GET before it;
+   * instead the GET waits: refused like any polling request after the upgrade if the upgrade
+   * completes, released with a noop (as the reference server's fast-upgrade check does) if it has
+   * not completed shortly, an ordinary long-poll again if the upgrade fails.
    */
   private void holdUntilUpgradeEnds(HttpExchange exchange) {
     park(exchange);
     pollHeldForUpgrade = true;
-    upgradeHoldTimer = loop.schedule(() -> {
-      if (pollHeldForUpgrade && outbox.hasWaitingGet()) {
-        pollHeldForUpgrade = false;
-        outbox.answer(Packet.of(PacketType.NOOP));
-      }
-    }, UPGRADE_HOLD_MILLIS, TimeUnit.MILLISECONDS);
+    upgradeHoldTimer =
+        loop.schedule(
+            () -> {
+              if (pollHeldForUpgrade && outbox.hasWaitingGet()) {
+                pollHeldForUpgrade = false;
+                outbox.answer(Packet.of(PacketType.NOOP));
+              }
+            },
+            UPGRADE_HOLD_MILLIS,
+            TimeUnit.MILLISECONDS);
   }
 
   /** Ends the hold of a GET that arrived during the upgrade; true when one was waiting. */
@@ -386,73 +430,77 @@ final class EngineIoSession implements EngineIoSocket {
   }
 
   void onPost(HttpExchange exchange, byte[] body) {
-    onLoop(() -> {
-      closeIfHeartbeatOverdue();
-      if (closed) {
-        EngineIoError.UNKNOWN_SID.replyTo(exchange);
-        return;
-      }
-      if (webSocket != null) {
-        EngineIoError.BAD_REQUEST.replyTo(exchange);
-        return;
-      }
-      if (closing) {
-        exchange.reply(HttpResponseStatus.OK, "text/html", "ok");
-        return;
-      }
-      List<Packet> packets;
-      try {
-        packets = PacketCodec.decodePayload(PacketCodec.utf8(body));
-      } catch (PacketParseException e) {
-        log.info("session {}: parse error in POST: {}", id, e.getMessage());
-        EngineIoError.BAD_REQUEST.replyTo(exchange);
-        close("parse error");
-        return;
-      }
-      for (Packet packet : packets) {
-        if (closed) {
-          break;
-        }
-        onPacket(packet);
-      }
-      exchange.reply(HttpResponseStatus.OK, "text/html", "ok");
-    });
+    onLoop(
+        () -> {
+          closeIfHeartbeatOverdue();
+          if (closed) {
+            EngineIoError.UNKNOWN_SID.replyTo(exchange);
+            return;
+          }
+          if (webSocket != null) {
+            EngineIoError.BAD_REQUEST.replyTo(exchange);
+            return;
+          }
+          if (closing) {
+            exchange.reply(HttpResponseStatus.OK, "text/html", "ok");
+            return;
+          }
+          List<Packet> packets;
+          try {
+            packets = PacketCodec.decodePayload(PacketCodec.utf8(body));
+          } catch (PacketParseException e) {
+            log.info("session {}: parse error in POST: {}", id, e.getMessage());
+            EngineIoError.BAD_REQUEST.replyTo(exchange);
+            close("parse error");
+            return;
+          }
+          for (Packet packet : packets) {
+            if (closed) {
+              break;
+            }
+            onPacket(packet);
+          }
+          exchange.reply(HttpResponseStatus.OK, "text/html", "ok");
+        });
   }
 
   // ---- WebSocket frames (the session's own socket, or a probe during an upgrade)
 
   /** Gives the upgrade up when the claimed connection's WebSocket handshake failed. */
   void releaseProbe(Channel channel) {
-    onLoop(() -> {
-      if (PROBE.compareAndSet(this, channel, null)) {
-        releaseHeldPoll();
-        flushPoll();
-      }
-    });
+    onLoop(
+        () -> {
+          if (PROBE.compareAndSet(this, channel, null)) {
+            releaseHeldPoll();
+            flushPoll();
+          }
+        });
   }
 
   /**
-   * Closes a WebSocket that came for a session already upgrading or upgraded, after its
-   * handshake, as the reference server does, so the client sees a clean close. The close follows
-   * the end of the upgrade and what is queued on the upgraded connection: the client's probe and
-   * {@code 5}, sent before this connection was opened, are answered first.
+   * Closes a WebSocket that came for a session already upgrading or upgraded, after its handshake,
+   * as the reference server does, so the client sees a clean close. The close follows the end of
+   * the upgrade and what is queued on the upgraded connection: the client's probe and {@code 5},
+   * sent before this connection was opened, are answered first.
    */
   void refuseWebSocket(Channel channel) {
-    onLoop(() -> {
-      if (refusedWebSockets.isEmpty()) {
-        refusedWebSockets = new ArrayList<>(1);
-      }
-      refusedWebSockets.add(channel);
-      if (probe == null || closed) {
-        Channel upgraded = webSocket;
-        closeRefusedOn(upgraded == null ? Runnable::run : upgraded.eventLoop());
-      }
-    });
+    onLoop(
+        () -> {
+          if (refusedWebSockets.isEmpty()) {
+            refusedWebSockets = new ArrayList<>(1);
+          }
+          refusedWebSockets.add(channel);
+          if (probe == null || closed) {
+            Channel upgraded = webSocket;
+            closeRefusedOn(upgraded == null ? Runnable::run : upgraded.eventLoop());
+          }
+        });
   }
 
   private static void closeRefused(List<Channel> channels) {
     for (Channel channel : channels) {
-      channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+      channel
+          .writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
           .addListener(ChannelFutureListener.CLOSE);
     }
   }
@@ -469,52 +517,63 @@ final class EngineIoSession implements EngineIoSocket {
 
   /** Starts the upgrade timeout once the claimed probe's handshake has been answered. */
   void attachProbe(Channel channel) {
-    onLoop(() -> {
-      if (closed || probe != channel) {
-        log.info("session {}: closed before its upgrade started", id);
-        channel.close();
-        return;
-      }
-      upgradeTimer = loop.schedule(() -> {
-        log.info("session {}: upgrade not completed within {} ms", id, options.upgradeTimeoutMillis());
-        abortProbe();
-      }, options.upgradeTimeoutMillis(), TimeUnit.MILLISECONDS);
-    });
+    onLoop(
+        () -> {
+          if (closed || probe != channel) {
+            log.info("session {}: closed before its upgrade started", id);
+            channel.close();
+            return;
+          }
+          upgradeTimer =
+              loop.schedule(
+                  () -> {
+                    log.info(
+                        "session {}: upgrade not completed within {} ms",
+                        id,
+                        options.upgradeTimeoutMillis());
+                    abortProbe();
+                  },
+                  options.upgradeTimeoutMillis(),
+                  TimeUnit.MILLISECONDS);
+        });
   }
 
   void onWebSocketPacket(Channel channel, Packet packet) {
-    onLoop(() -> {
-      closeIfHeartbeatOverdue();
-      if (closed) {
-        return;
-      }
-      if (channel == webSocket) {
-        onPacket(packet);
-      } else if (channel == probe) {
-        onProbePacket(packet);
-      }
-    });
+    onLoop(
+        () -> {
+          closeIfHeartbeatOverdue();
+          if (closed) {
+            return;
+          }
+          if (channel == webSocket) {
+            onPacket(packet);
+          } else if (channel == probe) {
+            onProbePacket(packet);
+          }
+        });
   }
 
   void onWebSocketClosed(Channel channel) {
-    onLoop(() -> {
-      if (channel == webSocket) {
-        close(CLIENT_CLOSE);
-      } else if (channel == probe) {
-        log.debug("session {}: upgrade probe connection closed", id);
-        abortProbe();
-      }
-    });
+    onLoop(
+        () -> {
+          if (channel == webSocket) {
+            close(CLIENT_CLOSE);
+          } else if (channel == probe) {
+            log.debug("session {}: upgrade probe connection closed", id);
+            abortProbe();
+          }
+        });
   }
 
   void onWebSocketError(Channel channel, String reason) {
-    onLoop(() -> {
-      if (channel == webSocket) {
-        close(reason);
-      } else if (channel == probe) {
-        abortProbe();
-      }
-    });
+    onLoop(
+        () -> {
+          if (channel == webSocket) {
+            close(reason);
+          } else if (channel == probe) {
+            abortProbe();
+          }
+        });
   }
 
   private void onProbePacket(Packet packet) {
@@ -623,9 +682,13 @@ final class EngineIoSession implements EngineIoSocket {
     outbox.drain();
     Channel channel = webSocket;
     if (channel != null && channel.isActive()) {
-      WebSocketCloseStatus status = "parse error".equals(reason)
-          ? WebSocketCloseStatus.PROTOCOL_ERROR : WebSocketCloseStatus.NORMAL_CLOSURE;
-      channel.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
+      WebSocketCloseStatus status =
+          "parse error".equals(reason)
+              ? WebSocketCloseStatus.PROTOCOL_ERROR
+              : WebSocketCloseStatus.NORMAL_CLOSURE;
+      channel
+          .writeAndFlush(new CloseWebSocketFrame(status))
+          .addListener(ChannelFutureListener.CLOSE);
     }
     Channel unfinishedProbe = (Channel) PROBE.getAndSet(this, null);
     if (unfinishedProbe != null) {

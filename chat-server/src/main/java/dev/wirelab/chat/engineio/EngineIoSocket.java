@@ -48,9 +48,8 @@ public interface EngineIoSocket {
     void onBinary(byte[] binary);
 
     /**
-     * The session ended: {@code "transport close"}, {@code "ping timeout"},
-     * {@code "transport error"}, {@code "parse error"}, {@code "forced close"},
-     * {@code "forced server close"}.
+     * The session ended: {@code "transport close"}, {@code "ping timeout"}, {@code "transport
+     * error"}, {@code "parse error"}, {@code "forced close"}, {@code "forced server close"}.
      */
     void onClose(String reason);
   }

@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
  * The server-driven heartbeat of Engine.IO v4: a ping every pingInterval, and the session is
  * declared dead when the pong does not come within pingTimeout. Runs on the session's loop.
  *
- * <p>The deadline is a point in time, pingInterval + pingTimeout after the last pong (or the
- * open), not a delay counted from whenever the ping task got to run: on a busy machine a late
- * timer must not lengthen the allowance, and a request that arrives after the deadline finds the
- * session already dead ({@link #isOverdue()}), whether or not the timer has fired yet.
+ * <p>The deadline is a point in time, pingInterval + pingTimeout after the last pong (or the open),
+ * not a delay counted from whenever the ping task got to run: on a busy machine a late timer must
+ * not lengthen the allowance, and a request that arrives after the deadline finds the session
+ * already dead ({@link #isOverdue()}), whether or not the timer has fired yet.
  */
 final class Heartbeat {
   private final EventLoop loop;

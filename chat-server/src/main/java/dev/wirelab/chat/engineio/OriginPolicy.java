@@ -16,11 +16,12 @@ import java.util.Set;
  * Requests without an Origin header come from non-browser clients and are always allowed.
  *
  * <p>Same origin means the address the connection really reached: {@code http://} with the
- * connection's own local IP and port (or {@code localhost} and this machine's name for it), not
- * the {@code Host} header, which a DNS-rebinding page sets to its own name.
+ * connection's own local IP and port (or {@code localhost} and this machine's name for it), not the
+ * {@code Host} header, which a DNS-rebinding page sets to its own name.
  */
 final class OriginPolicy {
   private static final String ANY = "*";
+
   /** This machine's name, looked up once: pages opened by name, not IP, are same-origin too. */
   private static final String MACHINE = machineName();
 
@@ -30,17 +31,23 @@ final class OriginPolicy {
     this.allowed = allowed;
   }
 
-  /** @param local the address the request's connection reached on this server */
+  /**
+   * @param local the address the request's connection reached on this server
+   */
   boolean allows(HttpRequest request, InetSocketAddress local) {
     String origin = request.headers().get(HttpHeaderNames.ORIGIN);
-    return origin == null || allowed.contains(ANY) || allowed.contains(origin)
+    return origin == null
+        || allowed.contains(ANY)
+        || allowed.contains(origin)
         || servedOrigins(local).contains(origin.toLowerCase(Locale.ROOT));
   }
 
   private static Set<String> servedOrigins(InetSocketAddress local) {
     InetAddress address = local.getAddress();
-    String ip = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]"
-        : address.getHostAddress();
+    String ip =
+        address instanceof Inet6Address
+            ? "[" + address.getHostAddress() + "]"
+            : address.getHostAddress();
     String port = ":" + local.getPort();
     Set<String> origins = new HashSet<>();
     origins.add("http://" + ip + port);

@@ -5,10 +5,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The server-wide limit on bytes waiting for WebSocket clients ({@code maxTotalOutboundBytes}).
- * Summing what every session holds is a pass over all sessions, so only a session holding more
- * than its share (the limit divided among the open sessions) asks, and a sum is reused for a few
- * milliseconds: under overload, when many sessions ask, the pass runs once per interval rather
- * than once per write.
+ * Summing what every session holds is a pass over all sessions, so only a session holding more than
+ * its share (the limit divided among the open sessions) asks, and a sum is reused for a few
+ * milliseconds: under overload, when many sessions ask, the pass runs once per interval rather than
+ * once per write.
  */
 final class OutboundBudget {
   private static final long RECOUNT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
@@ -27,7 +27,9 @@ final class OutboundBudget {
     return limit;
   }
 
-  /** True when a session holding {@code waiting} bytes takes more than its share of a spent budget. */
+  /**
+   * True when a session holding {@code waiting} bytes takes more than its share of a spent budget.
+   */
   boolean isExceededBy(long waiting) {
     return waiting > limit / Math.max(1, sessions.size()) && total() > limit;
   }

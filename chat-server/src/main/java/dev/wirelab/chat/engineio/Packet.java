@@ -1,8 +1,8 @@
 package dev.wirelab.chat.engineio;
 
 /**
- * One Engine.IO packet: a type and either text (possibly empty) or binary data (only messages
- * carry binary).
+ * One Engine.IO packet: a type and either text (possibly empty) or binary data (only messages carry
+ * binary).
  */
 public record Packet(PacketType type, String text, byte[] binary) {
 
@@ -33,8 +33,6 @@ public record Packet(PacketType type, String text, byte[] binary) {
 
   @Override
   public String toString() {
-    return isBinary()
-        ? type + "[" + binary.length + " bytes]"
-        : type + "[" + text + "]";
+    return isBinary() ? type + "[" + binary.length + " bytes]" : type + "[" + text + "]";
   }
 }

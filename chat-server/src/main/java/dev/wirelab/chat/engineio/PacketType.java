@@ -2,7 +2,13 @@ package dev.wirelab.chat.engineio;
 
 /** The seven Engine.IO v4 packet types; the digit is the first character of a text packet. */
 public enum PacketType {
-  OPEN, CLOSE, PING, PONG, MESSAGE, UPGRADE, NOOP;
+  OPEN,
+  CLOSE,
+  PING,
+  PONG,
+  MESSAGE,
+  UPGRADE,
+  NOOP;
 
   private static final PacketType[] BY_DIGIT = values();
 

@@ -45,8 +45,8 @@ final class PollingOutbox {
   }
 
   /**
-   * Holds a GET until there is something to send. When its connection closes first,
-   * {@code onGone} receives it (on the connection's thread).
+   * Holds a GET until there is something to send. When its connection closes first, {@code onGone}
+   * receives it (on the connection's thread).
    */
   void hold(HttpExchange get, Consumer<HttpExchange> onGone) {
     waitingGet = get;

@@ -15,20 +15,22 @@ import java.util.List;
 
 /**
  * Engine.IO packets over WebSocket: a text frame holds one text packet, a binary frame holds the
- * raw bytes of one binary message. Control frames pass through untouched. It keeps no state, so
- * one instance serves every connection.
+ * raw bytes of one binary message. Control frames pass through untouched. It keeps no state, so one
+ * instance serves every connection.
  *
- * <p>A message split into fragments is rare (browsers and the Socket.IO clients send whole
- * frames), so a connection gets a {@link WebSocketFrameAggregator} only when its first fragment
- * arrives: the aggregator joins the pipeline just before this codec and takes that fragment, and
- * the thousands of connections that never fragment do not each carry one.
+ * <p>A message split into fragments is rare (browsers and the Socket.IO clients send whole frames),
+ * so a connection gets a {@link WebSocketFrameAggregator} only when its first fragment arrives: the
+ * aggregator joins the pipeline just before this codec and takes that fragment, and the thousands
+ * of connections that never fragment do not each carry one.
  */
 @Sharable
 public final class WebSocketPacketCodec extends MessageToMessageCodec<WebSocketFrame, Packet> {
   private static final String AGGREGATOR_NAME = "ws-aggregator";
   private final int maxMessageBytes;
 
-  /** @param maxMessageBytes the largest message a fragmented one may add up to (maxPayload) */
+  /**
+   * @param maxMessageBytes the largest message a fragmented one may add up to (maxPayload)
+   */
   public WebSocketPacketCodec(int maxMessageBytes) {
     this.maxMessageBytes = maxMessageBytes;
   }
@@ -38,8 +40,8 @@ public final class WebSocketPacketCodec extends MessageToMessageCodec<WebSocketF
     if (packet.isBinary()) {
       out.add(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(packet.binary())));
     } else {
-      out.add(new TextWebSocketFrame(
-          ByteBufUtil.writeUtf8(ctx.alloc(), PacketCodec.encode(packet))));
+      out.add(
+          new TextWebSocketFrame(ByteBufUtil.writeUtf8(ctx.alloc(), PacketCodec.encode(packet))));
     }
   }
 
@@ -47,9 +49,11 @@ public final class WebSocketPacketCodec extends MessageToMessageCodec<WebSocketF
   protected void decode(ChannelHandlerContext ctx, WebSocketFrame frame, List<Object> out)
       throws Exception {
     if (isFragment(frame) && ctx.pipeline().get(AGGREGATOR_NAME) == null) {
-      ctx.pipeline().addBefore(ctx.name(), AGGREGATOR_NAME, new WebSocketFrameAggregator(maxMessageBytes));
+      ctx.pipeline()
+          .addBefore(ctx.name(), AGGREGATOR_NAME, new WebSocketFrameAggregator(maxMessageBytes));
       ChannelHandlerContext aggregator = ctx.pipeline().context(AGGREGATOR_NAME);
-      // Handed to the aggregator as if it had come down the pipeline; it passes the whole message on.
+      // Handed to the aggregator as if it had come down the pipeline; it passes the whole message
+      // on.
       ((ChannelInboundHandler) aggregator.handler()).channelRead(aggregator, frame.retain());
       return;
     }
@@ -64,6 +68,7 @@ public final class WebSocketPacketCodec extends MessageToMessageCodec<WebSocketF
 
   private static boolean isFragment(WebSocketFrame frame) {
     return frame instanceof ContinuationWebSocketFrame
-        || (!frame.isFinalFragment() && (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame));
+        || (!frame.isFinalFragment()
+            && (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame));
   }
 }

@@ -57,7 +57,7 @@ final class WebSocketTransportHandler extends SimpleChannelInboundHandler<Object
     }
     String reason;
     if (cause instanceof CorruptedWebSocketFrameException corrupted
-        && corrupted.closeStatus().equals(WebSocketCloseStatus.MESSAGE_TOO_BIG)
+            && corrupted.closeStatus().equals(WebSocketCloseStatus.MESSAGE_TOO_BIG)
         || cause instanceof TooLongFrameException) {
       log.info("{}: message larger than maxPayload; closing with 1009", session);
       ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG))
@@ -66,7 +66,9 @@ final class WebSocketTransportHandler extends SimpleChannelInboundHandler<Object
       return;
     } else if (cause instanceof CorruptedWebSocketFrameException
         || cause instanceof DecoderException && cause.getCause() instanceof PacketParseException) {
-      log.info("{}: parse error: {}", session,
+      log.info(
+          "{}: parse error: {}",
+          session,
           cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage());
       reason = "parse error";
     } else if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {

@@ -12,13 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Caps open TCP connections, in all and per client address, closing at once what exceeds them:
- * file descriptors run out long before Engine.IO sessions do. Loopback is not capped per address,
- * so a load generator on the teacher's own machine can open thousands.
+ * Caps open TCP connections, in all and per client address, closing at once what exceeds them: file
+ * descriptors run out long before Engine.IO sessions do. Loopback is not capped per address, so a
+ * load generator on the teacher's own machine can open thousands.
  */
 @Sharable
 final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(ConnectionLimiter.class);
+
   /** One line per this many refusals, so a flood does not flood the log. */
   private static final int LOG_EVERY = 1_000;
 
@@ -38,9 +39,12 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
     int all = total.incrementAndGet();
     int mine = perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
-    String over = all > maxTotal ? "more than " + maxTotal + " connections in all"
-        : !address.isLoopbackAddress() && mine > maxPerAddress
-            ? "more than " + maxPerAddress + " connections from " + address.getHostAddress() : null;
+    String over =
+        all > maxTotal
+            ? "more than " + maxTotal + " connections in all"
+            : !address.isLoopbackAddress() && mine > maxPerAddress
+                ? "more than " + maxPerAddress + " connections from " + address.getHostAddress()
+                : null;
     if (over != null) {
       if (refused.getAndIncrement() % LOG_EVERY == 0) {
         log.warn("refusing connections: {} ({} refused so far)", over, refused.get());

@@ -6,7 +6,6 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -46,15 +45,18 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
       Throwable cause = request.decoderResult().cause();
       log.info("bad HTTP request from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
       // After garbage the byte stream cannot be trusted to hold a next request: close.
-      HttpResponseStatus status = cause instanceof TooLongHttpHeaderException
-          ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
-          : cause instanceof TooLongHttpLineException
-              ? HttpResponseStatus.REQUEST_URI_TOO_LONG : HttpResponseStatus.BAD_REQUEST;
+      HttpResponseStatus status =
+          cause instanceof TooLongHttpHeaderException
+              ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+              : cause instanceof TooLongHttpLineException
+                  ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                  : HttpResponseStatus.BAD_REQUEST;
       new HttpExchange(ctx.channel(), false).reply(status, TEXT, status.reasonPhrase() + "\n");
       return;
     }
     HttpExchange exchange = new HttpExchange(ctx.channel(), HttpUtil.isKeepAlive(request));
-    exchange.extraHeaders()
+    exchange
+        .extraHeaders()
         .set(CONTENT_TYPE_OPTIONS, "nosniff")
         .set(REFERRER_POLICY, "no-referrer");
     String path;
@@ -63,8 +65,11 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
       path = uri.path();
       uri.parameters();
     } catch (IllegalArgumentException e) {
-      log.info("bad HTTP request from {}: {}: {}", ctx.channel().remoteAddress(),
-          abbreviated(request.uri()), e.getMessage());
+      log.info(
+          "bad HTTP request from {}: {}: {}",
+          ctx.channel().remoteAddress(),
+          abbreviated(request.uri()),
+          e.getMessage());
       exchange.reply(HttpResponseStatus.BAD_REQUEST, TEXT, "Bad request: " + e.getMessage() + "\n");
       return;
     }
@@ -96,9 +101,12 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof IOException) {
       log.debug("HTTP connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
-    } else if (cause instanceof PrematureChannelClosureException || cause instanceof DecoderException) {
+    } else if (cause instanceof PrematureChannelClosureException
+        || cause instanceof DecoderException) {
       // The client's doing (it left in the middle of a request): one line, no trace.
-      log.info("HTTP connection {} ended mid-request: {}", ctx.channel().remoteAddress(),
+      log.info(
+          "HTTP connection {} ended mid-request: {}",
+          ctx.channel().remoteAddress(),
           cause.getMessage());
     } else {
       log.warn("HTTP connection {} closed after an error", ctx.channel().remoteAddress(), cause);

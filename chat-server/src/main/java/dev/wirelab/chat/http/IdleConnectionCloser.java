@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Closes connections on which nothing moved for the idle timeout, so clients that connect and
- * then say nothing cannot pile up. Live Engine.IO sessions never idle that long: the heartbeat
- * crosses every connection they use within pingInterval.
+ * Closes connections on which nothing moved for the idle timeout, so clients that connect and then
+ * say nothing cannot pile up. Live Engine.IO sessions never idle that long: the heartbeat crosses
+ * every connection they use within pingInterval.
  */
 @Sharable
 final class IdleConnectionCloser extends ChannelDuplexHandler {

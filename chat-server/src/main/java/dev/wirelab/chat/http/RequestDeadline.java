@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A request must arrive whole within the deadline, counted from its first byte (or from the
- * connection's start): the idle timer restarts on every byte, so without this a client sending
- * a header byte every few seconds (slowloris) would hold its connection for a day.
+ * connection's start): the idle timer restarts on every byte, so without this a client sending a
+ * header byte every few seconds (slowloris) would hold its connection for a day.
  */
 final class RequestDeadline extends ChannelInboundHandlerAdapter {
   static final String NAME = "request-deadline";
@@ -59,10 +59,18 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter {
   }
 
   private void arm(ChannelHandlerContext ctx) {
-    timer = ctx.executor().schedule(() -> {
-      log.info("closing {}: no complete request within {} ms", ctx.channel().remoteAddress(), millis);
-      ctx.close();
-    }, millis, TimeUnit.MILLISECONDS);
+    timer =
+        ctx.executor()
+            .schedule(
+                () -> {
+                  log.info(
+                      "closing {}: no complete request within {} ms",
+                      ctx.channel().remoteAddress(),
+                      millis);
+                  ctx.close();
+                },
+                millis,
+                TimeUnit.MILLISECONDS);
   }
 
   private void cancel() {

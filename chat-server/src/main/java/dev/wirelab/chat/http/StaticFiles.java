@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Serves files below a URL prefix from a directory or a class-path folder; {@code /} means
- * {@code index.html}, and no path can climb out of the folder.
+ * Serves files below a URL prefix from a directory or a class-path folder; {@code /} means {@code
+ * index.html}, and no path can climb out of the folder.
  */
 final class StaticFiles implements HttpRoute {
   /** A segment starting with a dot ("..", hidden files), a backslash or NUL: never served. */
@@ -45,18 +45,21 @@ final class StaticFiles implements HttpRoute {
   }
 
   /** The page's own scripts and connections only, and never inside another site's frame. */
-  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; connect-src 'self' ws: wss:; "
-      + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; connect-src 'self' ws: wss:; "
+          + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
   @Override
   public void handle(FullHttpRequest request, HttpExchange exchange) {
     if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())) {
       exchange.extraHeaders().set(HttpHeaderNames.ALLOW, "GET, HEAD");
-      exchange.reply(HttpResponseStatus.METHOD_NOT_ALLOWED, TEXT, "Only GET and HEAD are allowed here\n");
+      exchange.reply(
+          HttpResponseStatus.METHOD_NOT_ALLOWED, TEXT, "Only GET and HEAD are allowed here\n");
       return;
     }
     // As headers, not only as the page's <meta>: frame-ancestors works only here.
-    exchange.extraHeaders()
+    exchange
+        .extraHeaders()
         .set(HttpHeaderNames.CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY)
         .set(HttpHeaderNames.X_FRAME_OPTIONS, "DENY");
     String path = new QueryStringDecoder(request.uri()).path();
@@ -64,8 +67,8 @@ final class StaticFiles implements HttpRoute {
     if (relative.isEmpty() || relative.endsWith("/")) {
       relative += "index.html";
     }
-    Optional<byte[]> content = UNSAFE_SEGMENT.matcher(relative).find()
-        ? Optional.empty() : read(relative);
+    Optional<byte[]> content =
+        UNSAFE_SEGMENT.matcher(relative).find() ? Optional.empty() : read(relative);
     if (content.isEmpty()) {
       exchange.reply(HttpResponseStatus.NOT_FOUND, TEXT, "Not found\n");
       return;

@@ -13,9 +13,9 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
   /** The pipeline name of the HTTP router, which the WebSocket upgrade replaces. */
   public static final String ROUTER_NAME = "http-router";
+
   private static final String IDLE_TIMER_NAME = "idle-timer";
   private static final String IDLE_CLOSER_NAME = "idle-closer";
 
@@ -53,7 +54,10 @@ public final class WebServer implements AutoCloseable {
   private final List<EngineIoServer> engines;
   private final ChannelGroup connections;
 
-  private WebServer(EventLoopGroup group, Channel serverChannel, List<EngineIoServer> engines,
+  private WebServer(
+      EventLoopGroup group,
+      Channel serverChannel,
+      List<EngineIoServer> engines,
       ChannelGroup connections) {
     this.group = group;
     this.serverChannel = serverChannel;
@@ -83,16 +87,18 @@ public final class WebServer implements AutoCloseable {
     // Idle keep-alive connections of a browser that also holds an Engine.IO session were seen
     // to outlive the event loops' shutdown (left ESTABLISHED): close every connection explicitly.
     connections.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    boolean stopped = group.shutdownGracefully(0, 2, TimeUnit.SECONDS)
-        .awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    boolean stopped =
+        group
+            .shutdownGracefully(0, 2, TimeUnit.SECONDS)
+            .awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     if (!stopped) {
       log.warn("web server event loops did not stop within {} s", SHUTDOWN_TIMEOUT_SECONDS);
     }
   }
 
   /**
-   * Ends the idle timeout of a connection whose protocol now watches it with its own heartbeat
-   * (an Engine.IO WebSocket): no timer per connection, and no write listener per message.
+   * Ends the idle timeout of a connection whose protocol now watches it with its own heartbeat (an
+   * Engine.IO WebSocket): no timer per connection, and no write listener per message.
    */
   public static void stopIdleTimeout(ChannelPipeline pipeline) {
     if (pipeline.get(IDLE_TIMER_NAME) != null) {
@@ -168,23 +174,27 @@ public final class WebServer implements AutoCloseable {
     public Builder engineIo(String path, EngineIoServer engine) {
       engines.add(engine);
       maxRequestBytes = Math.max(maxRequestBytes, engine.options().maxPayload());
-      longestHeartbeatMillis = Math.max(longestHeartbeatMillis,
-          engine.options().pingIntervalMillis() + engine.options().pingTimeoutMillis());
+      longestHeartbeatMillis =
+          Math.max(
+              longestHeartbeatMillis,
+              engine.options().pingIntervalMillis() + engine.options().pingTimeoutMillis());
       prefixRoutes.add(new HttpRouter.Mapping(null, path, true, engine));
       return this;
     }
 
     /** Serves the files of a directory under a URL prefix such as {@code /}. */
     public Builder staticResources(String urlPrefix, Path directory) {
-      prefixRoutes.add(new HttpRouter.Mapping(null, urlPrefix, true,
-          StaticFiles.fromDirectory(urlPrefix, directory)));
+      prefixRoutes.add(
+          new HttpRouter.Mapping(
+              null, urlPrefix, true, StaticFiles.fromDirectory(urlPrefix, directory)));
       return this;
     }
 
     /** Serves the resources of a class-path folder, e.g. {@code "web"}, under a URL prefix. */
     public Builder staticResources(String urlPrefix, String classpathFolder) {
-      prefixRoutes.add(new HttpRouter.Mapping(null, urlPrefix, true,
-          StaticFiles.fromClasspath(urlPrefix, classpathFolder)));
+      prefixRoutes.add(
+          new HttpRouter.Mapping(
+              null, urlPrefix, true, StaticFiles.fromClasspath(urlPrefix, classpathFolder)));
       return this;
     }
 
@@ -211,38 +221,47 @@ public final class WebServer implements AutoCloseable {
       IoHandlerFactory ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
       Class<? extends ServerChannel> channelType =
           epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-      ChannelGroup connections = new DefaultChannelGroup("wirelab-http", ImmediateEventExecutor.INSTANCE);
-      EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
-          new DefaultThreadFactory("wirelab-http", true), ioHandler);
+      ChannelGroup connections =
+          new DefaultChannelGroup("wirelab-http", ImmediateEventExecutor.INSTANCE);
+      EventLoopGroup group =
+          new MultiThreadIoEventLoopGroup(
+              threads, new DefaultThreadFactory("wirelab-http", true), ioHandler);
       try {
-        Channel channel = new ServerBootstrap()
-            .group(group)
-            .channel(channelType)
-            .option(ChannelOption.SO_BACKLOG, 1024)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(new ChannelInitializer<SocketChannel>() {
-              @Override
-              protected void initChannel(SocketChannel ch) {
-                connections.add(ch);
-                ch.pipeline()
-                    .addLast(limiter)
-                    .addLast(RequestDeadline.NAME, new RequestDeadline(deadline))
-                    .addLast(IDLE_TIMER_NAME,
-                        new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
-                    .addLast(IDLE_CLOSER_NAME, idleCloser)
-                    .addLast(new FlushConsolidationHandler(256, true))
-                    .addLast(new HttpServerCodec())
-                    .addLast(new HttpObjectAggregator(requestLimit))
-                    .addLast(ROUTER_NAME, router);
-              }
-            })
-            .bind(host, port).syncUninterruptibly().channel();
+        Channel channel =
+            new ServerBootstrap()
+                .group(group)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(
+                    new ChannelInitializer<SocketChannel>() {
+                      @Override
+                      protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
+                        ch.pipeline()
+                            .addLast(limiter)
+                            .addLast(RequestDeadline.NAME, new RequestDeadline(deadline))
+                            .addLast(
+                                IDLE_TIMER_NAME,
+                                new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                            .addLast(IDLE_CLOSER_NAME, idleCloser)
+                            .addLast(new FlushConsolidationHandler(256, true))
+                            .addLast(new HttpServerCodec())
+                            .addLast(new HttpObjectAggregator(requestLimit))
+                            .addLast(ROUTER_NAME, router);
+                      }
+                    })
+                .bind(host, port)
+                .syncUninterruptibly()
+                .channel();
         log.debug("web server on {} ({})", channel.localAddress(), epoll ? "epoll" : "nio");
         return new WebServer(group, channel, List.copyOf(engines), connections);
       } catch (Exception e) {
         // Netty throws the bind failure (a checked NativeIoException) without declaring it,
         // so only catching Exception gets the event loops shut down on a busy port.
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        group
+            .shutdownGracefully(0, 1, TimeUnit.SECONDS)
+            .awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         throw e;
       }
     }

@@ -3,8 +3,8 @@ package dev.wirelab.chat.socketio;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The answer to one event that asked for an acknowledgement. When the client did not ask,
- * {@link #requested()} is false and {@link #send} does nothing, so handlers may answer always.
+ * The answer to one event that asked for an acknowledgement. When the client did not ask, {@link
+ * #requested()} is false and {@link #send} does nothing, so handlers may answer always.
  */
 public final class Ack {
   private final Socket socket;

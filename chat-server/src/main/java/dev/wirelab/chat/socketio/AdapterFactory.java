@@ -8,8 +8,9 @@ import dev.wirelab.chat.socketio.adapter.LocalNamespace;
 @FunctionalInterface
 public interface AdapterFactory {
   /** The default: rooms and the recovery log in this process's memory. */
-  AdapterFactory IN_MEMORY = (namespace, local, options) ->
-      new InMemoryAdapter(local, options.recovery(), options.clock());
+  AdapterFactory IN_MEMORY =
+      (namespace, local, options) ->
+          new InMemoryAdapter(local, options.recovery(), options.clock());
 
   Adapter create(String namespace, LocalNamespace local, SocketIoOptions options);
 }

@@ -10,8 +10,8 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The arguments of an event or an acknowledgement, as Jackson trees; a binary argument is a
- * binary node, read with {@link #bytes(int)}. Pass {@link #toArray()} to emit them on unchanged.
+ * The arguments of an event or an acknowledgement, as Jackson trees; a binary argument is a binary
+ * node, read with {@link #bytes(int)}. Pass {@link #toArray()} to emit them on unchanged.
  */
 public final class Args implements Iterable<JsonNode> {
   private final List<JsonNode> values;
@@ -52,8 +52,8 @@ public final class Args implements Iterable<JsonNode> {
   public byte[] bytes(int index) {
     JsonNode node = get(index);
     if (!node.isBinary()) {
-      throw new IllegalArgumentException("argument " + index + " is " + node.getNodeType()
-          + ", not binary");
+      throw new IllegalArgumentException(
+          "argument " + index + " is " + node.getNodeType() + ", not binary");
     }
     try {
       return node.binaryValue();
@@ -67,8 +67,9 @@ public final class Args implements Iterable<JsonNode> {
     try {
       return Json.MAPPER.treeToValue(get(index), type);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("argument " + index + " is not a " + type.getSimpleName()
-          + ": " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "argument " + index + " is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(),
+          e);
     }
   }
 

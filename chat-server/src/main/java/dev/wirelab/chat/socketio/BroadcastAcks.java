@@ -39,9 +39,17 @@ final class BroadcastAcks {
   }
 
   synchronized void timeOut() {
-    result.completeExceptionally(new TimeoutException("broadcast with ack: " + acks.size()
-        + " of " + expectedAcks + " acks from " + servers + " of "
-        + (expectedServers < 0 ? "?" : expectedServers) + " nodes in time"));
+    result.completeExceptionally(
+        new TimeoutException(
+            "broadcast with ack: "
+                + acks.size()
+                + " of "
+                + expectedAcks
+                + " acks from "
+                + servers
+                + " of "
+                + (expectedServers < 0 ? "?" : expectedServers)
+                + " nodes in time"));
   }
 
   private void completeIfDone() {

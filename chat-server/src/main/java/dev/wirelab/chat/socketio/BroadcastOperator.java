@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledFuture;
 public final class BroadcastOperator {
   private final Namespace namespace;
   private final BroadcastOptions options;
+
   /** How long {@link #emitWithAck} waits; null until {@link #timeout} sets it. */
   private final Duration ackTimeout;
 
@@ -37,7 +38,8 @@ public final class BroadcastOperator {
   public BroadcastOperator to(String... rooms) {
     Set<String> targets = new HashSet<>(options.rooms());
     targets.addAll(List.of(rooms));
-    return new BroadcastOperator(namespace,
+    return new BroadcastOperator(
+        namespace,
         new BroadcastOptions(targets, options.except(), options.isVolatile(), options.isLocal()),
         ackTimeout);
   }
@@ -51,14 +53,16 @@ public final class BroadcastOperator {
   public BroadcastOperator except(String... rooms) {
     Set<String> excluded = new HashSet<>(options.except());
     excluded.addAll(List.of(rooms));
-    return new BroadcastOperator(namespace,
+    return new BroadcastOperator(
+        namespace,
         new BroadcastOptions(options.rooms(), excluded, options.isVolatile(), options.isLocal()),
         ackTimeout);
   }
 
   /** Drops the packet for recipients whose connection is busy, instead of queueing it. */
   public BroadcastOperator asVolatile() {
-    return new BroadcastOperator(namespace,
+    return new BroadcastOperator(
+        namespace,
         new BroadcastOptions(options.rooms(), options.except(), true, options.isLocal()),
         ackTimeout);
   }
@@ -75,14 +79,16 @@ public final class BroadcastOperator {
 
   /** Sends the event to every targeted socket; it is encoded once for all of them. */
   public void emit(String event, Object... args) {
-    namespace.adapter().broadcast(
-        Packet.event(namespace.name(), Payloads.event(event, args), Packet.NO_ACK), options);
+    namespace
+        .adapter()
+        .broadcast(
+            Packet.event(namespace.name(), Payloads.event(event, args), Packet.NO_ACK), options);
   }
 
   /**
    * Sends the event to every targeted socket on every node, each asked for an ack, and completes
-   * with their answers (each ack's first argument) once all of them came; fails with a
-   * {@link java.util.concurrent.TimeoutException} after the {@link #timeout}, which is required.
+   * with their answers (each ack's first argument) once all of them came; fails with a {@link
+   * java.util.concurrent.TimeoutException} after the {@link #timeout}, which is required.
    */
   public CompletableFuture<List<JsonNode>> emitWithAck(String event, Object... args) {
     if (ackTimeout == null) {
@@ -93,15 +99,18 @@ public final class BroadcastOperator {
     BroadcastAcks acks = new BroadcastAcks(result);
     ScheduledFuture<?> timer = namespace.server().schedule(acks::timeOut, ackTimeout);
     result.whenComplete((answers, failure) -> timer.cancel(false));
-    namespace.adapter().broadcastWithAck(packet, options, ackTimeout, acks::clientCount,
-        acks::ack);
-    namespace.adapter().serverCount().whenComplete((count, failure) -> {
-      if (failure != null) {
-        result.completeExceptionally(failure);
-      } else {
-        acks.serverCount(count);
-      }
-    });
+    namespace.adapter().broadcastWithAck(packet, options, ackTimeout, acks::clientCount, acks::ack);
+    namespace
+        .adapter()
+        .serverCount()
+        .whenComplete(
+            (count, failure) -> {
+              if (failure != null) {
+                result.completeExceptionally(failure);
+              } else {
+                acks.serverCount(count);
+              }
+            });
     return result;
   }
 
@@ -110,8 +119,11 @@ public final class BroadcastOperator {
    * Fails when a node does not answer within the adapter's request timeout.
    */
   public CompletableFuture<List<RemoteSocket>> fetchClusterSockets() {
-    return namespace.adapter().fetchSockets(options).thenApply(all -> all.stream()
-        .map(details -> new RemoteSocket(namespace, details)).toList());
+    return namespace
+        .adapter()
+        .fetchSockets(options)
+        .thenApply(
+            all -> all.stream().map(details -> new RemoteSocket(namespace, details)).toList());
   }
 
   /** The targeted sockets connected to this node (the cluster's: {@link #fetchClusterSockets}). */

@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Engine.IO session seen from Socket.IO: decodes its packets, routes them to its socket in
- * each namespace, and closes it when it breaks the protocol, sends too fast, or joins no
- * namespace within the connect timeout.
+ * One Engine.IO session seen from Socket.IO: decodes its packets, routes them to its socket in each
+ * namespace, and closes it when it breaks the protocol, sends too fast, or joins no namespace
+ * within the connect timeout.
  */
 final class ClientConnection implements EngineIoSocket.Handler {
   private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
@@ -29,11 +29,19 @@ final class ClientConnection implements EngineIoSocket.Handler {
   private final EngineIoSocket conn;
   private final PacketDecoder decoder;
   private final EventRateLimiter rateLimiter;
-  /** Until the first namespace connects; then dropped, as thousands of idle clients would keep it. */
+
+  /**
+   * Until the first namespace connects; then dropped, as thousands of idle clients would keep it.
+   */
   private ScheduledFuture<?> connectTimer;
+
   /** Sockets by namespace name; guarded by {@code this}, like {@link #closed}. */
-  /** By namespace; an immutable map replaced under this object's lock (most clients use one namespace). */
+  /**
+   * By namespace; an immutable map replaced under this object's lock (most clients use one
+   * namespace).
+   */
   private Map<String, Socket> sockets = Map.of();
+
   private boolean closed;
   private int refusedConnects;
 
@@ -87,13 +95,18 @@ final class ClientConnection implements EngineIoSocket.Handler {
     Optional<Socket> socket = socket(packet.namespace());
     if (socket.isEmpty()) {
       // The reference server closes too: a packet for a namespace one is not in is a MUST-close.
-      fail(DisconnectReason.PARSE_ERROR,
-          packet.type() + " for namespace " + abbreviated(packet.namespace()) + ", which it has not joined");
+      fail(
+          DisconnectReason.PARSE_ERROR,
+          packet.type()
+              + " for namespace "
+              + abbreviated(packet.namespace())
+              + ", which it has not joined");
       return;
     }
     boolean isEvent = packet.type() == PacketType.EVENT || packet.type() == PacketType.BINARY_EVENT;
     if (isEvent && !rateLimiter.tryAcquire()) {
-      fail(DisconnectReason.RATE_LIMIT_EXCEEDED,
+      fail(
+          DisconnectReason.RATE_LIMIT_EXCEEDED,
           "more than " + server.options().maxEventsPerSecond() + " events per second");
       return;
     }
@@ -103,16 +116,18 @@ final class ClientConnection implements EngineIoSocket.Handler {
   private void connect(Packet packet) {
     String name = packet.namespace();
     if (socket(name).isPresent()) {
-      LOG.warn("session {} sent CONNECT for {} which it has joined already; ignored", conn.id(),
-          name);
+      LOG.warn(
+          "session {} sent CONNECT for {} which it has joined already; ignored", conn.id(), name);
       return;
     }
     if (!server.connectFailures().allows(address())) {
       fail(DisconnectReason.TOO_MANY_REFUSED_CONNECTS, "from this address; try again later");
       return;
     }
-    Optional<Namespace> namespace = name.length() > PacketDecoder.MAX_NAMESPACE_LENGTH
-        ? Optional.empty() : server.namespaceFor(name);
+    Optional<Namespace> namespace =
+        name.length() > PacketDecoder.MAX_NAMESPACE_LENGTH
+            ? Optional.empty()
+            : server.namespaceFor(name);
     if (namespace.isEmpty()) {
       write(PacketEncoder.encode(Payloads.connectError(name, "Invalid namespace", null)));
       connectRefused();
@@ -122,9 +137,9 @@ final class ClientConnection implements EngineIoSocket.Handler {
   }
 
   /**
-   * A CONNECT was answered with CONNECT_ERROR: a few are mistakes, many are guesses. The
-   * connection is closed after {@link ConnectFailures#PER_CONNECTION}, or when its address has
-   * used up its budget.
+   * A CONNECT was answered with CONNECT_ERROR: a few are mistakes, many are guesses. The connection
+   * is closed after {@link ConnectFailures#PER_CONNECTION}, or when its address has used up its
+   * budget.
    */
   void connectRefused() {
     server.connectFailures().refused(address());
@@ -141,7 +156,9 @@ final class ClientConnection implements EngineIoSocket.Handler {
 
   private String address() {
     InetSocketAddress remote = conn.handshake().remoteAddress();
-    return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+    return remote.getAddress() == null
+        ? remote.getHostString()
+        : remote.getAddress().getHostAddress();
   }
 
   private static String abbreviated(String text) {
@@ -154,8 +171,11 @@ final class ClientConnection implements EngineIoSocket.Handler {
         return;
       }
     }
-    LOG.info("closing session {} from {}: no namespace joined within {} ms", conn.id(),
-        conn.handshake().remoteAddress(), server.options().connectTimeout().toMillis());
+    LOG.info(
+        "closing session {} from {}: no namespace joined within {} ms",
+        conn.id(),
+        conn.handshake().remoteAddress(),
+        server.options().connectTimeout().toMillis());
     conn.close();
   }
 
@@ -169,8 +189,12 @@ final class ClientConnection implements EngineIoSocket.Handler {
 
   /** Closes this connection because of the client: one log line, then every socket goes. */
   void fail(String reason, String detail) {
-    LOG.warn("closing session {} from {}: {}: {}", conn.id(), conn.handshake().remoteAddress(),
-        reason, detail);
+    LOG.warn(
+        "closing session {} from {}: {}: {}",
+        conn.id(),
+        conn.handshake().remoteAddress(),
+        reason,
+        detail);
     closeSockets(reason);
     conn.close();
   }

@@ -6,8 +6,9 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Namespaces created on first use when their name matches, e.g. {@code io.of(Pattern.compile("/room-\\d+"))}.
- * Its middlewares and connection listeners apply to every child namespace it creates.
+ * Namespaces created on first use when their name matches, e.g. {@code
+ * io.of(Pattern.compile("/room-\\d+"))}. Its middlewares and connection listeners apply to every
+ * child namespace it creates.
  */
 public final class DynamicNamespace {
   private final Predicate<String> names;
@@ -25,7 +26,10 @@ public final class DynamicNamespace {
     return this;
   }
 
-  /** Adds a listener for sockets that joined any child namespace ({@code socket.namespace()} tells which). */
+  /**
+   * Adds a listener for sockets that joined any child namespace ({@code socket.namespace()} tells
+   * which).
+   */
   public DynamicNamespace onConnection(Consumer<Socket> listener) {
     connectionListeners.add(listener);
     return this;

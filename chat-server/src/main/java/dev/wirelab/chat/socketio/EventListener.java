@@ -1,6 +1,9 @@
 package dev.wirelab.chat.socketio;
 
-/** Runs when a client emits the event it is registered for: {@code socket.on("chat", (args, ack) -> ...)}. */
+/**
+ * Runs when a client emits the event it is registered for: {@code socket.on("chat", (args, ack) ->
+ * ...)}.
+ */
 @FunctionalInterface
 public interface EventListener {
   /**

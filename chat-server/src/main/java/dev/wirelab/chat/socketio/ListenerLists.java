@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Copy-on-write for a socket's listener lists and its map of them by event name, which are written a few times at connect and
- * mostly empty: an immutable list in a volatile field is its own snapshot for readers on any
- * thread, and every empty list is the same shared {@code List.of()}, so an idle socket pays
- * nothing for the kinds of listener it never registers.
+ * Copy-on-write for a socket's listener lists and its map of them by event name, which are written
+ * a few times at connect and mostly empty: an immutable list in a volatile field is its own
+ * snapshot for readers on any thread, and every empty list is the same shared {@code List.of()}, so
+ * an idle socket pays nothing for the kinds of listener it never registers.
  */
 final class ListenerLists {
   private ListenerLists() {}

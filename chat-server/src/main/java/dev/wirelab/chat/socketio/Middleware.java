@@ -1,9 +1,9 @@
 package dev.wirelab.chat.socketio;
 
 /**
- * Decides whether a socket may join a namespace, before its connection listeners run:
- * {@code nsp.use((socket, next) -> token ok ? next.proceed() : next.reject("unauthorized"))}.
- * {@code next} may be called later, from any thread; exactly once.
+ * Decides whether a socket may join a namespace, before its connection listeners run: {@code
+ * nsp.use((socket, next) -> token ok ? next.proceed() : next.reject("unauthorized"))}. {@code next}
+ * may be called later, from any thread; exactly once.
  */
 @FunctionalInterface
 public interface Middleware {
@@ -14,7 +14,9 @@ public interface Middleware {
     /** Lets the socket go on to the next middleware, or in. */
     void proceed();
 
-    /** Refuses the socket: the client receives CONNECT_ERROR {@code {"message":..., "data":...}}. */
+    /**
+     * Refuses the socket: the client receives CONNECT_ERROR {@code {"message":..., "data":...}}.
+     */
     void reject(String message, Object data);
 
     /** Refuses the socket with a message only. */

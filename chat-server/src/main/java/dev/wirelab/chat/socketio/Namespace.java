@@ -144,12 +144,11 @@ public final class Namespace {
   }
 
   /**
-   * Sends an event to every other node and completes with one answer per node; fails with a
-   * {@link java.util.concurrent.TimeoutException} when a node has not answered within
-   * {@code timeout}.
+   * Sends an event to every other node and completes with one answer per node; fails with a {@link
+   * java.util.concurrent.TimeoutException} when a node has not answered within {@code timeout}.
    */
-  public CompletableFuture<List<JsonNode>> serverSideEmitWithAck(String event, Duration timeout,
-      Object... args) {
+  public CompletableFuture<List<JsonNode>> serverSideEmitWithAck(
+      String event, Duration timeout, Object... args) {
     return adapter.serverSideEmitWithAck(
         List.copyOf(Args.of(Payloads.event(event, args), 0).values()), timeout);
   }
@@ -199,8 +198,9 @@ public final class Namespace {
       for (String id : socketIds) {
         Socket socket = sockets.get(id);
         if (socket != null) {
-          out.add(new SocketDetails(id, socket.handshake().describe(), socket.rooms(),
-              Json.toTree(socket.data())));
+          out.add(
+              new SocketDetails(
+                  id, socket.handshake().describe(), socket.rooms(), Json.toTree(socket.data())));
         }
       }
       return out;
@@ -208,13 +208,15 @@ public final class Namespace {
 
     @Override
     public void disconnect(Collection<String> socketIds, boolean close) {
-      socketIds.stream().map(sockets::get).filter(socket -> socket != null)
+      socketIds.stream()
+          .map(sockets::get)
+          .filter(socket -> socket != null)
           .forEach(socket -> socket.disconnect(close));
     }
 
     @Override
-    public int deliverWithAck(Collection<String> socketIds, Packet packet, Duration timeout,
-        Consumer<JsonNode> onAck) {
+    public int deliverWithAck(
+        Collection<String> socketIds, Packet packet, Duration timeout, Consumer<JsonNode> onAck) {
       int asked = 0;
       for (String id : socketIds) {
         Socket socket = sockets.get(id);
@@ -222,9 +224,10 @@ public final class Namespace {
           continue;
         }
         asked++;
-        socket.emitWithAck((ArrayNode) packet.data(), timeout)
-            .thenAccept(args -> onAck.accept(
-                args.isEmpty() ? Json.MAPPER.nullNode() : args.get(0)));
+        socket
+            .emitWithAck((ArrayNode) packet.data(), timeout)
+            .thenAccept(
+                args -> onAck.accept(args.isEmpty() ? Json.MAPPER.nullNode() : args.get(0)));
       }
       return asked;
     }
@@ -233,19 +236,20 @@ public final class Namespace {
     public void onServerSideEmit(List<JsonNode> eventAndArgs, Consumer<JsonNode> ack) {
       String event = eventAndArgs.isEmpty() ? "" : eventAndArgs.get(0).asText();
       List<ServerEventListener> listeners = serverListeners.getOrDefault(event, List.of());
-      Args args = new Args(eventAndArgs.subList(Math.min(1, eventAndArgs.size()),
-          eventAndArgs.size()));
+      Args args =
+          new Args(eventAndArgs.subList(Math.min(1, eventAndArgs.size()), eventAndArgs.size()));
       if (listeners.isEmpty() && ack != null) {
         // Answer anyway: a requester counts on one answer per node (redis-adapter#506).
         ack.accept(Json.MAPPER.nullNode());
         return;
       }
       AtomicBoolean answered = new AtomicBoolean();
-      Consumer<Object> reply = answer -> {
-        if (ack != null && answered.compareAndSet(false, true)) {
-          ack.accept(Json.toTree(answer));
-        }
-      };
+      Consumer<Object> reply =
+          answer -> {
+            if (ack != null && answered.compareAndSet(false, true)) {
+              ack.accept(Json.toTree(answer));
+            }
+          };
       for (ServerEventListener listener : listeners) {
         try {
           listener.onEvent(args, reply);
@@ -256,21 +260,33 @@ public final class Namespace {
     }
   }
 
-  /** A client sent CONNECT for this namespace: recover its session, or run middlewares and admit. */
+  /**
+   * A client sent CONNECT for this namespace: recover its session, or run middlewares and admit.
+   */
   void connect(ClientConnection client, JsonNode auth) {
     SocketHandshake handshake = new SocketHandshake(client.conn().handshake(), auth);
     RecoveryOptions recovery = server.options().recovery();
     if (recovery != null && recovery.skipMiddlewares() && tryRecover(client, handshake)) {
       return;
     }
-    Socket socket = Socket.fresh(this, client, handshake,
-        recovery == null ? null : SocketIds.next(), adapter.currentOffset());
-    runMiddlewares(socket, client, middlewareChain(), 0, () -> {
-      if (recovery != null && !recovery.skipMiddlewares() && tryRecover(client, handshake)) {
-        return;
-      }
-      admit(client, socket);
-    });
+    Socket socket =
+        Socket.fresh(
+            this,
+            client,
+            handshake,
+            recovery == null ? null : SocketIds.next(),
+            adapter.currentOffset());
+    runMiddlewares(
+        socket,
+        client,
+        middlewareChain(),
+        0,
+        () -> {
+          if (recovery != null && !recovery.skipMiddlewares() && tryRecover(client, handshake)) {
+            return;
+          }
+          admit(client, socket);
+        });
   }
 
   private boolean tryRecover(ClientConnection client, SocketHandshake handshake) {
@@ -280,21 +296,27 @@ public final class Namespace {
       return false;
     }
     AtomicReference<Socket> recovered = new AtomicReference<>();
-    Optional<RestoredSession> session = adapter.restoreSession(pid.textValue(),
-        offset.isTextual() ? offset.textValue() : null, restored -> {
-          Socket socket = Socket.recovered(this, client, handshake, restored.session());
-          if (!register(client, socket)) {
-            return false;
-          }
-          socket.sendConnect();
-          restored.missed().forEach(socket::write);
-          recovered.set(socket);
-          return true;
-        });
+    Optional<RestoredSession> session =
+        adapter.restoreSession(
+            pid.textValue(),
+            offset.isTextual() ? offset.textValue() : null,
+            restored -> {
+              Socket socket = Socket.recovered(this, client, handshake, restored.session());
+              if (!register(client, socket)) {
+                return false;
+              }
+              socket.sendConnect();
+              restored.missed().forEach(socket::write);
+              recovered.set(socket);
+              return true;
+            });
     if (session.isEmpty()) {
       return false;
     }
-    LOG.debug("socket {} in {} recovered, {} missed packet(s) replayed", recovered.get().id(), name,
+    LOG.debug(
+        "socket {} in {} recovered, {} missed packet(s) replayed",
+        recovered.get().id(),
+        name,
         session.get().missed().size());
     announce(recovered.get());
     return true;
@@ -346,35 +368,36 @@ public final class Namespace {
     return chain;
   }
 
-  private void runMiddlewares(Socket socket, ClientConnection client, List<Middleware> chain,
-      int index, Runnable admit) {
+  private void runMiddlewares(
+      Socket socket, ClientConnection client, List<Middleware> chain, int index, Runnable admit) {
     if (index == chain.size()) {
       admit.run();
       return;
     }
     AtomicBoolean called = new AtomicBoolean();
-    Middleware.Next next = new Middleware.Next() {
-      @Override
-      public void proceed() {
-        once();
-        runMiddlewares(socket, client, chain, index + 1, admit);
-      }
+    Middleware.Next next =
+        new Middleware.Next() {
+          @Override
+          public void proceed() {
+            once();
+            runMiddlewares(socket, client, chain, index + 1, admit);
+          }
 
-      @Override
-      public void reject(String message, Object data) {
-        once();
-        socket.abandon();
-        socket.send(Payloads.connectError(name, message, data));
-        client.connectRefused();
-      }
+          @Override
+          public void reject(String message, Object data) {
+            once();
+            socket.abandon();
+            socket.send(Payloads.connectError(name, message, data));
+            client.connectRefused();
+          }
 
-      private void once() {
-        if (!called.compareAndSet(false, true)) {
-          throw new IllegalStateException("middleware " + index + " of " + name
-              + " called next twice");
-        }
-      }
-    };
+          private void once() {
+            if (!called.compareAndSet(false, true)) {
+              throw new IllegalStateException(
+                  "middleware " + index + " of " + name + " called next twice");
+            }
+          }
+        };
     try {
       chain.get(index).handle(socket, next);
     } catch (RuntimeException e) {

@@ -10,8 +10,14 @@ import java.util.Set;
 /** Builds the JSON payloads the server sends: event arrays, ack arrays, CONNECT_ERROR objects. */
 final class Payloads {
   /** Names the client library keeps for itself; emitting them would confuse every client. */
-  private static final Set<String> RESERVED_EVENTS = Set.of("connect", "connect_error",
-      "disconnect", "disconnecting", "newListener", "removeListener");
+  private static final Set<String> RESERVED_EVENTS =
+      Set.of(
+          "connect",
+          "connect_error",
+          "disconnect",
+          "disconnecting",
+          "newListener",
+          "removeListener");
 
   private Payloads() {}
 

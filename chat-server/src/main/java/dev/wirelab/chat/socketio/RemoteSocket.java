@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A socket found by {@link BroadcastOperator#fetchClusterSockets()}, on this node or another:
- * what Node calls a {@code RemoteSocket}. Its details are a snapshot; its methods act on the
- * live socket wherever it is, through the adapter.
+ * A socket found by {@link BroadcastOperator#fetchClusterSockets()}, on this node or another: what
+ * Node calls a {@code RemoteSocket}. Its details are a snapshot; its methods act on the live socket
+ * wherever it is, through the adapter.
  */
 public final class RemoteSocket {
   private final Namespace namespace;

@@ -24,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client in one namespace: what the JavaScript server calls {@code socket}. Listeners run
- * on the connection's event loop; every method may be called from any thread.
+ * One client in one namespace: what the JavaScript server calls {@code socket}. Listeners run on
+ * the connection's event loop; every method may be called from any thread.
  */
 public final class Socket {
   private static final Logger LOG = LoggerFactory.getLogger(Socket.class);
@@ -50,23 +50,34 @@ public final class Socket {
   private final boolean recovered;
   private final String joinOffset;
   private final Map<String, Object> data = new ConcurrentHashMap<>(2);
+
   /** Per event name; an immutable map replaced under this socket's lock, like the lists below. */
   private volatile Map<String, List<EventListener>> listeners = Map.of();
+
   // Listener lists are replaced, never changed, under the lock of this socket (ListenerLists).
   private volatile List<AnyListener> anyListeners = List.of();
   private volatile List<DisconnectListener> disconnectingListeners = List.of();
   private volatile List<DisconnectListener> disconnectListeners = List.of();
+
   /** Created by the first emit with an ack: most sockets never wait for one. */
   private volatile Map<Long, CompletableFuture<Args>> pendingAcks;
+
   // Plain volatile fields with VarHandles rather than Atomic* objects: three objects fewer per
   // socket, which counts with thousands of idle ones.
   private volatile long nextAckId = 1;
   private volatile boolean connected;
+
   /** Set once the socket is gone for good (disconnected, or refused by a middleware). */
   private volatile boolean ended;
 
-  private Socket(Namespace namespace, ClientConnection client, SocketHandshake handshake,
-      String id, String pid, boolean recovered, String joinOffset) {
+  private Socket(
+      Namespace namespace,
+      ClientConnection client,
+      SocketHandshake handshake,
+      String id,
+      String pid,
+      boolean recovered,
+      String joinOffset) {
     this.namespace = namespace;
     this.client = client;
     this.handshake = handshake;
@@ -77,16 +88,24 @@ public final class Socket {
   }
 
   /** A new socket; {@code pid} and {@code joinOffset} are null without recovery. */
-  static Socket fresh(Namespace namespace, ClientConnection client, SocketHandshake handshake,
-      String pid, String joinOffset) {
+  static Socket fresh(
+      Namespace namespace,
+      ClientConnection client,
+      SocketHandshake handshake,
+      String pid,
+      String joinOffset) {
     return new Socket(namespace, client, handshake, SocketIds.next(), pid, false, joinOffset);
   }
 
   /** A socket taking over a persisted session: same id, private id and data. */
-  static Socket recovered(Namespace namespace, ClientConnection client, SocketHandshake handshake,
+  static Socket recovered(
+      Namespace namespace,
+      ClientConnection client,
+      SocketHandshake handshake,
       PersistedSession session) {
-    Socket socket = new Socket(namespace, client, handshake, session.sid(), session.pid(), true,
-        session.joinOffset());
+    Socket socket =
+        new Socket(
+            namespace, client, handshake, session.sid(), session.pid(), true, session.joinOffset());
     socket.data.putAll(session.data());
     return socket;
   }
@@ -109,7 +128,9 @@ public final class Socket {
     return data;
   }
 
-  /** True when this socket took over a session that lost its connection, missed packets replayed. */
+  /**
+   * True when this socket took over a session that lost its connection, missed packets replayed.
+   */
   public boolean recovered() {
     return recovered;
   }
@@ -155,7 +176,9 @@ public final class Socket {
     return this;
   }
 
-  /** Joins rooms; on a socket that has ended this does nothing (e.g. a join after a slow lookup). */
+  /**
+   * Joins rooms; on a socket that has ended this does nothing (e.g. a join after a slow lookup).
+   */
   public Socket join(String... rooms) {
     namespace.adapter().join(id, List.of(rooms));
     // Checked after joining: a disconnection racing with this join cannot leave rooms behind.
@@ -173,24 +196,25 @@ public final class Socket {
   }
 
   /**
-   * Sends an event to this client. With connection state recovery it is logged like a broadcast
-   * to this socket's room, so it is replayed if the connection drops before it arrives.
+   * Sends an event to this client. With connection state recovery it is logged like a broadcast to
+   * this socket's room, so it is replayed if the connection drops before it arrives.
    */
   public void emit(String event, Object... args) {
     Packet packet = Packet.event(namespace.name(), Payloads.event(event, args), Packet.NO_ACK);
     if (pid != null) {
       // Local: the socket is on this node, other nodes need not hear of it.
-      namespace.adapter().broadcast(packet,
-          new BroadcastOptions(Set.of(id), Set.of(), false, true));
+      namespace
+          .adapter()
+          .broadcast(packet, new BroadcastOptions(Set.of(id), Set.of(), false, true));
     } else {
       send(packet);
     }
   }
 
   /**
-   * Sends an event and completes with the client's acknowledgement; fails with a
-   * {@link TimeoutException} when none arrives within {@code timeout}, and with an
-   * {@link IllegalStateException} when the socket disconnects first.
+   * Sends an event and completes with the client's acknowledgement; fails with a {@link
+   * TimeoutException} when none arrives within {@code timeout}, and with an {@link
+   * IllegalStateException} when the socket disconnects first.
    */
   public CompletableFuture<Args> emitWithAck(String event, Duration timeout, Object... args) {
     return emitWithAck(Payloads.event(event, args), timeout);
@@ -209,12 +233,18 @@ public final class Socket {
     waiting.put(ackId, future);
     ScheduledFuture<?> timer;
     try {
-      timer = namespace.server().schedule(() -> {
-        if (waiting.remove(ackId) != null) {
-          future.completeExceptionally(new TimeoutException(
-              "no ack for '" + event + "' within " + timeout.toMillis() + " ms"));
-        }
-      }, timeout);
+      timer =
+          namespace
+              .server()
+              .schedule(
+                  () -> {
+                    if (waiting.remove(ackId) != null) {
+                      future.completeExceptionally(
+                          new TimeoutException(
+                              "no ack for '" + event + "' within " + timeout.toMillis() + " ms"));
+                    }
+                  },
+                  timeout);
     } catch (IllegalStateException serverClosed) {
       waiting.remove(ackId);
       future.completeExceptionally(serverClosed);
@@ -265,7 +295,9 @@ public final class Socket {
     connected = value;
   }
 
-  /** A socket that never got in (refused, or its connection closed first) drops any room it joined. */
+  /**
+   * A socket that never got in (refused, or its connection closed first) drops any room it joined.
+   */
   void abandon() {
     ended = true;
     namespace.adapter().leaveAll(id);
@@ -298,8 +330,10 @@ public final class Socket {
       case EVENT, BINARY_EVENT -> onEvent(packet);
       case ACK, BINARY_ACK -> onAck(packet);
       case DISCONNECT -> onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
-      default -> client.fail(DisconnectReason.PARSE_ERROR,
-          "unexpected " + packet.type() + " packet in " + namespace.name());
+      default ->
+          client.fail(
+              DisconnectReason.PARSE_ERROR,
+              "unexpected " + packet.type() + " packet in " + namespace.name());
     }
   }
 
@@ -326,7 +360,9 @@ public final class Socket {
     Map<Long, CompletableFuture<Args>> waiting = pendingAcks;
     CompletableFuture<Args> future = waiting == null ? null : waiting.remove(packet.ackId());
     if (future == null) {
-      LOG.debug("socket {}: ack {} matches no pending emit (it timed out or was answered)", id,
+      LOG.debug(
+          "socket {}: ack {} matches no pending emit (it timed out or was answered)",
+          id,
           packet.ackId());
       return;
     }
@@ -351,16 +387,29 @@ public final class Socket {
       runListener("disconnecting", () -> listener.onDisconnect(reason));
     }
     if (pid != null && DisconnectReason.isRecoverable(reason)) {
-      namespace.adapter().persistSession(new PersistedSession(id, pid, rooms(), data, joinOffset,
-          namespace.server().options().clock().millis()));
+      namespace
+          .adapter()
+          .persistSession(
+              new PersistedSession(
+                  id,
+                  pid,
+                  rooms(),
+                  data,
+                  joinOffset,
+                  namespace.server().options().clock().millis()));
     }
     namespace.adapter().leaveAll(id);
     namespace.remove(this);
     client.detach(this);
     Map<Long, CompletableFuture<Args>> waiting = pendingAcks;
     if (waiting != null) {
-      waiting.values().forEach(future -> future.completeExceptionally(new IllegalStateException(
-          "socket " + id + " disconnected (" + reason + ") before the ack")));
+      waiting
+          .values()
+          .forEach(
+              future ->
+                  future.completeExceptionally(
+                      new IllegalStateException(
+                          "socket " + id + " disconnected (" + reason + ") before the ack")));
       waiting.clear();
     }
     for (DisconnectListener listener : disconnectListeners) {

@@ -1,8 +1,8 @@
 package dev.wirelab.chat.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wirelab.chat.engineio.EngineIoSocket;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wirelab.chat.engineio.EngineIoSocket;
 import dev.wirelab.chat.socketio.protocol.Json;
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -15,13 +15,15 @@ import java.util.Map;
  * How a socket arrived: the HTTP request that opened its connection and the auth payload of its
  * CONNECT packet.
  *
- * @param auth the payload, or null when the client sent none (then {@link #auth()} gives {@code {}})
+ * @param auth the payload, or null when the client sent none (then {@link #auth()} gives {@code
+ *     {}})
  */
 public record SocketHandshake(EngineIoSocket.Handshake request, JsonNode auth) {
   /** JavaScript's {@code String(new Date())} in UTC, which Node nodes put in {@code time}. */
-  private static final DateTimeFormatter JS_DATE = DateTimeFormatter
-      .ofPattern("EEE MMM dd yyyy HH:mm:ss 'GMT+0000 (Coordinated Universal Time)'", Locale.ROOT)
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter JS_DATE =
+      DateTimeFormatter.ofPattern(
+              "EEE MMM dd yyyy HH:mm:ss 'GMT+0000 (Coordinated Universal Time)'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   /**
    * The CONNECT packet's payload; {@code {}} when the client sent none, a new one on each call, so
@@ -45,8 +47,8 @@ public record SocketHandshake(EngineIoSocket.Handshake request, JsonNode auth) {
   }
 
   /**
-   * The handshake in the shape Node's {@code socket.handshake} has, which cluster nodes exchange
-   * in fetchSockets answers: {@code {headers, time, address, xdomain, secure, issued, url, query,
+   * The handshake in the shape Node's {@code socket.handshake} has, which cluster nodes exchange in
+   * fetchSockets answers: {@code {headers, time, address, xdomain, secure, issued, url, query,
    * auth}}.
    */
   public ObjectNode describe() {
@@ -54,8 +56,13 @@ public record SocketHandshake(EngineIoSocket.Handshake request, JsonNode auth) {
     out.set("headers", Json.MAPPER.valueToTree(headers()));
     out.put("time", JS_DATE.format(Instant.ofEpochMilli(request.issuedAtMillis())));
     InetSocketAddress address = address();
-    out.put("address", address == null ? "" : address.getAddress() == null
-        ? address.getHostString() : address.getAddress().getHostAddress());
+    out.put(
+        "address",
+        address == null
+            ? ""
+            : address.getAddress() == null
+                ? address.getHostString()
+                : address.getAddress().getHostAddress());
     out.put("xdomain", headers().containsKey("origin"));
     out.put("secure", false);
     out.put("issued", request.issuedAtMillis());

@@ -20,14 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Socket.IO v5 server: give it to an Engine.IO server as its connection listener, then
- * register namespaces and listeners, e.g. {@code io.onConnection(socket -> socket.on("ping",
- * (args, ack) -> ack.send("pong")))}.
+ * The Socket.IO v5 server: give it to an Engine.IO server as its connection listener, then register
+ * namespaces and listeners, e.g. {@code io.onConnection(socket -> socket.on("ping", (args, ack) ->
+ * ack.send("pong")))}.
  *
- * <p>Threads: listeners of a socket run on its Engine.IO session's event loop, one at a time;
- * ack timeouts and the connect timeout run on this server's timer thread. Everything shared
- * between sessions (namespaces, rooms, the recovery log) is thread-safe, and every public method
- * may be called from any thread.
+ * <p>Threads: listeners of a socket run on its Engine.IO session's event loop, one at a time; ack
+ * timeouts and the connect timeout run on this server's timer thread. Everything shared between
+ * sessions (namespaces, rooms, the recovery log) is thread-safe, and every public method may be
+ * called from any thread.
  */
 public final class SocketIoServer implements EngineIoSocket.ConnectionListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SocketIoServer.class);
@@ -48,13 +48,17 @@ public final class SocketIoServer implements EngineIoSocket.ConnectionListener, 
 
   public SocketIoServer(SocketIoOptions options) {
     this.options = options;
-    this.connectFailures = new ConnectFailures(
-        () -> TimeUnit.MILLISECONDS.toNanos(options.clock().millis()));
-    this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "socketio-timer-" + TIMER_NUMBER.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.connectFailures =
+        new ConnectFailures(() -> TimeUnit.MILLISECONDS.toNanos(options.clock().millis()));
+    this.timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread =
+                  new Thread(runnable, "socketio-timer-" + TIMER_NUMBER.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     timer.setRemoveOnCancelPolicy(true);
     of("/");
   }
@@ -150,11 +154,14 @@ public final class SocketIoServer implements EngineIoSocket.ConnectionListener, 
     }
     for (DynamicNamespace dynamic : dynamicNamespaces) {
       if (dynamic.matches(name)) {
-        return Optional.of(namespaces.computeIfAbsent(name, n -> {
-          Namespace child = new Namespace(this, n, dynamic);
-          dynamic.adopt(child);
-          return child;
-        }));
+        return Optional.of(
+            namespaces.computeIfAbsent(
+                name,
+                n -> {
+                  Namespace child = new Namespace(this, n, dynamic);
+                  dynamic.adopt(child);
+                  return child;
+                }));
       }
     }
     return Optional.empty();

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The chat's rules against students who try to break them: names, moderation that sticks,
- * limits on every event, the room list. A recording delivery, a hand-driven timer and clock,
- * and a real history file.
+ * The chat's rules against students who try to break them: names, moderation that sticks, limits on
+ * every event, the room list. A recording delivery, a hand-driven timer and clock, and a real
+ * history file.
  */
 class ChatEventsTest {
   private static final String TOKEN = "teacher-secret";
@@ -39,8 +39,14 @@ class ChatEventsTest {
   @BeforeEach
   void start() {
     history = new HistoryService(MessageStore.open(dir.resolve("chat.db")));
-    chat = new ChatEvents(history, delivery, TOKEN, (delay, task) -> timers.add(task),
-        Clock.fixed(Instant.parse("2026-01-05T09:00:00Z"), ZoneOffset.UTC), nanos::get);
+    chat =
+        new ChatEvents(
+            history,
+            delivery,
+            TOKEN,
+            (delay, task) -> timers.add(task),
+            Clock.fixed(Instant.parse("2026-01-05T09:00:00Z"), ZoneOffset.UTC),
+            nanos::get);
     delivery.onDisconnect(chat::disconnected);
   }
 
@@ -52,23 +58,28 @@ class ChatEventsTest {
   @Test
   void namesAreUniqueByCaseAndByLookAlikeLetters() {
     assertThat(connect("Ann")).isPresent();
-    assertThat(refusal(Map.of("name", "ANN"))).contains("that name is taken (by Ann); choose another");
+    assertThat(refusal(Map.of("name", "ANN")))
+        .contains("that name is taken (by Ann); choose another");
     // Cyrillic А (U+0410).
-    assertThat(refusal(Map.of("name", "\u0410nn"))).hasValueSatisfying(v -> assertThat(v).startsWith("that name is taken"));
+    assertThat(refusal(Map.of("name", "\u0410nn")))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("that name is taken"));
     assertThat(refusal(Map.of("name", "Bob"))).isEmpty();
   }
 
   @Test
   void theTeachersNameIsTheTeachers() {
-    assertThat(refusal(Map.of("name", "Teacher"))).contains("that name is the teacher's; choose another");
+    assertThat(refusal(Map.of("name", "Teacher")))
+        .contains("that name is the teacher's; choose another");
     // Cyrillic е (U+0435).
-    assertThat(refusal(Map.of("name", "T\u0435acher"))).contains("that name is the teacher's; choose another");
+    assertThat(refusal(Map.of("name", "T\u0435acher")))
+        .contains("that name is the teacher's; choose another");
     assertThat(refusal(Map.of("name", "teacher", "token", TOKEN))).isEmpty();
 
     String teacher = connect(Map.of("name", "Ms Smith", "token", TOKEN)).orElseThrow();
     delivery.disconnect(teacher);
     assertThat(refusal(Map.of("name", "ms smith")))
-        .as("a name the teacher used stays the teacher's").contains("that name is the teacher's; choose another");
+        .as("a name the teacher used stays the teacher's")
+        .contains("that name is the teacher's; choose another");
   }
 
   @Test
@@ -79,7 +90,8 @@ class ChatEventsTest {
 
     assertThat(delivery.disconnected).containsExactly(first);
     assertThat(delivery.to(second, "welcome")).hasSize(1);
-    assertThat(refusal(Map.of("name", "ann", "identity", "someone-else"))).hasValueSatisfying(v -> assertThat(v).startsWith("that name is taken"));
+    assertThat(refusal(Map.of("name", "ann", "identity", "someone-else")))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("that name is taken"));
   }
 
   @Test
@@ -92,7 +104,8 @@ class ChatEventsTest {
     String again = connect(Map.of("name", "bob")).orElseThrow();
     assertThat(welcome(again)).containsEntry("muted", true);
     call(again, "join", "lobby", null);
-    assertThat(call(again, "message", message("lobby", "m1", "hi"))).containsEntry("error", "the teacher has muted you");
+    assertThat(call(again, "message", message("lobby", "m1", "hi")))
+        .containsEntry("error", "the teacher has muted you");
     delivery.disconnect(again);
 
     String renamed = connect(Map.of("name", "robert", "identity", "page-of-bob-1")).orElseThrow();
@@ -132,19 +145,25 @@ class ChatEventsTest {
 
     call(teacher, "private", Map.of("to", ann, "text", "see me after class"));
     call(ann, "private", Map.of("to", teacher, "text", "ok"));
-    assertThat(delivery.to(ann, "private")).extracting(ChatEventsTest::teacherFlag)
+    assertThat(delivery.to(ann, "private"))
+        .extracting(ChatEventsTest::teacherFlag)
         .containsExactly(true, false);
 
     call(teacher, "message", message("lobby", "t1", "quiet please"));
     call(ann, "message", message("lobby", "a1", "sorry"));
-    assertThat(delivery.to(ann, "chat")).extracting(ChatEventsTest::teacherFlag)
+    assertThat(delivery.to(ann, "chat"))
+        .extracting(ChatEventsTest::teacherFlag)
         .containsExactly(true, false);
     Map<String, Object> joined = call(connect("bob").orElseThrow(), "join", "lobby", null);
-    assertThat((List<?>) joined.get("history")).extracting(ChatEventsTest::teacherFlag)
-        .as("history too").containsExactly(true, false);
+    assertThat((List<?>) joined.get("history"))
+        .extracting(ChatEventsTest::teacherFlag)
+        .as("history too")
+        .containsExactly(true, false);
 
     chat.onEvent(teacher, "typing", List.of("lobby"), reply -> {});
-    assertThat(delivery.to(ann, "typing")).extracting(ChatEventsTest::teacherFlag).containsExactly(true);
+    assertThat(delivery.to(ann, "typing"))
+        .extracting(ChatEventsTest::teacherFlag)
+        .containsExactly(true);
   }
 
   @Test
@@ -153,7 +172,8 @@ class ChatEventsTest {
     String eve = connect("eve").orElseThrow();
     call(ann, "join", "secret", null);
 
-    assertThat(call(eve, "members", "secret")).containsEntry("error", "join the room to see who is in it");
+    assertThat(call(eve, "members", "secret"))
+        .containsEntry("error", "join the room to see who is in it");
     assertThat(delivery.to(eve, "members")).isEmpty();
     assertThat(call(ann, "members", "secret")).containsEntry("ok", true);
   }
@@ -164,7 +184,8 @@ class ChatEventsTest {
     for (int i = 0; i < ChatEvents.EVENT_BURST; i++) {
       assertThat(call(eve, "leave", "nowhere")).containsEntry("ok", true);
     }
-    assertThat(call(eve, "leave", "nowhere")).containsEntry("retry", true)
+    assertThat(call(eve, "leave", "nowhere"))
+        .containsEntry("retry", true)
         .hasEntrySatisfying("error", e -> assertThat((String) e).startsWith("slow down"));
     nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
     assertThat(call(eve, "leave", "nowhere")).containsEntry("ok", true);
@@ -207,22 +228,31 @@ class ChatEventsTest {
     for (String s : crowd) {
       call(s, "join", "maths", null);
     }
-    assertThat(delivery.count("rooms")).as("each page gets the list when it connects")
+    assertThat(delivery.count("rooms"))
+        .as("each page gets the list when it connects")
         .isEqualTo(before + crowd.size());
     assertThat(timers).as("one flush for all those changes").hasSize(1);
     runTimers();
 
-    assertThat(delivery.to(old, "rooms")).last().isEqualTo(
-        List.of(Map.of("name", "lobby", "members", 0), Map.of("name", "maths", "members", 50)));
+    assertThat(delivery.to(old, "rooms"))
+        .last()
+        .isEqualTo(
+            List.of(Map.of("name", "lobby", "members", 0), Map.of("name", "maths", "members", 50)));
     List<Object> deltas = delivery.to(listener, "roomsDelta");
     assertThat(deltas).hasSize(deltasBefore.size() + 1);
-    assertThat(deltas).last().isEqualTo(
-        Map.of("changed", List.of(Map.of("name", "maths", "members", 50)), "removed", List.of()));
-    assertThat(delivery.to(listener, "rooms")).as("a delta page gets no full lists but its first").hasSize(1);
+    assertThat(deltas)
+        .last()
+        .isEqualTo(
+            Map.of(
+                "changed", List.of(Map.of("name", "maths", "members", 50)), "removed", List.of()));
+    assertThat(delivery.to(listener, "rooms"))
+        .as("a delta page gets no full lists but its first")
+        .hasSize(1);
 
     crowd.forEach(delivery::disconnect);
     runTimers();
-    assertThat(delivery.to(listener, "roomsDelta")).last()
+    assertThat(delivery.to(listener, "roomsDelta"))
+        .last()
         .isEqualTo(Map.of("changed", List.of(), "removed", List.of("maths")));
   }
 
@@ -233,16 +263,23 @@ class ChatEventsTest {
     List<Integer> started = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       int n = i;
-      assertThat(queue.offer(() -> {
-        started.add(n);
-        CompletableFuture<Void> read = new CompletableFuture<>();
-        reads.add(read);
-        return read;
-      })).isTrue();
+      assertThat(
+              queue.offer(
+                  () -> {
+                    started.add(n);
+                    CompletableFuture<Void> read = new CompletableFuture<>();
+                    reads.add(read);
+                    return read;
+                  }))
+          .isTrue();
     }
-    assertThat(queue.offer(CompletableFuture::new)).as("capacity 2 behind the running one").isFalse();
+    assertThat(queue.offer(CompletableFuture::new))
+        .as("capacity 2 behind the running one")
+        .isFalse();
     assertThat(started).containsExactly(0);
-    reads.get(0).completeExceptionally(new IllegalStateException("a failed read frees the queue too"));
+    reads
+        .get(0)
+        .completeExceptionally(new IllegalStateException("a failed read frees the queue too"));
     assertThat(started).containsExactly(0, 1);
     reads.get(1).complete(null);
     assertThat(started).containsExactly(0, 1, 2);

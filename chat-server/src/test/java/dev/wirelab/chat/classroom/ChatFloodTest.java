@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One student floods the chat with {@code join(room, 0)} on a big room and with joins of new
- * rooms, while a healthy pair talks and pages listen (chat-flood.mjs, official socket.io-client):
- * nothing the pair sent is lost, the flooder is cut, the listeners are not buried in room lists.
- * The same script, larger, is the flood benchmark in docs/benchmarks.md.
+ * One student floods the chat with {@code join(room, 0)} on a big room and with joins of new rooms,
+ * while a healthy pair talks and pages listen (chat-flood.mjs, official socket.io-client): nothing
+ * the pair sent is lost, the flooder is cut, the listeners are not buried in room lists. The same
+ * script, larger, is the flood benchmark in docs/benchmarks.md.
  */
 class ChatFloodTest {
   @TempDir Path dir;
@@ -28,16 +28,20 @@ class ChatFloodTest {
       }
     }
     JsonNode r;
-    try (ClassroomChat chat = ClassroomChat.start(
-        new ChatSettings("127.0.0.1", 0, db, Long.MAX_VALUE, "teacher-secret", Set.of()));
-        NodePeer node = new NodePeer("chat-flood.mjs", "http://127.0.0.1:" + chat.port(),
-            "2", "300", "40", "10", "6")) {
+    try (ClassroomChat chat =
+            ClassroomChat.start(
+                new ChatSettings("127.0.0.1", 0, db, Long.MAX_VALUE, "teacher-secret", Set.of()));
+        NodePeer node =
+            new NodePeer(
+                "chat-flood.mjs", "http://127.0.0.1:" + chat.port(), "2", "300", "40", "10", "6")) {
       String line = node.readLine();
       assertThat(node.await()).isZero();
       r = new ObjectMapper().readTree(line);
     }
 
-    assertThat(r.at("/healthy/acked").asInt()).isEqualTo(r.at("/healthy/sent").asInt()).isEqualTo(6);
+    assertThat(r.at("/healthy/acked").asInt())
+        .isEqualTo(r.at("/healthy/sent").asInt())
+        .isEqualTo(6);
     assertThat(r.at("/healthy/delivered").asInt()).isEqualTo(6);
     assertThat(r.at("/flooder/disconnected").asBoolean()).as("the flooder is cut").isTrue();
     assertThat(r.at("/listeners/connected").asInt()).isEqualTo(10);

@@ -18,9 +18,17 @@ class ChatWithOfficialClientTest {
   @Test
   void chatEventsBehaveAsThePageExpects() throws Exception {
     JsonNode r;
-    try (ClassroomChat chat = ClassroomChat.start(
-        new ChatSettings("127.0.0.1", 0, dir.resolve("chat.db"), Long.MAX_VALUE, "teacher-secret", Set.of()));
-        NodePeer node = new NodePeer("chat-events.mjs", "http://127.0.0.1:" + chat.port(), "teacher-secret")) {
+    try (ClassroomChat chat =
+            ClassroomChat.start(
+                new ChatSettings(
+                    "127.0.0.1",
+                    0,
+                    dir.resolve("chat.db"),
+                    Long.MAX_VALUE,
+                    "teacher-secret",
+                    Set.of()));
+        NodePeer node =
+            new NodePeer("chat-events.mjs", "http://127.0.0.1:" + chat.port(), "teacher-secret")) {
       String line = node.readLine();
       assertThat(node.await()).isZero();
       r = new ObjectMapper().readTree(line);
@@ -66,8 +74,15 @@ class ChatWithOfficialClientTest {
   @Test
   void aFullHistoryAcknowledgesNothingItDidNotStore() throws Exception {
     JsonNode r;
-    try (ClassroomChat chat = ClassroomChat.start(
-        new ChatSettings("127.0.0.1", 0, dir.resolve("chat.db"), 32 * 1024, "teacher-secret", Set.of()));
+    try (ClassroomChat chat =
+            ClassroomChat.start(
+                new ChatSettings(
+                    "127.0.0.1",
+                    0,
+                    dir.resolve("chat.db"),
+                    32 * 1024,
+                    "teacher-secret",
+                    Set.of()));
         NodePeer node = new NodePeer("chat-full.mjs", "http://127.0.0.1:" + chat.port())) {
       String line = node.readLine();
       assertThat(node.await()).isZero();
@@ -77,11 +92,14 @@ class ChatWithOfficialClientTest {
     List<String> acked = texts(r.at("/acked"));
     List<String> stored = texts(r.at("/stored"));
     assertThat(r.at("/refused")).isNotEmpty();
-    r.at("/refused").forEach(refusal -> {
-      assertThat(refusal.path("error").asText()).startsWith("the server could not store your message");
-      assertThat(refusal.path("retry").asBoolean()).isTrue();
-      assertThat(stored).doesNotContain(refusal.path("clientId").asText());
-    });
+    r.at("/refused")
+        .forEach(
+            refusal -> {
+              assertThat(refusal.path("error").asText())
+                  .startsWith("the server could not store your message");
+              assertThat(refusal.path("retry").asBoolean()).isTrue();
+              assertThat(stored).doesNotContain(refusal.path("clientId").asText());
+            });
     assertThat(stored).containsExactlyInAnyOrderElementsOf(acked);
   }
 

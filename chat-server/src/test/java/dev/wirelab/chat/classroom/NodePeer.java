@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Node script from {@code src/test/node/chat} (installed by scripts/install-test-deps.sh),
- * run as a child process: the test reads its stdout line by line and may answer on its stdin.
+ * A Node script from {@code src/test/node/chat} (installed by scripts/install-test-deps.sh), run as
+ * a child process: the test reads its stdout line by line and may answer on its stdin.
  */
 final class NodePeer implements AutoCloseable {
   private final Process process;
@@ -23,11 +23,15 @@ final class NodePeer implements AutoCloseable {
 
   NodePeer(String script, String... args) throws IOException {
     process = NodeScript.start("chat", "socket.io-client", script, args);
-    out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
   }
 
-  /** The next line the script prints, or null once it has ended (it ends itself: every wait in it is bounded). */
+  /**
+   * The next line the script prints, or null once it has ended (it ends itself: every wait in it is
+   * bounded).
+   */
   String readLine() throws IOException {
     return out.readLine();
   }
@@ -44,8 +48,8 @@ final class NodePeer implements AutoCloseable {
   }
 
   /**
-   * Ends the script if it is still running: SIGTERM first, so Playwright closes its Chromium,
-   * then whatever is left of the process tree is killed, so no browser outlives a failed test.
+   * Ends the script if it is still running: SIGTERM first, so Playwright closes its Chromium, then
+   * whatever is left of the process tree is killed, so no browser outlives a failed test.
    */
   @Override
   public void close() throws IOException, InterruptedException {

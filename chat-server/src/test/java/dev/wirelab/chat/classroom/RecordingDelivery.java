@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * A {@link Delivery} that keeps what the chat sent and to whom, and tracks Socket.IO's rooms,
- * so a test reads the chat's rules without a network. A disconnect tells the chat, as the
- * Socket.IO server's disconnect listener does.
+ * A {@link Delivery} that keeps what the chat sent and to whom, and tracks Socket.IO's rooms, so a
+ * test reads the chat's rules without a network. A disconnect tells the chat, as the Socket.IO
+ * server's disconnect listener does.
  */
 final class RecordingDelivery implements Delivery {
   /** One send: to a socket, a room, or everyone but a room ({@code toAllExcept}). */
@@ -58,8 +58,8 @@ final class RecordingDelivery implements Delivery {
   }
 
   @Override
-  public synchronized void toRoomExcept(String room, String exceptSocketId, String event,
-      Object payload) {
+  public synchronized void toRoomExcept(
+      String room, String exceptSocketId, String event, Object payload) {
     sent.add(new Sent("room", room, event, payload));
   }
 

@@ -11,6 +11,9 @@ final class Screenshots {
 
   static Path directory() {
     return ("docs".equals(System.getProperty("wirelab.screenshots"))
-        ? Path.of("..", "docs", "images") : Path.of("target", "screenshots")).toAbsolutePath().normalize();
+            ? Path.of("..", "docs", "images")
+            : Path.of("target", "screenshots"))
+        .toAbsolutePath()
+        .normalize();
   }
 }

@@ -20,11 +20,19 @@ class ChatCommandTest {
   @Test
   void aBusyPortIsOneClearLine() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Result result = run("--host", "127.0.0.1", "--port", Integer.toString(taken.getLocalPort()),
-          "--db", dir.resolve("chat.db").toString());
+      Result result =
+          run(
+              "--host",
+              "127.0.0.1",
+              "--port",
+              Integer.toString(taken.getLocalPort()),
+              "--db",
+              dir.resolve("chat.db").toString());
 
       assertThat(result.exitCode).isEqualTo(1);
-      assertThat(result.err.lines()).singleElement().asString()
+      assertThat(result.err.lines())
+          .singleElement()
+          .asString()
           .startsWith("error: cannot listen on 127.0.0.1:" + taken.getLocalPort())
           .endsWith("(is another chat running? stop it or choose another --port)");
     }
@@ -37,8 +45,11 @@ class ChatCommandTest {
     Result result = run("--host", "127.0.0.1", "--port", "0", "--db", directory.toString());
 
     assertThat(result.exitCode).isEqualTo(1);
-    assertThat(result.err).isEqualTo("error: cannot open the chat history " + directory
-        + ": it is a directory (choose another file with --db)\n");
+    assertThat(result.err)
+        .isEqualTo(
+            "error: cannot open the chat history "
+                + directory
+                + ": it is a directory (choose another file with --db)\n");
   }
 
   private static Result run(String... args) {

@@ -8,7 +8,10 @@ import dev.wirelab.chat.http.RawHttp.Response;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 
-/** Gives every test a fresh {@link EchoServer} with default options, closed after it; a test may restart it with others. */
+/**
+ * Gives every test a fresh {@link EchoServer} with default options, closed after it; a test may
+ * restart it with others.
+ */
 abstract class AbstractEchoServerTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String POLLING = "/engine.io/?EIO=4&transport=polling";

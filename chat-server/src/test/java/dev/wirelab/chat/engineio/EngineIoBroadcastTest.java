@@ -24,8 +24,11 @@ class EngineIoBroadcastTest {
       for (int i = 0; i < 3; i++) {
         sessions.add(server.listener.nextOpened());
       }
-      String sid = new ObjectMapper().readTree(
-          RawHttp.get(server.port(), POLLING).body().substring(1)).get("sid").asText();
+      String sid =
+          new ObjectMapper()
+              .readTree(RawHttp.get(server.port(), POLLING).body().substring(1))
+              .get("sid")
+              .asText();
       sessions.add(server.listener.nextOpened());
       gone.close();
       assertThat(server.listener.nextCloseReason()).isEqualTo("transport close");
@@ -59,8 +62,8 @@ class EngineIoBroadcastTest {
   }
 
   /**
-   * Broadcasts are written at once and flushed together later in the loop's turn: whatever else
-   * is sent to the connection in between must still arrive in the order it was sent.
+   * Broadcasts are written at once and flushed together later in the loop's turn: whatever else is
+   * sent to the connection in between must still arrive in the order it was sent.
    */
   @Test
   void broadcastsFlushedTogetherKeepTheirOrderWithDirectSends() throws Exception {
@@ -69,12 +72,16 @@ class EngineIoBroadcastTest {
       EngineIoSession session = (EngineIoSession) server.listener.nextOpened();
       socket.read();
 
-      session.loop().submit(() -> {
-        EngineIoBroadcast.send("first", List.of(session));
-        session.send("direct");
-        EngineIoBroadcast.send("second", List.of(session));
-        EngineIoBroadcast.send("third", List.of(session));
-      }).get(5, TimeUnit.SECONDS);
+      session
+          .loop()
+          .submit(
+              () -> {
+                EngineIoBroadcast.send("first", List.of(session));
+                session.send("direct");
+                EngineIoBroadcast.send("second", List.of(session));
+                EngineIoBroadcast.send("third", List.of(session));
+              })
+          .get(5, TimeUnit.SECONDS);
 
       for (String expected : List.of("4first", "4direct", "4second", "4third")) {
         assertThat(socket.read().text()).isEqualTo(expected);

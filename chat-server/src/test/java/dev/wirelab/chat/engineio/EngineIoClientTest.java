@@ -17,8 +17,9 @@ class EngineIoClientTest {
 
   @BeforeAll
   static void start() {
-    server = new EchoServer(EngineIoOptions.defaults()
-        .withPingInterval(PING_INTERVAL).withPingTimeout(2_000));
+    server =
+        new EchoServer(
+            EngineIoOptions.defaults().withPingInterval(PING_INTERVAL).withPingTimeout(2_000));
   }
 
   @AfterAll
@@ -31,7 +32,8 @@ class EngineIoClientTest {
   void echoesTextAndBinary(String transport) throws Exception {
     List<JsonNode> lines = NodePeer.run("echo-" + transport, server.port(), "");
 
-    assertThat(lines).extracting(line -> line.get("event").asText())
+    assertThat(lines)
+        .extracting(line -> line.get("event").asText())
         .containsExactly("open", "message", "message", "close");
     assertThat(lines.get(0).get("transport").asText()).isEqualTo(transport);
     assertThat(lines.get(1).get("text").asText()).isEqualTo("héllo ☃");
@@ -44,7 +46,8 @@ class EngineIoClientTest {
   void upgradesFromPollingToWebSocket() throws Exception {
     List<JsonNode> lines = NodePeer.run("upgrade", server.port(), "");
 
-    assertThat(lines).extracting(line -> line.get("event").asText())
+    assertThat(lines)
+        .extracting(line -> line.get("event").asText())
         .containsExactly("open", "upgrade", "message", "close");
     assertThat(lines.get(0).get("transport").asText()).isEqualTo("polling");
     assertThat(lines.get(1).get("transport").asText()).isEqualTo("websocket");

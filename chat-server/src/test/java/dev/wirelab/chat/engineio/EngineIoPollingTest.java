@@ -41,12 +41,15 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
     assertError(RawHttp.get(port, "/engine.io/?EIO=4&transport=abc"), 400, 0, "Transport unknown");
     assertError(RawHttp.get(port, POLLING + "&sid=nope"), 400, 1, "Session ID unknown");
     assertError(RawHttp.post(port, POLLING, "4x"), 400, 2, "Bad handshake method");
-    assertError(RawHttp.send(port, new Request("PUT", POLLING, "")).get(0), 400, 2,
-        "Bad handshake method");
+    assertError(
+        RawHttp.send(port, new Request("PUT", POLLING, "")).get(0), 400, 2, "Bad handshake method");
     assertError(RawHttp.get(port, "/engine.io/?EIO=4&transport=websocket"), 400, 3, "Bad request");
-    assertError(RawHttp.get(port, "/engine.io/?transport=polling"), 400, 5,
-        "Unsupported protocol version");
-    assertError(RawHttp.get(port, "/engine.io/?EIO=3&transport=polling"), 400, 5,
+    assertError(
+        RawHttp.get(port, "/engine.io/?transport=polling"), 400, 5, "Unsupported protocol version");
+    assertError(
+        RawHttp.get(port, "/engine.io/?EIO=3&transport=polling"),
+        400,
+        5,
         "Unsupported protocol version");
   }
 
@@ -111,12 +114,20 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
     byte[] body = {'4', (byte) 0xc3, 0x28};
 
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
-      socket.getOutputStream().write(("POST " + polling(sid) + " HTTP/1.1\r\nHost: x\r\n"
-          + "Connection: close\r\nContent-Length: 3\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              ("POST "
+                      + polling(sid)
+                      + " HTTP/1.1\r\nHost: x\r\n"
+                      + "Connection: close\r\nContent-Length: 3\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().write(body);
 
       String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(response).startsWith("HTTP/1.1 400").endsWith("{\"code\":3,\"message\":\"Bad request\"}");
+      assertThat(response)
+          .startsWith("HTTP/1.1 400")
+          .endsWith("{\"code\":3,\"message\":\"Bad request\"}");
     }
     assertThat(server.listener.nextCloseReason()).isEqualTo("parse error");
   }
@@ -125,8 +136,8 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
   void aSecondConcurrentGetClosesTheSession() throws Exception {
     String sid = openPollingSession();
 
-    List<Response> responses = RawHttp.send(server.port(),
-        Request.get(polling(sid)), Request.get(polling(sid)));
+    List<Response> responses =
+        RawHttp.send(server.port(), Request.get(polling(sid)), Request.get(polling(sid)));
 
     assertThat(responses.get(0).status()).isEqualTo(200);
     assertThat(responses.get(0).body()).isEqualTo("1");
@@ -138,8 +149,8 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
   void closePacketEndsThePendingGetWithNoop() throws Exception {
     String sid = openPollingSession();
 
-    List<Response> responses = RawHttp.send(server.port(),
-        Request.get(polling(sid)), Request.post(polling(sid), "1"));
+    List<Response> responses =
+        RawHttp.send(server.port(), Request.get(polling(sid)), Request.post(polling(sid), "1"));
 
     assertThat(responses.get(0).body()).isEqualTo("6");
     assertThat(responses.get(1).body()).isEqualTo("ok");
@@ -240,7 +251,8 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
     String foreign = "Origin: http://evil.example";
     assertError(RawHttp.get(server.port(), POLLING, foreign), 403, 4, "Forbidden");
 
-    Response sameOrigin = RawHttp.get(server.port(), POLLING, "Origin: http://127.0.0.1:" + server.port());
+    Response sameOrigin =
+        RawHttp.get(server.port(), POLLING, "Origin: http://127.0.0.1:" + server.port());
     assertThat(sameOrigin.status()).isEqualTo(200);
 
     restart(EngineIoOptions.defaults().withAllowedOrigins("http://class.example"));
@@ -249,9 +261,17 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
     assertThat(allowed.header("access-control-allow-origin")).isEqualTo("http://class.example");
     assertThat(allowed.header("access-control-allow-credentials")).isEqualTo("true");
 
-    Response preflight = RawHttp.send(server.port(), new Request("OPTIONS", POLLING, null,
-        "Origin: http://class.example", "Access-Control-Request-Method: POST",
-        "Access-Control-Request-Headers: content-type")).get(0);
+    Response preflight =
+        RawHttp.send(
+                server.port(),
+                new Request(
+                    "OPTIONS",
+                    POLLING,
+                    null,
+                    "Origin: http://class.example",
+                    "Access-Control-Request-Method: POST",
+                    "Access-Control-Request-Headers: content-type"))
+            .get(0);
     assertThat(preflight.status()).isEqualTo(204);
     assertThat(preflight.header("access-control-allow-origin")).isEqualTo("http://class.example");
     assertThat(preflight.header("access-control-allow-methods")).contains("POST");

@@ -3,8 +3,8 @@ package dev.wirelab.chat.engineio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wirelab.chat.http.RawHttp;
 import dev.wirelab.chat.engineio.RawWebSocket.Frame;
+import dev.wirelab.chat.http.RawHttp;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -99,12 +99,13 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
 
   @Test
   void aForeignOriginCannotOpenAWebSocket() throws Exception {
-    try (RawWebSocket foreign = RawWebSocket.connect(server.port(), WEBSOCKET, 0,
-        "Origin: http://evil.example")) {
+    try (RawWebSocket foreign =
+        RawWebSocket.connect(server.port(), WEBSOCKET, 0, "Origin: http://evil.example")) {
       assertThat(foreign.upgradeResponse()).startsWith("HTTP/1.1 403");
     }
-    try (RawWebSocket same = RawWebSocket.connect(server.port(), WEBSOCKET, 0,
-        "Origin: http://127.0.0.1:" + server.port())) {
+    try (RawWebSocket same =
+        RawWebSocket.connect(
+            server.port(), WEBSOCKET, 0, "Origin: http://127.0.0.1:" + server.port())) {
       assertThat(same.upgradeResponse()).startsWith("HTTP/1.1 101");
       readOpen(same);
     }
@@ -192,8 +193,10 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
   /** Far below its own limit, a slow reader still goes once the server's budget is spent. */
   @Test
   void aSlowReaderOverTheServersOutboundBudgetIsDisconnected() throws Exception {
-    assertSlowReaderIsDisconnectedWhileOthersAreServed(EngineIoOptions.defaults()
-        .withMaxOutboundBytes(Long.MAX_VALUE).withMaxTotalOutboundBytes(64 * 1024));
+    assertSlowReaderIsDisconnectedWhileOthersAreServed(
+        EngineIoOptions.defaults()
+            .withMaxOutboundBytes(Long.MAX_VALUE)
+            .withMaxTotalOutboundBytes(64 * 1024));
   }
 
   private void assertSlowReaderIsDisconnectedWhileOthersAreServed(EngineIoOptions options)
@@ -249,8 +252,12 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
       readOpen(greedy);
       readOpen(polite);
 
-      greedy.send(RawWebSocket.TEXT, ("4" + "x".repeat(limit / 2)).getBytes(StandardCharsets.UTF_8), false);
-      greedy.send(RawWebSocket.CONTINUATION, "y".repeat(limit / 2 + 10).getBytes(StandardCharsets.UTF_8), true);
+      greedy.send(
+          RawWebSocket.TEXT, ("4" + "x".repeat(limit / 2)).getBytes(StandardCharsets.UTF_8), false);
+      greedy.send(
+          RawWebSocket.CONTINUATION,
+          "y".repeat(limit / 2 + 10).getBytes(StandardCharsets.UTF_8),
+          true);
 
       assertThat(greedy.readUntilClosed().opcode()).isEqualTo(RawWebSocket.CLOSE);
       polite.sendText("4still here");

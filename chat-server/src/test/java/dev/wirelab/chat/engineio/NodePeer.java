@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code src/test/node/engineio/peer.mjs}, the official engine.io-client, as a child
- * process; its JSON lines become {@link JsonNode}s.
+ * Runs {@code src/test/node/engineio/peer.mjs}, the official engine.io-client, as a child process;
+ * its JSON lines become {@link JsonNode}s.
  */
 final class NodePeer implements AutoCloseable {
   private static final long WAIT_SECONDS = 30;
@@ -24,8 +24,14 @@ final class NodePeer implements AutoCloseable {
 
   /** Starts a scenario of peer.mjs against {@code http://127.0.0.1:port}. */
   static NodePeer start(String scenario, int port, Object argument) throws IOException {
-    return new NodePeer(NodeScript.start("engineio", "engine.io-client", "peer.mjs", scenario,
-        "http://127.0.0.1:" + port, String.valueOf(argument)));
+    return new NodePeer(
+        NodeScript.start(
+            "engineio",
+            "engine.io-client",
+            "peer.mjs",
+            scenario,
+            "http://127.0.0.1:" + port,
+            String.valueOf(argument)));
   }
 
   /** Runs a scenario to its end and returns everything it printed. */

@@ -28,15 +28,21 @@ class PacketCodecTest {
 
   @Test
   void payloadRoundTripKeepsOrderTextAndBinary() throws PacketParseException {
-    List<Packet> packets = List.of(Packet.message("a\u001fb"), Packet.binary(new byte[] {1, 2, 3, 4}),
-        Packet.of(PacketType.PING), Packet.message(""));
+    List<Packet> packets =
+        List.of(
+            Packet.message("a\u001fb"),
+            Packet.binary(new byte[] {1, 2, 3, 4}),
+            Packet.of(PacketType.PING),
+            Packet.message(""));
 
     String payload = PacketCodec.encodePayload(packets);
     List<Packet> decoded = PacketCodec.decodePayload(payload);
 
     assertThat(payload).isEqualTo("4a\u001fb\u001ebAQIDBA==\u001e2\u001e4");
-    assertThat(decoded).extracting(Packet::type).containsExactly(
-        PacketType.MESSAGE, PacketType.MESSAGE, PacketType.PING, PacketType.MESSAGE);
+    assertThat(decoded)
+        .extracting(Packet::type)
+        .containsExactly(
+            PacketType.MESSAGE, PacketType.MESSAGE, PacketType.PING, PacketType.MESSAGE);
     assertThat(decoded.get(0).text()).isEqualTo("a\u001fb");
     assertThat(decoded.get(1).binary()).containsExactly(1, 2, 3, 4);
     assertThat(decoded.get(3).text()).isEmpty();
@@ -45,22 +51,28 @@ class PacketCodecTest {
   @Test
   void refusesUnknownTypeEmptyPacketAndBadBase64() {
     assertThatThrownBy(() -> PacketCodec.decode("abc"))
-        .isInstanceOf(PacketParseException.class).hasMessage("unknown packet type 'a'");
+        .isInstanceOf(PacketParseException.class)
+        .hasMessage("unknown packet type 'a'");
     assertThatThrownBy(() -> PacketCodec.decode("7"))
-        .isInstanceOf(PacketParseException.class).hasMessage("unknown packet type '7'");
+        .isInstanceOf(PacketParseException.class)
+        .hasMessage("unknown packet type '7'");
     assertThatThrownBy(() -> PacketCodec.decodePayload("4ok\u001e"))
-        .isInstanceOf(PacketParseException.class).hasMessage("empty packet");
+        .isInstanceOf(PacketParseException.class)
+        .hasMessage("empty packet");
     assertThatThrownBy(() -> PacketCodec.decodePayload("b%%%"))
-        .isInstanceOf(PacketParseException.class).hasMessageStartingWith("bad base64");
+        .isInstanceOf(PacketParseException.class)
+        .hasMessageStartingWith("bad base64");
     assertThatThrownBy(() -> PacketCodec.decode("\u0000"))
-        .isInstanceOf(PacketParseException.class).hasMessage("unknown packet type '\\u0000'");
+        .isInstanceOf(PacketParseException.class)
+        .hasMessage("unknown packet type '\\u0000'");
   }
 
   @Test
   void pollingBodiesMustBeValidUtf8() throws PacketParseException {
     assertThat(PacketCodec.utf8("4☃".getBytes(StandardCharsets.UTF_8))).isEqualTo("4☃");
     assertThatThrownBy(() -> PacketCodec.utf8(new byte[] {'4', (byte) 0xc3, 0x28}))
-        .isInstanceOf(PacketParseException.class).hasMessage("invalid UTF-8");
+        .isInstanceOf(PacketParseException.class)
+        .hasMessage("invalid UTF-8");
   }
 
   @Test

@@ -13,8 +13,8 @@ import java.util.Base64;
 import java.util.stream.Collectors;
 
 /**
- * A minimal RFC 6455 client on a plain socket: it can misbehave on purpose (never answer a
- * ping, never read, send invalid UTF-8), which real clients refuse to do.
+ * A minimal RFC 6455 client on a plain socket: it can misbehave on purpose (never answer a ping,
+ * never read, send invalid UTF-8), which real clients refuse to do.
  */
 final class RawWebSocket implements AutoCloseable {
   static final int CONTINUATION = 0;
@@ -53,12 +53,21 @@ final class RawWebSocket implements AutoCloseable {
       }
       socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
       socket.setSoTimeout(10_000);
-      String key = Base64.getEncoder().encodeToString("wirelab-test-key".getBytes(StandardCharsets.US_ASCII));
-      String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
-          + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\n"
-          + "Sec-WebSocket-Version: 13\r\n"
-          + Arrays.stream(headerLines).map(line -> line + "\r\n").collect(Collectors.joining())
-          + "\r\n";
+      String key =
+          Base64.getEncoder()
+              .encodeToString("wirelab-test-key".getBytes(StandardCharsets.US_ASCII));
+      String request =
+          "GET "
+              + target
+              + " HTTP/1.1\r\nHost: 127.0.0.1:"
+              + port
+              + "\r\n"
+              + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+              + key
+              + "\r\n"
+              + "Sec-WebSocket-Version: 13\r\n"
+              + Arrays.stream(headerLines).map(line -> line + "\r\n").collect(Collectors.joining())
+              + "\r\n";
       socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
       StringBuilder response = new StringBuilder();
       while (!response.toString().endsWith("\r\n\r\n")) {
@@ -102,8 +111,7 @@ final class RawWebSocket implements AutoCloseable {
     if (length < 126) {
       header = new byte[] {(byte) first, (byte) (0x80 | length)};
     } else if (length < 65536) {
-      header = new byte[] {(byte) first, (byte) (0x80 | 126),
-          (byte) (length >> 8), (byte) length};
+      header = new byte[] {(byte) first, (byte) (0x80 | 126), (byte) (length >> 8), (byte) length};
     } else {
       header = new byte[10];
       header[0] = (byte) first;
@@ -138,8 +146,8 @@ final class RawWebSocket implements AutoCloseable {
   }
 
   /**
-   * Reads frames until the server ends the connection, with a FIN or, when unread data was
-   * still on its way in, a reset; returns the last frame seen, or null.
+   * Reads frames until the server ends the connection, with a FIN or, when unread data was still on
+   * its way in, a reset; returns the last frame seen, or null.
    */
   Frame readUntilClosed() throws IOException {
     Frame last = null;

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** Packets to WebSocket frames and back, on Netty's EmbeddedChannel, with every buffer released. */
 class WebSocketPacketCodecTest {
-  private final EmbeddedChannel channel = new EmbeddedChannel(new WebSocketPacketCodec(EngineIoOptions.defaults().maxPayload()));
+  private final EmbeddedChannel channel =
+      new EmbeddedChannel(new WebSocketPacketCodec(EngineIoOptions.defaults().maxPayload()));
 
   @AfterEach
   void finish() {
@@ -40,7 +41,8 @@ class WebSocketPacketCodecTest {
 
     BinaryWebSocketFrame frame = channel.readOutbound();
     try {
-      assertThat(frame.content().nioBuffer()).isEqualTo(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}));
+      assertThat(frame.content().nioBuffer())
+          .isEqualTo(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}));
     } finally {
       frame.release();
     }
@@ -60,7 +62,8 @@ class WebSocketPacketCodecTest {
 
   @Test
   void controlFramesPassThrough() {
-    channel.writeInbound(new PingWebSocketFrame(Unpooled.copiedBuffer("hi", StandardCharsets.UTF_8)));
+    channel.writeInbound(
+        new PingWebSocketFrame(Unpooled.copiedBuffer("hi", StandardCharsets.UTF_8)));
 
     PingWebSocketFrame ping = channel.readInbound();
     try {

@@ -20,13 +20,16 @@ import org.junit.jupiter.api.Test;
 class HttpEdgeTest {
   private static final int TIMEOUT_MILLIS = 10_000;
 
-  private final WebServer server = WebServer.builder()
-      .host("127.0.0.1").port(0)
-      .requestDeadline(Duration.ofMillis(300))
-      .maxConnections(3, 3)
-      .engineIo("/engine.io/", new EngineIoServer(EngineIoOptions.defaults(), new EngineIoEcho()))
-      .staticResources("/", "web")
-      .start();
+  private final WebServer server =
+      WebServer.builder()
+          .host("127.0.0.1")
+          .port(0)
+          .requestDeadline(Duration.ofMillis(300))
+          .maxConnections(3, 3)
+          .engineIo(
+              "/engine.io/", new EngineIoServer(EngineIoOptions.defaults(), new EngineIoEcho()))
+          .staticResources("/", "web")
+          .start();
 
   @AfterEach
   void stop() {
@@ -36,7 +39,8 @@ class HttpEdgeTest {
   @Test
   void aBadPercentEscapeIs400NotAClosedConnection() throws IOException {
     assertThat(exchange("GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n")).startsWith("HTTP/1.1 400 ");
-    assertThat(exchange("GET /engine.io/?EIO=4&transport=polling&sid=%zz HTTP/1.1\r\nHost: x\r\n\r\n"))
+    assertThat(
+            exchange("GET /engine.io/?EIO=4&transport=polling&sid=%zz HTTP/1.1\r\nHost: x\r\n\r\n"))
         .startsWith("HTTP/1.1 400 ");
   }
 
@@ -56,7 +60,8 @@ class HttpEdgeTest {
   @Test
   void thePageComesWithSecurityHeaders() throws IOException {
     String page = exchange("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").toLowerCase();
-    assertThat(page).contains("content-security-policy: default-src 'self';")
+    assertThat(page)
+        .contains("content-security-policy: default-src 'self';")
         .contains("frame-ancestors 'none'")
         .contains("x-content-type-options: nosniff")
         .contains("referrer-policy: no-referrer")
@@ -65,36 +70,61 @@ class HttpEdgeTest {
 
   @Test
   void pollingAnswersAreNotStored() throws IOException {
-    String open = exchange("GET /engine.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: x\r\n"
-        + "Connection: close\r\n\r\n").toLowerCase();
+    String open =
+        exchange(
+                "GET /engine.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: x\r\n"
+                    + "Connection: close\r\n\r\n")
+            .toLowerCase();
     assertThat(open).startsWith("http/1.1 200 ").contains("cache-control: no-store");
   }
 
   @Test
   void anEmptyWebSocketKeyIs400() throws IOException {
-    assertThat(exchange("GET /engine.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: x\r\n"
-        + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
-        + "Sec-WebSocket-Key: \r\n\r\n")).startsWith("HTTP/1.1 400 ");
+    assertThat(
+            exchange(
+                "GET /engine.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: x\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: \r\n\r\n"))
+        .startsWith("HTTP/1.1 400 ");
   }
 
   @Test
   void dnsRebindingIsRefusedAndTheServedAddressIsAllowed() throws IOException {
     int port = server.port();
-    String rebound = exchange("GET /engine.io/?EIO=4&transport=polling HTTP/1.1\r\n"
-        + "Host: evil.example:" + port + "\r\nOrigin: http://evil.example:" + port + "\r\n\r\n");
+    String rebound =
+        exchange(
+            "GET /engine.io/?EIO=4&transport=polling HTTP/1.1\r\n"
+                + "Host: evil.example:"
+                + port
+                + "\r\nOrigin: http://evil.example:"
+                + port
+                + "\r\n\r\n");
     assertThat(rebound).startsWith("HTTP/1.1 403 ");
-    String https = exchange("GET /engine.io/?EIO=4&transport=polling HTTP/1.1\r\n"
-        + "Host: 127.0.0.1:" + port + "\r\nOrigin: https://127.0.0.1:" + port + "\r\n\r\n");
+    String https =
+        exchange(
+            "GET /engine.io/?EIO=4&transport=polling HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:"
+                + port
+                + "\r\nOrigin: https://127.0.0.1:"
+                + port
+                + "\r\n\r\n");
     assertThat(https).as("this server serves no https").startsWith("HTTP/1.1 403 ");
-    String served = exchange("GET /engine.io/?EIO=4&transport=polling HTTP/1.1\r\n"
-        + "Host: 127.0.0.1:" + port + "\r\nOrigin: http://127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n");
+    String served =
+        exchange(
+            "GET /engine.io/?EIO=4&transport=polling HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:"
+                + port
+                + "\r\nOrigin: http://127.0.0.1:"
+                + port
+                + "\r\nConnection: close\r\n\r\n");
     assertThat(served).startsWith("HTTP/1.1 200 ");
   }
 
   @Test
   void aRequestThatNeverEndsIsClosedAtTheDeadline() throws IOException {
     try (Socket slow = connect()) {
-      slow.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: a".getBytes(StandardCharsets.US_ASCII));
+      slow.getOutputStream()
+          .write("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: a".getBytes(StandardCharsets.US_ASCII));
       // The deadline counts from the first byte; a byte now and then does not move it.
       slow.getOutputStream().write('a');
       assertThat(closedWithoutAnswer(slow)).isTrue();
@@ -109,7 +139,9 @@ class HttpEdgeTest {
         open.add(connect());
       }
       // Each of the three is served; the fourth is closed before it is read.
-      open.get(0).getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      open.get(0)
+          .getOutputStream()
+          .write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       assertThat(new String(open.get(0).getInputStream().readNBytes(12), StandardCharsets.US_ASCII))
           .isEqualTo("HTTP/1.1 200");
       try (Socket fourth = connect()) {

@@ -20,18 +20,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Static files, routes and Engine.IO sharing one port, and a close that leaves nothing behind. */
 class WebServerTest {
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private WebServer start(Path site) {
     return WebServer.builder()
-        .host("127.0.0.1").port(0)
+        .host("127.0.0.1")
+        .port(0)
         .engineIo("/engine.io/", new EngineIoServer(EngineIoOptions.defaults(), new EngineIoEcho()))
-        .route("GET", "/api/ping", (request, exchange) ->
-            exchange.replyJson(HttpResponseStatus.OK, "{\"pong\":true}"))
-        .route("GET", "/api/broken", (request, exchange) -> {
-          throw new IllegalStateException("this route always fails");
-        })
+        .route(
+            "GET",
+            "/api/ping",
+            (request, exchange) -> exchange.replyJson(HttpResponseStatus.OK, "{\"pong\":true}"))
+        .route(
+            "GET",
+            "/api/broken",
+            (request, exchange) -> {
+              throw new IllegalStateException("this route always fails");
+            })
         .staticResources("/files/", "static-test")
         .staticResources("/", site)
         .start();
@@ -57,7 +62,8 @@ class WebServerTest {
       assertThat(index.body()).isEqualTo("<h1>chat</h1>");
       assertThat(RawHttp.get(port, "/app.js").header("content-type"))
           .isEqualTo("text/javascript; charset=UTF-8");
-      assertThat(RawHttp.get(port, "/files/hello.txt").body()).isEqualTo("hello from the class path\n");
+      assertThat(RawHttp.get(port, "/files/hello.txt").body())
+          .isEqualTo("hello from the class path\n");
       assertThat(RawHttp.get(port, "/files/docs/").body()).isEqualTo("<h1>docs</h1>\n");
       assertThat(RawHttp.get(port, "/api/ping").body()).isEqualTo("{\"pong\":true}");
       assertThat(RawHttp.get(port, "/engine.io/?EIO=4&transport=polling").body()).startsWith("0{");
@@ -68,9 +74,17 @@ class WebServerTest {
   void refusesMissingHiddenAndEscapingPaths() throws Exception {
     try (WebServer server = start(site())) {
       int port = server.port();
-      for (String path : new String[] {"/missing.html", "/.env", "/../secret.txt",
-          "/%2e%2e/secret.txt", "/a/%2E%2E/%2E%2E/secret.txt", "/..%5csecret.txt", "/files/docs",
-          "/files/../static-test/hello.txt"}) {
+      for (String path :
+          new String[] {
+            "/missing.html",
+            "/.env",
+            "/../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/a/%2E%2E/%2E%2E/secret.txt",
+            "/..%5csecret.txt",
+            "/files/docs",
+            "/files/../static-test/hello.txt"
+          }) {
         assertThat(RawHttp.get(port, path).status()).as(path).isEqualTo(404);
       }
       assertThat(RawHttp.post(port, "/app.js", "x").status()).isEqualTo(405);
@@ -90,9 +104,12 @@ class WebServerTest {
     try (WebServer server = start(site());
         Socket garbage = new Socket("127.0.0.1", server.port())) {
       garbage.setSoTimeout(10_000);
-      garbage.getOutputStream().write("\u0001\u0002 not HTTP at all \r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      garbage
+          .getOutputStream()
+          .write("\u0001\u0002 not HTTP at all \r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
 
-      String answer = new String(garbage.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      String answer =
+          new String(garbage.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
 
       assertThat(answer).startsWith("HTTP/1.1 400");
       assertThat(RawHttp.get(server.port(), "/").status()).isEqualTo(200);
@@ -120,8 +137,12 @@ class WebServerTest {
 
   @Test
   void aSilentConnectionIsClosedAfterTheIdleTimeout() throws Exception {
-    try (WebServer server = WebServer.builder().port(0).idleTimeout(Duration.ofMillis(100))
-            .staticResources("/", site()).start();
+    try (WebServer server =
+            WebServer.builder()
+                .port(0)
+                .idleTimeout(Duration.ofMillis(100))
+                .staticResources("/", site())
+                .start();
         Socket silent = new Socket("127.0.0.1", server.port())) {
       silent.setSoTimeout(10_000);
 

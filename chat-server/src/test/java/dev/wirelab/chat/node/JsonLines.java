@@ -12,7 +12,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** Reads a Node peer's stdout on a thread of its own, one JSON value a line, for the test to take with a bounded wait. */
+/**
+ * Reads a Node peer's stdout on a thread of its own, one JSON value a line, for the test to take
+ * with a bounded wait.
+ */
 public final class JsonLines {
   private final Process process;
   private final String peer;
@@ -39,12 +42,17 @@ public final class JsonLines {
     return line;
   }
 
-  /** Says the process is being ended on purpose, so its pipe closing under the reader is no error. */
+  /**
+   * Says the process is being ended on purpose, so its pipe closing under the reader is no error.
+   */
   public void ending() {
     ending = true;
   }
 
-  /** Waits, bounded, for the reader to see the end of the output, then returns every line not yet taken. */
+  /**
+   * Waits, bounded, for the reader to see the end of the output, then returns every line not yet
+   * taken.
+   */
   public List<JsonNode> rest() throws InterruptedException {
     reader.join(TimeUnit.SECONDS.toMillis(waitSeconds));
     List<JsonNode> all = new ArrayList<>();

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts a Node test peer from a {@code src/test/node} folder as a child process; its stderr
- * joins the test's, its stdin and stdout belong to the caller.
+ * Starts a Node test peer from a {@code src/test/node} folder as a child process; its stderr joins
+ * the test's, its stdin and stdout belong to the caller.
  */
 public final class NodeScript {
   private NodeScript() {}
@@ -21,12 +21,14 @@ public final class NodeScript {
       throws IOException {
     Path directory = Path.of("src", "test", "node", folder).toAbsolutePath();
     if (!Files.isDirectory(directory.resolve("node_modules").resolve(module))) {
-      throw new IllegalStateException(module + " is not installed in " + directory
-          + "; run scripts/install-test-deps.sh");
+      throw new IllegalStateException(
+          module + " is not installed in " + directory + "; run scripts/install-test-deps.sh");
     }
     List<String> command = new ArrayList<>(List.of("node", script));
     command.addAll(List.of(arguments));
-    return new ProcessBuilder(command).directory(directory.toFile())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    return new ProcessBuilder(command)
+        .directory(directory.toFile())
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start();
   }
 }

@@ -19,14 +19,15 @@ class ConnectionStateRecoveryTest {
   private final List<Socket> sockets = new ArrayList<>();
 
   private SocketIoServer server(RecoveryOptions recovery) {
-    SocketIoServer server = new SocketIoServer(
-        SocketIoOptions.defaults().withRecovery(recovery).withClock(clock));
-    server.onConnection(socket -> {
-      sockets.add(socket);
-      if (!socket.recovered()) {
-        socket.join("lobby");
-      }
-    });
+    SocketIoServer server =
+        new SocketIoServer(SocketIoOptions.defaults().withRecovery(recovery).withClock(clock));
+    server.onConnection(
+        socket -> {
+          sockets.add(socket);
+          if (!socket.recovered()) {
+            socket.join("lobby");
+          }
+        });
     return server;
   }
 
@@ -51,8 +52,8 @@ class ConnectionStateRecoveryTest {
     io.onOpen(conn);
     conn.clientSends(auth == null ? "0" : "0" + auth);
     List<String> sent = conn.drainText();
-    return new Session(conn, Json.MAPPER.readTree(sent.get(0).substring(1)),
-        sent.subList(1, sent.size()));
+    return new Session(
+        conn, Json.MAPPER.readTree(sent.get(0).substring(1)), sent.subList(1, sent.size()));
   }
 
   private static ObjectNode resume(Session session, String offset) {
@@ -101,11 +102,13 @@ class ConnectionStateRecoveryTest {
     assertThat(recovered.recovered()).isTrue();
     assertThat(recovered.rooms()).contains("lobby", first.sid());
     assertThat(recovered.data()).containsEntry("name", "ada");
-    assertThat(events(back.replayed())).extracting(event -> event.get(1).asText())
+    assertThat(events(back.replayed()))
+        .extracting(event -> event.get(1).asText())
         .containsExactly("two", "three");
 
     io.to("lobby").emit("chat", "four");
-    assertThat(events(back.conn())).extracting(event -> event.get(1).asText())
+    assertThat(events(back.conn()))
+        .extracting(event -> event.get(1).asText())
         .containsExactly("four");
   }
 
@@ -118,7 +121,8 @@ class ConnectionStateRecoveryTest {
     Session back = connect(resume(first, null));
 
     assertThat(back.sid()).isEqualTo(first.sid());
-    assertThat(events(back.replayed())).extracting(event -> event.get(1).asText())
+    assertThat(events(back.replayed()))
+        .extracting(event -> event.get(1).asText())
         .containsExactly("missed");
   }
 

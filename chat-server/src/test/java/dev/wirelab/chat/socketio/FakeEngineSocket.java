@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An in-memory Engine.IO session for testing the Socket.IO layer alone: the test plays the client
- * and the event loop, and reads what the server sent. The real transport is tested in the
- * engineio package and end to end with the official clients.
+ * and the event loop, and reads what the server sent. The real transport is tested in the engineio
+ * package and end to end with the official clients.
  */
 final class FakeEngineSocket implements EngineIoSocket {
   private static int count;
@@ -35,8 +35,12 @@ final class FakeEngineSocket implements EngineIoSocket {
 
   @Override
   public Handshake handshake() {
-    return new Handshake("/socket.io/?EIO=4&transport=websocket", Map.of("host", "test"),
-        Map.of("EIO", "4"), new InetSocketAddress("127.0.0.1", 40000), 0);
+    return new Handshake(
+        "/socket.io/?EIO=4&transport=websocket",
+        Map.of("host", "test"),
+        Map.of("EIO", "4"),
+        new InetSocketAddress("127.0.0.1", 40000),
+        0);
   }
 
   @Override

@@ -73,7 +73,8 @@ class SocketIoServerTest {
     FakeEngineSocket conn = open();
     String name = "/" + "n".repeat(300);
     conn.clientSends("0" + name + ",");
-    assertThat(conn.drainText()).containsExactly("4" + name + ",{\"message\":\"Invalid namespace\"}");
+    assertThat(conn.drainText())
+        .containsExactly("4" + name + ",{\"message\":\"Invalid namespace\"}");
     assertThat(conn.isClosed()).isFalse();
   }
 
@@ -121,8 +122,9 @@ class SocketIoServerTest {
   @Test
   void dynamicNamespacesAreCreatedForMatchingNames() {
     List<String> joined = new ArrayList<>();
-    DynamicNamespace rooms = io.of(Pattern.compile("/room-\\d+"))
-        .onConnection(socket -> joined.add(socket.namespace().name()));
+    DynamicNamespace rooms =
+        io.of(Pattern.compile("/room-\\d+"))
+            .onConnection(socket -> joined.add(socket.namespace().name()));
     FakeEngineSocket conn = open();
     conn.clientSends("0/room-7,");
     conn.clientSends("0/room-x,");
@@ -139,37 +141,45 @@ class SocketIoServerTest {
     AtomicReference<Middleware.Next> pending = new AtomicReference<>();
     List<Socket> admitted = new ArrayList<>();
     io.of("/secure")
-        .use((socket, next) -> {
-          if (socket.handshake().auth().has("token")) {
-            socket.data().put("user", socket.handshake().auth().get("token").asText());
-            pending.set(next);
-          } else {
-            next.reject("unauthorized", Map.of("reason", "no token"));
-          }
-        })
+        .use(
+            (socket, next) -> {
+              if (socket.handshake().auth().has("token")) {
+                socket.data().put("user", socket.handshake().auth().get("token").asText());
+                pending.set(next);
+              } else {
+                next.reject("unauthorized", Map.of("reason", "no token"));
+              }
+            })
         .onConnection(admitted::add);
 
     FakeEngineSocket refused = open();
     refused.clientSends("0/secure,");
     assertThat(refused.drainText())
-        .containsExactly("4/secure,{\"message\":\"unauthorized\",\"data\":{\"reason\":\"no token\"}}");
+        .containsExactly(
+            "4/secure,{\"message\":\"unauthorized\",\"data\":{\"reason\":\"no token\"}}");
 
     FakeEngineSocket waiting = open();
     waiting.clientSends("0/secure,{\"token\":\"ada\"}");
     assertThat(waiting.drainText()).isEmpty();
     pending.get().proceed();
     assertThat(waiting.drainText()).first().asString().startsWith("0/secure,{\"sid\":");
-    assertThat(admitted).singleElement().satisfies(s -> assertThat(s.data()).containsEntry("user", "ada"));
+    assertThat(admitted)
+        .singleElement()
+        .satisfies(s -> assertThat(s.data()).containsEntry("user", "ada"));
     assertThatThrownBy(() -> pending.get().proceed()).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void eventsReachTheirListenersAndAcksGoBack() {
     List<String> seen = new ArrayList<>();
-    io.onConnection(socket -> socket
-        .onAny((event, args) -> seen.add("any:" + event))
-        .on("sum", (args, ack) -> ack.send(args.get(0).asInt() + args.get(1).asInt()))
-        .on("note", (args, ack) -> seen.add(args.text(0) + " ack requested=" + ack.requested())));
+    io.onConnection(
+        socket ->
+            socket
+                .onAny((event, args) -> seen.add("any:" + event))
+                .on("sum", (args, ack) -> ack.send(args.get(0).asInt() + args.get(1).asInt()))
+                .on(
+                    "note",
+                    (args, ack) -> seen.add(args.text(0) + " ack requested=" + ack.requested())));
     FakeEngineSocket conn = connected("0");
 
     conn.clientSends("27[\"sum\",1,2]");
@@ -198,7 +208,8 @@ class SocketIoServerTest {
     io.onConnection(socket::set);
     FakeEngineSocket conn = connected("0");
 
-    CompletableFuture<Args> answer = socket.get().emitWithAck("question", Duration.ofSeconds(5), "ok?");
+    CompletableFuture<Args> answer =
+        socket.get().emitWithAck("question", Duration.ofSeconds(5), "ok?");
     assertThat(conn.drainText()).containsExactly("21[\"question\",\"ok?\"]");
     conn.clientSends("31[\"yes\"]");
 
@@ -213,12 +224,14 @@ class SocketIoServerTest {
 
     CompletableFuture<Args> late = socket.get().emitWithAck("q", Duration.ofMillis(20));
     assertThatThrownBy(() -> late.get(5, TimeUnit.SECONDS))
-        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TimeoutException.class);
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(TimeoutException.class);
 
     CompletableFuture<Args> orphan = socket.get().emitWithAck("q", Duration.ofMinutes(1));
     conn.closeWith("transport close");
     assertThatThrownBy(() -> orphan.get(5, TimeUnit.SECONDS))
-        .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("transport close");
+        .hasCauseInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("transport close");
   }
 
   @Test
@@ -268,12 +281,14 @@ class SocketIoServerTest {
   void aDisconnectedSocketHasLeftItsRoomsWhenItsListenersRun() {
     List<String> reasons = new ArrayList<>();
     List<Socket> sockets = new ArrayList<>();
-    io.onConnection(socket -> {
-      sockets.add(socket);
-      socket.join("r");
-      socket.onDisconnecting(reason -> reasons.add("disconnecting, in r: " + socket.rooms().contains("r")));
-      socket.onDisconnect(reason -> reasons.add(reason + " rooms=" + socket.rooms()));
-    });
+    io.onConnection(
+        socket -> {
+          sockets.add(socket);
+          socket.join("r");
+          socket.onDisconnecting(
+              reason -> reasons.add("disconnecting, in r: " + socket.rooms().contains("r")));
+          socket.onDisconnect(reason -> reasons.add(reason + " rooms=" + socket.rooms()));
+        });
     FakeEngineSocket a = connected("0");
     connected("0");
 
@@ -286,10 +301,12 @@ class SocketIoServerTest {
 
   @Test
   void roomsJoinedTooLateOrBeforeARefusalAreNotKept() {
-    io.of("/strict").use((socket, next) -> {
-      socket.join("waiting");
-      next.reject("no");
-    });
+    io.of("/strict")
+        .use(
+            (socket, next) -> {
+              socket.join("waiting");
+              next.reject("no");
+            });
     List<Socket> sockets = new ArrayList<>();
     io.onConnection(sockets::add);
     FakeEngineSocket refused = open();
@@ -299,8 +316,7 @@ class SocketIoServerTest {
 
     sockets.get(0).join("late");
 
-    assertThat(io.of("/strict").adapter().socketIds(
-        BroadcastOptions.everyone())).isEmpty();
+    assertThat(io.of("/strict").adapter().socketIds(BroadcastOptions.everyone())).isEmpty();
     assertThat(io.to("late").fetchSockets()).isEmpty();
     assertThat(sockets.get(0).rooms()).isEmpty();
   }
@@ -309,10 +325,11 @@ class SocketIoServerTest {
   void disconnectReasonsFromClientAndServer() {
     List<String> reasons = new ArrayList<>();
     List<Socket> sockets = new ArrayList<>();
-    io.onConnection(socket -> {
-      sockets.add(socket);
-      socket.onDisconnect(reasons::add);
-    });
+    io.onConnection(
+        socket -> {
+          sockets.add(socket);
+          socket.onDisconnect(reasons::add);
+        });
     FakeEngineSocket leaving = connected("0");
     leaving.clientSends("1");
     assertThat(leaving.isClosed()).isFalse();
@@ -327,8 +344,11 @@ class SocketIoServerTest {
     assertThat(closed.drainText()).containsExactly("1");
     assertThat(closed.isClosed()).isTrue();
 
-    assertThat(reasons).containsExactly("client namespace disconnect",
-        "server namespace disconnect", "server namespace disconnect");
+    assertThat(reasons)
+        .containsExactly(
+            "client namespace disconnect",
+            "server namespace disconnect",
+            "server namespace disconnect");
   }
 
   @Test
@@ -353,8 +373,8 @@ class SocketIoServerTest {
   @Test
   void badInputClosesOnlyThatSession() {
     List<String> reasons = new ArrayList<>();
-    io.onConnection(socket -> socket.onDisconnect(reasons::add)
-        .on("ping", (args, ack) -> ack.send("pong")));
+    io.onConnection(
+        socket -> socket.onDisconnect(reasons::add).on("ping", (args, ack) -> ack.send("pong")));
     FakeEngineSocket bad = connected("0");
     FakeEngineSocket good = connected("0");
 
@@ -393,7 +413,8 @@ class SocketIoServerTest {
   @Test
   void reservedEventNamesCannotBeEmitted() {
     assertThatThrownBy(() -> io.emit("disconnect"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("reserved");
   }
 
   @Test

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * Runs a picocli command the Wirelab way: a mistyped option or a failure the user can fix is
- * one clear line on stderr and a non-zero exit code; the stack trace only with WIRELAB_DEBUG=1.
+ * Runs a picocli command the Wirelab way: a mistyped option or a failure the user can fix is one
+ * clear line on stderr and a non-zero exit code; the stack trace only with WIRELAB_DEBUG=1.
  */
 public final class CommandRunner {
   /** Exit code for a command line that could not be understood. */

@@ -9,7 +9,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 
-/** Turns the exceptions a networking program meets every day into sentences a student can act on. */
+/**
+ * Turns the exceptions a networking program meets every day into sentences a student can act on.
+ */
 public final class ErrorMessages {
   private ErrorMessages() {}
 
@@ -19,13 +21,15 @@ public final class ErrorMessages {
     }
     String detail = error.getMessage() == null ? "" : error.getMessage();
     if (error instanceof BindException) {
-      return "cannot listen there: " + detail
+      return "cannot listen there: "
+          + detail
           + " (another program holds that port; stop it or choose another with --port)";
     }
     if (error instanceof ConnectException) {
       // The JDK's own text is often just "Connection refused": say it once.
       boolean repeats = detail.toLowerCase(Locale.ROOT).startsWith("connection refused");
-      return "connection refused" + (repeats ? "" : ": " + detail)
+      return "connection refused"
+          + (repeats ? "" : ": " + detail)
           + " (is the server running, and on that host and port?)";
     }
     if (error instanceof UnknownHostException) {

@@ -14,7 +14,10 @@ import java.util.Optional;
  * @param outcomes one per requirement, in the exercise's order; empty when it did not compile
  */
 public record CheckReport(
-    Exercise exercise, Path sources, Instant checkedAt, CompileResult compile,
+    Exercise exercise,
+    Path sources,
+    Instant checkedAt,
+    CompileResult compile,
     List<Outcome> outcomes) {
 
   /** One requirement and its verdict. */
@@ -37,8 +40,10 @@ public record CheckReport(
   }
 
   public Optional<Verdict> verdict(String requirementId) {
-    return outcomes.stream().filter(o -> o.requirement().id().equals(requirementId))
-        .map(Outcome::verdict).findFirst();
+    return outcomes.stream()
+        .filter(o -> o.requirement().id().equals(requirementId))
+        .map(Outcome::verdict)
+        .findFirst();
   }
 
   /** The ids of the requirements that failed (all of them when it did not compile). */
@@ -46,7 +51,9 @@ public record CheckReport(
     if (!compile.ok()) {
       return exercise.requirements().stream().map(Requirement::id).toList();
     }
-    return outcomes.stream().filter(o -> !o.verdict().passed())
-        .map(o -> o.requirement().id()).toList();
+    return outcomes.stream()
+        .filter(o -> !o.verdict().passed())
+        .map(o -> o.requirement().id())
+        .toList();
   }
 }

@@ -45,12 +45,12 @@ public final class Checker {
   /** Compiles {@code sources} and, if that worked, checks every requirement of {@code exercise}. */
   public CheckReport check(Exercise exercise, Path sources)
       throws IOException, InterruptedException {
-    return check(exercise, sources, outcome -> { });
+    return check(exercise, sources, outcome -> {});
   }
 
   /**
-   * Like {@link #check(Exercise, Path)}, and tells {@code onEach} about each requirement as soon
-   * as it is judged, so the student sees the first result while the rest still run.
+   * Like {@link #check(Exercise, Path)}, and tells {@code onEach} about each requirement as soon as
+   * it is judged, so the student sees the first result while the rest still run.
    */
   public CheckReport check(Exercise exercise, Path sources, Consumer<CheckReport.Outcome> onEach)
       throws IOException, InterruptedException {
@@ -74,8 +74,9 @@ public final class Checker {
   }
 
   private Verdict run(Requirement requirement, Path classes) throws InterruptedException {
-    ExecutorService runner = Executors.newSingleThreadExecutor(
-        task -> new Thread(task, "wirelab-check-" + requirement.id()));
+    ExecutorService runner =
+        Executors.newSingleThreadExecutor(
+            task -> new Thread(task, "wirelab-check-" + requirement.id()));
     StudentCode code = new StudentCode(classes);
     try {
       Future<Verdict> verdict = runner.submit(() -> requirement.check().run(code));
@@ -85,7 +86,8 @@ public final class Checker {
         // Killing the student's processes ends whatever read or accept the check waits in.
         code.close();
         verdict.cancel(true);
-        return Verdict.fail("a result within " + bound.toSeconds() + " s",
+        return Verdict.fail(
+            "a result within " + bound.toSeconds() + " s",
             "the check was still waiting for your program when time ran out",
             "look for an endless loop, or a read that waits for data that never comes");
       } catch (ExecutionException e) {
@@ -106,15 +108,20 @@ public final class Checker {
       return unmet.verdict();
     }
     if (error instanceof IOException) {
-      return Verdict.fail("your program to keep talking on the wire",
+      return Verdict.fail(
+          "your program to keep talking on the wire",
           "the connection failed: " + ErrorMessages.describe(error),
           "run your program by hand and try it with nc or the lab's client");
     }
     // A check that breaks on what the student's code did is still an answer for the student;
     // the reference passing every check in the tests is what keeps the checks themselves right.
-    return Verdict.fail("", "the checker could not make sense of what your program did ("
-            + error.getClass().getSimpleName() + ": " + error.getMessage() + ")",
+    return Verdict.fail(
+        "",
+        "the checker could not make sense of what your program did ("
+            + error.getClass().getSimpleName()
+            + ": "
+            + error.getMessage()
+            + ")",
         "run it by hand; if it looks right, show this to your teacher");
   }
-
 }

@@ -17,6 +17,8 @@ public final class ReportPrinter {
   private ReportPrinter() {}
 
   /**
+   *
+   *
    * <pre>
    *   ✓ listens on the port given as its first argument
    *   ✗ serves several clients at once: expected ..., ...
@@ -55,7 +57,8 @@ public final class ReportPrinter {
   /** "3 of 5 requirements met", after the compiler's errors if it did not compile. */
   public static void printSummary(CheckReport report, PrintWriter out) {
     if (!report.compile().ok()) {
-      out.printf("  ✗ compiles: javac found %d error(s) in %s%n",
+      out.printf(
+          "  ✗ compiles: javac found %d error(s) in %s%n",
           report.compile().errors().size(), report.sources());
       for (String error : report.compile().errors()) {
         out.println(indent(error, "      "));

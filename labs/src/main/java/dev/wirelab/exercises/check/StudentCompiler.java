@@ -30,24 +30,45 @@ public final class StudentCompiler {
   public static CompileResult compile(Path sources, Path classes) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
-      throw new UserError("checking needs a JDK, not just a Java runtime: java.home is "
-          + System.getProperty("java.home") + " (install e.g. openjdk-17-jdk)");
+      throw new UserError(
+          "checking needs a JDK, not just a Java runtime: java.home is "
+              + System.getProperty("java.home")
+              + " (install e.g. openjdk-17-jdk)");
     }
     List<Path> files = javaFiles(sources);
     if (files.isEmpty()) {
-      throw new UserError("no .java files in " + sources
-          + ": write the exercise there first (./wirelab exercise NN)");
+      throw new UserError(
+          "no .java files in "
+              + sources
+              + ": write the exercise there first (./wirelab exercise NN)");
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager fileManager =
         javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-      List<String> options = List.of(
-          "-d", classes.toString(), "-cp", WirelabClasspath.get(), "-encoding", "UTF-8",
-          "-g", "-nowarn", "-proc:none", "-implicit:none", "-Xlint:none");
+      List<String> options =
+          List.of(
+              "-d",
+              classes.toString(),
+              "-cp",
+              WirelabClasspath.get(),
+              "-encoding",
+              "UTF-8",
+              "-g",
+              "-nowarn",
+              "-proc:none",
+              "-implicit:none",
+              "-Xlint:none");
       // javac's own notes and warnings go here; only the errors are shown to the student.
       StringWriter chatter = new StringWriter();
-      javac.getTask(chatter, fileManager, diagnostics, options, null,
-          fileManager.getJavaFileObjectsFromPaths(files)).call();
+      javac
+          .getTask(
+              chatter,
+              fileManager,
+              diagnostics,
+              options,
+              null,
+              fileManager.getJavaFileObjectsFromPaths(files))
+          .call();
     }
     List<String> errors = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
@@ -60,12 +81,16 @@ public final class StudentCompiler {
 
   private static List<Path> javaFiles(Path sources) throws IOException {
     if (!Files.isDirectory(sources)) {
-      throw new UserError("no folder " + sources + ": write the exercise there first"
-          + " (./wirelab exercise NN), or name your folder with --dir");
+      throw new UserError(
+          "no folder "
+              + sources
+              + ": write the exercise there first"
+              + " (./wirelab exercise NN), or name your folder with --dir");
     }
     try (Stream<Path> walk = Files.walk(sources)) {
       return walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
-          .sorted().collect(Collectors.toList());
+          .sorted()
+          .collect(Collectors.toList());
     }
   }
 

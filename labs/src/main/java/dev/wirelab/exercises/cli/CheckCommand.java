@@ -35,7 +35,9 @@ public final class CheckCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "NN", description = "the exercise number")
   String number;
 
-  @Option(names = "--dir", paramLabel = "DIR",
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
       description = "the folder with your sources (default: ./wirelab-work/labNN)")
   Path dir;
 
@@ -60,9 +62,11 @@ public final class CheckCommand implements Callable<Integer> {
     Exercise exercise = ExerciseCommand.find(number);
     PrintWriter out = spec.commandLine().getOut();
     Consumer<CheckReport.Outcome> onEach =
-        json ? outcome -> { } : outcome -> ReportPrinter.printOutcome(outcome, out);
-    CheckReport report = reference ? checkReference(exercise, onEach) : check(exercise,
-        dir != null ? dir : Path.of(exercise.defaultWorkDir()), onEach);
+        json ? outcome -> {} : outcome -> ReportPrinter.printOutcome(outcome, out);
+    CheckReport report =
+        reference
+            ? checkReference(exercise, onEach)
+            : check(exercise, dir != null ? dir : Path.of(exercise.defaultWorkDir()), onEach);
     if (json) {
       out.println(ReportPrinter.json(report));
       out.flush();

@@ -32,7 +32,9 @@ public final class ExerciseCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "NN|list", description = "an exercise number, or list")
   String which;
 
-  @Option(names = "--dir", paramLabel = "DIR",
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
       description = "where to write the skeleton (default: ./wirelab-work/labNN)")
   Path dir;
 
@@ -46,15 +48,21 @@ public final class ExerciseCommand implements Callable<Integer> {
     Exercise exercise = find(which);
     Path target = dir != null ? dir : Path.of(exercise.defaultWorkDir());
     if (holdsFiles(target)) {
-      throw new UserError(target + " already holds work, so nothing was written: check it with "
-          + checkCommand(exercise) + ", or start afresh in another folder with --dir");
+      throw new UserError(
+          target
+              + " already holds work, so nothing was written: check it with "
+              + checkCommand(exercise)
+              + ", or start afresh in another folder with --dir");
     }
-    List<Path> written = ResourceTree.copy(
-        ExerciseCommand.class.getClassLoader(), exercise.skeletonResource(), target);
-    out.printf("exercise %s, %s: wrote %d file(s) to %s%n",
+    List<Path> written =
+        ResourceTree.copy(
+            ExerciseCommand.class.getClassLoader(), exercise.skeletonResource(), target);
+    out.printf(
+        "exercise %s, %s: wrote %d file(s) to %s%n",
         exercise.number(), exercise.title(), written.size(), target);
     written.forEach(file -> out.println("  " + file));
-    out.printf("read %s, fill in the TODOs, then run: %s%n",
+    out.printf(
+        "read %s, fill in the TODOs, then run: %s%n",
         target.resolve("TASK.md"), checkCommand(exercise));
     out.flush();
     return 0;
@@ -78,8 +86,9 @@ public final class ExerciseCommand implements Callable<Integer> {
 
   static void list(PrintWriter out) {
     for (Exercise exercise : ExerciseCatalog.EXERCISES) {
-      out.printf("%s  %-52s after lab %s, %d requirements%n", exercise.number(),
-          exercise.title(), exercise.number(), exercise.requirements().size());
+      out.printf(
+          "%s  %-52s after lab %s, %d requirements%n",
+          exercise.number(), exercise.title(), exercise.number(), exercise.requirements().size());
     }
     out.println();
     out.println("Start one: ./wirelab exercise 01   Check it: ./wirelab check 01");
@@ -87,7 +96,10 @@ public final class ExerciseCommand implements Callable<Integer> {
   }
 
   static Exercise find(String number) {
-    return ExerciseCatalog.find(number).orElseThrow(() -> new UserError(
-        "no exercise " + number + ": ./wirelab exercise list shows them", 2, null));
+    return ExerciseCatalog.find(number)
+        .orElseThrow(
+            () ->
+                new UserError(
+                    "no exercise " + number + ": ./wirelab exercise list shows them", 2, null));
   }
 }

@@ -35,8 +35,13 @@ final class LossyPingServer implements AutoCloseable {
 
     String frame(int serverPort) {
       InetSocketAddress sender = (InetSocketAddress) from;
-      return "IP you 127.0.0.1." + sender.getPort() + " > checker 127.0.0.1." + serverPort
-          + ": UDP, length " + text.getBytes(StandardCharsets.UTF_8).length + " "
+      return "IP you 127.0.0.1."
+          + sender.getPort()
+          + " > checker 127.0.0.1."
+          + serverPort
+          + ": UDP, length "
+          + text.getBytes(StandardCharsets.UTF_8).length
+          + " "
           + Quote.text(text);
     }
   }
@@ -73,16 +78,20 @@ final class LossyPingServer implements AutoCloseable {
       }
       long now = System.nanoTime();
       byte[] payload = Arrays.copyOf(packet.getData(), packet.getLength());
-      Arrival arrival = new Arrival(now, new String(payload, StandardCharsets.UTF_8),
-          packet.getSocketAddress(), socket.getLocalPort());
+      Arrival arrival =
+          new Arrival(
+              now,
+              new String(payload, StandardCharsets.UTF_8),
+              packet.getSocketAddress(),
+              socket.getLocalPort());
       synchronized (arrivals) {
         arrivals.add(arrival);
       }
       int seq = arrival.seq();
       if (!dropped.contains(seq)) {
         SocketAddress to = packet.getSocketAddress();
-        replies.schedule(() -> echo(payload, to), delayMillis.applyAsInt(seq),
-            TimeUnit.MILLISECONDS);
+        replies.schedule(
+            () -> echo(payload, to), delayMillis.applyAsInt(seq), TimeUnit.MILLISECONDS);
       }
     }
   }

@@ -13,14 +13,23 @@ public final class UdpPacketProbe {
   private UdpPacketProbe() {}
 
   public static void main(String[] args) throws ReflectiveOperationException {
-    Method build = Class.forName(UdpPacketExercise.STUDENT_CLASS).getMethod("build",
-        byte[].class, byte[].class, int.class, int.class, byte[].class);
+    Method build =
+        Class.forName(UdpPacketExercise.STUDENT_CLASS)
+            .getMethod("build", byte[].class, byte[].class, int.class, int.class, byte[].class);
     for (PacketCase c : PacketCase.ALL) {
       try {
-        Object packet = build.invoke(null, c.sourceBytes(), c.destinationBytes(), c.sourcePort(),
-            c.destinationPort(), c.payloadBytes());
-        System.out.println(packet == null ? "error build returned null"
-            : "ok " + HexFormat.of().formatHex((byte[]) packet));
+        Object packet =
+            build.invoke(
+                null,
+                c.sourceBytes(),
+                c.destinationBytes(),
+                c.sourcePort(),
+                c.destinationPort(),
+                c.payloadBytes());
+        System.out.println(
+            packet == null
+                ? "error build returned null"
+                : "ok " + HexFormat.of().formatHex((byte[]) packet));
       } catch (InvocationTargetException e) {
         System.out.println("error build threw " + StudentMain.describe(e.getCause()));
       }

@@ -13,8 +13,8 @@ import java.util.List;
  * @param name what is special about it, for messages
  * @param rttMicros SYN-ACK time minus SYN time
  */
-record Conversation(String name, byte[] pcap, List<Integer> handshake, List<Integer> teardown,
-    long rttMicros) {
+record Conversation(
+    String name, byte[] pcap, List<Integer> handshake, List<Integer> teardown, long rttMicros) {
 
   /** Unrelated UDP first, a request and response, then a four-segment close. */
   static Conversation fourWayClose() {
@@ -32,8 +32,12 @@ record Conversation(String name, byte[] pcap, List<Integer> handshake, List<Inte
     int ack1 = c.tcp(t + 13_100, false, ACK, server + 20, client + 20, "");
     int fin2 = c.tcp(t + 14_000, false, FIN | ACK, server + 20, client + 20, "");
     int ack2 = c.tcp(t + 15_200, true, ACK, client + 20, server + 21, "");
-    return new Conversation("a capture with a UDP datagram first and a four-segment close",
-        c.bytes(), List.of(syn, synAck, ack), List.of(fin1, ack1, fin2, ack2), 1_234);
+    return new Conversation(
+        "a capture with a UDP datagram first and a four-segment close",
+        c.bytes(),
+        List.of(syn, synAck, ack),
+        List.of(fin1, ack1, fin2, ack2),
+        1_234);
   }
 
   /** The server closes at once (FIN and ACK together), then an unrelated datagram. */
@@ -50,8 +54,12 @@ record Conversation(String name, byte[] pcap, List<Integer> handshake, List<Inte
     int finAck = c.tcp(t + 105_000, false, FIN | ACK, server + 1, client + 7, "");
     int last = c.tcp(t + 106_000, true, ACK, client + 7, server + 2, "");
     c.unrelatedUdp(t + 200_000);
-    return new Conversation("a capture with a three-segment close (FIN+ACK together)",
-        c.bytes(), List.of(syn, synAck, ack), List.of(fin1, finAck, last), 25_517);
+    return new Conversation(
+        "a capture with a three-segment close (FIN+ACK together)",
+        c.bytes(),
+        List.of(syn, synAck, ack),
+        List.of(fin1, finAck, last),
+        25_517);
   }
 
   static List<Conversation> all() {

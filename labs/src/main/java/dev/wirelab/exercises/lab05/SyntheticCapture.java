@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Builds a classic pcap file (Ethernet, microsecond timestamps) of one TCP conversation between
- * a client 10.0.0.1:40000 and a server 10.0.0.2:80, with whatever other frames a check wants.
- * The checker knows every timestamp, so it knows the right answers.
+ * Builds a classic pcap file (Ethernet, microsecond timestamps) of one TCP conversation between a
+ * client 10.0.0.1:40000 and a server 10.0.0.2:80, with whatever other frames a check wants. The
+ * checker knows every timestamp, so it knows the right answers.
  */
 final class SyntheticCapture {
   static final int SYN = 0x02;
@@ -27,9 +27,17 @@ final class SyntheticCapture {
   private int frames;
 
   SyntheticCapture() {
-    file.writeBytes(ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN).putInt(0xa1b2c3d4)
-        .putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1)
-        .array());
+    file.writeBytes(
+        ByteBuffer.allocate(24)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .putInt(0xa1b2c3d4)
+            .putShort((short) 2)
+            .putShort((short) 4)
+            .putInt(0)
+            .putInt(0)
+            .putInt(65535)
+            .putInt(1)
+            .array());
   }
 
   /** A TCP segment at {@code micros} after the epoch; returns its 1-based frame number. */
@@ -51,8 +59,11 @@ final class SyntheticCapture {
   int unrelatedUdp(long micros) {
     byte[] payload = "not part of the conversation".getBytes(StandardCharsets.US_ASCII);
     ByteBuffer udp = ByteBuffer.allocate(8 + payload.length);
-    udp.putShort((short) 53000).putShort((short) 9).putShort((short) (8 + payload.length))
-        .putShort((short) 0).put(payload);
+    udp.putShort((short) 53000)
+        .putShort((short) 9)
+        .putShort((short) (8 + payload.length))
+        .putShort((short) 0)
+        .put(payload);
     byte[] src = {10, 0, 0, 1};
     byte[] dst = {10, 0, 0, 9};
     udp.putShort(6, (short) transportChecksum(src, dst, 17, udp.array()));
@@ -62,17 +73,30 @@ final class SyntheticCapture {
   private int frame(long micros, byte[] src, byte[] dst, int protocol, byte[] segment) {
     ByteBuffer ip = ByteBuffer.allocate(20 + segment.length);
     ip.put((byte) 0x45).put((byte) 0).putShort((short) (20 + segment.length));
-    ip.putShort((short) (frames + 1)).putShort((short) 0x4000).put((byte) 64)
-        .put((byte) protocol).putShort((short) 0).put(src).put(dst);
+    ip.putShort((short) (frames + 1))
+        .putShort((short) 0x4000)
+        .put((byte) 64)
+        .put((byte) protocol)
+        .putShort((short) 0)
+        .put(src)
+        .put(dst);
     ip.putShort(10, (short) InternetChecksum.of(Arrays.copyOf(ip.array(), 20)));
     ip.put(segment);
     ByteBuffer ethernet = ByteBuffer.allocate(14 + ip.capacity());
-    ethernet.put(new byte[] {2, 0, 0, 0, 0, dst[3]})
-        .put(new byte[] {2, 0, 0, 0, 0, src[3]}).putShort((short) 0x0800).put(ip.array());
+    ethernet
+        .put(new byte[] {2, 0, 0, 0, 0, dst[3]})
+        .put(new byte[] {2, 0, 0, 0, 0, src[3]})
+        .putShort((short) 0x0800)
+        .put(ip.array());
     byte[] bytes = ethernet.array();
-    file.writeBytes(ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN)
-        .putInt((int) (micros / 1_000_000)).putInt((int) (micros % 1_000_000))
-        .putInt(bytes.length).putInt(bytes.length).array());
+    file.writeBytes(
+        ByteBuffer.allocate(16)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .putInt((int) (micros / 1_000_000))
+            .putInt((int) (micros % 1_000_000))
+            .putInt(bytes.length)
+            .putInt(bytes.length)
+            .array());
     file.writeBytes(bytes);
     return ++frames;
   }

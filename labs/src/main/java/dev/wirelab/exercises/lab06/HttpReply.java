@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * One HTTP response as the checker reads it off a {@link TcpProbe}: the status line, the
- * headers (names in lower case) and the body that Content-Length announced.
+ * One HTTP response as the checker reads it off a {@link TcpProbe}: the status line, the headers
+ * (names in lower case) and the body that Content-Length announced.
  */
 record HttpReply(String statusLine, int status, Map<String, String> headers, byte[] body) {
   static final Duration BOUND = Duration.ofSeconds(3);
@@ -34,8 +34,8 @@ record HttpReply(String statusLine, int status, Map<String, String> headers, byt
   }
 
   /**
-   * Reads a response head, then as many body bytes as its Content-Length says ({@code
-   * withBody}); without a Content-Length, the body is whatever came before the server closed.
+   * Reads a response head, then as many body bytes as its Content-Length says ({@code withBody});
+   * without a Content-Length, the body is whatever came before the server closed.
    *
    * @throws Unmet when no complete head arrives
    */
@@ -44,26 +44,30 @@ record HttpReply(String statusLine, int status, Map<String, String> headers, byt
     TcpProbe.Read head = client.readUntil(bytes -> indexOf(bytes, END_OF_HEAD) >= 0, BOUND);
     int end = indexOf(head.bytes(), END_OF_HEAD);
     if (end < 0) {
-      throw new Unmet(Verdict.fail("a response to " + request,
-          head.bytes().length == 0 ? "you sent nothing back" + ending(head)
-              : "you sent " + Quote.text(head.text()) + ending(head) + ", not a whole head",
-          "answer with \"HTTP/1.1 200 OK\\r\\n\", the headers, each ending in \\r\\n, then an"
-              + " empty line \\r\\n").withFrames(client.frames()));
+      throw new Unmet(
+          Verdict.fail(
+                  "a response to " + request,
+                  head.bytes().length == 0
+                      ? "you sent nothing back" + ending(head)
+                      : "you sent " + Quote.text(head.text()) + ending(head) + ", not a whole head",
+                  "answer with \"HTTP/1.1 200 OK\\r\\n\", the headers, each ending in \\r\\n, then an"
+                      + " empty line \\r\\n")
+              .withFrames(client.frames()));
     }
-    String[] lines = new String(head.bytes(), 0, end, StandardCharsets.ISO_8859_1)
-        .split("\r\n");
+    String[] lines = new String(head.bytes(), 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
     Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       if (colon > 0) {
-        headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+        headers.put(
+            lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
             lines[i].substring(colon + 1).strip());
       }
     }
     String[] status = lines[0].split(" ", 3);
     int code = status.length >= 2 && status[1].matches("\\d{3}") ? Integer.parseInt(status[1]) : -1;
-    byte[] already = Arrays.copyOfRange(head.bytes(), end + END_OF_HEAD.length,
-        head.bytes().length);
+    byte[] already =
+        Arrays.copyOfRange(head.bytes(), end + END_OF_HEAD.length, head.bytes().length);
     HttpReply reply = new HttpReply(lines[0], code, headers, already);
     if (!withBody) {
       return reply;
@@ -84,7 +88,8 @@ record HttpReply(String statusLine, int status, Map<String, String> headers, byt
   }
 
   private static String ending(TcpProbe.Read read) {
-    return read.end() == TcpProbe.End.CLOSED ? ", then closed the connection"
+    return read.end() == TcpProbe.End.CLOSED
+        ? ", then closed the connection"
         : " in " + BOUND.toSeconds() + " s";
   }
 

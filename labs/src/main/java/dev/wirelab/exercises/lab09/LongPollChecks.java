@@ -1,24 +1,26 @@
 package dev.wirelab.exercises.lab09;
 
-import dev.wirelab.exercises.wire.HttpProbe;
 import dev.wirelab.exercises.Verdict;
+import dev.wirelab.exercises.wire.HttpProbe;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 
 /**
- * Exercise 09's checks, against a student's long-polling server on {@code host:port}. They
- * tolerate events left by an earlier check: each one starts by asking for the newest id.
+ * Exercise 09's checks, against a student's long-polling server on {@code host:port}. They tolerate
+ * events left by an earlier check: each one starts by asking for the newest id.
  */
 public final class LongPollChecks {
   private static final int TIMEOUT_MILLIS = 3_000;
+
   /** How long a poll with nothing new must stay unanswered to count as held. */
   private static final int HELD_MILLIS = 500;
+
   /** A published event must reach a held poll within this; a plain poll every 2 s would not. */
   private static final int DELIVERY_MILLIS = 1_000;
+
   /** The spec's hold (2 s) and the slack a loaded machine needs. */
   private static final int IDLE_ANSWER_MILLIS = 3_000;
 
@@ -31,7 +33,8 @@ public final class LongPollChecks {
       String expectedBoth = first + " first event\n" + second + " second event\n";
       String both = poll(http, host, first - 1).bodyText();
       if (!both.equals(expectedBoth)) {
-        return Verdict.fail("after=" + (first - 1) + ": \"" + HttpProbe.printable(expectedBoth) + "\"",
+        return Verdict.fail(
+            "after=" + (first - 1) + ": \"" + HttpProbe.printable(expectedBoth) + "\"",
             "\"" + HttpProbe.printable(both) + "\"",
             "answer every event newer than N, oldest first, one \"id text\\n\" line each: "
                 + "a client that polled a while ago must not miss the ones in between");
@@ -39,10 +42,13 @@ public final class LongPollChecks {
       String expectedLast = second + " second event\n";
       String last = poll(http, host, first).bodyText();
       if (!last.equals(expectedLast)) {
-        return Verdict.fail("after=" + first + ": \"" + HttpProbe.printable(expectedLast) + "\"",
-            "\"" + HttpProbe.printable(last) + "\"", "only the events with an id greater than N");
+        return Verdict.fail(
+            "after=" + first + ": \"" + HttpProbe.printable(expectedLast) + "\"",
+            "\"" + HttpProbe.printable(last) + "\"",
+            "only the events with an id greater than N");
       }
-      return Verdict.pass("events " + first + " and " + second + " returned in order, on one connection");
+      return Verdict.pass(
+          "events " + first + " and " + second + " returned in order, on one connection");
     }
   }
 
@@ -56,9 +62,13 @@ public final class LongPollChecks {
       poller.readTimeout(HELD_MILLIS);
       try {
         HttpProbe.Response early = poller.readResponse();
-        return Verdict.fail("a poll with nothing new held open until an event is published",
-            "answered at once: \"" + early.head().statusLine() + "\" with \""
-                + HttpProbe.printable(early.bodyText()) + "\"",
+        return Verdict.fail(
+            "a poll with nothing new held open until an event is published",
+            "answered at once: \""
+                + early.head().statusLine()
+                + "\" with \""
+                + HttpProbe.printable(early.bodyText())
+                + "\"",
             "wait (up to 2 s) for an event instead of answering empty: that is what makes it long polling");
       } catch (SocketTimeoutException held) {
         // Held, as it should be.
@@ -70,21 +80,30 @@ public final class LongPollChecks {
       try {
         answer = poller.readResponse();
       } catch (SocketTimeoutException e) {
-        return Verdict.fail("the held poll answered within " + DELIVERY_MILLIS + " ms of the POST",
-            "no answer", "wake the waiting request when an event is published (notifyAll)");
+        return Verdict.fail(
+            "the held poll answered within " + DELIVERY_MILLIS + " ms of the POST",
+            "no answer",
+            "wake the waiting request when an event is published (notifyAll)");
       }
       double latencyMillis = (System.nanoTime() - publishedAt) / 1e6;
       String expected = id + " held event\n";
       if (!answer.bodyText().equals(expected)) {
-        return Verdict.fail("\"" + HttpProbe.printable(expected) + "\"",
-            "\"" + HttpProbe.printable(answer.bodyText()) + "\"", "answer the held poll with the new event");
+        return Verdict.fail(
+            "\"" + HttpProbe.printable(expected) + "\"",
+            "\"" + HttpProbe.printable(answer.bodyText()) + "\"",
+            "answer the held poll with the new event");
       }
       long pollBytes = poller.bytesSent() - sentBefore + poller.bytesReceived() - receivedBefore;
       int pushBytes = 2 + 4 + "held event".getBytes(StandardCharsets.UTF_8).length;
-      return Verdict.pass(String.format(Locale.ROOT,
-          "held %d ms, then delivered %.1f ms after the POST (polling every 200 ms waits ~100 ms); "
-              + "that poll cost %d bytes for one event, a WebSocket push of it %d",
-          HELD_MILLIS, latencyMillis, pollBytes, pushBytes));
+      return Verdict.pass(
+          String.format(
+              Locale.ROOT,
+              "held %d ms, then delivered %.1f ms after the POST (polling every 200 ms waits ~100 ms); "
+                  + "that poll cost %d bytes for one event, a WebSocket push of it %d",
+              HELD_MILLIS,
+              latencyMillis,
+              pollBytes,
+              pushBytes));
     }
   }
 
@@ -97,13 +116,20 @@ public final class LongPollChecks {
       try {
         answer = poller.readResponse();
       } catch (SocketTimeoutException e) {
-        return Verdict.fail("an empty 200 within 2 s when nothing is published",
+        return Verdict.fail(
+            "an empty 200 within 2 s when nothing is published",
             "no answer after " + IDLE_ANSWER_MILLIS / 1000 + " s",
             "bound the wait: a client, a proxy or a load balancer gives up on a request that never ends");
       }
       if (answer.head().status() != 200 || answer.body().length != 0) {
-        return Verdict.fail("200 with Content-Length: 0", "\"" + answer.head().statusLine() + "\" with \""
-            + HttpProbe.printable(answer.bodyText()) + "\"", "nothing new: an empty body");
+        return Verdict.fail(
+            "200 with Content-Length: 0",
+            "\""
+                + answer.head().statusLine()
+                + "\" with \""
+                + HttpProbe.printable(answer.bodyText())
+                + "\"",
+            "nothing new: an empty body");
       }
       return Verdict.pass("an idle poll ended with an empty 200");
     }
@@ -140,14 +166,17 @@ public final class LongPollChecks {
           try {
             body = poller.readResponse().bodyText();
           } catch (SocketTimeoutException e) {
-            return Verdict.fail("both held polls answered within " + DELIVERY_MILLIS + " ms of the POST",
+            return Verdict.fail(
+                "both held polls answered within " + DELIVERY_MILLIS + " ms of the POST",
                 (poller == a ? "the first" : "the second") + " was still waiting",
                 "notifyAll, not notify: every waiting request must wake and look");
           }
         }
         if (!body.equals(expected)) {
-          return Verdict.fail("\"" + HttpProbe.printable(expected) + "\" on both connections",
-              "\"" + HttpProbe.printable(body) + "\"", "every waiting client gets the new event");
+          return Verdict.fail(
+              "\"" + HttpProbe.printable(expected) + "\" on both connections",
+              "\"" + HttpProbe.printable(body) + "\"",
+              "every waiting client gets the new event");
         }
       }
       return Verdict.pass("both waiting polls got event " + id);
@@ -170,18 +199,27 @@ public final class LongPollChecks {
 
   private static int publish(HttpProbe http, String host, String text) throws IOException {
     byte[] body = text.getBytes(StandardCharsets.UTF_8);
-    http.send("POST /events HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: text/plain\r\n"
-        + "Content-Length: " + body.length + "\r\n\r\n" + text);
+    http.send(
+        "POST /events HTTP/1.1\r\nHost: "
+            + host
+            + "\r\nContent-Type: text/plain\r\n"
+            + "Content-Length: "
+            + body.length
+            + "\r\n\r\n"
+            + text);
     HttpProbe.Response answer = readOrExplain(http, "the answer to POST /events");
     try {
       return Integer.parseInt(answer.bodyText().strip());
     } catch (NumberFormatException e) {
-      throw new java.net.ProtocolException("POST /events must answer the new event's id, not \""
-          + HttpProbe.printable(answer.bodyText()) + "\"");
+      throw new java.net.ProtocolException(
+          "POST /events must answer the new event's id, not \""
+              + HttpProbe.printable(answer.bodyText())
+              + "\"");
     }
   }
 
-  private static HttpProbe.Response poll(HttpProbe http, String host, int after) throws IOException {
+  private static HttpProbe.Response poll(HttpProbe http, String host, int after)
+      throws IOException {
     http.send(pollRequest(host, after));
     return readOrExplain(http, "the answer to GET /events?after=" + after);
   }

@@ -17,14 +17,17 @@ import java.util.OptionalInt;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Exercise 10's checks, against a student's Netty line server on {@code host:port} in the
- * process {@code student} (whose threads the checker counts while 1 000 clients are connected).
+ * Exercise 10's checks, against a student's Netty line server on {@code host:port} in the process
+ * {@code student} (whose threads the checker counts while 1 000 clients are connected).
  */
 public final class LineServerChecks {
   static final int CLIENTS = 1_000;
+
   /** More new threads than this for 1 000 clients means threads per connection, not one loop. */
   static final int MAX_NEW_THREADS = 50;
+
   private static final int TIMEOUT_MILLIS = 5_000;
+
   /** Between the pieces of one line: long enough that they travel as separate segments. */
   private static final long PIECE_GAP_NANOS = 100_000_000;
 
@@ -35,7 +38,9 @@ public final class LineServerChecks {
       client.send("hello, loop\n");
       String answer = client.readLine();
       if (!"HELLO, LOOP".equals(answer)) {
-        return Verdict.fail("\"HELLO, LOOP\" for \"hello, loop\"", quote(answer),
+        return Verdict.fail(
+            "\"HELLO, LOOP\" for \"hello, loop\"",
+            quote(answer),
             "write back line.toUpperCase(Locale.ROOT) + \"\\n\", and flush");
       }
       return Verdict.pass("\"hello, loop\" -> \"HELLO, LOOP\"");
@@ -60,8 +65,10 @@ public final class LineServerChecks {
       }
       List<String> expected = List.of("SPLIT LINE", "ONE", "TWO");
       if (!answers.equals(expected)) {
-        return Verdict.fail("the answers " + expected + " (one per line)", "the first three answers "
-            + answers, "a read is not a line: cut the stream at \\n (LineBasedFrameDecoder) before decoding");
+        return Verdict.fail(
+            "the answers " + expected + " (one per line)",
+            "the first three answers " + answers,
+            "a read is not a line: cut the stream at \\n (LineBasedFrameDecoder) before decoding");
       }
       return Verdict.pass("a line in 3 pieces and 2 lines in one write: 3 answers, in order");
     }
@@ -81,24 +88,35 @@ public final class LineServerChecks {
       for (int i = 0; i < CLIENTS; i++) {
         String answer = clients.get(i).readLine();
         if (!("CLIENT " + i).equals(answer)) {
-          return Verdict.fail("\"CLIENT " + i + "\" for client " + i + " of " + CLIENTS,
-              quote(answer), "every connected client is served, none waits behind another");
+          return Verdict.fail(
+              "\"CLIENT " + i + "\" for client " + i + " of " + CLIENTS,
+              quote(answer),
+              "every connected client is served, none waits behind another");
         }
       }
       OptionalInt after = threads(studentPid);
       if (before.isEmpty() || during.isEmpty() || after.isEmpty()) {
-        return Verdict.pass(CLIENTS + " clients answered (threads not counted: no /proc on this system)");
+        return Verdict.pass(
+            CLIENTS + " clients answered (threads not counted: no /proc on this system)");
       }
       int added = Math.max(during.getAsInt(), after.getAsInt()) - before.getAsInt();
       if (added > MAX_NEW_THREADS) {
-        return Verdict.fail("at most " + MAX_NEW_THREADS + " more threads with " + CLIENTS + " clients",
-            before.getAsInt() + " threads before, " + Math.max(during.getAsInt(), after.getAsInt())
+        return Verdict.fail(
+            "at most " + MAX_NEW_THREADS + " more threads with " + CLIENTS + " clients",
+            before.getAsInt()
+                + " threads before, "
+                + Math.max(during.getAsInt(), after.getAsInt())
                 + " with them: about one per connection",
             "one event loop (MultiThreadIoEventLoopGroup(1, ...)) serves them all; give no handler "
                 + "its own executor");
       }
-      return Verdict.pass(CLIENTS + " clients answered; the server went from " + before.getAsInt()
-          + " to " + Math.max(during.getAsInt(), after.getAsInt()) + " threads");
+      return Verdict.pass(
+          CLIENTS
+              + " clients answered; the server went from "
+              + before.getAsInt()
+              + " to "
+              + Math.max(during.getAsInt(), after.getAsInt())
+              + " threads");
     } finally {
       for (Client client : clients) {
         client.close();
@@ -133,7 +151,9 @@ public final class LineServerChecks {
     private Client(Socket socket) throws IOException {
       this.socket = socket;
       this.out = socket.getOutputStream();
-      this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      this.in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
     }
 
     static Client connect(String host, int port) throws IOException {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One Socket.IO client the checker drives, connected to {@code /} under a name (the official
- * Java client, {@link JavaChatPeers}); an interface so that another client can play a part.
+ * One Socket.IO client the checker drives, connected to {@code /} under a name (the official Java
+ * client, {@link JavaChatPeers}); an interface so that another client can play a part.
  */
 public interface ChatPeer extends AutoCloseable {
   /** Emits {@code event} with text arguments and waits up to {@code patience} for the ack. */

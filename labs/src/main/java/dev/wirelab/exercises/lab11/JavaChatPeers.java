@@ -22,18 +22,21 @@ public final class JavaChatPeers implements ChatPeer.Factory, AutoCloseable {
   private final JavaClients clients;
 
   public JavaChatPeers(String host, int port) {
-    this.clients = new JavaClients(host, port, new Narrator(new PrintWriter(new StringWriter()), "checker"));
+    this.clients =
+        new JavaClients(host, port, new Narrator(new PrintWriter(new StringWriter()), "checker"));
   }
 
   @Override
   public ChatPeer connect(String name) throws IOException, InterruptedException {
-    LabClient client = clients.create(name, "/", Map.of("name", name), (outgoing, text) -> { });
+    LabClient client = clients.create(name, "/", Map.of("name", name), (outgoing, text) -> {});
     List<List<String>> said = new ArrayList<>();
-    client.on("said", args -> {
-      synchronized (said) {
-        said.add(Arrays.stream(args).map(String::valueOf).toList());
-      }
-    });
+    client.on(
+        "said",
+        args -> {
+          synchronized (said) {
+            said.add(Arrays.stream(args).map(String::valueOf).toList());
+          }
+        });
     client.connect();
     return new ChatPeer() {
       @Override

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Exercise 11: {@code ChatHandlers.install(io)} on Wirelab's Socket.IO engine (started by the
- * given {@code ChatServer PORT}); each requirement plays the room scene against a fresh server.
+ * Exercise 11: {@code ChatHandlers.install(io)} on Wirelab's Socket.IO engine (started by the given
+ * {@code ChatServer PORT}); each requirement plays the room scene against a fresh server.
  */
 public final class RoomsExercise {
   static final String MAIN = "ChatServer";
@@ -18,14 +18,21 @@ public final class RoomsExercise {
   private RoomsExercise() {}
 
   public static Exercise create() {
-    return new Exercise("11", "Socket.IO rooms: join, say to the others, ack", List.of(
-        new Requirement("join", "a join is acknowledged with the room's name", judged(RoomChecks::join)),
-        new Requirement("room",
-            "a say reaches the room's other members as said(name, room, text), and no outsider",
-            judged(RoomChecks::room)),
-        new Requirement("not-sender", "the sender does not get its own say back",
-            judged(RoomChecks::notSender)),
-        new Requirement("ack", "a say is acknowledged with \"ok\"", judged(RoomChecks::ack))));
+    return new Exercise(
+        "11",
+        "Socket.IO rooms: join, say to the others, ack",
+        List.of(
+            new Requirement(
+                "join", "a join is acknowledged with the room's name", judged(RoomChecks::join)),
+            new Requirement(
+                "room",
+                "a say reaches the room's other members as said(name, room, text), and no outsider",
+                judged(RoomChecks::room)),
+            new Requirement(
+                "not-sender",
+                "the sender does not get its own say back",
+                judged(RoomChecks::notSender)),
+            new Requirement("ack", "a say is acknowledged with \"ok\"", judged(RoomChecks::ack))));
   }
 
   private static Requirement.Check judged(Function<RoomChecks.Scene, Verdict> judge) {

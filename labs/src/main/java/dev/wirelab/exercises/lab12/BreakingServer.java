@@ -18,10 +18,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The checker's server for exercise 12: it stores notes (once per id), delivers events until
- * each is receipted, and breaks the connection three times on purpose — after storing note 2
- * but before its ACK, before storing note 3, and after receiving GOT 2 but before recording it.
- * Connections are served one at a time, as the student's client opens them.
+ * The checker's server for exercise 12: it stores notes (once per id), delivers events until each
+ * is receipted, and breaks the connection three times on purpose — after storing note 2 but before
+ * its ACK, before storing note 3, and after receiving GOT 2 but before recording it. Connections
+ * are served one at a time, as the student's client opens them.
  */
 final class BreakingServer implements AutoCloseable {
   static final int EVENTS = 4;
@@ -29,10 +29,13 @@ final class BreakingServer implements AutoCloseable {
   private final int notes;
   private final ServerSocket listener;
   private final Thread acceptor;
+
   /** id -> text, stored once per id. */
   private final Map<String, String> stored = new LinkedHashMap<>();
+
   /** Every id each text arrived under, retries included. */
   private final Map<String, Set<String>> idsOfText = new LinkedHashMap<>();
+
   private final Set<Integer> receipted = new TreeSet<>();
   private final Set<String> cutsDone = new HashSet<>();
   private final List<String> problems = new ArrayList<>();
@@ -73,7 +76,8 @@ final class BreakingServer implements AutoCloseable {
 
   private void serve(Socket socket) throws IOException {
     socket.setSoTimeout(5_000);
-    BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
     OutputStream out = socket.getOutputStream();
     for (int event = 1; event <= EVENTS; event++) {
       if (!isReceipted(event)) {
@@ -149,11 +153,12 @@ final class BreakingServer implements AutoCloseable {
   /** Texts that arrived under more than one id. */
   synchronized Map<String, Set<String>> textsUnderSeveralIds() {
     Map<String, Set<String>> several = new LinkedHashMap<>();
-    idsOfText.forEach((text, ids) -> {
-      if (ids.size() > 1) {
-        several.put(text, ids);
-      }
-    });
+    idsOfText.forEach(
+        (text, ids) -> {
+          if (ids.size() > 1) {
+            several.put(text, ids);
+          }
+        });
     return several;
   }
 

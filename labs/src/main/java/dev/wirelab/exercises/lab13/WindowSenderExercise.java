@@ -43,13 +43,25 @@ public final class WindowSenderExercise {
   private WindowSenderExercise() {}
 
   public static Exercise create() {
-    return new Exercise("13", "a sliding-window sender over a lossy link", List.of(
-        new Requirement("clean-link", "gets a file through a perfect link and ends",
-            code -> delivers(code, CLEAN, 20_000)),
-        new Requirement("lossy-link", "gets every byte through once, in order, over a link that "
-            + "loses, duplicates, reorders and corrupts", code -> delivers(code, BAD, 20_000)),
-        new Requirement("goodput", "a goodput at least " + (int) (GOODPUT_SHARE * 100)
-            + " % of the lab's selective-repeat sender (window 8)", WindowSenderExercise::goodput)));
+    return new Exercise(
+        "13",
+        "a sliding-window sender over a lossy link",
+        List.of(
+            new Requirement(
+                "clean-link",
+                "gets a file through a perfect link and ends",
+                code -> delivers(code, CLEAN, 20_000)),
+            new Requirement(
+                "lossy-link",
+                "gets every byte through once, in order, over a link that "
+                    + "loses, duplicates, reorders and corrupts",
+                code -> delivers(code, BAD, 20_000)),
+            new Requirement(
+                "goodput",
+                "a goodput at least "
+                    + (int) (GOODPUT_SHARE * 100)
+                    + " % of the lab's selective-repeat sender (window 8)",
+                WindowSenderExercise::goodput)));
   }
 
   private record Run(boolean intact, long nanos, StudentProcess process, String link) {}
@@ -57,8 +69,12 @@ public final class WindowSenderExercise {
   private static Verdict delivers(StudentCode code, LinkConditions link, int size)
       throws Exception {
     Run run = run(code, link, size);
-    return Verdict.when(run.intact(), "the receiver to get the " + size + " bytes once, in order",
-        "it got something else; your program " + run.process().describeEnd() + "; the link: "
+    return Verdict.when(
+        run.intact(),
+        "the receiver to get the " + size + " bytes once, in order",
+        "it got something else; your program "
+            + run.process().describeEnd()
+            + "; the link: "
             + run.link(),
         "number the segments, keep each until its ACK comes, send it again when its timer "
             + "expires, and check the ACK's checksum before you believe it");
@@ -67,22 +83,36 @@ public final class WindowSenderExercise {
   private static Verdict goodput(StudentCode code) throws Exception {
     int size = 64 * 1024;
     byte[] data = TestData.bytes(size, 13);
-    LinkExperiment.Outcome reference = new LinkExperiment(FAST, RECEIVER_WINDOW)
-        .run(new SlidingWindowSender(SlidingWindowSender.Strategy.SELECTIVE_REPEAT, 8, 30,
-            line -> { }), data, SEGMENT_BYTES);
+    LinkExperiment.Outcome reference =
+        new LinkExperiment(FAST, RECEIVER_WINDOW)
+            .run(
+                new SlidingWindowSender(
+                    SlidingWindowSender.Strategy.SELECTIVE_REPEAT, 8, 30, line -> {}),
+                data,
+                SEGMENT_BYTES);
     Run run = run(code, FAST, size);
     if (!run.intact()) {
-      return Verdict.fail("the " + size + " bytes delivered, to measure the goodput",
+      return Verdict.fail(
+          "the " + size + " bytes delivered, to measure the goodput",
           "they were not; your program " + run.process().describeEnd(),
           "get the lossy-link requirement right first");
     }
     double yours = size / 1024.0 / (run.nanos() / 1e9);
     double theirs = reference.transfer().goodputKibPerSecond();
-    return Verdict.when(yours >= GOODPUT_SHARE * theirs,
-        String.format(Locale.ROOT, "at least %.0f KiB/s (%.0f %% of the lab's %.0f KiB/s)",
-            GOODPUT_SHARE * theirs, GOODPUT_SHARE * 100, theirs),
-        String.format(Locale.ROOT, "%.0f KiB/s (from your first datagram to the last byte "
-            + "delivered, RTT %d ms, loss 5 %%)", yours, FAST.roundTripMillis()),
+    return Verdict.when(
+        yours >= GOODPUT_SHARE * theirs,
+        String.format(
+            Locale.ROOT,
+            "at least %.0f KiB/s (%.0f %% of the lab's %.0f KiB/s)",
+            GOODPUT_SHARE * theirs,
+            GOODPUT_SHARE * 100,
+            theirs),
+        String.format(
+            Locale.ROOT,
+            "%.0f KiB/s (from your first datagram to the last byte "
+                + "delivered, RTT %d ms, loss 5 %%)",
+            yours,
+            FAST.roundTripMillis()),
         "keep several segments in flight (a window of 8 or 16): one at a time waits a whole "
             + "round trip per 512 bytes");
   }
@@ -92,21 +122,37 @@ public final class WindowSenderExercise {
     Path file = Files.createTempFile("wirelab-exercise13-", ".bin");
     AtomicLong firstDatagram = new AtomicLong();
     CompletableFuture<Long> delivered = new CompletableFuture<>();
-    LinkTally tally = new LinkTally(line -> { });
+    LinkTally tally = new LinkTally(line -> {});
     try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
-        Receiver receiver = Receiver.start(socket, RECEIVER_WINDOW, 0, line -> { },
-            bytes -> delivered.complete(System.nanoTime()));
-        LossyLink link = LossyLink.start("127.0.0.1", 0, receiver.address(), conditions,
-            List.of(tally, (direction, datagram, fate) ->
-                firstDatagram.compareAndSet(0, System.nanoTime())))) {
+        Receiver receiver =
+            Receiver.start(
+                socket,
+                RECEIVER_WINDOW,
+                0,
+                line -> {},
+                bytes -> delivered.complete(System.nanoTime()));
+        LossyLink link =
+            LossyLink.start(
+                "127.0.0.1",
+                0,
+                receiver.address(),
+                conditions,
+                List.of(
+                    tally,
+                    (direction, datagram, fate) ->
+                        firstDatagram.compareAndSet(0, System.nanoTime())))) {
       Files.write(file, data);
-      StudentProcess sender = code.runProgram(RUN_BOUND, MAIN, Integer.toString(link.port()),
-          file.toString());
+      StudentProcess sender =
+          code.runProgram(RUN_BOUND, MAIN, Integer.toString(link.port()), file.toString());
       if (sender.isAlive()) {
-        throw new Unmet(Verdict.fail("your sender to end within " + RUN_BOUND.toSeconds()
-                + " s, once its FIN is acknowledged", "it was still running; the link: " + tally,
-            "a segment whose ACK does not come must be sent again, and the loop must end when "
-                + "the FIN's ACK arrives"));
+        throw new Unmet(
+            Verdict.fail(
+                "your sender to end within "
+                    + RUN_BOUND.toSeconds()
+                    + " s, once its FIN is acknowledged",
+                "it was still running; the link: " + tally,
+                "a segment whose ACK does not come must be sent again, and the loop must end when "
+                    + "the FIN's ACK arrives"));
       }
       if (!delivered.isDone()) {
         return new Run(false, 0, sender, tally.toString());

@@ -25,31 +25,44 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Exercise 15: the event loop of an echo server, {@code EventLoopServer PORT}: many clients, a
- * slow reader, a client that vanishes, and one thread for all of them.
+ * Exercise 15: the event loop of an echo server, {@code EventLoopServer PORT}: many clients, a slow
+ * reader, a client that vanishes, and one thread for all of them.
  */
 public final class EventLoopExercise {
   static final String MAIN = "EventLoopServer";
   private static final Duration REPLY_BOUND = Duration.ofSeconds(3);
   private static final int CLIENTS = 40;
+
   /** More than Linux's largest loopback send buffer (4 MiB) and the reader's receive buffer. */
   private static final int BULK_BYTES = 12 << 20;
+
   /** A thread per client would add about CLIENTS threads; a JVM adds a few by itself. */
   private static final int THREADS_ALLOWED_TO_GROW = 8;
 
   private EventLoopExercise() {}
 
   public static Exercise create() {
-    return new Exercise("15", "the event loop of an echo server", List.of(
-        new Requirement("echoes", "echoes every byte back, in order", EventLoopExercise::echoes),
-        new Requirement("many-clients", CLIENTS + " clients at once, each gets only its own bytes",
-            EventLoopExercise::manyClients),
-        new Requirement("slow-reader", "serves the others while one client does not read, and "
-            + "gives it every byte later", EventLoopExercise::slowReader),
-        new Requirement("vanishing-client", "survives a client that resets mid-message",
-            EventLoopExercise::vanishingClient),
-        new Requirement("one-thread", "serves them all from one thread",
-            EventLoopExercise::oneThread)));
+    return new Exercise(
+        "15",
+        "the event loop of an echo server",
+        List.of(
+            new Requirement(
+                "echoes", "echoes every byte back, in order", EventLoopExercise::echoes),
+            new Requirement(
+                "many-clients",
+                CLIENTS + " clients at once, each gets only its own bytes",
+                EventLoopExercise::manyClients),
+            new Requirement(
+                "slow-reader",
+                "serves the others while one client does not read, and "
+                    + "gives it every byte later",
+                EventLoopExercise::slowReader),
+            new Requirement(
+                "vanishing-client",
+                "survives a client that resets mid-message",
+                EventLoopExercise::vanishingClient),
+            new Requirement(
+                "one-thread", "serves them all from one thread", EventLoopExercise::oneThread)));
   }
 
   private static Verdict echoes(StudentCode code) throws Exception {
@@ -58,9 +71,11 @@ public final class EventLoopExercise {
       String line = "hello, loop\n";
       client.send(line);
       TcpProbe.Read echo = client.readBytes(line.length(), REPLY_BOUND);
-      return Verdict.when(line.equals(echo.text()), "the same bytes back, \"hello, loop\\n\"",
-          "you sent back " + echo.bytes().length + " bytes: \"" + echo.text() + "\"",
-          "read into a ByteBuffer, flip() it, and write exactly those bytes to the same channel")
+      return Verdict.when(
+              line.equals(echo.text()),
+              "the same bytes back, \"hello, loop\\n\"",
+              "you sent back " + echo.bytes().length + " bytes: \"" + echo.text() + "\"",
+              "read into a ByteBuffer, flip() it, and write exactly those bytes to the same channel")
           .withFrames(client.frames());
     }
   }
@@ -80,10 +95,11 @@ public final class EventLoopExercise {
           String expected = message(i, round);
           TcpProbe.Read echo = clients.get(i).readBytes(expected.length(), REPLY_BOUND);
           if (!expected.equals(echo.text())) {
-            return Verdict.fail("client " + i + " getting back \"" + expected.trim() + "\"",
-                "it got \"" + echo.text().trim() + "\"",
-                "keep one queue per connection (attach it to the SelectionKey) and write a "
-                    + "client's bytes only to that client's channel")
+            return Verdict.fail(
+                    "client " + i + " getting back \"" + expected.trim() + "\"",
+                    "it got \"" + echo.text().trim() + "\"",
+                    "keep one queue per connection (attach it to the SelectionKey) and write a "
+                        + "client's bytes only to that client's channel")
                 .withFrames(clients.get(i).frames());
           }
         }
@@ -115,10 +131,11 @@ public final class EventLoopExercise {
         other.send("still there?\n");
         TcpProbe.Read echo = other.readBytes(13, REPLY_BOUND);
         if (!"still there?\n".equals(echo.text())) {
-          return Verdict.fail("an echo for another client while the slow one does not read",
-              "it got " + echo.bytes().length + " bytes in " + REPLY_BOUND.toSeconds() + " s",
-              "when write() takes only part, keep the rest, set OP_WRITE and return to select():"
-                  + " a loop around write() on one channel stops every other client")
+          return Verdict.fail(
+                  "an echo for another client while the slow one does not read",
+                  "it got " + echo.bytes().length + " bytes in " + REPLY_BOUND.toSeconds() + " s",
+                  "when write() takes only part, keep the rest, set OP_WRITE and return to select():"
+                      + " a loop around write() on one channel stops every other client")
               .withFrames(other.frames());
         }
       }
@@ -126,14 +143,17 @@ public final class EventLoopExercise {
       try {
         new DataInputStream(slow.getInputStream()).readFully(back);
       } catch (IOException e) {
-        return Verdict.fail("all " + bulk.length + " bytes back once the slow client reads",
+        return Verdict.fail(
+            "all " + bulk.length + " bytes back once the slow client reads",
             "the connection ended early: " + e.getMessage(),
             "keep what the kernel did not take in the client's queue until OP_WRITE says there "
                 + "is room");
       }
-      return Verdict.when(Arrays.equals(back, bulk),
+      return Verdict.when(
+          Arrays.equals(back, bulk),
           "the slow client's " + bulk.length + " bytes back, in order",
-          "different bytes came back (first difference at byte " + Arrays.mismatch(back, bulk)
+          "different bytes came back (first difference at byte "
+              + Arrays.mismatch(back, bulk)
               + ")",
           "after a partial write, write the rest of the same buffer before the next one");
     }
@@ -170,16 +190,21 @@ public final class EventLoopExercise {
     try (TcpProbe next = TcpProbe.connect(server.port(), REPLY_BOUND, "next")) {
       next.send("anyone hurt?\n");
       TcpProbe.Read echo = next.readBytes(13, REPLY_BOUND);
-      return Verdict.when("anyone hurt?\n".equals(echo.text()),
-          "an echo for the next client after three clients reset their connections",
-          "it got " + echo.bytes().length + " bytes" + (server.process().isAlive() ? ""
-              : "; your server had ended: " + server.process().describeEnd()),
-          "catch the IOException of one client's read or write, close that channel and go on")
+      return Verdict.when(
+              "anyone hurt?\n".equals(echo.text()),
+              "an echo for the next client after three clients reset their connections",
+              "it got "
+                  + echo.bytes().length
+                  + " bytes"
+                  + (server.process().isAlive()
+                      ? ""
+                      : "; your server had ended: " + server.process().describeEnd()),
+              "catch the IOException of one client's read or write, close that channel and go on")
           .withFrames(next.frames());
     } catch (IOException e) {
-      return Verdict.fail("the next client served after three clients reset their connections",
-          "it could not even connect: " + e.getMessage() + "; "
-              + server.process().describeEnd(),
+      return Verdict.fail(
+          "the next client served after three clients reset their connections",
+          "it could not even connect: " + e.getMessage() + "; " + server.process().describeEnd(),
           "catch the IOException of one client's read or write, close that channel and go on");
     }
   }
@@ -203,9 +228,14 @@ public final class EventLoopExercise {
         client.readBytes(4, REPLY_BOUND);
       }
       int withAll = threads(status);
-      return Verdict.when(withAll - withOne <= THREADS_ALLOWED_TO_GROW,
+      return Verdict.when(
+          withAll - withOne <= THREADS_ALLOWED_TO_GROW,
           "about as many threads with " + CLIENTS + " clients as with one",
-          "your JVM had " + withOne + " threads with one client and " + withAll + " with "
+          "your JVM had "
+              + withOne
+              + " threads with one client and "
+              + withAll
+              + " with "
               + CLIENTS,
           "no thread per client: one thread, one Selector, every channel non-blocking");
     } finally {

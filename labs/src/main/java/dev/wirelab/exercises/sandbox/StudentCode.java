@@ -13,8 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The student's compiled classes, and the way to run them contained: each program runs in a child
  * JVM of its own, on the same JDK as Wirelab, with Wirelab's class path after the student's
- * classes. A {@code System.exit}, an endless loop or a crash there cannot touch the checker;
- * {@link #close} kills whatever is still running.
+ * classes. A {@code System.exit}, an endless loop or a crash there cannot touch the checker; {@link
+ * #close} kills whatever is still running.
  */
 public final class StudentCode implements AutoCloseable {
   private final Path classes;
@@ -47,15 +47,26 @@ public final class StudentCode implements AutoCloseable {
 
   private StudentProcess start(boolean finish, String mainClass, String... args)
       throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        javaExecutable(),
-        // The student's programs are small and short: a quick start matters more than peak speed.
-        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-Xss1m",
-        "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
-        "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
-        "-D" + StudentMain.FINISH_PROPERTY + "=" + finish,
-        "-cp", classes + File.pathSeparator + WirelabClasspath.get(),
-        StudentMain.class.getName(), mainClass));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                javaExecutable(),
+                // The student's programs are small and short: a quick start matters more than peak
+                // speed.
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xmx256m",
+                "-Xss1m",
+                "-Dfile.encoding=UTF-8",
+                "-Dsun.stdout.encoding=UTF-8",
+                "-Dsun.stderr.encoding=UTF-8",
+                "-Dstdout.encoding=UTF-8",
+                "-Dstderr.encoding=UTF-8",
+                "-D" + StudentMain.FINISH_PROPERTY + "=" + finish,
+                "-cp",
+                classes + File.pathSeparator + WirelabClasspath.get(),
+                StudentMain.class.getName(),
+                mainClass));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(classes.toFile());
     builder.environment().remove("JAVA_TOOL_OPTIONS");

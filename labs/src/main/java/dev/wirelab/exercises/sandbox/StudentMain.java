@@ -79,8 +79,12 @@ public final class StudentMain {
       }
       report(className + ".main is not static: write public static void main(String[] args)");
     } catch (ClassNotFoundException e) {
-      report("there is no class " + className + ": the exercise runs " + className
-          + ".main, keep that class name (and no package line)");
+      report(
+          "there is no class "
+              + className
+              + ": the exercise runs "
+              + className
+              + ".main, keep that class name (and no package line)");
     } catch (NoSuchMethodException e) {
       report(className + " has no public static void main(String[] args)");
     }
@@ -97,8 +101,13 @@ public final class StudentMain {
     Arrays.stream(error.getStackTrace())
         .filter(frame -> frame.getFileName() != null && !isLibrary(frame.getClassName()))
         .findFirst()
-        .ifPresent(frame -> text.append(" (at ").append(frame.getFileName()).append(':')
-            .append(frame.getLineNumber()).append(')'));
+        .ifPresent(
+            frame ->
+                text.append(" (at ")
+                    .append(frame.getFileName())
+                    .append(':')
+                    .append(frame.getLineNumber())
+                    .append(')'));
     return text.toString();
   }
 
@@ -107,8 +116,7 @@ public final class StudentMain {
         .anyMatch(className::startsWith);
   }
 
-  private static List<String> threadsStillRunning(Set<Thread> before)
-      throws InterruptedException {
+  private static List<String> threadsStillRunning(Set<Thread> before) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(THREAD_GRACE_MILLIS);
     List<String> running = new ArrayList<>();
     for (Thread thread : Thread.getAllStackTraces().keySet()) {

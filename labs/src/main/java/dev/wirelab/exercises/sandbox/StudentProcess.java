@@ -36,24 +36,30 @@ public final class StudentProcess implements AutoCloseable {
   }
 
   private Thread drain(InputStream from, StringBuilder into, String name) {
-    Thread reader = new Thread(() -> {
-      byte[] buffer = new byte[8192];
-      try (InputStream in = from) {
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-          synchronized (into) {
-            if (into.length() < MAX_OUTPUT_CHARS) {
-              into.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-            }
-            into.notifyAll();
-          }
-        }
-      } catch (IOException e) {
-        synchronized (into) {
-          into.append("\n[wirelab: lost the rest of the program's ").append(name).append(": ")
-              .append(e.getMessage()).append("]\n");
-        }
-      }
-    }, "student-" + name + "-" + process.pid());
+    Thread reader =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[8192];
+              try (InputStream in = from) {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                  synchronized (into) {
+                    if (into.length() < MAX_OUTPUT_CHARS) {
+                      into.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                    }
+                    into.notifyAll();
+                  }
+                }
+              } catch (IOException e) {
+                synchronized (into) {
+                  into.append("\n[wirelab: lost the rest of the program's ")
+                      .append(name)
+                      .append(": ")
+                      .append(e.getMessage())
+                      .append("]\n");
+                }
+              }
+            },
+            "student-" + name + "-" + process.pid());
     reader.setDaemon(true);
     reader.start();
     return reader;
@@ -103,7 +109,8 @@ public final class StudentProcess implements AutoCloseable {
   /** The launcher's reports: main missing or throwing, threads or sockets left behind. */
   public List<String> sandboxReports() {
     return stderrLines(true).stream()
-        .map(line -> line.substring(StudentMain.REPORT.length())).toList();
+        .map(line -> line.substring(StudentMain.REPORT.length()))
+        .toList();
   }
 
   private List<String> stderrLines(boolean reports) {
@@ -148,8 +155,8 @@ public final class StudentProcess implements AutoCloseable {
   }
 
   /**
-   * Waits up to {@code bound} until something accepts TCP connections on {@code port} of
-   * 127.0.0.1, which for a server exercise means the student's server listens.
+   * Waits up to {@code bound} until something accepts TCP connections on {@code port} of 127.0.0.1,
+   * which for a server exercise means the student's server listens.
    *
    * @return empty when it listens, otherwise what happened instead, as a phrase
    */
@@ -175,8 +182,8 @@ public final class StudentProcess implements AutoCloseable {
   }
 
   /**
-   * How it ended, as a phrase: "exited with code 1 (main threw java.lang.NullPointerException
-   * (at EchoServer.java:12))". Call it after {@link #awaitExit} returned true.
+   * How it ended, as a phrase: "exited with code 1 (main threw java.lang.NullPointerException (at
+   * EchoServer.java:12))". Call it after {@link #awaitExit} returned true.
    */
   public String describeEnd() {
     if (process.isAlive()) {

@@ -1,8 +1,8 @@
 package dev.wirelab.exercises.sandbox;
 
 /**
- * Wirelab's own class path, which the student's code compiles and runs against: the shaded
- * {@code wirelab.jar} when run from it, the module folders and jars of a Maven build otherwise.
+ * Wirelab's own class path, which the student's code compiles and runs against: the shaded {@code
+ * wirelab.jar} when run from it, the module folders and jars of a Maven build otherwise.
  */
 public final class WirelabClasspath {
   /** Overrides the class path, for a launcher that knows better. */

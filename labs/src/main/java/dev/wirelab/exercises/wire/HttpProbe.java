@@ -14,12 +14,13 @@ import java.util.Map;
 
 /**
  * The checker's end of one TCP connection to a student's HTTP server: it writes requests as raw
- * text and reads answers byte by byte, so that it sees exactly what the student's code sent,
- * and every read is bounded by a timeout.
+ * text and reads answers byte by byte, so that it sees exactly what the student's code sent, and
+ * every read is bounded by a timeout.
  */
 public final class HttpProbe implements AutoCloseable {
   /** A student's head longer than this is not waited for. */
   private static final int MAX_HEAD_BYTES = 16 * 1024;
+
   private static final int MAX_BODY_BYTES = 1024 * 1024;
 
   /** An HTTP response head as read; header names in lower case. */
@@ -126,13 +127,16 @@ public final class HttpProbe implements AutoCloseable {
     while (lastFour != 0x0D0A0D0A) {
       int b = in.read();
       if (b < 0) {
-        throw new java.io.EOFException(bytes.size() == 0
-            ? "the server closed the connection without answering"
-            : "the server closed the connection in the middle of its answer: \""
-                + printable(bytes.toString(StandardCharsets.ISO_8859_1)) + "\"");
+        throw new java.io.EOFException(
+            bytes.size() == 0
+                ? "the server closed the connection without answering"
+                : "the server closed the connection in the middle of its answer: \""
+                    + printable(bytes.toString(StandardCharsets.ISO_8859_1))
+                    + "\"");
       }
       if (bytes.size() == MAX_HEAD_BYTES) {
-        throw new java.net.ProtocolException("an answer head longer than " + MAX_HEAD_BYTES + " bytes");
+        throw new java.net.ProtocolException(
+            "an answer head longer than " + MAX_HEAD_BYTES + " bytes");
       }
       bytes.write(b);
       bytesReceived++;
@@ -143,7 +147,8 @@ public final class HttpProbe implements AutoCloseable {
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       if (colon > 0) {
-        headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+        headers.put(
+            lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
             lines[i].substring(colon + 1).trim());
       }
     }
@@ -166,8 +171,8 @@ public final class HttpProbe implements AutoCloseable {
     byte[] body = in.readNBytes(size);
     bytesReceived += body.length;
     if (body.length < size) {
-      throw new java.io.EOFException("Content-Length said " + size + " bytes, the connection ended after "
-          + body.length);
+      throw new java.io.EOFException(
+          "Content-Length said " + size + " bytes, the connection ended after " + body.length);
     }
     return new Response(head, body);
   }

@@ -19,8 +19,8 @@ public final class StudentServers {
   public record Running(StudentProcess process, int port) {}
 
   /**
-   * Runs {@code mainClass} with a free port as its first argument (then {@code moreArgs}) and
-   * waits until it listens there.
+   * Runs {@code mainClass} with a free port as its first argument (then {@code moreArgs}) and waits
+   * until it listens there.
    *
    * @throws Unmet when it ends or does not listen in time, saying which
    */
@@ -33,10 +33,11 @@ public final class StudentServers {
     StudentProcess process = code.startServer(mainClass, args);
     Optional<String> problem = process.awaitListening(port, START_BOUND);
     if (problem.isPresent()) {
-      throw new Unmet(Verdict.fail(
-          "your server listening on port " + port + " (its first argument)",
-          problem.get(),
-          "listen on Integer.parseInt(args[0]) and keep main running (accept in a loop)"));
+      throw new Unmet(
+          Verdict.fail(
+              "your server listening on port " + port + " (its first argument)",
+              problem.get(),
+              "listen on Integer.parseInt(args[0]) and keep main running (accept in a loop)"));
     }
     return new Running(process, port);
   }

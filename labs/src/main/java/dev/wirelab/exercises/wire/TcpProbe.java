@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The checker's end of a TCP connection to a student's server. Every read is bounded by a
- * deadline, and every write and read is kept as a frame line in the inspector's notation, so a
- * failed requirement can show the student what went over the wire.
+ * The checker's end of a TCP connection to a student's server. Every read is bounded by a deadline,
+ * and every write and read is kept as a frame line in the inspector's notation, so a failed
+ * requirement can show the student what went over the wire.
  */
 public final class TcpProbe implements AutoCloseable {
   /** How a bounded read ended. */
@@ -81,13 +81,14 @@ public final class TcpProbe implements AutoCloseable {
   }
 
   /**
-   * Accepts a connection from a student's program on {@code listener}, waiting up to {@code
-   * bound} (in short steps, to notice when the program ends first).
+   * Accepts a connection from a student's program on {@code listener}, waiting up to {@code bound}
+   * (in short steps, to notice when the program ends first).
    *
    * @throws Unmet when the program ended, or did not connect in time
    */
-  public static TcpProbe accept(ServerSocket listener, StudentProcess program, Duration bound,
-      String name) throws IOException, InterruptedException, Unmet {
+  public static TcpProbe accept(
+      ServerSocket listener, StudentProcess program, Duration bound, String name)
+      throws IOException, InterruptedException, Unmet {
     long deadline = System.nanoTime() + bound.toNanos();
     while (System.nanoTime() < deadline) {
       listener.setSoTimeout(100);
@@ -98,15 +99,19 @@ public final class TcpProbe implements AutoCloseable {
       } catch (SocketTimeoutException notYet) {
         if (!program.isAlive()) {
           program.awaitExit(Duration.ofSeconds(1));
-          throw new Unmet(Verdict.fail("your program to connect to port " + listener.getLocalPort(),
-              "it " + program.describeEnd() + " without connecting",
-              "connect with new Socket(\"127.0.0.1\", Integer.parseInt(args[0]))"));
+          throw new Unmet(
+              Verdict.fail(
+                  "your program to connect to port " + listener.getLocalPort(),
+                  "it " + program.describeEnd() + " without connecting",
+                  "connect with new Socket(\"127.0.0.1\", Integer.parseInt(args[0]))"));
         }
       }
     }
-    throw new Unmet(Verdict.fail("your program to connect to port " + listener.getLocalPort(),
-        "it did not connect within " + bound.toSeconds() + " s",
-        "connect first thing in main: new Socket(\"127.0.0.1\", Integer.parseInt(args[0]))"));
+    throw new Unmet(
+        Verdict.fail(
+            "your program to connect to port " + listener.getLocalPort(),
+            "it did not connect within " + bound.toSeconds() + " s",
+            "connect first thing in main: new Socket(\"127.0.0.1\", Integer.parseInt(args[0]))"));
   }
 
   public Socket socket() {
@@ -191,7 +196,10 @@ public final class TcpProbe implements AutoCloseable {
   }
 
   private String line(boolean outgoing, byte[] bytes) {
-    return direction(outgoing) + ": Flags [P.], length " + bytes.length + " "
+    return direction(outgoing)
+        + ": Flags [P.], length "
+        + bytes.length
+        + " "
         + Quote.text(new String(bytes, StandardCharsets.UTF_8));
   }
 

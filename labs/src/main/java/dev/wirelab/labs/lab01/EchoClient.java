@@ -31,8 +31,10 @@ final class EchoClient implements AutoCloseable {
   static EchoClient connect(String host, int port, Narrator narrator) throws IOException {
     Socket socket = ClientSockets.connect(host, port, 0);
     try {
-      narrator.say("connected %s -> %s (the OS picked our ephemeral port %d)",
-          Endpoint.of(socket.getLocalSocketAddress()), Endpoint.of(socket.getRemoteSocketAddress()),
+      narrator.say(
+          "connected %s -> %s (the OS picked our ephemeral port %d)",
+          Endpoint.of(socket.getLocalSocketAddress()),
+          Endpoint.of(socket.getRemoteSocketAddress()),
           socket.getLocalPort());
       return new EchoClient(socket, narrator);
     } catch (IOException e) {
@@ -59,8 +61,12 @@ final class EchoClient implements AutoCloseable {
     bytesSent += bytes.length;
     String reply = readLine();
     if (reply != null) {
-      narrator.say("sent %s (%d bytes), got back %s (%d bytes)",
-          quote(line), bytes.length, quote(reply), reply.getBytes(StandardCharsets.UTF_8).length + 1);
+      narrator.say(
+          "sent %s (%d bytes), got back %s (%d bytes)",
+          quote(line),
+          bytes.length,
+          quote(reply),
+          reply.getBytes(StandardCharsets.UTF_8).length + 1);
     }
     return reply;
   }

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * A blocking TCP echo server: every byte a client sends comes straight back.
  *
  * <p>Each client gets its own thread. With a single thread the server would sit in one client's
- * {@code read} while the next client's connection waits, accepted by the kernel but never
- * served, until the first one hangs up.
+ * {@code read} while the next client's connection waits, accepted by the kernel but never served,
+ * until the first one hangs up.
  */
 final class EchoServer implements AutoCloseable {
   /** How long {@link #close} lets connected clients finish before it hangs up on them. */
@@ -39,7 +39,8 @@ final class EchoServer implements AutoCloseable {
   static EchoServer start(String host, int port, Narrator narrator) throws IOException {
     ServerSocket listener = ServerSockets.listen(host, port);
     EchoServer server = new EchoServer(listener, narrator);
-    narrator.say("listening on %s (one thread per client: a slow client never holds up the others)",
+    narrator.say(
+        "listening on %s (one thread per client: a slow client never holds up the others)",
         Endpoint.of(listener.getLocalSocketAddress()));
     server.acceptor.start();
     return server;
@@ -58,8 +59,10 @@ final class EchoServer implements AutoCloseable {
     while (!listener.isClosed()) {
       try {
         Socket client = listener.accept();
-        narrator.say("accepted %s <-> %s (local <-> remote: the 4-tuple naming this connection)",
-            Endpoint.of(client.getLocalSocketAddress()), Endpoint.of(client.getRemoteSocketAddress()));
+        narrator.say(
+            "accepted %s <-> %s (local <-> remote: the 4-tuple naming this connection)",
+            Endpoint.of(client.getLocalSocketAddress()),
+            Endpoint.of(client.getRemoteSocketAddress()));
         Connection connection = new Connection(client);
         connections.add(connection);
         connection.thread.start();

@@ -11,12 +11,13 @@ import java.io.Reader;
 import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Lab 01, a TCP echo: run {@code ./wirelab lab 01 demo} and watch the 4-tuple of each connection. */
+/**
+ * Lab 01, a TCP echo: run {@code ./wirelab lab 01 demo} and watch the 4-tuple of each connection.
+ */
 @Command(
     name = "01",
     description = "Hello, TCP: a blocking echo server and client; see each connection's 4-tuple.",
@@ -56,7 +57,8 @@ public final class Lab01HelloTcp implements Callable<Integer> {
 
   private void serve(Narrator narrator) throws Exception {
     try (EchoServer server = EchoServer.start(endpoint.host(), endpoint.port(), narrator)) {
-      narrator.say("try: ./wirelab lab 01 client --port %d   or   nc %s %d   (Ctrl-C stops)",
+      narrator.say(
+          "try: ./wirelab lab 01 client --port %d   or   nc %s %d   (Ctrl-C stops)",
           server.port(), Endpoint.dialable(endpoint.host()), server.port());
       server.awaitStop();
     }
@@ -71,19 +73,25 @@ public final class Lab01HelloTcp implements Callable<Integer> {
 
   /** One server, two clients: both connected at once, told apart only by their ports. */
   private void demo(Narrator narrator) throws Exception {
-    try (EchoServer server = EchoServer.start(endpoint.host(), endpoint.port(), narrator.as("server"))) {
-      try (EchoClient first = EchoClient.connect(endpoint.host(), server.port(), narrator.as("client A"))) {
+    try (EchoServer server =
+        EchoServer.start(endpoint.host(), endpoint.port(), narrator.as("server"))) {
+      try (EchoClient first =
+          EchoClient.connect(endpoint.host(), server.port(), narrator.as("client A"))) {
         first.echo("hello");
         first.echo("grüße");
-        try (EchoClient second = EchoClient.connect(endpoint.host(), server.port(), narrator.as("client B"))) {
+        try (EchoClient second =
+            EchoClient.connect(endpoint.host(), server.port(), narrator.as("client B"))) {
           second.echo("served while A is still connected");
-          narrator.say("same server address, two ephemeral client ports %d and %d: "
-              + "the 4-tuple tells the connections apart", first.localPort(), second.localPort());
+          narrator.say(
+              "same server address, two ephemeral client ports %d and %d: "
+                  + "the 4-tuple tells the connections apart",
+              first.localPort(), second.localPort());
         }
         first.echo("bye");
       }
     }
-    narrator.say("note \"grüße\": 5 characters, 7 bytes in UTF-8, 8 with the newline; "
-        + "TCP counts bytes, not characters");
+    narrator.say(
+        "note \"grüße\": 5 characters, 7 bytes in UTF-8, 8 with the newline; "
+            + "TCP counts bytes, not characters");
   }
 }

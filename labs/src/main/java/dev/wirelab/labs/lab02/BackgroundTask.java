@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Work on a thread of its own, such as a sender whose large write blocks until the receiver
- * reads; {@link #await} hands back its failure, if any, to the thread that waits for it.
+ * Work on a thread of its own, such as a sender whose large write blocks until the receiver reads;
+ * {@link #await} hands back its failure, if any, to the thread that waits for it.
  */
 final class BackgroundTask {
   private final FutureTask<Void> task;

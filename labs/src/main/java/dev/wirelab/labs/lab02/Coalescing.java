@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 
 /** Two writes, one read: TCP delivers a stream of bytes and keeps no message boundaries. */
 final class Coalescing {
-  /** @param bytesRead what the receiver's single read returned */
+  /**
+   * @param bytesRead what the receiver's single read returned
+   */
   record Result(String bytesRead) {}
 
   private Coalescing() {}
@@ -29,8 +31,10 @@ final class Coalescing {
       byte[] buffer = new byte[1024];
       int n = pair.server().getInputStream().read(buffer);
       String read = new String(buffer, 0, n, StandardCharsets.US_ASCII);
-      narrator.say("one read() with both writes waiting returned %d bytes: \"%s\" "
-          + "(where one write ended is nowhere in the stream)", n, read);
+      narrator.say(
+          "one read() with both writes waiting returned %d bytes: \"%s\" "
+              + "(where one write ended is nowhere in the stream)",
+          n, read);
       return new Result(read);
     }
   }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Both ends talk at once over one connection; the timestamps show both directions busy together. */
+/**
+ * Both ends talk at once over one connection; the timestamps show both directions busy together.
+ */
 final class Conversation {
   static final int MESSAGES = 5;
 
@@ -34,17 +36,21 @@ final class Conversation {
       long overlapStart = Math.max(server.firstSent(), client.firstSent());
       long overlapEnd = Math.min(server.lastSent(), client.lastSent());
       double overlapMillis = Math.max(0, overlapEnd - overlapStart) / 1e6;
-      narrator.say("server talked from %s to %s, client from %s to %s: both directions were busy "
+      narrator.say(
+          "server talked from %s to %s, client from %s to %s: both directions were busy "
               + "for the same %.3f ms, on one connection (full duplex)",
-          timeline.label(server.firstSent()), timeline.label(server.lastSent()),
-          timeline.label(client.firstSent()), timeline.label(client.lastSent()), overlapMillis);
+          timeline.label(server.firstSent()),
+          timeline.label(server.lastSent()),
+          timeline.label(client.firstSent()),
+          timeline.label(client.lastSent()),
+          overlapMillis);
       return new Result(server.heard(), client.heard(), overlapMillis);
     }
   }
 
   /**
-   * Message 1 at the start signal, then message k+1 as soon as the other end's message k is
-   * heard: each end talks on while the other's words are still arriving, nobody waits for a turn.
+   * Message 1 at the start signal, then message k+1 as soon as the other end's message k is heard:
+   * each end talks on while the other's words are still arriving, nobody waits for a turn.
    */
   private static final class Script implements DuplexPeer.LineSource {
     private final String speaker;
@@ -63,12 +69,16 @@ final class Conversation {
       if (said == MESSAGES) {
         return null;
       }
-      boolean ready = said == 0
-          ? go.await(SocketPair.READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
-          : self.awaitHeard(said, SocketPair.READ_TIMEOUT_MILLIS);
+      boolean ready =
+          said == 0
+              ? go.await(SocketPair.READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+              : self.awaitHeard(said, SocketPair.READ_TIMEOUT_MILLIS);
       if (!ready) {
-        throw new IOException(speaker + " heard nothing from the other end for "
-            + SocketPair.READ_TIMEOUT_MILLIS + " ms");
+        throw new IOException(
+            speaker
+                + " heard nothing from the other end for "
+                + SocketPair.READ_TIMEOUT_MILLIS
+                + " ms");
       }
       said++;
       return speaker + " message " + said;

@@ -80,8 +80,9 @@ final class DuplexPeer {
 
   private void readLines() {
     try {
-      BufferedReader in = new BufferedReader(
-          new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
       String line;
       while ((line = in.readLine()) != null) {
         timeline.stamp(narrator, "heard \"%s\"", line);

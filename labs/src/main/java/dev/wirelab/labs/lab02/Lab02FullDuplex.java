@@ -19,15 +19,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Lab 02, TCP is a full-duplex byte stream: run {@code ./wirelab lab 02 demo} and read the timeline. */
+/**
+ * Lab 02, TCP is a full-duplex byte stream: run {@code ./wirelab lab 02 demo} and read the
+ * timeline.
+ */
 @Command(
     name = "02",
-    description = "Full duplex: both ends talk at once; TCP is a byte stream; framing; TCP_NODELAY.",
+    description =
+        "Full duplex: both ends talk at once; TCP is a byte stream; framing; TCP_NODELAY.",
     mixinStandardHelpOptions = true)
 public final class Lab02FullDuplex implements Callable<Integer> {
   /** How long the terminal modes wait for their writer once the other end has hung up. */
@@ -35,8 +39,12 @@ public final class Lab02FullDuplex implements Callable<Integer> {
 
   @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--rounds", paramLabel = "N", defaultValue = "10",
-      description = "demo: write-write-read rounds per TCP_NODELAY setting (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--rounds",
+      paramLabel = "N",
+      defaultValue = "10",
+      description =
+          "demo: write-write-read rounds per TCP_NODELAY setting (default: ${DEFAULT-VALUE})")
   int rounds;
 
   @Spec CommandSpec spec;
@@ -62,8 +70,9 @@ public final class Lab02FullDuplex implements Callable<Integer> {
       throw BadOption.because("--rounds must be at least 1, not " + rounds);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("lab 02 Full duplex: %s%s%n", endpoint,
-        endpoint.mode() == LabMode.demo ? " rounds=" + rounds : "");
+    out.printf(
+        "lab 02 Full duplex: %s%s%n",
+        endpoint, endpoint.mode() == LabMode.demo ? " rounds=" + rounds : "");
     Narrator narrator = new Narrator(out, endpoint.mode().name());
     switch (endpoint.mode()) {
       case server -> serve(narrator.as("server"));
@@ -75,9 +84,13 @@ public final class Lab02FullDuplex implements Callable<Integer> {
 
   private void serve(Narrator narrator) throws Exception {
     try (ServerSocket listener = ServerSockets.listen(endpoint.host(), endpoint.port())) {
-      narrator.say("listening on %s for one conversation; try: ./wirelab lab 02 client --port %d   "
-          + "or   nc %s %d", Endpoint.of(listener.getLocalSocketAddress()), listener.getLocalPort(),
-          Endpoint.dialable(endpoint.host()), listener.getLocalPort());
+      narrator.say(
+          "listening on %s for one conversation; try: ./wirelab lab 02 client --port %d   "
+              + "or   nc %s %d",
+          Endpoint.of(listener.getLocalSocketAddress()),
+          listener.getLocalPort(),
+          Endpoint.dialable(endpoint.host()),
+          listener.getLocalPort());
       try (Socket socket = listener.accept()) {
         talk(socket, narrator);
       }
@@ -92,7 +105,8 @@ public final class Lab02FullDuplex implements Callable<Integer> {
 
   /** Types and listens at once until both ends are done: stdin ended here and the other hung up. */
   private void talk(Socket socket, Narrator narrator) throws InterruptedException {
-    narrator.say("connected %s <-> %s; type lines and watch theirs arrive meanwhile (Ctrl-D: done)",
+    narrator.say(
+        "connected %s <-> %s; type lines and watch theirs arrive meanwhile (Ctrl-D: done)",
         Endpoint.of(socket.getLocalSocketAddress()), Endpoint.of(socket.getRemoteSocketAddress()));
     DuplexPeer peer = DuplexPeer.startListening(socket, narrator, new Timeline());
     BufferedReader lines = new BufferedReader(stdin);
@@ -113,8 +127,12 @@ public final class Lab02FullDuplex implements Callable<Integer> {
     narrator.heading("4. Framing puts the message boundaries back");
     LineFraming.run(narrator.as("newline"));
     byte[] large = Splitting.pattern(Splitting.MESSAGE_BYTES);
-    LengthPrefixFraming.run(narrator.as("length"),
-        List.of("tiny".getBytes(StandardCharsets.UTF_8), large, "two\nlines".getBytes(StandardCharsets.UTF_8)));
+    LengthPrefixFraming.run(
+        narrator.as("length"),
+        List.of(
+            "tiny".getBytes(StandardCharsets.UTF_8),
+            large,
+            "two\nlines".getBytes(StandardCharsets.UTF_8)));
 
     narrator.heading("5. Nagle's algorithm and TCP_NODELAY");
     NagleExperiment.run(narrator.as("nagle"), rounds);

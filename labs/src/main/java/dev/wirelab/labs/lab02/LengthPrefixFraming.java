@@ -15,19 +15,24 @@ import java.util.List;
 final class LengthPrefixFraming {
   private LengthPrefixFraming() {}
 
-  /** Sends {@code messages} as length-prefixed frames over a small window; returns what was read. */
+  /**
+   * Sends {@code messages} as length-prefixed frames over a small window; returns what was read.
+   */
   static List<byte[]> run(Narrator narrator, List<byte[]> messages) throws Exception {
     try (SocketPair pair = SocketPair.open(Splitting.RECEIVE_BUFFER_BYTES)) {
-      BackgroundTask sender = BackgroundTask.start("lab02-framer", () -> {
-        DataOutputStream out = new DataOutputStream(
-            new BufferedOutputStream(pair.client().getOutputStream()));
-        for (byte[] message : messages) {
-          out.writeInt(message.length);
-          out.write(message);
-        }
-        out.flush();
-        return null;
-      });
+      BackgroundTask sender =
+          BackgroundTask.start(
+              "lab02-framer",
+              () -> {
+                DataOutputStream out =
+                    new DataOutputStream(new BufferedOutputStream(pair.client().getOutputStream()));
+                for (byte[] message : messages) {
+                  out.writeInt(message.length);
+                  out.write(message);
+                }
+                out.flush();
+                return null;
+              });
 
       DataInputStream in = new DataInputStream(pair.server().getInputStream());
       List<byte[]> received = new ArrayList<>();
@@ -39,7 +44,8 @@ final class LengthPrefixFraming {
         byte[] message = new byte[length];
         in.readFully(message);
         received.add(message);
-        narrator.say("frame %d: length prefix %d, then readFully() waited for exactly %d bytes",
+        narrator.say(
+            "frame %d: length prefix %d, then readFully() waited for exactly %d bytes",
             i + 1, length, message.length);
       }
       sender.await();

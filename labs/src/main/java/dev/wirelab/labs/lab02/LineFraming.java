@@ -27,10 +27,12 @@ final class LineFraming {
         sent += frame.length;
       }
       SocketPair.awaitAvailable(pair.server(), sent);
-      narrator.say("%d writes, each ending in \\n, wait as one run of %d bytes", MESSAGES.size(), sent);
+      narrator.say(
+          "%d writes, each ending in \\n, wait as one run of %d bytes", MESSAGES.size(), sent);
 
-      BufferedReader in = new BufferedReader(
-          new InputStreamReader(pair.server().getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(pair.server().getInputStream(), StandardCharsets.UTF_8));
       List<String> lines = new ArrayList<>();
       for (int i = 0; i < MESSAGES.size(); i++) {
         lines.add(in.readLine());

@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Write, write, read: a request sent in two small writes, then a wait for the reply. With
- * Nagle's algorithm the second write waits for the ACK of the first, and the receiver delays
- * that ACK hoping to piggyback it on a reply, which it cannot send before the whole request.
+ * Write, write, read: a request sent in two small writes, then a wait for the reply. With Nagle's
+ * algorithm the second write waits for the ACK of the first, and the receiver delays that ACK
+ * hoping to piggyback it on a reply, which it cannot send before the whole request.
  */
 final class NagleExperiment {
   private static final byte[] HEADER = {'G', 'E'};
@@ -34,17 +34,21 @@ final class NagleExperiment {
     try (SocketPair pair = SocketPair.open()) {
       Socket client = pair.client();
       client.setTcpNoDelay(noDelay);
-      BackgroundTask server = BackgroundTask.start("lab02-nagle-server", () -> {
-        InputStream in = pair.server().getInputStream();
-        OutputStream out = pair.server().getOutputStream();
-        for (int i = 0; i < rounds; i++) {
-          if (in.readNBytes(HEADER.length + BODY.length).length < HEADER.length + BODY.length) {
-            throw new IOException("the client hung up in round " + (i + 1));
-          }
-          out.write('!');
-        }
-        return null;
-      });
+      BackgroundTask server =
+          BackgroundTask.start(
+              "lab02-nagle-server",
+              () -> {
+                InputStream in = pair.server().getInputStream();
+                OutputStream out = pair.server().getOutputStream();
+                for (int i = 0; i < rounds; i++) {
+                  if (in.readNBytes(HEADER.length + BODY.length).length
+                      < HEADER.length + BODY.length) {
+                    throw new IOException("the client hung up in round " + (i + 1));
+                  }
+                  out.write('!');
+                }
+                return null;
+              });
 
       long[] micros = new long[rounds];
       for (int i = 0; i < rounds; i++) {
@@ -64,7 +68,12 @@ final class NagleExperiment {
   private static String describe(long[] micros) {
     long[] sorted = micros.clone();
     Arrays.sort(sorted);
-    return String.format(Locale.ROOT, "%d rounds of write-write-read, median %.3f ms, min %.3f ms, max %.3f ms",
-        micros.length, sorted[sorted.length / 2] / 1e3, sorted[0] / 1e3, sorted[sorted.length - 1] / 1e3);
+    return String.format(
+        Locale.ROOT,
+        "%d rounds of write-write-read, median %.3f ms, min %.3f ms, max %.3f ms",
+        micros.length,
+        sorted[sorted.length / 2] / 1e3,
+        sorted[0] / 1e3,
+        sorted[sorted.length - 1] / 1e3);
   }
 }

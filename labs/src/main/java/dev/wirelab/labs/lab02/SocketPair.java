@@ -50,17 +50,23 @@ final class SocketPair implements AutoCloseable {
   }
 
   /**
-   * Waits until {@code bytes} bytes sit in {@code socket}'s receive buffer, so that the next
-   * read finds them all there. On loopback they usually already are when the sender's write
-   * returns; the bounded wait makes that certain.
+   * Waits until {@code bytes} bytes sit in {@code socket}'s receive buffer, so that the next read
+   * finds them all there. On loopback they usually already are when the sender's write returns; the
+   * bounded wait makes that certain.
    */
   static void awaitAvailable(Socket socket, int bytes) throws IOException {
     long deadline = System.nanoTime() + READ_TIMEOUT_MILLIS * 1_000_000L;
     InputStream in = socket.getInputStream();
     while (in.available() < bytes) {
       if (System.nanoTime() > deadline) {
-        throw new IOException("only " + in.available() + " of " + bytes + " bytes arrived in "
-            + READ_TIMEOUT_MILLIS + " ms");
+        throw new IOException(
+            "only "
+                + in.available()
+                + " of "
+                + bytes
+                + " bytes arrived in "
+                + READ_TIMEOUT_MILLIS
+                + " ms");
       }
       Thread.onSpinWait();
     }

@@ -9,12 +9,16 @@ import java.util.List;
 /** One write, many reads: a large write reaches the receiver in pieces as the window allows. */
 final class Splitting {
   static final int MESSAGE_BYTES = 256 * 1024;
+
   /** A small receive buffer keeps the window small, so the pieces are certain to be small. */
   static final int RECEIVE_BUFFER_BYTES = 16 * 1024;
+
   /** Room for the whole message: if reads still come back short, the buffer size is not why. */
   static final int READ_BUFFER_BYTES = 1024 * 1024;
 
-  /** @param readSizes how many bytes each read() returned, in order */
+  /**
+   * @param readSizes how many bytes each read() returned, in order
+   */
   record Result(List<Integer> readSizes, boolean intact) {}
 
   private Splitting() {}
@@ -22,12 +26,17 @@ final class Splitting {
   static Result run(Narrator narrator) throws Exception {
     byte[] message = pattern(MESSAGE_BYTES);
     try (SocketPair pair = SocketPair.open(RECEIVE_BUFFER_BYTES)) {
-      BackgroundTask sender = BackgroundTask.start("lab02-sender", () -> {
-        pair.client().getOutputStream().write(message);
-        return null;
-      });
-      narrator.say("one write() of %d bytes; the receiver's buffer is ~%d bytes, each read() "
-          + "offers room for %d", MESSAGE_BYTES, RECEIVE_BUFFER_BYTES, READ_BUFFER_BYTES);
+      BackgroundTask sender =
+          BackgroundTask.start(
+              "lab02-sender",
+              () -> {
+                pair.client().getOutputStream().write(message);
+                return null;
+              });
+      narrator.say(
+          "one write() of %d bytes; the receiver's buffer is ~%d bytes, each read() "
+              + "offers room for %d",
+          MESSAGE_BYTES, RECEIVE_BUFFER_BYTES, READ_BUFFER_BYTES);
 
       InputStream in = pair.server().getInputStream();
       byte[] received = new byte[READ_BUFFER_BYTES];
@@ -42,9 +51,10 @@ final class Splitting {
         total += n;
       }
       sender.await();
-      boolean intact = total == MESSAGE_BYTES
-          && Arrays.equals(message, Arrays.copyOf(received, MESSAGE_BYTES));
-      narrator.say("it arrived in %d reads (%s); reassembled, the bytes are %s",
+      boolean intact =
+          total == MESSAGE_BYTES && Arrays.equals(message, Arrays.copyOf(received, MESSAGE_BYTES));
+      narrator.say(
+          "it arrived in %d reads (%s); reassembled, the bytes are %s",
           readSizes.size(), summarize(readSizes), intact ? "identical" : "NOT identical");
       return new Result(readSizes, intact);
     }

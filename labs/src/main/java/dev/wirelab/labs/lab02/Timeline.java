@@ -8,8 +8,8 @@ final class Timeline {
   private final long start = System.nanoTime();
 
   /**
-   * Prints {@code +1.234 ms  <event>} and returns that instant. Stamping and printing happen
-   * under one lock, so the printed lines are in the order of their timestamps.
+   * Prints {@code +1.234 ms <event>} and returns that instant. Stamping and printing happen under
+   * one lock, so the printed lines are in the order of their timestamps.
    */
   synchronized long stamp(Narrator narrator, String format, Object... args) {
     long now = System.nanoTime();

@@ -15,7 +15,8 @@ final class Datagrams {
   private Datagrams() {}
 
   static DatagramSocket loopbackSocket() throws IOException {
-    DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    DatagramSocket socket =
+        new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     socket.setSoTimeout(RECEIVE_TIMEOUT_MILLIS);
     return socket;
   }

@@ -26,7 +26,8 @@ final class MessageBoundaries {
         // A buffer with room for all three: if datagrams could merge, this is where they would.
         String text = Datagrams.text(Datagrams.receive(receiver, 1024));
         received.add(text);
-        narrator.say("receive #%d got \"%s\" (%d bytes): one datagram, never part of another",
+        narrator.say(
+            "receive #%d got \"%s\" (%d bytes): one datagram, never part of another",
             i + 1, text, text.length());
       }
       return received;

@@ -9,12 +9,16 @@ import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 
 /**
- * A datagram to a port where nothing listens: UDP sends it without asking first. The host
- * answers with ICMP "port unreachable", which Java reports only to a connected socket.
+ * A datagram to a port where nothing listens: UDP sends it without asking first. The host answers
+ * with ICMP "port unreachable", which Java reports only to a connected socket.
  */
 final class NoHandshake {
   /** What happened to the datagram sent from an unconnected and from a connected socket. */
-  enum Outcome { TIMED_OUT, PORT_UNREACHABLE, ANSWERED }
+  enum Outcome {
+    TIMED_OUT,
+    PORT_UNREACHABLE,
+    ANSWERED
+  }
 
   record Result(Outcome unconnected, Outcome connected) {}
 
@@ -58,10 +62,13 @@ final class NoHandshake {
 
   private static String explain(Outcome outcome, int timeoutMillis) {
     return switch (outcome) {
-      case TIMED_OUT -> "receive() timed out after " + timeoutMillis
-          + " ms: the ICMP error came back, but an unconnected socket cannot tell whose it is";
-      case PORT_UNREACHABLE -> "receive() threw PortUnreachableException: the host answered "
-          + "ICMP port unreachable, and a connected socket knows that was about its datagram";
+      case TIMED_OUT ->
+          "receive() timed out after "
+              + timeoutMillis
+              + " ms: the ICMP error came back, but an unconnected socket cannot tell whose it is";
+      case PORT_UNREACHABLE ->
+          "receive() threw PortUnreachableException: the host answered "
+              + "ICMP port unreachable, and a connected socket knows that was about its datagram";
       case ANSWERED -> "something answered: another program took the port meanwhile";
     };
   }

@@ -6,12 +6,13 @@ import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The limits of a datagram: at most 65 507 bytes of payload over IPv4, and a receiver whose
- * buffer is too small gets the beginning and loses the rest without a word.
+ * The limits of a datagram: at most 65 507 bytes of payload over IPv4, and a receiver whose buffer
+ * is too small gets the beginning and loses the rest without a word.
  */
 final class Oversized {
   /** 65 535 (IPv4 total length field) - 20 (IPv4 header) - 8 (UDP header). */
   static final int LARGEST = 65_535 - 20 - 8;
+
   static final int SMALL_BUFFER = 16;
   static final int TRUNCATED_DATAGRAM = 40;
 
@@ -35,7 +36,8 @@ final class Oversized {
       Datagrams.send(sender, receiver, "next".getBytes(StandardCharsets.UTF_8));
       int truncatedTo = Datagrams.receive(receiver, SMALL_BUFFER).length;
       String next = Datagrams.text(Datagrams.receive(receiver, SMALL_BUFFER));
-      narrator.say("a %d-byte datagram into a %d-byte buffer: got %d bytes, the other %d are gone; "
+      narrator.say(
+          "a %d-byte datagram into a %d-byte buffer: got %d bytes, the other %d are gone; "
               + "the next receive got the next datagram, \"%s\"",
           TRUNCATED_DATAGRAM, SMALL_BUFFER, truncatedTo, TRUNCATED_DATAGRAM - truncatedTo, next);
       return new Result(largestReceived, oversizeError, truncatedTo, next);
@@ -52,16 +54,19 @@ final class Oversized {
       return -1;
     }
     int received = Datagrams.receive(receiver, LARGEST).length;
-    narrator.say("%d bytes (65535 - 20 IP - 8 UDP): sent, and received whole in one receive: %d bytes",
+    narrator.say(
+        "%d bytes (65535 - 20 IP - 8 UDP): sent, and received whole in one receive: %d bytes",
         LARGEST, received);
     return received;
   }
 
-  private static String sendTooLarge(Narrator narrator, DatagramSocket sender, DatagramSocket receiver) {
+  private static String sendTooLarge(
+      Narrator narrator, DatagramSocket sender, DatagramSocket receiver) {
     try {
       Datagrams.send(sender, receiver, pattern(LARGEST + 1));
     } catch (IOException e) {
-      narrator.say("%d bytes: send() failed: %s (an IPv4 packet cannot be longer than 65535 bytes)",
+      narrator.say(
+          "%d bytes: send() failed: %s (an IPv4 packet cannot be longer than 65535 bytes)",
           LARGEST + 1, e.getMessage());
       return e.getMessage();
     }

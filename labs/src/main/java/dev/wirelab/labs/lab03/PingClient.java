@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Kurose &amp; Ross UDP pinger client: sends {@code PING seq time}, waits up to a timeout
- * for the echo, prints each round-trip time and, at the end, statistics like {@code ping}.
+ * The Kurose &amp; Ross UDP pinger client: sends {@code PING seq time}, waits up to a timeout for
+ * the echo, prints each round-trip time and, at the end, statistics like {@code ping}.
  */
 final class PingClient {
   /** Every ping's fate: its round-trip time, or lost (no echo before the timeout). */
@@ -59,8 +59,9 @@ final class PingClient {
 
   /** One ping: the round-trip time in milliseconds, or null if no echo came back in time. */
   private Double pingOnce(DatagramSocket socket, int seq) throws IOException {
-    byte[] ping = String.format("PING %d %d", seq, System.currentTimeMillis())
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] ping =
+        String.format("PING %d %d", seq, System.currentTimeMillis())
+            .getBytes(StandardCharsets.UTF_8);
     long start = System.nanoTime();
     long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     socket.send(new DatagramPacket(ping, ping.length));
@@ -108,12 +109,14 @@ final class PingClient {
 
   private void printStatistics(Result result) {
     narrator.say("--- %s ping statistics ---", target);
-    narrator.say("%d packets transmitted, %d received, %.0f%% packet loss, lost: %s",
+    narrator.say(
+        "%d packets transmitted, %d received, %.0f%% packet loss, lost: %s",
         result.sent(), result.rttMillis().size(), result.lossPercent(), result.lost());
     if (!result.rttMillis().isEmpty()) {
       double min = result.rttMillis().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
       double max = result.rttMillis().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-      double avg = result.rttMillis().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+      double avg =
+          result.rttMillis().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
       narrator.say("rtt min/avg/max = %.3f/%.3f/%.3f ms", min, avg, max);
     }
   }

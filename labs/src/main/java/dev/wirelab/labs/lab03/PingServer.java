@@ -18,12 +18,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Kurose &amp; Ross UDP pinger server: sends every datagram back to where it came from,
- * except the share that {@link SimulatedLoss} drops, and after {@code delayMillis}.
+ * The Kurose &amp; Ross UDP pinger server: sends every datagram back to where it came from, except
+ * the share that {@link SimulatedLoss} drops, and after {@code delayMillis}.
  */
 final class PingServer implements AutoCloseable {
   /** The largest UDP payload over IPv4, so no ping is ever cut short here. */
   static final int MAX_PAYLOAD = 65_507;
+
   private static final long STOP_TIMEOUT_MILLIS = 5_000;
 
   private final DatagramSocket socket;
@@ -37,7 +38,8 @@ final class PingServer implements AutoCloseable {
   private final List<String> dropped = Collections.synchronizedList(new ArrayList<>());
   private final Semaphore handled = new Semaphore(0);
 
-  private PingServer(DatagramSocket socket, SimulatedLoss loss, long delayMillis, Narrator narrator) {
+  private PingServer(
+      DatagramSocket socket, SimulatedLoss loss, long delayMillis, Narrator narrator) {
     this.socket = socket;
     this.loss = loss;
     this.delayMillis = delayMillis;
@@ -45,8 +47,9 @@ final class PingServer implements AutoCloseable {
     this.receiver = new Thread(this::serve, "lab03-server");
   }
 
-  static PingServer start(String host, int port, SimulatedLoss loss, long delayMillis,
-      Narrator narrator) throws IOException {
+  static PingServer start(
+      String host, int port, SimulatedLoss loss, long delayMillis, Narrator narrator)
+      throws IOException {
     DatagramSocket socket = new DatagramSocket(null);
     try {
       socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
@@ -55,7 +58,8 @@ final class PingServer implements AutoCloseable {
       throw e;
     }
     PingServer server = new PingServer(socket, loss, delayMillis, narrator);
-    narrator.say("listening on %s: no accept, no connection, just datagrams",
+    narrator.say(
+        "listening on %s: no accept, no connection, just datagrams",
         Endpoint.of(socket.getLocalSocketAddress()));
     server.receiver.start();
     return server;
@@ -93,8 +97,9 @@ final class PingServer implements AutoCloseable {
   private void reply(byte[] reply, SocketAddress to) {
     try {
       socket.send(new DatagramPacket(reply, reply.length, to));
-      narrator.say("echoed %s to %s after %d ms", quote(new String(reply, StandardCharsets.UTF_8)),
-          Endpoint.of(to), delayMillis);
+      narrator.say(
+          "echoed %s to %s after %d ms",
+          quote(new String(reply, StandardCharsets.UTF_8)), Endpoint.of(to), delayMillis);
     } catch (IOException e) {
       narrator.say("reply to %s failed: %s", Endpoint.of(to), e.getMessage());
     }
@@ -105,7 +110,9 @@ final class PingServer implements AutoCloseable {
     receiver.join();
   }
 
-  /** Waits until {@code count} datagrams have been received (echoed or dropped); false on timeout. */
+  /**
+   * Waits until {@code count} datagrams have been received (echoed or dropped); false on timeout.
+   */
   boolean awaitHandled(int count, long timeoutMillis) throws InterruptedException {
     return handled.tryAcquire(count, timeoutMillis, TimeUnit.MILLISECONDS);
   }

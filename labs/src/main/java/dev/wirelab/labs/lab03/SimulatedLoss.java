@@ -10,7 +10,9 @@ final class SimulatedLoss {
   private final double share;
   private final Random random;
 
-  /** @param percent how many datagrams in a hundred to drop, from 0 to 100 */
+  /**
+   * @param percent how many datagrams in a hundred to drop, from 0 to 100
+   */
   SimulatedLoss(double percent, long seed) {
     this.share = percent / 100;
     this.random = new Random(seed);

@@ -3,8 +3,8 @@ package dev.wirelab.labs.lab04;
 import java.util.List;
 
 /**
- * One protocol header cut into its fields: the bytes of each field, its name, and what those
- * bytes mean.
+ * One protocol header cut into its fields: the bytes of each field, its name, and what those bytes
+ * mean.
  */
 public record AnnotatedHeader(String protocol, List<Field> fields) {
 

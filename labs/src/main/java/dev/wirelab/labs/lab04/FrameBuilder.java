@@ -21,55 +21,61 @@ import org.pcap4j.util.MacAddress;
  * Wraps application bytes in a transport header, then IPv4, then Ethernet: encapsulation done by
  * hand, each builder taking the one inside it as its payload.
  *
- * <p>The addresses come from the ranges reserved for documentation (RFC 7042 for MACs, RFC 5737
- * for IPv4), so the frames never pretend to be somebody's real traffic.
+ * <p>The addresses come from the ranges reserved for documentation (RFC 7042 for MACs, RFC 5737 for
+ * IPv4), so the frames never pretend to be somebody's real traffic.
  */
 public final class FrameBuilder {
   public static final MacAddress SOURCE_MAC = MacAddress.getByName("00:00:5e:00:53:01");
   public static final MacAddress DESTINATION_MAC = MacAddress.getByName("00:00:5e:00:53:02");
   public static final Inet4Address SOURCE_IP = ipv4("192.0.2.10");
   public static final Inet4Address DESTINATION_IP = ipv4("198.51.100.20");
+
   /** An ephemeral port, as an operating system would choose for a client. */
   public static final int SOURCE_PORT = 50_004;
+
   public static final int DESTINATION_PORT = 9004;
   public static final int TTL = 64;
+
   /** Made-up sequence and acknowledgment numbers of a connection already open (see lab 05). */
   public static final long TCP_SEQUENCE = 1_000_001L;
+
   public static final long TCP_ACKNOWLEDGMENT = 2_000_001L;
 
   private FrameBuilder() {}
 
   /** Application bytes → UDP → IPv4 → Ethernet II. */
   public static EthernetPacket udp(byte[] applicationData) {
-    UdpPacket.Builder udp = new UdpPacket.Builder()
-        .srcPort(UdpPort.getInstance((short) SOURCE_PORT))
-        .dstPort(UdpPort.getInstance((short) DESTINATION_PORT))
-        // The UDP checksum also covers a "pseudo-header" with both IP addresses, so the
-        // builder needs them although they live one layer further out.
-        .srcAddr(SOURCE_IP)
-        .dstAddr(DESTINATION_IP)
-        .payloadBuilder(payload(applicationData))
-        .correctLengthAtBuild(true)
-        .correctChecksumAtBuild(true);
+    UdpPacket.Builder udp =
+        new UdpPacket.Builder()
+            .srcPort(UdpPort.getInstance((short) SOURCE_PORT))
+            .dstPort(UdpPort.getInstance((short) DESTINATION_PORT))
+            // The UDP checksum also covers a "pseudo-header" with both IP addresses, so the
+            // builder needs them although they live one layer further out.
+            .srcAddr(SOURCE_IP)
+            .dstAddr(DESTINATION_IP)
+            .payloadBuilder(payload(applicationData))
+            .correctLengthAtBuild(true)
+            .correctChecksumAtBuild(true);
     return ethernet(ip(IpNumber.UDP, udp));
   }
 
   /** Application bytes → TCP (a PSH+ACK segment) → IPv4 → Ethernet II. */
   public static EthernetPacket tcp(byte[] applicationData) {
-    TcpPacket.Builder tcp = new TcpPacket.Builder()
-        .srcPort(TcpPort.getInstance((short) SOURCE_PORT))
-        .dstPort(TcpPort.getInstance((short) DESTINATION_PORT))
-        .sequenceNumber((int) TCP_SEQUENCE)
-        .acknowledgmentNumber((int) TCP_ACKNOWLEDGMENT)
-        .ack(true)
-        .psh(true)
-        .window((short) 65_535)
-        .srcAddr(SOURCE_IP)
-        .dstAddr(DESTINATION_IP)
-        .payloadBuilder(payload(applicationData))
-        .paddingAtBuild(true)
-        .correctLengthAtBuild(true)
-        .correctChecksumAtBuild(true);
+    TcpPacket.Builder tcp =
+        new TcpPacket.Builder()
+            .srcPort(TcpPort.getInstance((short) SOURCE_PORT))
+            .dstPort(TcpPort.getInstance((short) DESTINATION_PORT))
+            .sequenceNumber((int) TCP_SEQUENCE)
+            .acknowledgmentNumber((int) TCP_ACKNOWLEDGMENT)
+            .ack(true)
+            .psh(true)
+            .window((short) 65_535)
+            .srcAddr(SOURCE_IP)
+            .dstAddr(DESTINATION_IP)
+            .payloadBuilder(payload(applicationData))
+            .paddingAtBuild(true)
+            .correctLengthAtBuild(true)
+            .correctChecksumAtBuild(true);
     return ethernet(ip(IpNumber.TCP, tcp));
   }
 

@@ -8,12 +8,16 @@ import org.pcap4j.packet.TcpPacket;
 import org.pcap4j.packet.UdpPacket;
 
 /**
- * A frame taken apart again: the header each layer added, the application bytes in the middle,
- * and the padding Ethernet adds at the end of a frame too short for the wire.
+ * A frame taken apart again: the header each layer added, the application bytes in the middle, and
+ * the padding Ethernet adds at the end of a frame too short for the wire.
  */
 public record FrameLayers(
-    byte[] frame, AnnotatedHeader ethernet, AnnotatedHeader ip, AnnotatedHeader transport,
-    byte[] applicationData, byte[] padding) {
+    byte[] frame,
+    AnnotatedHeader ethernet,
+    AnnotatedHeader ip,
+    AnnotatedHeader transport,
+    byte[] applicationData,
+    byte[] padding) {
 
   public static FrameLayers of(EthernetPacket frame) {
     IpV4Packet ip = frame.get(IpV4Packet.class);

@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 
-/** Shows a frame to a student: annotated hex per header, what each layer costs, the layer models. */
+/**
+ * Shows a frame to a student: annotated hex per header, what each layer costs, the layer models.
+ */
 public final class FrameReport {
   private static final int HEX_COLUMN = 26;
   private static final int BYTES_PER_LINE = 8;
@@ -28,7 +30,8 @@ public final class FrameReport {
     out.printf("  application data, %d bytes%n", layers.applicationData().length);
     printField(new Field(layers.applicationData(), "data", quoted(layers.applicationData())));
     if (layers.padding().length > 0) {
-      out.printf("  Ethernet padding, %d bytes of zeros (a frame is at least 60 bytes)%n",
+      out.printf(
+          "  Ethernet padding, %d bytes of zeros (a frame is at least 60 bytes)%n",
           layers.padding().length);
     }
     out.flush();
@@ -38,7 +41,8 @@ public final class FrameReport {
   private void printField(Field field) {
     byte[] bytes = field.bytes();
     for (int start = 0; start < bytes.length; start += BYTES_PER_LINE) {
-      byte[] line = Arrays.copyOfRange(bytes, start, Math.min(bytes.length, start + BYTES_PER_LINE));
+      byte[] line =
+          Arrays.copyOfRange(bytes, start, Math.min(bytes.length, start + BYTES_PER_LINE));
       String hex = HexFormat.ofDelimiter(" ").formatHex(line);
       if (start == 0) {
         out.printf("    %-" + HEX_COLUMN + "s%-24s %s%n", hex, field.name(), field.meaning());
@@ -73,20 +77,43 @@ public final class FrameReport {
     out.printf(format, "OSI (7 layers)", "TCP/IP (4)", "in this frame");
     out.printf(format, "7 Application", "Application", quoted(layers.applicationData()));
     out.printf(format, "6 Presentation", "  (same)", "the encoding: here plain UTF-8 text");
-    out.printf(format, "5 Session", "  (same)", "no bytes of its own; the application keeps its dialogue");
-    out.printf(format, "4 Transport", "Transport", layers.transport().protocol()
-        + " header, " + layers.transport().length() + " bytes: ports, checksum");
-    out.printf(format, "3 Network", "Internet", layers.ip().protocol()
-        + " header, " + layers.ip().length() + " bytes: IP addresses, TTL");
-    out.printf(format, "2 Data link", "Link", layers.ethernet().protocol()
-        + " header, " + layers.ethernet().length() + " bytes: MAC addresses, EtherType");
-    out.printf(format, "1 Physical", "  (same)", "not in the file: preamble, FCS and the signal"
-        + " itself are the network card's business");
+    out.printf(
+        format, "5 Session", "  (same)", "no bytes of its own; the application keeps its dialogue");
+    out.printf(
+        format,
+        "4 Transport",
+        "Transport",
+        layers.transport().protocol()
+            + " header, "
+            + layers.transport().length()
+            + " bytes: ports, checksum");
+    out.printf(
+        format,
+        "3 Network",
+        "Internet",
+        layers.ip().protocol() + " header, " + layers.ip().length() + " bytes: IP addresses, TTL");
+    out.printf(
+        format,
+        "2 Data link",
+        "Link",
+        layers.ethernet().protocol()
+            + " header, "
+            + layers.ethernet().length()
+            + " bytes: MAC addresses, EtherType");
+    out.printf(
+        format,
+        "1 Physical",
+        "  (same)",
+        "not in the file: preamble, FCS and the signal"
+            + " itself are the network card's business");
     out.flush();
   }
 
   private static String quoted(byte[] data) {
-    return "\"" + new String(data, StandardCharsets.UTF_8)
-        .replace("\n", "\\n").replace("\r", "\\r") + "\", " + data.length + " bytes";
+    return "\""
+        + new String(data, StandardCharsets.UTF_8).replace("\n", "\\n").replace("\r", "\\r")
+        + "\", "
+        + data.length
+        + " bytes";
   }
 }

@@ -27,13 +27,28 @@ public final class HeaderAnnotator {
 
   public static AnnotatedHeader ipv4(byte[] header) {
     Cursor at = new Cursor(header);
-    at.field(1, "version | IHL", bytes -> "version " + (bytes[0] >> 4 & 0xf)
-        + ", header " + (bytes[0] & 0xf) + " x 4 = " + (bytes[0] & 0xf) * 4 + " bytes");
+    at.field(
+        1,
+        "version | IHL",
+        bytes ->
+            "version "
+                + (bytes[0] >> 4 & 0xf)
+                + ", header "
+                + (bytes[0] & 0xf)
+                + " x 4 = "
+                + (bytes[0] & 0xf) * 4
+                + " bytes");
     at.field(1, "DSCP | ECN", bytes -> String.valueOf(number(bytes)));
     at.field(2, "total length", bytes -> number(bytes) + " bytes (this header and all it carries)");
     at.field(2, "identification", bytes -> String.valueOf(number(bytes)));
-    at.field(2, "flags | fragment offset", bytes -> ((bytes[0] & 0x40) != 0 ? "DF (don't fragment)" : "-")
-        + ((bytes[0] & 0x20) != 0 ? ", MF" : "") + ", offset " + (number(bytes) & 0x1fff));
+    at.field(
+        2,
+        "flags | fragment offset",
+        bytes ->
+            ((bytes[0] & 0x40) != 0 ? "DF (don't fragment)" : "-")
+                + ((bytes[0] & 0x20) != 0 ? ", MF" : "")
+                + ", offset "
+                + (number(bytes) & 0x1fff));
     at.field(1, "TTL", bytes -> number(bytes) + " hops left");
     at.field(1, "protocol", bytes -> number(bytes) + ipProtocol(number(bytes)));
     at.field(2, "header checksum", HeaderAnnotator::hex);
@@ -58,8 +73,16 @@ public final class HeaderAnnotator {
     at.field(2, "destination port", bytes -> String.valueOf(number(bytes)));
     at.field(4, "sequence number", bytes -> String.valueOf(number(bytes)));
     at.field(4, "acknowledgment number", bytes -> String.valueOf(number(bytes)));
-    at.field(2, "data offset | flags", bytes -> "header " + (bytes[0] >> 4 & 0xf) + " x 4 = "
-        + (bytes[0] >> 4 & 0xf) * 4 + " bytes, flags " + tcpFlags(bytes[1]));
+    at.field(
+        2,
+        "data offset | flags",
+        bytes ->
+            "header "
+                + (bytes[0] >> 4 & 0xf)
+                + " x 4 = "
+                + (bytes[0] >> 4 & 0xf) * 4
+                + " bytes, flags "
+                + tcpFlags(bytes[1]));
     at.field(2, "window", bytes -> number(bytes) + " bytes the receiver may be sent");
     at.field(2, "checksum", HeaderAnnotator::hex);
     at.field(2, "urgent pointer", bytes -> String.valueOf(number(bytes)));

@@ -4,9 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.net.Inet4Address;
 
 /**
- * The Internet checksum of RFC 1071, which IPv4, UDP and TCP all use: add the data as 16-bit
- * words in ones' complement arithmetic and invert the sum. Data that carries its own correct
- * checksum therefore sums to 0xffff, and {@link #of} returns 0 for it.
+ * The Internet checksum of RFC 1071, which IPv4, UDP and TCP all use: add the data as 16-bit words
+ * in ones' complement arithmetic and invert the sum. Data that carries its own correct checksum
+ * therefore sums to 0xffff, and {@link #of} returns 0 for it.
  */
 public final class InternetChecksum {
   private InternetChecksum() {}

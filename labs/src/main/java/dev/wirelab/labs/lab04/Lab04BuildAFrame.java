@@ -19,8 +19,8 @@ import org.pcap4j.packet.IpV4Packet;
 import org.pcap4j.packet.Packet;
 import org.pcap4j.packet.TransportPacket;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,20 +31,28 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "04",
     description = {
-        "Build a frame, layer by layer: app bytes -> UDP/TCP -> IPv4 -> Ethernet;",
-        "annotated hex, per-layer overhead, OSI and TCP/IP models, a .pcap to open.",
-        "The demo builds frames in memory and writes them to --out; client and server",
-        "send the same data through a real UDP socket, headers built by the kernel."},
+      "Build a frame, layer by layer: app bytes -> UDP/TCP -> IPv4 -> Ethernet;",
+      "annotated hex, per-layer overhead, OSI and TCP/IP models, a .pcap to open.",
+      "The demo builds frames in memory and writes them to --out; client and server",
+      "send the same data through a real UDP socket, headers built by the kernel."
+    },
     mixinStandardHelpOptions = true)
 public final class Lab04BuildAFrame implements Callable<Integer> {
   @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--message", paramLabel = "TEXT", defaultValue = "Hello from the application layer!",
+  @Option(
+      names = "--message",
+      paramLabel = "TEXT",
+      defaultValue = "Hello from the application layer!",
       description = "the application data to wrap (default: ${DEFAULT-VALUE})")
   String message;
 
-  @Option(names = "--out", paramLabel = "FILE", defaultValue = "lab04.pcap",
-      description = "the .pcap file to write, relative to the current directory (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      defaultValue = "lab04.pcap",
+      description =
+          "the .pcap file to write, relative to the current directory (default: ${DEFAULT-VALUE})")
   Path out;
 
   @Spec CommandSpec spec;
@@ -59,7 +67,9 @@ public final class Lab04BuildAFrame implements Callable<Integer> {
     Narrator narrator = new Narrator(console, endpoint.mode().name());
     switch (endpoint.mode()) {
       case demo -> {
-        console.printf("lab 04 Build a frame: mode=demo message=\"%s\" out=%s%n", message, out.toAbsolutePath());
+        console.printf(
+            "lab 04 Build a frame: mode=demo message=\"%s\" out=%s%n",
+            message, out.toAbsolutePath());
         demo(console, narrator.as("lab 04"));
       }
       case server -> {
@@ -82,8 +92,15 @@ public final class Lab04BuildAFrame implements Callable<Integer> {
     EthernetPacket tcpFrame = FrameBuilder.tcp(applicationData);
     for (EthernetPacket frame : List.of(udpFrame, tcpFrame)) {
       FrameLayers layers = FrameLayers.of(frame);
-      narrator.heading(layers.transport().protocol() + ": \"" + message + "\" wrapped in "
-          + layers.transport().protocol() + ", IPv4 and Ethernet II: " + layers.frame().length + " bytes");
+      narrator.heading(
+          layers.transport().protocol()
+              + ": \""
+              + message
+              + "\" wrapped in "
+              + layers.transport().protocol()
+              + ", IPv4 and Ethernet II: "
+              + layers.frame().length
+              + " bytes");
       report.annotatedHex(layers);
       narrator.heading("what each layer costs (" + layers.transport().protocol() + ")");
       report.overhead(layers);
@@ -119,13 +136,19 @@ public final class Lab04BuildAFrame implements Callable<Integer> {
     byte[] applicationData = message.getBytes(StandardCharsets.UTF_8);
     try (DatagramSocket socket = new DatagramSocket()) {
       // Connecting a UDP socket sends nothing; it only fixes the peer, and so our own address.
-      socket.connect(new InetSocketAddress(InetAddress.getByName(endpoint.host()), endpoint.port()));
+      socket.connect(
+          new InetSocketAddress(InetAddress.getByName(endpoint.host()), endpoint.port()));
       socket.send(new DatagramPacket(applicationData, applicationData.length));
-      narrator.say("sent %d bytes %s -> %s; the kernel wrapped them in UDP and IP headers "
-          + "(8 + 20 bytes over IPv4) and a link header", applicationData.length,
-          Endpoint.of(socket.getLocalSocketAddress()), Endpoint.of(socket.getRemoteSocketAddress()));
+      narrator.say(
+          "sent %d bytes %s -> %s; the kernel wrapped them in UDP and IP headers "
+              + "(8 + 20 bytes over IPv4) and a link header",
+          applicationData.length,
+          Endpoint.of(socket.getLocalSocketAddress()),
+          Endpoint.of(socket.getRemoteSocketAddress()));
       narrator.say("no handshake and no answer: UDP cannot tell whether anybody received it");
-      narrator.say("watch it: sudo tcpdump -i any -n -X udp port %d   (run before sending)", endpoint.port());
+      narrator.say(
+          "watch it: sudo tcpdump -i any -n -X udp port %d   (run before sending)",
+          endpoint.port());
     }
   }
 
@@ -134,10 +157,16 @@ public final class Lab04BuildAFrame implements Callable<Integer> {
     TransportPacket transport = (TransportPacket) ip.getPayload();
     Packet data = transport.getPayload();
     String text = data == null ? "" : new String(data.getRawData(), StandardCharsets.UTF_8);
-    return String.format("%d bytes, Ethernet %s -> %s, IPv4 %s -> %s, %s %s -> %s, data \"%s\"",
-        frame.length(), frame.getHeader().getSrcAddr(), frame.getHeader().getDstAddr(),
-        ip.getHeader().getSrcAddr().getHostAddress(), ip.getHeader().getDstAddr().getHostAddress(),
-        ip.getHeader().getProtocol().name(), transport.getHeader().getSrcPort().valueAsInt(),
-        transport.getHeader().getDstPort().valueAsInt(), text);
+    return String.format(
+        "%d bytes, Ethernet %s -> %s, IPv4 %s -> %s, %s %s -> %s, data \"%s\"",
+        frame.length(),
+        frame.getHeader().getSrcAddr(),
+        frame.getHeader().getDstAddr(),
+        ip.getHeader().getSrcAddr().getHostAddress(),
+        ip.getHeader().getDstAddr().getHostAddress(),
+        ip.getHeader().getProtocol().name(),
+        transport.getHeader().getSrcPort().valueAsInt(),
+        transport.getHeader().getDstPort().valueAsInt(),
+        text);
   }
 }

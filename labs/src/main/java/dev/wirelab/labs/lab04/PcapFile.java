@@ -33,12 +33,14 @@ public final class PcapFile {
 
   public static List<EthernetPacket> read(Path file) throws PcapNativeException, NotOpenException {
     List<EthernetPacket> frames = new ArrayList<>();
-    PcapFileReader.readEach(file, (packet, handle) -> {
-      if (!(packet instanceof EthernetPacket frame)) {
-        throw new IllegalStateException("not an Ethernet frame in " + file + ": " + packet);
-      }
-      frames.add(frame);
-    });
+    PcapFileReader.readEach(
+        file,
+        (packet, handle) -> {
+          if (!(packet instanceof EthernetPacket frame)) {
+            throw new IllegalStateException("not an Ethernet frame in " + file + ": " + packet);
+          }
+          frames.add(frame);
+        });
     return frames;
   }
 }

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The receiving end of lab 04's server mode: what is left of a frame once the kernel has taken
- * off the Ethernet, IPv4 and UDP headers — the data, and the sender's address and port.
+ * The receiving end of lab 04's server mode: what is left of a frame once the kernel has taken off
+ * the Ethernet, IPv4 and UDP headers — the data, and the sender's address and port.
  */
 public final class UdpReceiver implements AutoCloseable {
   /** Larger than any UDP payload over IPv4, so no datagram is cut short. */
@@ -27,7 +27,8 @@ public final class UdpReceiver implements AutoCloseable {
   }
 
   public static UdpReceiver bind(String host, int port, Narrator narrator) throws IOException {
-    DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(host), port));
+    DatagramSocket socket =
+        new DatagramSocket(new InetSocketAddress(InetAddress.getByName(host), port));
     narrator.say("listening for UDP datagrams on %s", Endpoint.of(socket.getLocalSocketAddress()));
     return new UdpReceiver(socket, narrator);
   }
@@ -41,10 +42,15 @@ public final class UdpReceiver implements AutoCloseable {
     DatagramPacket packet = new DatagramPacket(new byte[MAX_DATAGRAM], MAX_DATAGRAM);
     socket.receive(packet);
     byte[] data = Arrays.copyOf(packet.getData(), packet.getLength());
-    narrator.say("%d bytes from %s: \"%s\"", data.length, Endpoint.of(packet.getSocketAddress()),
+    narrator.say(
+        "%d bytes from %s: \"%s\"",
+        data.length,
+        Endpoint.of(packet.getSocketAddress()),
         new String(data, StandardCharsets.UTF_8));
-    narrator.say("  the kernel removed %d bytes of UDP and IPv4 headers (plus the link header); "
-        + "only the data and the sender's address and port reach the program", 8 + 20);
+    narrator.say(
+        "  the kernel removed %d bytes of UDP and IPv4 headers (plus the link header); "
+            + "only the data and the sender's address and port reach the program",
+        8 + 20);
     return data;
   }
 

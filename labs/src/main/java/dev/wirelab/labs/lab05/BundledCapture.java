@@ -42,8 +42,11 @@ public final class BundledCapture {
 
   static Conversation readFile(Path file) throws PcapNativeException, NotOpenException {
     List<Segment> segments = new ArrayList<>();
-    PcapFileReader.readEach(file, (packet, handle) ->
-        Segment.of(packet, handle.getDlt().value(), Segment.micros(handle.getTimestamp())).ifPresent(segments::add));
+    PcapFileReader.readEach(
+        file,
+        (packet, handle) ->
+            Segment.of(packet, handle.getDlt().value(), Segment.micros(handle.getTimestamp()))
+                .ifPresent(segments::add));
     return new Conversation(List.copyOf(segments));
   }
 }

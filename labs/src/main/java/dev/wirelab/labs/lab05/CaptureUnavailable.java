@@ -25,10 +25,15 @@ public final class CaptureUnavailable extends Exception {
 
   /** Turns what libpcap (or loading it) said into a reason a student can act on. */
   public static CaptureUnavailable from(String device, Throwable error) {
-    String detail = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    String detail =
+        error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     if (error instanceof LinkageError) {
-      return new CaptureUnavailable("libpcap could not be loaded (" + detail + "); install it:"
-          + " Debian/Ubuntu apt-get install libpcap0.8, Windows: Npcap, macOS: built in", error);
+      return new CaptureUnavailable(
+          "libpcap could not be loaded ("
+              + detail
+              + "); install it:"
+              + " Debian/Ubuntu apt-get install libpcap0.8, Windows: Npcap, macOS: built in",
+          error);
     }
     String lower = detail.toLowerCase(Locale.ROOT);
     if (lower.contains("permission") || lower.contains("not permitted")) {
@@ -42,14 +47,17 @@ public final class CaptureUnavailable extends Exception {
   public static List<String> howToGrant() {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     if (os.contains("mac")) {
-      return List.of("macOS: capturing reads /dev/bpf*; give your user access with Wireshark's ChmodBPF",
+      return List.of(
+          "macOS: capturing reads /dev/bpf*; give your user access with Wireshark's ChmodBPF",
           "  (installed with Wireshark) or, until the next reboot: sudo chmod o+r /dev/bpf*");
     }
     if (os.contains("win")) {
-      return List.of("Windows: install Npcap (npcap.com) with \"Support loopback traffic\" on and",
+      return List.of(
+          "Windows: install Npcap (npcap.com) with \"Support loopback traffic\" on and",
           "  \"Restrict Npcap driver's access to Administrators only\" off, or run as Administrator");
     }
-    return List.of("Linux: let java capture:  sudo setcap cap_net_raw,cap_net_admin=eip $(readlink -f $(which java))",
+    return List.of(
+        "Linux: let java capture:  sudo setcap cap_net_raw,cap_net_admin=eip $(readlink -f $(which java))",
         "  or run this lab with sudo");
   }
 }

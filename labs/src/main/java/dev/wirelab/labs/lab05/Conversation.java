@@ -11,12 +11,15 @@ import java.util.Optional;
 public record Conversation(List<Segment> segments) {
 
   public Optional<InetSocketAddress> client() {
-    return segments.stream().filter(s -> !s.udp() && s.syn() && !s.ack()).findFirst().map(Segment::from);
+    return segments.stream()
+        .filter(s -> !s.udp() && s.syn() && !s.ack())
+        .findFirst()
+        .map(Segment::from);
   }
 
   /**
-   * True once the capture holds the UDP datagram and the whole TCP teardown: a FIN from each
-   * side and the acknowledgment of the second FIN. Nothing more is expected after that.
+   * True once the capture holds the UDP datagram and the whole TCP teardown: a FIN from each side
+   * and the acknowledgment of the second FIN. Nothing more is expected after that.
    */
   public boolean isComplete() {
     boolean udpSeen = segments.stream().anyMatch(Segment::udp);
@@ -26,7 +29,12 @@ public record Conversation(List<Segment> segments) {
     }
     Segment lastFin = fins.get(fins.size() - 1);
     long acked = (lastFin.sequence() + lastFin.sequenceSpace()) & 0xffffffffL;
-    return segments.stream().anyMatch(s -> !s.udp() && s.ack()
-        && s.from().equals(lastFin.to()) && s.acknowledgment() == acked);
+    return segments.stream()
+        .anyMatch(
+            s ->
+                !s.udp()
+                    && s.ack()
+                    && s.from().equals(lastFin.to())
+                    && s.acknowledgment() == acked);
   }
 }

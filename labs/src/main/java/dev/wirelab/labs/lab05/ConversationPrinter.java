@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Prints a captured conversation one packet per line, TCP sequence and acknowledgment numbers
- * both relative (as Wireshark shows them) and raw, and under each acknowledgment the sum that
- * produced it: {@code ack 18 = client seq 1 + 17 bytes}.
+ * Prints a captured conversation one packet per line, TCP sequence and acknowledgment numbers both
+ * relative (as Wireshark shows them) and raw, and under each acknowledgment the sum that produced
+ * it: {@code ack 18 = client seq 1 + 17 bytes}.
  */
 public final class ConversationPrinter {
   private static final long MOD_32 = 0xffffffffL;
@@ -26,22 +26,36 @@ public final class ConversationPrinter {
   public void print(Conversation conversation) {
     Numbering numbering = new Numbering(conversation);
     long start = conversation.segments().isEmpty() ? 0 : conversation.segments().get(0).micros();
-    line("  %3s %8s  %-32s %-8s %6s %6s %4s", "#", "time ms", "from > to", "flags", "seq", "ack", "len");
+    line(
+        "  %3s %8s  %-32s %-8s %6s %6s %4s",
+        "#", "time ms", "from > to", "flags", "seq", "ack", "len");
     int number = 0;
     for (Segment segment : conversation.segments()) {
       number++;
       String time = String.format(Locale.ROOT, "%8.3f", (segment.micros() - start) / 1000.0);
       if (segment.udp()) {
-        line("  %3d %s  %-32s %-8s %6s %6s %4d  %s", number, time,
-            Endpoint.of(segment.from()) + " > " + Endpoint.of(segment.to()), "UDP", "-", "-",
-            segment.payload().length, quoted(segment.payload()));
-        line("  %3s %8s  %s  <- no connection, no seq/ack, no reply: one datagram, one packet", "", "",
-            packetLine.describe(segment));
+        line(
+            "  %3d %s  %-32s %-8s %6s %6s %4d  %s",
+            number,
+            time,
+            Endpoint.of(segment.from()) + " > " + Endpoint.of(segment.to()),
+            "UDP",
+            "-",
+            "-",
+            segment.payload().length,
+            quoted(segment.payload()));
+        line(
+            "  %3s %8s  %s  <- no connection, no seq/ack, no reply: one datagram, one packet",
+            "", "", packetLine.describe(segment));
         continue;
       }
       numbering.learn(segment);
-      line("  %3d %s  %-32s %-8s %6d %6s %4d  %s", number, time,
-          numbering.name(segment.from()) + " > " + numbering.name(segment.to()), segment.flags(),
+      line(
+          "  %3d %s  %-32s %-8s %6d %6s %4d  %s",
+          number,
+          time,
+          numbering.name(segment.from()) + " > " + numbering.name(segment.to()),
+          segment.flags(),
           numbering.relativeSequence(segment),
           segment.ack() ? String.valueOf(numbering.relativeAcknowledgment(segment)) : "-",
           segment.payload().length,
@@ -62,12 +76,13 @@ public final class ConversationPrinter {
   }
 
   /**
-   * Remembers each side's initial sequence number and, for every segment, the sequence number
-   * that acknowledges it, so an acknowledgment can be traced back to what it confirms.
+   * Remembers each side's initial sequence number and, for every segment, the sequence number that
+   * acknowledges it, so an acknowledgment can be traced back to what it confirms.
    */
   private static final class Numbering {
     private final Conversation conversation;
     private final Map<InetSocketAddress, Long> initialSequence = new HashMap<>();
+
     /** Per sender: the ack value that would confirm a segment, and how it is made up. */
     private final Map<InetSocketAddress, Map<Long, String>> confirmedBy = new HashMap<>();
 
@@ -107,9 +122,10 @@ public final class ConversationPrinter {
         return "  <- the client's initial sequence number (ISN), chosen at random, shown as 0";
       }
       String prefix = segment.syn() ? "  <- the server's own random ISN; " : "  <- ";
-      String sum = segment.ack()
-          ? confirmedBy.getOrDefault(segment.to(), Map.of()).remove(segment.acknowledgment())
-          : null;
+      String sum =
+          segment.ack()
+              ? confirmedBy.getOrDefault(segment.to(), Map.of()).remove(segment.acknowledgment())
+              : null;
       if (sum == null) {
         return "";
       }
@@ -121,13 +137,16 @@ public final class ConversationPrinter {
       if (space == 0) {
         return;
       }
-      String what = segment.syn() ? "1 for the SYN"
-          : segment.fin() && segment.payload().length == 0 ? "1 for the FIN"
-          : segment.payload().length + " bytes" + (segment.fin() ? " + 1 for the FIN" : "");
+      String what =
+          segment.syn()
+              ? "1 for the SYN"
+              : segment.fin() && segment.payload().length == 0
+                  ? "1 for the FIN"
+                  : segment.payload().length + " bytes" + (segment.fin() ? " + 1 for the FIN" : "");
       long next = (segment.sequence() + space) & MOD_32;
-      confirmedBy.computeIfAbsent(segment.from(), sender -> new HashMap<>())
-          .put(next, role(segment.from()) + " seq "
-              + relativeSequence(segment) + " + " + what);
+      confirmedBy
+          .computeIfAbsent(segment.from(), sender -> new HashMap<>())
+          .put(next, role(segment.from()) + " seq " + relativeSequence(segment) + " + " + what);
     }
   }
 }

@@ -11,8 +11,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The client's half of the exchange, one step per method: connect, send a line and read it
- * back, close, then send one UDP datagram.
+ * The client's half of the exchange, one step per method: connect, send a line and read it back,
+ * close, then send one UDP datagram.
  */
 public final class ExchangeClient implements AutoCloseable {
   static final byte[] TCP_MESSAGE = "hello, handshake\n".getBytes(StandardCharsets.UTF_8);
@@ -28,8 +28,10 @@ public final class ExchangeClient implements AutoCloseable {
   public void connect(InetSocketAddress server, int timeoutMillis) throws IOException {
     connection.setSoTimeout(timeoutMillis);
     connection.connect(server, timeoutMillis);
-    narrator.say("connect() returned: the kernels did the three-way handshake, %s -> %s",
-        Endpoint.of(connection.getLocalSocketAddress()), Endpoint.of(connection.getRemoteSocketAddress()));
+    narrator.say(
+        "connect() returned: the kernels did the three-way handshake, %s -> %s",
+        Endpoint.of(connection.getLocalSocketAddress()),
+        Endpoint.of(connection.getRemoteSocketAddress()));
   }
 
   public void sendTheLine() throws IOException {
@@ -47,15 +49,17 @@ public final class ExchangeClient implements AutoCloseable {
     try (DatagramSocket sender = new DatagramSocket()) {
       sender.connect(server);
       sender.send(new DatagramPacket(UDP_MESSAGE, UDP_MESSAGE.length));
-      narrator.say("sent one datagram of %d bytes %s -> %s, no connection first", UDP_MESSAGE.length,
-          Endpoint.of(sender.getLocalSocketAddress()), Endpoint.of(server));
+      narrator.say(
+          "sent one datagram of %d bytes %s -> %s, no connection first",
+          UDP_MESSAGE.length, Endpoint.of(sender.getLocalSocketAddress()), Endpoint.of(server));
     }
   }
 
   static byte[] readExactly(InputStream in, int length) throws IOException {
     byte[] bytes = in.readNBytes(length);
     if (bytes.length != length) {
-      throw new IOException("the connection ended after " + bytes.length + " of " + length + " bytes");
+      throw new IOException(
+          "the connection ended after " + bytes.length + " of " + length + " bytes");
     }
     return bytes;
   }

@@ -11,8 +11,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /**
- * The server's half of the exchange, one step per method: accept, echo the line, see the
- * client's FIN and close, receive the datagram.
+ * The server's half of the exchange, one step per method: accept, echo the line, see the client's
+ * FIN and close, receive the datagram.
  */
 public final class ExchangeServer implements AutoCloseable {
   private final ServerSocket tcpServer;
@@ -33,13 +33,15 @@ public final class ExchangeServer implements AutoCloseable {
    *
    * @param timeoutMillis how long each step may wait for the client (0: for ever)
    */
-  public static ExchangeServer bind(String host, int port, int timeoutMillis, Narrator narrator) throws IOException {
+  public static ExchangeServer bind(String host, int port, int timeoutMillis, Narrator narrator)
+      throws IOException {
     InetAddress address = InetAddress.getByName(host);
     ServerSocket tcpServer = new ServerSocket();
     try {
       tcpServer.bind(new InetSocketAddress(address, port));
       tcpServer.setSoTimeout(timeoutMillis);
-      DatagramSocket udpReceiver = new DatagramSocket(new InetSocketAddress(address, tcpServer.getLocalPort()));
+      DatagramSocket udpReceiver =
+          new DatagramSocket(new InetSocketAddress(address, tcpServer.getLocalPort()));
       udpReceiver.setSoTimeout(timeoutMillis);
       return new ExchangeServer(tcpServer, udpReceiver, narrator);
     } catch (IOException | RuntimeException e) {
@@ -56,12 +58,14 @@ public final class ExchangeServer implements AutoCloseable {
   public void accept() throws IOException {
     accepted = tcpServer.accept();
     accepted.setSoTimeout(tcpServer.getSoTimeout());
-    narrator.say("accept() returned %s, a connection that was already established",
+    narrator.say(
+        "accept() returned %s, a connection that was already established",
         Endpoint.of(accepted.getRemoteSocketAddress()));
   }
 
   public void echoTheLine() throws IOException {
-    byte[] received = ExchangeClient.readExactly(accepted.getInputStream(), ExchangeClient.TCP_MESSAGE.length);
+    byte[] received =
+        ExchangeClient.readExactly(accepted.getInputStream(), ExchangeClient.TCP_MESSAGE.length);
     accepted.getOutputStream().write(received);
     narrator.say("read %d bytes and wrote them back", received.length);
   }
@@ -76,7 +80,8 @@ public final class ExchangeServer implements AutoCloseable {
     int length = ExchangeClient.UDP_MESSAGE.length;
     DatagramPacket received = new DatagramPacket(new byte[length], length);
     udpReceiver.receive(received);
-    narrator.say("one datagram of %d bytes from %s arrived, without any handshake",
+    narrator.say(
+        "one datagram of %d bytes from %s arrived, without any handshake",
         received.getLength(), Endpoint.of(received.getSocketAddress()));
   }
 

@@ -21,11 +21,12 @@ import org.pcap4j.packet.Packet;
  * A libpcap capture on the loopback interface, filtered to the lab's ports.
  *
  * <p>No thread and no waiting for "the capture to be ready": once {@link #start} returns, the
- * handle is active and its BPF filter installed, and the kernel queues every matching packet
- * for it from then on. The lab can run its exchange and read the queue afterwards.
+ * handle is active and its BPF filter installed, and the kernel queues every matching packet for it
+ * from then on. The lab can run its exchange and read the queue afterwards.
  */
 public final class LiveCapture implements AutoCloseable {
   private static final int SNAPLEN = 65_535;
+
   /** How long one read waits for a packet before the loop checks its deadline again. */
   private static final int READ_TIMEOUT_MILLIS = 50;
 
@@ -54,16 +55,18 @@ public final class LiveCapture implements AutoCloseable {
       if (Pcaps.getDevByName(device) == null) {
         throw new CaptureUnavailable("there is no capture device named " + device, null);
       }
-      handle = new PcapHandle.Builder(device)
-          .snaplen(SNAPLEN)
-          .promiscuousMode(PromiscuousMode.NONPROMISCUOUS)
-          .timeoutMillis(READ_TIMEOUT_MILLIS)
-          // Deliver each packet at once instead of batching them in the kernel's buffer.
-          .immediateMode(true)
-          .build();
+      handle =
+          new PcapHandle.Builder(device)
+              .snaplen(SNAPLEN)
+              .promiscuousMode(PromiscuousMode.NONPROMISCUOUS)
+              .timeoutMillis(READ_TIMEOUT_MILLIS)
+              // Deliver each packet at once instead of batching them in the kernel's buffer.
+              .immediateMode(true)
+              .build();
       String filter = "tcp port " + port + " or udp port " + port;
       handle.setFilter(filter, BpfCompileMode.OPTIMIZE);
-      return new LiveCapture(handle, device, filter, saveTo.isPresent() ? dumper(handle, saveTo.get()) : null);
+      return new LiveCapture(
+          handle, device, filter, saveTo.isPresent() ? dumper(handle, saveTo.get()) : null);
     } catch (PcapNativeException | NotOpenException | LinkageError e) {
       if (handle != null) {
         handle.close();
@@ -88,8 +91,10 @@ public final class LiveCapture implements AutoCloseable {
         return candidate.getName();
       }
     }
-    throw new CaptureUnavailable("libpcap lists no loopback interface (on Windows, install Npcap "
-        + "with \"Support loopback traffic\")", null);
+    throw new CaptureUnavailable(
+        "libpcap lists no loopback interface (on Windows, install Npcap "
+            + "with \"Support loopback traffic\")",
+        null);
   }
 
   public String description() {
@@ -101,12 +106,14 @@ public final class LiveCapture implements AutoCloseable {
    * whichever comes first. A read blocks until a packet comes (libpcap's read timeout does not
    * bound it on Linux), so a watchdog breaks the read off at the deadline.
    */
-  public Conversation readUntilComplete(long timeoutMillis) throws NotOpenException, InterruptedException {
+  public Conversation readUntilComplete(long timeoutMillis)
+      throws NotOpenException, InterruptedException {
     List<Segment> segments = new ArrayList<>();
     Conversation conversation = new Conversation(segments);
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     CountDownLatch finished = new CountDownLatch(1);
-    Thread watchdog = new Thread(() -> breakOffAfter(finished, timeoutMillis), "lab05-capture-watchdog");
+    Thread watchdog =
+        new Thread(() -> breakOffAfter(finished, timeoutMillis), "lab05-capture-watchdog");
     watchdog.start();
     try {
       while (!conversation.isComplete() && System.nanoTime() < deadline) {
@@ -117,7 +124,8 @@ public final class LiveCapture implements AutoCloseable {
         if (dumper != null) {
           dumper.dump(packet, handle.getTimestamp());
         }
-        Segment.of(packet, handle.getDlt().value(), Segment.micros(handle.getTimestamp())).ifPresent(segments::add);
+        Segment.of(packet, handle.getDlt().value(), Segment.micros(handle.getTimestamp()))
+            .ifPresent(segments::add);
       }
     } finally {
       finished.countDown();

@@ -4,8 +4,8 @@ import dev.wirelab.labs.support.Narrator;
 import java.io.IOException;
 
 /**
- * The demo's traffic: both halves of the exchange in this one thread, step by step, so the
- * order of events on the wire is fixed.
+ * The demo's traffic: both halves of the exchange in this one thread, step by step, so the order of
+ * events on the wire is fixed.
  */
 public final class LoopbackExchange implements AutoCloseable {
   private static final int TIMEOUT_MILLIS = 2_000;

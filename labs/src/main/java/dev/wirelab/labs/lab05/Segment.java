@@ -18,9 +18,20 @@ import org.pcap4j.packet.UdpPacket;
  * @param acknowledgment raw TCP acknowledgment number (0 for UDP)
  */
 public record Segment(
-    long micros, int linkType, byte[] frame, boolean udp, InetSocketAddress from, InetSocketAddress to,
-    boolean syn, boolean ack, boolean fin, boolean rst, boolean psh,
-    long sequence, long acknowledgment, byte[] payload) {
+    long micros,
+    int linkType,
+    byte[] frame,
+    boolean udp,
+    InetSocketAddress from,
+    InetSocketAddress to,
+    boolean syn,
+    boolean ack,
+    boolean fin,
+    boolean rst,
+    boolean psh,
+    long sequence,
+    long acknowledgment,
+    byte[] payload) {
 
   /** The IPv4 TCP or UDP part of a captured packet; anything else is not this lab's business. */
   public static Optional<Segment> of(Packet packet, int linkType, long micros) {
@@ -31,18 +42,43 @@ public record Segment(
     TcpPacket tcp = ip.get(TcpPacket.class);
     if (tcp != null) {
       TcpPacket.TcpHeader h = tcp.getHeader();
-      return Optional.of(new Segment(micros, linkType, packet.getRawData(), false,
-          new InetSocketAddress(ip.getHeader().getSrcAddr(), h.getSrcPort().valueAsInt()),
-          new InetSocketAddress(ip.getHeader().getDstAddr(), h.getDstPort().valueAsInt()),
-          h.getSyn(), h.getAck(), h.getFin(), h.getRst(), h.getPsh(),
-          h.getSequenceNumberAsLong(), h.getAcknowledgmentNumberAsLong(), payloadOf(tcp)));
+      return Optional.of(
+          new Segment(
+              micros,
+              linkType,
+              packet.getRawData(),
+              false,
+              new InetSocketAddress(ip.getHeader().getSrcAddr(), h.getSrcPort().valueAsInt()),
+              new InetSocketAddress(ip.getHeader().getDstAddr(), h.getDstPort().valueAsInt()),
+              h.getSyn(),
+              h.getAck(),
+              h.getFin(),
+              h.getRst(),
+              h.getPsh(),
+              h.getSequenceNumberAsLong(),
+              h.getAcknowledgmentNumberAsLong(),
+              payloadOf(tcp)));
     }
     UdpPacket udp = ip.get(UdpPacket.class);
     if (udp != null) {
-      return Optional.of(new Segment(micros, linkType, packet.getRawData(), true,
-          new InetSocketAddress(ip.getHeader().getSrcAddr(), udp.getHeader().getSrcPort().valueAsInt()),
-          new InetSocketAddress(ip.getHeader().getDstAddr(), udp.getHeader().getDstPort().valueAsInt()),
-          false, false, false, false, false, 0, 0, payloadOf(udp)));
+      return Optional.of(
+          new Segment(
+              micros,
+              linkType,
+              packet.getRawData(),
+              true,
+              new InetSocketAddress(
+                  ip.getHeader().getSrcAddr(), udp.getHeader().getSrcPort().valueAsInt()),
+              new InetSocketAddress(
+                  ip.getHeader().getDstAddr(), udp.getHeader().getDstPort().valueAsInt()),
+              false,
+              false,
+              false,
+              false,
+              false,
+              0,
+              0,
+              payloadOf(udp)));
     }
     return Optional.empty();
   }

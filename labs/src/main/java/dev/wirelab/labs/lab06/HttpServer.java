@@ -21,6 +21,7 @@ import java.util.Optional;
 public final class HttpServer implements AutoCloseable {
   /** An idle keep-alive connection is closed after this long, as real servers do. */
   static final int IDLE_TIMEOUT_MILLIS = 10_000;
+
   private static final int BACKLOG = 50;
   private static final int LINGER_MILLIS = 1_000;
   private static final int LINGER_BYTES = 64 * 1024;
@@ -34,12 +35,19 @@ public final class HttpServer implements AutoCloseable {
     this.narrator = narrator;
     this.date = new HttpDate(clock);
     // Last: from here on, connections may arrive and be served.
-    this.connections = ThreadPerConnection.start(host, port, BACKLOG, "lab06-connection", this::serve,
-        problem -> narrator.say("%s", problem));
+    this.connections =
+        ThreadPerConnection.start(
+            host,
+            port,
+            BACKLOG,
+            "lab06-connection",
+            this::serve,
+            problem -> narrator.say("%s", problem));
   }
 
   /** Starts serving; {@code clock} gives the {@code Date} header (tests pass a fixed one). */
-  public static HttpServer start(String host, int port, Narrator narrator, Clock clock) throws IOException {
+  public static HttpServer start(String host, int port, Narrator narrator, Clock clock)
+      throws IOException {
     HttpServer server = new HttpServer(host, port, narrator, clock);
     narrator.say("listening on %s (one thread per connection)", server.connections.endpoint());
     return server;
@@ -75,18 +83,27 @@ public final class HttpServer implements AutoCloseable {
           head = request.method().equals("HEAD");
           open = request.keepAlive() && !request.hasBody();
           response = Site.respond(request);
-          narrator.say("%s request %d: %s -> %d %s%s", peer, ++served, request.requestLine(),
-              response.status(), response.reason(), open ? ", keeping the connection open" : ", then closing");
+          narrator.say(
+              "%s request %d: %s -> %d %s%s",
+              peer,
+              ++served,
+              request.requestLine(),
+              response.status(),
+              response.reason(),
+              open ? ", keeping the connection open" : ", then closing");
         } catch (BadRequest bad) {
           response = bad.response();
           open = false;
-          narrator.say("%s request %d typed wrong -> %s, then closing", peer, ++served, response.statusLine());
+          narrator.say(
+              "%s request %d typed wrong -> %s, then closing",
+              peer, ++served, response.statusLine());
         }
-        out.write(response
-            .with("Connection", open ? "keep-alive" : "close")
-            .with("Date", date.now())
-            .with("Server", "wirelab-lab06")
-            .toBytes(!head));
+        out.write(
+            response
+                .with("Connection", open ? "keep-alive" : "close")
+                .with("Date", date.now())
+                .with("Server", "wirelab-lab06")
+                .toBytes(!head));
         out.flush();
       }
       closeGently(connection);
@@ -103,9 +120,9 @@ public final class HttpServer implements AutoCloseable {
   }
 
   /**
-   * Closing a socket with unread bytes in it makes the kernel send RST, and the client may lose
-   * the response it has not read yet. So: send FIN first, then read and drop what the client
-   * still sends (a bounded amount, for a bounded time), then close.
+   * Closing a socket with unread bytes in it makes the kernel send RST, and the client may lose the
+   * response it has not read yet. So: send FIN first, then read and drop what the client still
+   * sends (a bounded amount, for a bounded time), then close.
    */
   private static void closeGently(Socket connection) throws IOException {
     connection.shutdownOutput();

@@ -13,9 +13,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
@@ -25,9 +24,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "06",
     description = {
-        "HTTP by hand: a raw-socket client sends the requests you type; a minimal",
-        "server answers: a page, 404, HEAD, keep-alive, Content-Length, and",
-        "400/405/501 for requests typed wrong."},
+      "HTTP by hand: a raw-socket client sends the requests you type; a minimal",
+      "server answers: a page, 404, HEAD, keep-alive, Content-Length, and",
+      "400/405/501 for requests typed wrong."
+    },
     mixinStandardHelpOptions = true)
 public final class Lab06HttpByHand implements Callable<Integer> {
   @Mixin LabEndpoint endpoint;
@@ -63,20 +63,24 @@ public final class Lab06HttpByHand implements Callable<Integer> {
   }
 
   private void serve(Narrator narrator) throws Exception {
-    try (HttpServer server = HttpServer.start(endpoint.host(), endpoint.port(), narrator, Clock.systemUTC())) {
-      narrator.say("try: ./wirelab lab 06 client --port %d   or   curl -v http://%s:%d/   (Ctrl-C stops)",
+    try (HttpServer server =
+        HttpServer.start(endpoint.host(), endpoint.port(), narrator, Clock.systemUTC())) {
+      narrator.say(
+          "try: ./wirelab lab 06 client --port %d   or   curl -v http://%s:%d/   (Ctrl-C stops)",
           server.port(), endpoint.host(), server.port());
       server.awaitStop();
     }
   }
 
   /**
-   * Reads request heads typed line by line; an empty line ends one and sends it. Enter becomes
-   * CR LF, the line ending HTTP requires. Several requests go over the same connection.
+   * Reads request heads typed line by line; an empty line ends one and sends it. Enter becomes CR
+   * LF, the line ending HTTP requires. Several requests go over the same connection.
    */
   private void typeRequests(PrintWriter out, Narrator narrator) throws IOException {
-    try (RawHttpClient client = RawHttpClient.connect(endpoint.host(), endpoint.port(), out, narrator)) {
-      narrator.say("type a request, e.g. GET / HTTP/1.1, then Host: %s:%d, then an empty line (Ctrl-D ends)",
+    try (RawHttpClient client =
+        RawHttpClient.connect(endpoint.host(), endpoint.port(), out, narrator)) {
+      narrator.say(
+          "type a request, e.g. GET / HTTP/1.1, then Host: %s:%d, then an empty line (Ctrl-D ends)",
           endpoint.host(), endpoint.port());
       BufferedReader lines = new BufferedReader(stdin);
       StringBuilder request = new StringBuilder();

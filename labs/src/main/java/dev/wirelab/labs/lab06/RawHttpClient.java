@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * An HTTP client with no HTTP library: it writes the request text to a TCP socket and prints
- * what comes back, line endings made visible, {@code >} for what was sent and {@code <} for
- * what was received, as {@code curl -v} does.
+ * An HTTP client with no HTTP library: it writes the request text to a TCP socket and prints what
+ * comes back, line endings made visible, {@code >} for what was sent and {@code <} for what was
+ * received, as {@code curl -v} does.
  */
 public final class RawHttpClient implements AutoCloseable {
   /** A server that accepted but never answers must not hang the lab. */
@@ -30,10 +30,13 @@ public final class RawHttpClient implements AutoCloseable {
     this.narrator = narrator;
   }
 
-  public static RawHttpClient connect(String host, int port, PrintWriter out, Narrator narrator) throws IOException {
+  public static RawHttpClient connect(String host, int port, PrintWriter out, Narrator narrator)
+      throws IOException {
     Socket socket = ClientSockets.connect(host, port, READ_TIMEOUT_MILLIS);
     try {
-      narrator.say("connected %s -> %s", Endpoint.of(socket.getLocalSocketAddress()),
+      narrator.say(
+          "connected %s -> %s",
+          Endpoint.of(socket.getLocalSocketAddress()),
           Endpoint.of(socket.getRemoteSocketAddress()));
       return new RawHttpClient(socket, out, narrator);
     } catch (IOException e) {
@@ -58,8 +61,11 @@ public final class RawHttpClient implements AutoCloseable {
       return response;
     }
     print("< ", response.get().bytes());
-    narrator.say("received %d bytes: a %d-byte head and a %d-byte body%s", response.get().bytes().length,
-        response.get().head().length, response.get().body().length,
+    narrator.say(
+        "received %d bytes: a %d-byte head and a %d-byte body%s",
+        response.get().bytes().length,
+        response.get().head().length,
+        response.get().body().length,
         head ? " (HEAD: the headers describe a body that is not sent)" : "");
     return response;
   }

@@ -20,7 +20,9 @@ public record Request(String method, String target, String version, Map<String, 
    */
   public boolean keepAlive() {
     String connection = header("connection").orElse("").toLowerCase(Locale.ROOT);
-    return version.equals("HTTP/1.1") ? !connection.contains("close") : connection.contains("keep-alive");
+    return version.equals("HTTP/1.1")
+        ? !connection.contains("close")
+        : connection.contains("keep-alive");
   }
 
   /** A body this server would have to read and skip; it answers and closes instead. */

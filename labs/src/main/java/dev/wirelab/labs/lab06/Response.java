@@ -20,7 +20,11 @@ public record Response(int status, String reason, Map<String, String> headers, b
 
   /** Plain text for the errors, one sentence saying what was wrong. */
   public static Response error(int status, String reason, String explanation) {
-    return of(status, reason, "text/plain; charset=utf-8", status + " " + reason + ": " + explanation + "\n");
+    return of(
+        status,
+        reason,
+        "text/plain; charset=utf-8",
+        status + " " + reason + ": " + explanation + "\n");
   }
 
   public Response with(String name, String value) {

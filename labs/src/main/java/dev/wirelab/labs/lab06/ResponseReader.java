@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads one response from a connection, byte for byte as it arrived: the head up to the empty
- * line, then exactly {@code Content-Length} bytes of body (none after a HEAD request).
+ * Reads one response from a connection, byte for byte as it arrived: the head up to the empty line,
+ * then exactly {@code Content-Length} bytes of body (none after a HEAD request).
  */
 public final class ResponseReader {
   private static final int MAX_HEAD_BYTES = 64 * 1024;
@@ -47,7 +47,11 @@ public final class ResponseReader {
 
   private static boolean endsWithEmptyLine(byte[] bytes) {
     int n = bytes.length;
-    return n >= 4 && bytes[n - 4] == '\r' && bytes[n - 3] == '\n' && bytes[n - 2] == '\r' && bytes[n - 1] == '\n';
+    return n >= 4
+        && bytes[n - 4] == '\r'
+        && bytes[n - 3] == '\n'
+        && bytes[n - 2] == '\r'
+        && bytes[n - 1] == '\n';
   }
 
   private static int contentLength(String head) throws IOException {
@@ -72,7 +76,9 @@ public final class ResponseReader {
     }
 
     public boolean closesConnection() {
-      return new String(head, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT).contains("\r\nconnection: close\r\n");
+      return new String(head, StandardCharsets.ISO_8859_1)
+          .toLowerCase(Locale.ROOT)
+          .contains("\r\nconnection: close\r\n");
     }
 
     public byte[] bytes() {

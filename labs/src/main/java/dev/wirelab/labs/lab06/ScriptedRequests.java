@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.time.Clock;
 
 /**
- * The demo: the lab's own server, and a client that types the requests a student would: three
- * on one kept-alive connection, then requests typed wrong.
+ * The demo: the lab's own server, and a client that types the requests a student would: three on
+ * one kept-alive connection, then requests typed wrong.
  */
 final class ScriptedRequests {
   private final String host;
@@ -22,7 +22,8 @@ final class ScriptedRequests {
   }
 
   void run() throws Exception {
-    try (HttpServer server = HttpServer.start(host, port, narrator.as("server"), Clock.systemUTC())) {
+    try (HttpServer server =
+        HttpServer.start(host, port, narrator.as("server"), Clock.systemUTC())) {
       Narrator client = narrator.as("client");
       String hostHeader = "Host: " + host + ":" + server.port() + "\r\n";
 
@@ -31,10 +32,13 @@ final class ScriptedRequests {
         connection.send("GET / HTTP/1.1\r\n" + hostHeader + "\r\n");
         connection.send("HEAD / HTTP/1.1\r\n" + hostHeader + "\r\n");
         connection.send("GET /missing HTTP/1.1\r\n" + hostHeader + "Connection: close\r\n\r\n");
-        client.say("after \"Connection: close\" the server closed: %s", connection.serverClosed() ? "yes" : "no");
+        client.say(
+            "after \"Connection: close\" the server closed: %s",
+            connection.serverClosed() ? "yes" : "no");
       }
 
-      narrator.heading("requests typed wrong: refused ones keep the connection, malformed ones end it");
+      narrator.heading(
+          "requests typed wrong: refused ones keep the connection, malformed ones end it");
       try (RawHttpClient connection = RawHttpClient.connect(host, server.port(), out, client)) {
         connection.send("BREW /coffee HTTP/1.1\r\n" + hostHeader + "\r\n");
         connection.send("DELETE / HTTP/1.1\r\n" + hostHeader + "\r\n");

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Makes line endings visible: each line of the bytes, with {@code \r\n} or {@code \n} written
- * out at its end, so a student sees exactly which ending was sent.
+ * Makes line endings visible: each line of the bytes, with {@code \r\n} or {@code \n} written out
+ * at its end, so a student sees exactly which ending was sent.
  */
 public final class VisibleCrlf {
   private VisibleCrlf() {}

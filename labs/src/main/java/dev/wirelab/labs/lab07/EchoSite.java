@@ -6,14 +6,18 @@ import dev.wirelab.labs.support.Narrator;
 import java.io.EOFException;
 import java.io.IOException;
 
-/** The lab 07 server: a page on {@code /} and a WebSocket echo on {@code /ws}, one port for both. */
+/**
+ * The lab 07 server: a page on {@code /} and a WebSocket echo on {@code /ws}, one port for both.
+ */
 public final class EchoSite {
   public static final String WEBSOCKET_PATH = "/ws";
+
   /** The close status for a frame that breaks the protocol (RFC 6455, section 7.4.1). */
   public static final int PROTOCOL_ERROR = 1002;
 
   /** The page opens a WebSocket back to the port it came from, as a browser would in a real app. */
-  static final String PAGE = """
+  static final String PAGE =
+      """
       <!doctype html>
       <html><head><meta charset="utf-8"><title>Wirelab lab 07</title></head>
       <body>
@@ -40,7 +44,8 @@ public final class EchoSite {
 
   private EchoSite() {}
 
-  public static HttpAndWebSocketServer start(String host, int port, Narrator narrator) throws IOException {
+  public static HttpAndWebSocketServer start(String host, int port, Narrator narrator)
+      throws IOException {
     return HttpAndWebSocketServer.start(host, port, EchoSite::page, EchoSite::echo, narrator);
   }
 
@@ -52,9 +57,11 @@ public final class EchoSite {
       return HttpResponse.ok("text/html; charset=utf-8", PAGE);
     }
     if (request.target().equals(WEBSOCKET_PATH)) {
-      return HttpResponse.error(426, "Upgrade Required", "this path speaks WebSocket: send Upgrade: websocket");
+      return HttpResponse.error(
+          426, "Upgrade Required", "this path speaks WebSocket: send Upgrade: websocket");
     }
-    return HttpResponse.error(404, "Not Found", "nothing at " + request.target() + "; try / or " + WEBSOCKET_PATH);
+    return HttpResponse.error(
+        404, "Not Found", "nothing at " + request.target() + "; try / or " + WEBSOCKET_PATH);
   }
 
   /**
@@ -68,7 +75,8 @@ public final class EchoSite {
         Frame frame = frames.receive();
         if (!frame.masked()) {
           frames.send(Frame.close(PROTOCOL_ERROR, "client frames must be masked"));
-          narrator.say("unmasked frame from a client (%s): sent close %d (protocol error), hung up",
+          narrator.say(
+              "unmasked frame from a client (%s): sent close %d (protocol error), hung up",
               frame, PROTOCOL_ERROR);
           return;
         }
@@ -80,7 +88,8 @@ public final class EchoSite {
           case PONG -> narrator.say("pong without a ping: a heartbeat, nothing to answer");
           case CLOSE -> {
             frames.send(Frame.close(frame.closeCode(), "bye"));
-            narrator.say("close %d received and returned: the WebSocket is closed", frame.closeCode());
+            narrator.say(
+                "close %d received and returned: the WebSocket is closed", frame.closeCode());
             return;
           }
           default -> {

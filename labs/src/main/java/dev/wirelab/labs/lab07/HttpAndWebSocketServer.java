@@ -15,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * One TCP port, two protocols: every connection starts as HTTP; requests are answered by
- * {@link Pages}, until a request asks to upgrade — then the same connection carries WebSocket
- * frames, handed to a {@link WebSocketHandler}. Blocking sockets, one thread per connection.
+ * One TCP port, two protocols: every connection starts as HTTP; requests are answered by {@link
+ * Pages}, until a request asks to upgrade — then the same connection carries WebSocket frames,
+ * handed to a {@link WebSocketHandler}. Blocking sockets, one thread per connection.
  */
 public final class HttpAndWebSocketServer implements AutoCloseable {
   /** Answers a plain HTTP request. */
@@ -42,21 +42,27 @@ public final class HttpAndWebSocketServer implements AutoCloseable {
   private final ByteCounter webSocketTraffic = new ByteCounter();
   private final ThreadPerConnection connections;
 
-  private HttpAndWebSocketServer(String host, int port, Pages pages, WebSocketHandler handler, Narrator narrator)
+  private HttpAndWebSocketServer(
+      String host, int port, Pages pages, WebSocketHandler handler, Narrator narrator)
       throws IOException {
     this.pages = pages;
     this.webSocketHandler = handler;
     this.narrator = narrator;
     // Last: from here on, connections may arrive and be served.
-    this.connections = ThreadPerConnection.start(host, port, BACKLOG, "http+ws", this::serve,
-        problem -> narrator.say("%s", problem));
+    this.connections =
+        ThreadPerConnection.start(
+            host, port, BACKLOG, "http+ws", this::serve, problem -> narrator.say("%s", problem));
   }
 
   /** Listens on {@code host:port} (0: any free port) and starts serving. */
   public static HttpAndWebSocketServer start(
-      String host, int port, Pages pages, WebSocketHandler handler, Narrator narrator) throws IOException {
-    HttpAndWebSocketServer server = new HttpAndWebSocketServer(host, port, pages, handler, narrator);
-    narrator.say("listening on %s: HTTP, and WebSocket after an Upgrade, on the same port", server.connections.endpoint());
+      String host, int port, Pages pages, WebSocketHandler handler, Narrator narrator)
+      throws IOException {
+    HttpAndWebSocketServer server =
+        new HttpAndWebSocketServer(host, port, pages, handler, narrator);
+    narrator.say(
+        "listening on %s: HTTP, and WebSocket after an Upgrade, on the same port",
+        server.connections.endpoint());
     return server;
   }
 
@@ -64,7 +70,10 @@ public final class HttpAndWebSocketServer implements AutoCloseable {
     return connections.port();
   }
 
-  /** Bytes of connections that stayed HTTP, counted at the socket: received from and sent to clients. */
+  /**
+   * Bytes of connections that stayed HTTP, counted at the socket: received from and sent to
+   * clients.
+   */
   public ByteCounter httpTraffic() {
     return httpTraffic;
   }
@@ -95,24 +104,35 @@ public final class HttpAndWebSocketServer implements AutoCloseable {
           out.write(WebSocketHandshake.response(request).getBytes(StandardCharsets.US_ASCII));
           out.flush();
           upgraded = true;
-          narrator.say("%s from %s -> 101 Switching Protocols: this connection now carries frames",
+          narrator.say(
+              "%s from %s -> 101 Switching Protocols: this connection now carries frames",
               request.startLine(), peer);
           webSocketHandler.serve(FrameStream.serverEnd(in, out), narrator);
         } else {
-          HttpResponse response = request.header("Upgrade").isEmpty()
-              ? pages.respond(request)
-              : HttpResponse.error(400, "Bad Request", "an Upgrade request needs GET, Connection: Upgrade, "
-                  + "Sec-WebSocket-Key and Sec-WebSocket-Version: 13");
+          HttpResponse response =
+              request.header("Upgrade").isEmpty()
+                  ? pages.respond(request)
+                  : HttpResponse.error(
+                      400,
+                      "Bad Request",
+                      "an Upgrade request needs GET, Connection: Upgrade, "
+                          + "Sec-WebSocket-Key and Sec-WebSocket-Version: 13");
           out.write(response.toBytes());
           out.flush();
-          narrator.say("%s from %s -> %d %s (%d body bytes)", request.startLine(), peer,
-              response.status(), response.reason(), response.body().length);
+          narrator.say(
+              "%s from %s -> %d %s (%d body bytes)",
+              request.startLine(),
+              peer,
+              response.status(),
+              response.reason(),
+              response.body().length);
         }
       }
     } finally {
       (upgraded ? webSocketTraffic : httpTraffic).add(traffic);
-      narrator.say("%s %s closed: received %d bytes, sent %d", upgraded ? "WebSocket" : "HTTP connection",
-          peer, traffic.received(), traffic.sent());
+      narrator.say(
+          "%s %s closed: received %d bytes, sent %d",
+          upgraded ? "WebSocket" : "HTTP connection", peer, traffic.received(), traffic.sent());
     }
   }
 

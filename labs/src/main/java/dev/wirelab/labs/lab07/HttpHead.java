@@ -20,9 +20,15 @@ import java.util.Optional;
  * @param raw the head exactly as it travelled, CRLFs included
  */
 public record HttpHead(String startLine, Map<String, String> headers, String raw) {
-  /** Servers commonly refuse heads over 8-16 KiB; without a limit, one client could fill our memory. */
+  /**
+   * Servers commonly refuse heads over 8-16 KiB; without a limit, one client could fill our memory.
+   */
   static final int MAX_HEAD_BYTES = 16 * 1024;
-  /** The last four bytes of a head, \r\n\r\n, as one int: the end of the last line plus the empty line. */
+
+  /**
+   * The last four bytes of a head, \r\n\r\n, as one int: the end of the last line plus the empty
+   * line.
+   */
   private static final int CRLF_CRLF = 0x0D0A0D0A;
 
   /** Reads the next head; empty when the peer hung up cleanly instead of sending another one. */
@@ -54,7 +60,9 @@ public record HttpHead(String startLine, Map<String, String> headers, String raw
       if (colon <= 0) {
         throw new ProtocolException("not an HTTP header line: \"" + lines[i] + "\"");
       }
-      headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+      headers.put(
+          lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          lines[i].substring(colon + 1).trim());
     }
     return new HttpHead(lines[0], headers, raw);
   }
@@ -64,7 +72,10 @@ public record HttpHead(String startLine, Map<String, String> headers, String raw
     return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
   }
 
-  /** Whether a comma-separated header such as {@code Connection: keep-alive, Upgrade} lists {@code token}. */
+  /**
+   * Whether a comma-separated header such as {@code Connection: keep-alive, Upgrade} lists {@code
+   * token}.
+   */
   public boolean headerHasToken(String name, String token) {
     for (String value : header(name).split(",")) {
       if (value.trim().equalsIgnoreCase(token)) {

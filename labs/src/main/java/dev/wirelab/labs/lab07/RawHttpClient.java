@@ -29,7 +29,8 @@ public final class RawHttpClient implements AutoCloseable {
   private final int port;
   private final ByteCounter traffic;
 
-  private RawHttpClient(Socket socket, String host, int port, ByteCounter traffic) throws IOException {
+  private RawHttpClient(Socket socket, String host, int port, ByteCounter traffic)
+      throws IOException {
     this.socket = socket;
     this.host = host;
     this.port = port;
@@ -48,10 +49,18 @@ public final class RawHttpClient implements AutoCloseable {
     }
   }
 
-  /** The request this client sends for {@code target}, headers as a browser-like client sends them. */
+  /**
+   * The request this client sends for {@code target}, headers as a browser-like client sends them.
+   */
   public String request(String target) {
-    return "GET " + target + " HTTP/1.1\r\n"
-        + "Host: " + host + ":" + port + "\r\n"
+    return "GET "
+        + target
+        + " HTTP/1.1\r\n"
+        + "Host: "
+        + host
+        + ":"
+        + port
+        + "\r\n"
         + "User-Agent: wirelab-lab\r\n"
         + "Accept: */*\r\n"
         + "\r\n";
@@ -60,8 +69,11 @@ public final class RawHttpClient implements AutoCloseable {
   public Reply get(String target) throws IOException {
     out.write(request(target).getBytes(StandardCharsets.US_ASCII));
     out.flush();
-    HttpHead head = HttpHead.read(in)
-        .orElseThrow(() -> new ProtocolException("the server closed the connection instead of answering"));
+    HttpHead head =
+        HttpHead.read(in)
+            .orElseThrow(
+                () ->
+                    new ProtocolException("the server closed the connection instead of answering"));
     int length;
     try {
       length = Integer.parseInt(head.header("Content-Length"));

@@ -30,7 +30,8 @@ public final class RawWebSocketClient implements AutoCloseable {
   private final FrameStream frames;
   private final OutputStream rawOut;
 
-  private RawWebSocketClient(Socket socket, ByteCounter traffic, String host, int port, String path) throws IOException {
+  private RawWebSocketClient(Socket socket, ByteCounter traffic, String host, int port, String path)
+      throws IOException {
     this.socket = socket;
     this.traffic = traffic;
     InputStream in = new BufferedInputStream(traffic.counting(socket.getInputStream()));
@@ -41,21 +42,34 @@ public final class RawWebSocketClient implements AutoCloseable {
     out.write(request.getBytes(StandardCharsets.US_ASCII));
     out.flush();
     String server = host + ":" + port + path;
-    this.response = HttpHead.read(in)
-        .orElseThrow(() -> new UserError(server + " hung up instead of answering the upgrade request"));
+    this.response =
+        HttpHead.read(in)
+            .orElseThrow(
+                () -> new UserError(server + " hung up instead of answering the upgrade request"));
     if (!response.target().equals("101")) {
-      throw new UserError(server + " did not switch protocols: " + response.startLine()
-          + " (is it a WebSocket server, and is the path right?)");
+      throw new UserError(
+          server
+              + " did not switch protocols: "
+              + response.startLine()
+              + " (is it a WebSocket server, and is the path right?)");
     }
     if (!serverAccept().equals(expectedAccept)) {
-      throw new UserError(server + " sent Sec-WebSocket-Accept \"" + serverAccept() + "\" but the key we sent requires "
-          + expectedAccept + ": it does not speak RFC 6455");
+      throw new UserError(
+          server
+              + " sent Sec-WebSocket-Accept \""
+              + serverAccept()
+              + "\" but the key we sent requires "
+              + expectedAccept
+              + ": it does not speak RFC 6455");
     }
     this.frames = FrameStream.clientEnd(in, out);
     this.rawOut = out;
   }
 
-  /** Connects to {@code host:port} and upgrades {@code path}; fails unless the server proves it speaks WebSocket. */
+  /**
+   * Connects to {@code host:port} and upgrades {@code path}; fails unless the server proves it
+   * speaks WebSocket.
+   */
   public static RawWebSocketClient connect(String host, int port, String path) throws IOException {
     Socket socket = ClientSockets.connect(host, port, RawHttpClient.READ_TIMEOUT_MILLIS);
     try {
@@ -81,7 +95,9 @@ public final class RawWebSocketClient implements AutoCloseable {
     return response;
   }
 
-  /** What this client computed from its own key: the value a real WebSocket server must send back. */
+  /**
+   * What this client computed from its own key: the value a real WebSocket server must send back.
+   */
   public String expectedAccept() {
     return expectedAccept;
   }
@@ -94,7 +110,9 @@ public final class RawWebSocketClient implements AutoCloseable {
     return frames;
   }
 
-  /** Writes {@code wire} as it is, unmasked and unchecked: to see how a server treats a bad frame. */
+  /**
+   * Writes {@code wire} as it is, unmasked and unchecked: to see how a server treats a bad frame.
+   */
   public void sendRaw(byte[] wire) throws IOException {
     rawOut.write(wire);
     rawOut.flush();
@@ -110,8 +128,8 @@ public final class RawWebSocketClient implements AutoCloseable {
   }
 
   /**
-   * The closing handshake (RFC 6455, section 7): send a close frame, read until the server's
-   * close frame arrives, then close the TCP connection. Returns the server's status code.
+   * The closing handshake (RFC 6455, section 7): send a close frame, read until the server's close
+   * frame arrives, then close the TCP connection. Returns the server's status code.
    */
   public int closeHandshake() throws IOException {
     frames.send(Frame.close(1000, "done"));
@@ -122,7 +140,8 @@ public final class RawWebSocketClient implements AutoCloseable {
         return reply.closeCode();
       }
     }
-    throw new ProtocolException("the server sent " + MAX_FRAMES_BEFORE_CLOSE + " frames but no close frame");
+    throw new ProtocolException(
+        "the server sent " + MAX_FRAMES_BEFORE_CLOSE + " frames but no close frame");
   }
 
   @Override

@@ -25,39 +25,55 @@ final class UpgradeWalkthrough {
   private void fetchPage() throws IOException {
     try (RawHttpClient http = RawHttpClient.connect(host, port)) {
       RawHttpClient.Reply reply = http.get("/");
-      narrator.say("GET / from local port %d -> %s, %d bytes of %s", http.localPort(),
-          reply.head().startLine(), reply.body().length, reply.head().header("Content-Type"));
+      narrator.say(
+          "GET / from local port %d -> %s, %d bytes of %s",
+          http.localPort(),
+          reply.head().startLine(),
+          reply.body().length,
+          reply.head().header("Content-Type"));
     }
   }
 
   private void upgradeAndEcho() throws IOException {
-    try (RawWebSocketClient webSocket = RawWebSocketClient.connect(host, port, EchoSite.WEBSOCKET_PATH)) {
-      narrator.say("new connection from local port %d; the upgrade request, verbatim:", webSocket.localPort());
+    try (RawWebSocketClient webSocket =
+        RawWebSocketClient.connect(host, port, EchoSite.WEBSOCKET_PATH)) {
+      narrator.say(
+          "new connection from local port %d; the upgrade request, verbatim:",
+          webSocket.localPort());
       printVerbatim(webSocket.request());
       narrator.say("the server answered, verbatim:");
       printVerbatim(webSocket.response().raw());
       narrator.say("Sec-WebSocket-Key we sent:            %s", webSocket.key());
-      narrator.say("accept computed by hand:              %s   = base64(SHA-1(key + \"%s\"))",
+      narrator.say(
+          "accept computed by hand:              %s   = base64(SHA-1(key + \"%s\"))",
           webSocket.expectedAccept(), WebSocketHandshake.GUID);
-      narrator.say("Sec-WebSocket-Accept from the server: %s   %s", webSocket.serverAccept(),
+      narrator.say(
+          "Sec-WebSocket-Accept from the server: %s   %s",
+          webSocket.serverAccept(),
           webSocket.serverAccept().equals(webSocket.expectedAccept()) ? "(match)" : "(MISMATCH)");
 
       String message = "hello over the same TCP connection";
       webSocket.frames().send(Frame.text(message));
       Frame echo = webSocket.frames().receive();
-      narrator.say("still local port %d, no new request: sent a text frame \"%s\", got back a %s: \"%s\"",
+      narrator.say(
+          "still local port %d, no new request: sent a text frame \"%s\", got back a %s: \"%s\"",
           webSocket.localPort(), message, echo, echo.text());
-      narrator.say("closing handshake: the server answered our close with close %d", webSocket.closeHandshake());
+      narrator.say(
+          "closing handshake: the server answered our close with close %d",
+          webSocket.closeHandshake());
     }
   }
 
   /** A client must mask every frame; this one sends {@code 81 02 'h' 'i'}, with MASK=0. */
   private void forgetToMask() throws IOException {
-    try (RawWebSocketClient webSocket = RawWebSocketClient.connect(host, port, EchoSite.WEBSOCKET_PATH)) {
+    try (RawWebSocketClient webSocket =
+        RawWebSocketClient.connect(host, port, EchoSite.WEBSOCKET_PATH)) {
       webSocket.sendRaw(new byte[] {(byte) 0x81, 0x02, 'h', 'i'});
       Frame reply = webSocket.frames().receive();
-      narrator.say("a new WebSocket sent 81 02 68 69, TEXT \"hi\" with MASK=0; the server answered "
-          + "close %d", reply.closeCode());
+      narrator.say(
+          "a new WebSocket sent 81 02 68 69, TEXT \"hi\" with MASK=0; the server answered "
+              + "close %d",
+          reply.closeCode());
     }
   }
 

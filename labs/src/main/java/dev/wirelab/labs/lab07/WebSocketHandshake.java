@@ -7,8 +7,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The opening handshake of RFC 6455 (section 4): an HTTP request asking to switch protocols,
- * and the {@code 101} answer that proves the server understood it.
+ * The opening handshake of RFC 6455 (section 4): an HTTP request asking to switch protocols, and
+ * the {@code 101} answer that proves the server understood it.
  */
 public final class WebSocketHandshake {
   /**
@@ -24,7 +24,9 @@ public final class WebSocketHandshake {
   /** {@code Sec-WebSocket-Accept} = base64( SHA-1( key + GUID ) ), computed here by hand. */
   public static String acceptFor(String key) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-1").digest((key + GUID).getBytes(StandardCharsets.US_ASCII));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-1")
+              .digest((key + GUID).getBytes(StandardCharsets.US_ASCII));
       return Base64.getEncoder().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime must provide SHA-1", e);
@@ -40,11 +42,19 @@ public final class WebSocketHandshake {
 
   /** The client's upgrade request: an ordinary HTTP GET with four extra headers. */
   public static String request(String host, int port, String path, String key) {
-    return "GET " + path + " HTTP/1.1\r\n"
-        + "Host: " + host + ":" + port + "\r\n"
+    return "GET "
+        + path
+        + " HTTP/1.1\r\n"
+        + "Host: "
+        + host
+        + ":"
+        + port
+        + "\r\n"
         + "Upgrade: websocket\r\n"
         + "Connection: Upgrade\r\n"
-        + "Sec-WebSocket-Key: " + key + "\r\n"
+        + "Sec-WebSocket-Key: "
+        + key
+        + "\r\n"
         + "Sec-WebSocket-Version: 13\r\n"
         + "\r\n";
   }
@@ -63,7 +73,9 @@ public final class WebSocketHandshake {
     return "HTTP/1.1 101 Switching Protocols\r\n"
         + "Upgrade: websocket\r\n"
         + "Connection: Upgrade\r\n"
-        + "Sec-WebSocket-Accept: " + acceptFor(request.header("Sec-WebSocket-Key")) + "\r\n"
+        + "Sec-WebSocket-Accept: "
+        + acceptFor(request.header("Sec-WebSocket-Key"))
+        + "\r\n"
         + "\r\n";
   }
 }

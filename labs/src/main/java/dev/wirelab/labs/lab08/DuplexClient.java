@@ -12,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
-/** A Java-WebSocket client that also speaks first: it sends in {@code onOpen}, while the server pushes. */
+/**
+ * A Java-WebSocket client that also speaks first: it sends in {@code onOpen}, while the server
+ * pushes.
+ */
 final class DuplexClient extends WebSocketClient {
   static final String HELLO = "client: hello, sent the moment the connection opened";
   private static final long WAIT_SECONDS = 5;
@@ -31,21 +34,26 @@ final class DuplexClient extends WebSocketClient {
   void open() throws IOException, InterruptedException {
     if (!connectBlocking(WAIT_SECONDS, TimeUnit.SECONDS)) {
       close();
-      throw new IOException("no WebSocket connection to " + getURI() + " within " + WAIT_SECONDS + " s");
+      throw new IOException(
+          "no WebSocket connection to " + getURI() + " within " + WAIT_SECONDS + " s");
     }
   }
 
-  /** Waits (bounded) for the messages this client was told to expect; returns them in arrival order. */
+  /**
+   * Waits (bounded) for the messages this client was told to expect; returns them in arrival order.
+   */
   List<String> awaitMessages() throws InterruptedException, InterruptedIOException {
     if (!expectedMessages.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
-      throw new InterruptedIOException("only " + received.size() + " messages arrived within " + WAIT_SECONDS + " s");
+      throw new InterruptedIOException(
+          "only " + received.size() + " messages arrived within " + WAIT_SECONDS + " s");
     }
     return List.copyOf(received);
   }
 
   @Override
   public void onOpen(ServerHandshake handshake) {
-    narrator.say("onOpen: %d %s; sending at once, not waiting for the server",
+    narrator.say(
+        "onOpen: %d %s; sending at once, not waiting for the server",
         handshake.getHttpStatus(), handshake.getHttpStatusMessage());
     send(HELLO);
   }
@@ -66,7 +74,8 @@ final class DuplexClient extends WebSocketClient {
 
   @Override
   public void onClose(int code, String reason, boolean remote) {
-    narrator.say("onClose %d \"%s\" (closed by the %s)", code, reason, remote ? "server" : "client");
+    narrator.say(
+        "onClose %d \"%s\" (closed by the %s)", code, reason, remote ? "server" : "client");
   }
 
   @Override

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * One WebSocket frame as the application sees it: the payload is always the real bytes, never
- * the masked ones; {@link FrameCodec} applies the mask on the way out and removes it on the way in.
+ * One WebSocket frame as the application sees it: the payload is always the real bytes, never the
+ * masked ones; {@link FrameCodec} applies the mask on the way out and removes it on the way in.
  *
  * @param fin 1 on the last (or only) frame of a message
  * @param opcode what the payload is
@@ -14,7 +14,9 @@ import java.util.Arrays;
  * @param payload the application bytes
  */
 public record Frame(boolean fin, Opcode opcode, byte[] maskKey, byte[] payload) {
-  /** Control frames must fit the 7-bit length form, so they can be read in one go (RFC 6455 5.5). */
+  /**
+   * Control frames must fit the 7-bit length form, so they can be read in one go (RFC 6455 5.5).
+   */
   public static final int MAX_CONTROL_PAYLOAD = 125;
 
   public Frame {
@@ -46,7 +48,8 @@ public record Frame(boolean fin, Opcode opcode, byte[] maskKey, byte[] payload) 
   /** A close frame: status code (1000 = normal closure) in two bytes, then the reason in UTF-8. */
   public static Frame close(int statusCode, String reason) {
     byte[] text = reason.getBytes(StandardCharsets.UTF_8);
-    ByteBuffer payload = ByteBuffer.allocate(2 + text.length).putShort((short) statusCode).put(text);
+    ByteBuffer payload =
+        ByteBuffer.allocate(2 + text.length).putShort((short) statusCode).put(text);
     return new Frame(true, Opcode.CLOSE, null, payload.array());
   }
 
@@ -84,17 +87,27 @@ public record Frame(boolean fin, Opcode opcode, byte[] maskKey, byte[] payload) 
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Frame that && fin == that.fin && opcode == that.opcode
-        && Arrays.equals(maskKey, that.maskKey) && Arrays.equals(payload, that.payload);
+    return other instanceof Frame that
+        && fin == that.fin
+        && opcode == that.opcode
+        && Arrays.equals(maskKey, that.maskKey)
+        && Arrays.equals(payload, that.payload);
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * opcode.hashCode() + Arrays.hashCode(payload)) + Arrays.hashCode(maskKey) + (fin ? 1 : 0);
+    return 31 * (31 * opcode.hashCode() + Arrays.hashCode(payload))
+        + Arrays.hashCode(maskKey)
+        + (fin ? 1 : 0);
   }
 
   @Override
   public String toString() {
-    return (fin ? "" : "non-final ") + opcode + " frame, " + payload.length + " bytes" + (masked() ? ", masked" : "");
+    return (fin ? "" : "non-final ")
+        + opcode
+        + " frame, "
+        + payload.length
+        + " bytes"
+        + (masked() ? ", masked" : "");
   }
 }

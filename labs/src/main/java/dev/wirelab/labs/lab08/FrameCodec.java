@@ -19,7 +19,9 @@ import java.net.ProtocolException;
 public final class FrameCodec {
   /** Largest 7-bit length; 126 and 127 are not lengths but markers for the longer forms. */
   public static final int MAX_7_BIT_LENGTH = 125;
+
   public static final int MAX_16_BIT_LENGTH = 0xFFFF;
+
   /** A peer announcing more than this is refused rather than trusted with our memory. */
   public static final long MAX_PAYLOAD = 16 * 1024 * 1024;
 
@@ -69,7 +71,8 @@ public final class FrameCodec {
       length = data.readLong();
     }
     if (length < 0 || length > MAX_PAYLOAD) {
-      throw new ProtocolException("frame announces " + length + " bytes, more than the " + MAX_PAYLOAD + " allowed");
+      throw new ProtocolException(
+          "frame announces " + length + " bytes, more than the " + MAX_PAYLOAD + " allowed");
     }
     byte[] maskKey = null;
     if (masked) {
@@ -87,8 +90,8 @@ public final class FrameCodec {
 
   /**
    * XORs byte i with key[i % 4]; doing it twice gives the original back, so this both masks and
-   * unmasks. Clients must mask so that a proxy reading the stream as HTTP cannot be fooled by
-   * bytes an attacker chose (RFC 6455, section 10.3).
+   * unmasks. Clients must mask so that a proxy reading the stream as HTTP cannot be fooled by bytes
+   * an attacker chose (RFC 6455, section 10.3).
    */
   static byte[] mask(byte[] payload, byte[] key) {
     if (key == null) {

@@ -16,7 +16,7 @@ public final class FrameStream {
   private final InputStream in;
   private final OutputStream out;
   private final boolean clientEnd;
-  private BiConsumer<String, byte[]> wireTap = (direction, bytes) -> { };
+  private BiConsumer<String, byte[]> wireTap = (direction, bytes) -> {};
 
   private FrameStream(InputStream in, OutputStream out, boolean clientEnd) {
     this.in = in;

@@ -1,24 +1,26 @@
 package dev.wirelab.labs.lab08;
 
 import dev.wirelab.labs.support.LabEndpoint;
-import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Lab 08: run {@code ./wirelab lab 08 demo} and read every WebSocket frame as annotated hex, then see full duplex. */
+/**
+ * Lab 08: run {@code ./wirelab lab 08 demo} and read every WebSocket frame as annotated hex, then
+ * see full duplex.
+ */
 @Command(
     name = "08",
-    description = "WebSocket frames by hand: FIN, opcodes, masking, length forms; then full duplex with Java-WebSocket.",
+    description =
+        "WebSocket frames by hand: FIN, opcodes, masking, length forms; then full duplex with Java-WebSocket.",
     mixinStandardHelpOptions = true)
 public final class Lab08WebSocketFrames implements Callable<Integer> {
   @Mixin LabEndpoint endpoint;
@@ -53,7 +55,8 @@ public final class Lab08WebSocketFrames implements Callable<Integer> {
   }
 
   private void demo(Narrator narrator) throws Exception {
-    PushingServer server = PushingServer.start(endpoint.host(), endpoint.port(), narrator.as("server"));
+    PushingServer server =
+        PushingServer.start(endpoint.host(), endpoint.port(), narrator.as("server"));
     try {
       talkTo(server.port(), narrator);
     } finally {
@@ -65,13 +68,16 @@ public final class Lab08WebSocketFrames implements Callable<Integer> {
     narrator.say("part 1: frames encoded and decoded by hand (FrameCodec), over a raw socket");
     new FramesByHand(narrator.as("raw client")).run(endpoint.host(), serverPort);
 
-    narrator.say("part 2: the same server, now with the Java-WebSocket client; both ends send at once");
+    narrator.say(
+        "part 2: the same server, now with the Java-WebSocket client; both ends send at once");
     URI server = URI.create("ws://" + endpoint.host() + ":" + serverPort + "/");
     DuplexClient client = new DuplexClient(server, 2, narrator.as("client"));
     try {
       client.open();
       List<String> messages = client.awaitMessages();
-      narrator.as("client").say("received %d messages without asking for any: %s", messages.size(), messages);
+      narrator
+          .as("client")
+          .say("received %d messages without asking for any: %s", messages.size(), messages);
     } finally {
       client.closeBlocking();
     }

@@ -38,6 +38,7 @@ public enum Opcode {
         return opcode;
       }
     }
-    throw new ProtocolException(String.format("unknown WebSocket opcode 0x%X (RFC 6455 reserves it)", code));
+    throw new ProtocolException(
+        String.format("unknown WebSocket opcode 0x%X (RFC 6455 reserves it)", code));
   }
 }

@@ -16,8 +16,8 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
 /**
- * A Java-WebSocket server that speaks first: the moment a client is connected it pushes a
- * greeting, without waiting for a request. Whatever a client sends comes back.
+ * A Java-WebSocket server that speaks first: the moment a client is connected it pushes a greeting,
+ * without waiting for a request. Whatever a client sends comes back.
  */
 final class PushingServer extends WebSocketServer {
   static final String GREETING = "server: welcome, pushed the moment you connected";
@@ -38,7 +38,8 @@ final class PushingServer extends WebSocketServer {
   }
 
   /** Starts listening on {@code host:port} and returns once it does, or fails with the reason. */
-  static PushingServer start(String host, int port, Narrator narrator) throws IOException, InterruptedException {
+  static PushingServer start(String host, int port, Narrator narrator)
+      throws IOException, InterruptedException {
     // Bound here rather than by the library, whose own bind reports a busy port only to onError.
     ServerSocketChannel listener = ServerSocketChannel.open();
     PushingServer server;
@@ -57,7 +58,8 @@ final class PushingServer extends WebSocketServer {
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     } catch (TimeoutException e) {
       server.stop(STOP_TIMEOUT_MILLIS);
-      throw new InterruptedIOException("the WebSocket server did not start within " + START_TIMEOUT_SECONDS + " s");
+      throw new InterruptedIOException(
+          "the WebSocket server did not start within " + START_TIMEOUT_SECONDS + " s");
     }
     return server;
   }
@@ -74,7 +76,8 @@ final class PushingServer extends WebSocketServer {
 
   @Override
   public void onOpen(WebSocket connection, ClientHandshake handshake) {
-    narrator.say("onOpen %s: pushing a greeting right away, no request needed",
+    narrator.say(
+        "onOpen %s: pushing a greeting right away, no request needed",
         Endpoint.of(connection.getRemoteSocketAddress()));
     connection.send(GREETING);
   }
@@ -93,7 +96,8 @@ final class PushingServer extends WebSocketServer {
 
   @Override
   public void onClose(WebSocket connection, int code, String reason, boolean remote) {
-    narrator.say("onClose %d \"%s\" (closed by the %s)", code, reason, remote ? "client" : "server");
+    narrator.say(
+        "onClose %d \"%s\" (closed by the %s)", code, reason, remote ? "client" : "server");
   }
 
   @Override
@@ -106,7 +110,10 @@ final class PushingServer extends WebSocketServer {
     narrator.say("onError: %s", error);
   }
 
-  /** Closes every connection (close frame, code 1001 "going away") and the listener, and joins its threads. */
+  /**
+   * Closes every connection (close frame, code 1001 "going away") and the listener, and joins its
+   * threads.
+   */
   void shutDown() throws InterruptedException {
     stop(STOP_TIMEOUT_MILLIS);
     narrator.say("stopped");

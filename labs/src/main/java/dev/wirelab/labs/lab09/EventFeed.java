@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The source both deliveries share: {@code count} events, one every {@code intervalMillis},
- * kept for pollers to ask about and handed to push subscribers the moment each is produced.
+ * The source both deliveries share: {@code count} events, one every {@code intervalMillis}, kept
+ * for pollers to ask about and handed to push subscribers the moment each is produced.
  */
 final class EventFeed implements AutoCloseable {
   private final int count;

@@ -9,16 +9,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One event of the feed, as JSON on the wire: {@code {"id":3,"of":10,"producedAtMicros":...}}.
- * The production time travels with the event, so the receiver can compute its latency.
+ * One event of the feed, as JSON on the wire: {@code {"id":3,"of":10,"producedAtMicros":...}}. The
+ * production time travels with the event, so the receiver can compute its latency.
  */
 record FeedEvent(int id, int of, long producedAtMicros) {
-  private static final Pattern JSON = Pattern.compile(
-      "\\{\"id\":(\\d+),\"of\":(\\d+),\"producedAtMicros\":(\\d+)}");
+  private static final Pattern JSON =
+      Pattern.compile("\\{\"id\":(\\d+),\"of\":(\\d+),\"producedAtMicros\":(\\d+)}");
 
   /**
-   * Wall-clock microseconds: both ends read the same clock when they run on one machine; across
-   * two machines the latency is off by however far apart their clocks are.
+   * Wall-clock microseconds: both ends read the same clock when they run on one machine; across two
+   * machines the latency is off by however far apart their clocks are.
    */
   static long nowMicros() {
     return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
@@ -43,8 +43,11 @@ record FeedEvent(int id, int of, long producedAtMicros) {
     List<FeedEvent> events = new ArrayList<>();
     Matcher matcher = JSON.matcher(json);
     while (matcher.find()) {
-      events.add(new FeedEvent(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
-          Long.parseLong(matcher.group(3))));
+      events.add(
+          new FeedEvent(
+              Integer.parseInt(matcher.group(1)),
+              Integer.parseInt(matcher.group(2)),
+              Long.parseLong(matcher.group(3))));
     }
     if (events.isEmpty() && !json.equals("[]")) {
       throw new ProtocolException("not a feed event: " + json);

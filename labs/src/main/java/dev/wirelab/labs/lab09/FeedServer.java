@@ -15,14 +15,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One feed, two ways to get it, on one port (lab 07's server): {@code GET /events?after=K}
- * answers with whatever is new since event K; a WebSocket on {@code /ws} is sent each event as it happens.
+ * One feed, two ways to get it, on one port (lab 07's server): {@code GET /events?after=K} answers
+ * with whatever is new since event K; a WebSocket on {@code /ws} is sent each event as it happens.
  * The feed starts with the first request of either kind.
  */
 final class FeedServer {
   static final String POLL_PATH = "/events";
   static final String PUSH_PATH = "/ws";
-  private static final Pattern POLL = Pattern.compile(Pattern.quote(POLL_PATH) + "\\?after=(\\d{1,9})");
+  private static final Pattern POLL =
+      Pattern.compile(Pattern.quote(POLL_PATH) + "\\?after=(\\d{1,9})");
 
   private final EventFeed feed;
 
@@ -30,7 +31,8 @@ final class FeedServer {
     this.feed = feed;
   }
 
-  static HttpAndWebSocketServer start(String host, int port, EventFeed feed, Narrator narrator) throws IOException {
+  static HttpAndWebSocketServer start(String host, int port, EventFeed feed, Narrator narrator)
+      throws IOException {
     FeedServer server = new FeedServer(feed);
     return HttpAndWebSocketServer.start(host, port, server::poll, server::push, narrator);
   }
@@ -38,8 +40,15 @@ final class FeedServer {
   private HttpResponse poll(HttpHead request) {
     Matcher matcher = POLL.matcher(request.target());
     if (!request.method().equals("GET") || !matcher.matches()) {
-      return HttpResponse.error(404, "Not Found", "poll with GET " + POLL_PATH + "?after=<last id seen>, "
-          + "or upgrade " + PUSH_PATH + " to a WebSocket");
+      return HttpResponse.error(
+          404,
+          "Not Found",
+          "poll with GET "
+              + POLL_PATH
+              + "?after=<last id seen>, "
+              + "or upgrade "
+              + PUSH_PATH
+              + " to a WebSocket");
     }
     feed.start();
     List<FeedEvent> news = feed.eventsAfter(Integer.parseInt(matcher.group(1)));
@@ -48,13 +57,14 @@ final class FeedServer {
 
   /** Pushes from the feed's thread while this thread waits for the client's close: full duplex. */
   private void push(FrameStream frames, Narrator narrator) throws IOException {
-    Consumer<FeedEvent> subscriber = event -> {
-      try {
-        frames.send(Frame.text(event.toJson()));
-      } catch (IOException e) {
-        narrator.say("could not push event %d: %s", event.id(), e.getMessage());
-      }
-    };
+    Consumer<FeedEvent> subscriber =
+        event -> {
+          try {
+            frames.send(Frame.text(event.toJson()));
+          } catch (IOException e) {
+            narrator.say("could not push event %d: %s", event.id(), e.getMessage());
+          }
+        };
     feed.subscribe(subscriber);
     feed.start();
     try {

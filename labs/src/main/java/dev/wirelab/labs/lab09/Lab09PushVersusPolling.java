@@ -3,7 +3,6 @@ package dev.wirelab.labs.lab09;
 import dev.wirelab.labs.lab07.HttpAndWebSocketServer;
 import dev.wirelab.labs.support.BadOption;
 import dev.wirelab.labs.support.LabEndpoint;
-import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
 import java.io.IOException;
@@ -16,15 +15,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Lab 09: run {@code ./wirelab lab 09 demo} and compare latency and bytes of polling and push for one feed. */
+/**
+ * Lab 09: run {@code ./wirelab lab 09 demo} and compare latency and bytes of polling and push for
+ * one feed.
+ */
 @Command(
     name = "09",
-    description = "Push versus polling: one feed by HTTP polling and by WebSocket push; latency and bytes of each.",
+    description =
+        "Push versus polling: one feed by HTTP polling and by WebSocket push; latency and bytes of each.",
     mixinStandardHelpOptions = true)
 public final class Lab09PushVersusPolling implements Callable<Integer> {
   /** Beyond the feed's own duration, how long the consumers may take before the lab gives up. */
@@ -32,15 +35,24 @@ public final class Lab09PushVersusPolling implements Callable<Integer> {
 
   @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--events", paramLabel = "N", defaultValue = "10",
+  @Option(
+      names = "--events",
+      paramLabel = "N",
+      defaultValue = "10",
       description = "server: events in the feed, 1-1000 (default: ${DEFAULT-VALUE})")
   int events;
 
-  @Option(names = "--every", paramLabel = "MS", defaultValue = "100",
+  @Option(
+      names = "--every",
+      paramLabel = "MS",
+      defaultValue = "100",
       description = "server: milliseconds between events (default: ${DEFAULT-VALUE})")
   long everyMillis;
 
-  @Option(names = "--poll-every", paramLabel = "MS", defaultValue = "200",
+  @Option(
+      names = "--poll-every",
+      paramLabel = "MS",
+      defaultValue = "200",
       description = "client: milliseconds between two polls (default: ${DEFAULT-VALUE})")
   long pollEveryMillis;
 
@@ -54,7 +66,8 @@ public final class Lab09PushVersusPolling implements Callable<Integer> {
   public Integer call() throws Exception {
     checkOptions();
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("lab 09 Push versus polling: %s events=%d every=%d ms poll-every=%d ms%n",
+    out.printf(
+        "lab 09 Push versus polling: %s events=%d every=%d ms poll-every=%d ms%n",
         endpoint, events, everyMillis, pollEveryMillis);
     Narrator narrator = new Narrator(out, endpoint.mode().name());
     switch (endpoint.mode()) {
@@ -69,16 +82,22 @@ public final class Lab09PushVersusPolling implements Callable<Integer> {
     if (events < 1 || events > 1000) {
       throw BadOption.because("--events " + events + " is out of range: use 1 to 1000");
     }
-    if (everyMillis < 1 || everyMillis > 10_000 || pollEveryMillis < 1 || pollEveryMillis > 10_000) {
+    if (everyMillis < 1
+        || everyMillis > 10_000
+        || pollEveryMillis < 1
+        || pollEveryMillis > 10_000) {
       throw BadOption.because("--every and --poll-every are milliseconds from 1 to 10000");
     }
   }
 
   private void serve(Narrator narrator) throws Exception {
     try (EventFeed feed = new EventFeed(events, everyMillis);
-        HttpAndWebSocketServer server = FeedServer.start(endpoint.host(), endpoint.port(), feed, narrator)) {
-      narrator.say("the feed starts with the first request; try: ./wirelab lab 09 client --port %d "
-          + "(restart the server for another run; Ctrl-C stops)", server.port());
+        HttpAndWebSocketServer server =
+            FeedServer.start(endpoint.host(), endpoint.port(), feed, narrator)) {
+      narrator.say(
+          "the feed starts with the first request; try: ./wirelab lab 09 client --port %d "
+              + "(restart the server for another run; Ctrl-C stops)",
+          server.port());
       server.awaitStop();
     }
   }
@@ -98,8 +117,9 @@ public final class Lab09PushVersusPolling implements Callable<Integer> {
     ResultTable table = new ResultTable(out);
     table.printServerCheck(measured.polling(), server.httpTraffic());
     table.printServerCheck(measured.push(), server.webSocketTraffic());
-    narrator.say("polling waits for the next poll (about half the interval on average) and pays for HTTP "
-        + "headers on every request, empty or not; push sends each event at once, in a few bytes of frame.");
+    narrator.say(
+        "polling waits for the next poll (about half the interval on average) and pays for HTTP "
+            + "headers on every request, empty or not; push sends each event at once, in a few bytes of frame.");
   }
 
   /** What the two consumers measured, side by side. */
@@ -108,13 +128,19 @@ public final class Lab09PushVersusPolling implements Callable<Integer> {
   /** Runs a polling consumer and a push consumer at the same time, on the same feed. */
   private Measured deliverBothWays(int serverPort) throws Exception {
     long timeoutMillis = events * everyMillis + 2 * pollEveryMillis + SLACK_MILLIS;
-    ExecutorService consumers = Executors.newFixedThreadPool(2, task -> new Thread(task, "lab09-consumer"));
+    ExecutorService consumers =
+        Executors.newFixedThreadPool(2, task -> new Thread(task, "lab09-consumer"));
     try {
-      Future<Delivery> push = consumers.submit(() -> new PushConsumer(endpoint.host(), serverPort).run());
-      Future<Delivery> polling = consumers.submit(
-          () -> new PollingConsumer(endpoint.host(), serverPort, pollEveryMillis).run(timeoutMillis));
+      Future<Delivery> push =
+          consumers.submit(() -> new PushConsumer(endpoint.host(), serverPort).run());
+      Future<Delivery> polling =
+          consumers.submit(
+              () ->
+                  new PollingConsumer(endpoint.host(), serverPort, pollEveryMillis)
+                      .run(timeoutMillis));
       return new Measured(
-          polling.get(timeoutMillis, TimeUnit.MILLISECONDS), push.get(timeoutMillis, TimeUnit.MILLISECONDS));
+          polling.get(timeoutMillis, TimeUnit.MILLISECONDS),
+          push.get(timeoutMillis, TimeUnit.MILLISECONDS));
     } catch (ExecutionException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;
     } catch (TimeoutException e) {

@@ -12,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Gets the feed by asking: a GET every {@code pollEveryMillis} on one kept-alive connection, new or not. */
+/**
+ * Gets the feed by asking: a GET every {@code pollEveryMillis} on one kept-alive connection, new or
+ * not.
+ */
 final class PollingConsumer {
   private final String host;
   private final int port;
@@ -29,12 +32,17 @@ final class PollingConsumer {
   }
 
   Delivery run(long timeoutMillis) throws IOException, InterruptedException, TimeoutException {
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "lab09-poller"));
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "lab09-poller"));
     try (RawHttpClient http = RawHttpClient.connect(host, port)) {
       timer.scheduleAtFixedRate(() -> poll(http), 0, pollEveryMillis, TimeUnit.MILLISECONDS);
       allReceived.get(timeoutMillis, TimeUnit.MILLISECONDS);
-      return new Delivery("HTTP polling, every " + pollEveryMillis + " ms", latencies, requests.get(),
-          http.traffic().sent(), http.traffic().received());
+      return new Delivery(
+          "HTTP polling, every " + pollEveryMillis + " ms",
+          latencies,
+          requests.get(),
+          http.traffic().sent(),
+          http.traffic().received());
     } catch (ExecutionException e) {
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     } finally {

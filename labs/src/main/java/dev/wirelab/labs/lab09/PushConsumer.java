@@ -8,7 +8,9 @@ import java.net.ProtocolException;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Gets the feed by listening: one WebSocket, and the server sends each event the moment it exists. */
+/**
+ * Gets the feed by listening: one WebSocket, and the server sends each event the moment it exists.
+ */
 final class PushConsumer {
   private final String host;
   private final int port;
@@ -20,7 +22,8 @@ final class PushConsumer {
 
   Delivery run() throws IOException {
     Map<Integer, Long> latencies = new HashMap<>();
-    try (RawWebSocketClient webSocket = RawWebSocketClient.connect(host, port, FeedServer.PUSH_PATH)) {
+    try (RawWebSocketClient webSocket =
+        RawWebSocketClient.connect(host, port, FeedServer.PUSH_PATH)) {
       boolean last = false;
       while (!last) {
         // Each read is bounded by the socket's read timeout (RawHttpClient.READ_TIMEOUT_MILLIS).
@@ -35,7 +38,12 @@ final class PushConsumer {
         }
       }
       webSocket.closeHandshake();
-      return new Delivery("WebSocket push", latencies, 1, webSocket.traffic().sent(), webSocket.traffic().received());
+      return new Delivery(
+          "WebSocket push",
+          latencies,
+          1,
+          webSocket.traffic().sent(),
+          webSocket.traffic().received());
     }
   }
 }

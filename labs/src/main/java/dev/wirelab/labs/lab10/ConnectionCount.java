@@ -7,7 +7,9 @@ final class ConnectionCount {
   private final IntConsumer onOpened;
   private int open;
 
-  /** {@code onOpened} hears the new count each time a connection opens (server mode narrates it). */
+  /**
+   * {@code onOpened} hears the new count each time a connection opens (server mode narrates it).
+   */
   ConnectionCount(IntConsumer onOpened) {
     this.onOpened = onOpened;
   }
@@ -30,7 +32,10 @@ final class ConnectionCount {
     return open;
   }
 
-  /** Waits until exactly {@code expected} connections are open; false if that takes longer than {@code timeoutMillis}. */
+  /**
+   * Waits until exactly {@code expected} connections are open; false if that takes longer than
+   * {@code timeoutMillis}.
+   */
   synchronized boolean await(int expected, long timeoutMillis) throws InterruptedException {
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
     while (open != expected) {

@@ -1,6 +1,9 @@
 package dev.wirelab.labs.lab10;
 
-/** An echo server of either model, as the lab measures it: where it listens and how many clients it holds. */
+/**
+ * An echo server of either model, as the lab measures it: where it listens and how many clients it
+ * holds.
+ */
 interface EchoServer extends AutoCloseable {
   int port();
 

@@ -14,7 +14,9 @@ final class IdleClients implements AutoCloseable {
 
   private final List<Socket> sockets = new ArrayList<>();
 
-  /** Opens {@code count} connections to {@code host:port}; on failure, closes those already open. */
+  /**
+   * Opens {@code count} connections to {@code host:port}; on failure, closes those already open.
+   */
   static IdleClients open(String host, int port, int count) throws IOException {
     IdleClients clients = new IdleClients();
     try {

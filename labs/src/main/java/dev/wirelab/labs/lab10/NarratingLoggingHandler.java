@@ -7,8 +7,8 @@ import io.netty.handler.logging.ByteBufFormat;
 import io.netty.handler.logging.LoggingHandler;
 
 /**
- * Netty's own {@link LoggingHandler}, hex dump and all, printing to the lab's output instead of
- * a log file: the lab's reader sees what a Netty developer sees in their logs.
+ * Netty's own {@link LoggingHandler}, hex dump and all, printing to the lab's output instead of a
+ * log file: the lab's reader sees what a Netty developer sees in their logs.
  */
 final class NarratingLoggingHandler extends LoggingHandler {
   private final Narrator narrator;

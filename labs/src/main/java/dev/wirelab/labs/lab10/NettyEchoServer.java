@@ -8,9 +8,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The same echo on one Netty event loop: a single thread and a selector watch every connection
- * and run a handler only when a connection has bytes to read; an idle connection costs no thread.
+ * The same echo on one Netty event loop: a single thread and a selector watch every connection and
+ * run a handler only when a connection has bytes to read; an idle connection costs no thread.
  */
 final class NettyEchoServer implements EchoServer {
   private static final long SHUTDOWN_SECONDS = 5;
@@ -32,7 +32,8 @@ final class NettyEchoServer implements EchoServer {
   private final ChannelGroup clients;
   private final ConnectionCount connections;
 
-  private NettyEchoServer(EventLoopGroup loop, Channel listener, ChannelGroup clients, ConnectionCount connections) {
+  private NettyEchoServer(
+      EventLoopGroup loop, Channel listener, ChannelGroup clients, ConnectionCount connections) {
     this.loop = loop;
     this.listener = listener;
     this.clients = clients;
@@ -40,29 +41,41 @@ final class NettyEchoServer implements EchoServer {
   }
 
   /**
-   * Listens on {@code host:port}. Each new connection's pipeline starts with the handlers
-   * {@code extraHandlers} makes (none, or a logging handler), then counts and echoes.
+   * Listens on {@code host:port}. Each new connection's pipeline starts with the handlers {@code
+   * extraHandlers} makes (none, or a logging handler), then counts and echoes.
    */
-  static NettyEchoServer start(String host, int port, ConnectionCount connections, Consumer<String> problems,
-      Supplier<ChannelHandler[]> extraHandlers) throws IOException, InterruptedException {
+  static NettyEchoServer start(
+      String host,
+      int port,
+      ConnectionCount connections,
+      Consumer<String> problems,
+      Supplier<ChannelHandler[]> extraHandlers)
+      throws IOException, InterruptedException {
     // One thread for everything: accepting, reading and writing every connection.
     EventLoopGroup loop =
-        new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("lab10-netty"), NioIoHandler.newFactory());
+        new MultiThreadIoEventLoopGroup(
+            1, new DefaultThreadFactory("lab10-netty"), NioIoHandler.newFactory());
     ChannelGroup clients = new DefaultChannelGroup(loop.next());
-    ChannelFuture bound = new ServerBootstrap()
-        .group(loop)
-        .channel(NioServerSocketChannel.class)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel channel) {
-            clients.add(channel);
-            channel.pipeline().addLast(extraHandlers.get()).addLast(new Counter(connections), new Echo(problems));
-          }
-        })
-        .bind(host, port)
-        .await();
+    ChannelFuture bound =
+        new ServerBootstrap()
+            .group(loop)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel channel) {
+                    clients.add(channel);
+                    channel
+                        .pipeline()
+                        .addLast(extraHandlers.get())
+                        .addLast(new Counter(connections), new Echo(problems));
+                  }
+                })
+            .bind(host, port)
+            .await();
     if (!bound.isSuccess()) {
-      loop.shutdownGracefully(0, SHUTDOWN_SECONDS, TimeUnit.SECONDS).await(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+      loop.shutdownGracefully(0, SHUTDOWN_SECONDS, TimeUnit.SECONDS)
+          .await(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
       throw bound.cause() instanceof IOException io ? io : new IOException(bound.cause());
     }
     return new NettyEchoServer(loop, bound.channel(), clients, connections);
@@ -90,7 +103,8 @@ final class NettyEchoServer implements EchoServer {
     // Close connections while the loop still runs: the JDK frees a closed socket registered with a
     // selector only at that selector's next select, which a loop already shutting down may skip.
     clients.close().await(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
-    loop.shutdownGracefully(0, SHUTDOWN_SECONDS, TimeUnit.SECONDS).await(2 * SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+    loop.shutdownGracefully(0, SHUTDOWN_SECONDS, TimeUnit.SECONDS)
+        .await(2 * SHUTDOWN_SECONDS, TimeUnit.SECONDS);
   }
 
   /** Keeps the count of open connections. */
@@ -134,7 +148,8 @@ final class NettyEchoServer implements EchoServer {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      problems.accept("connection " + ctx.channel().remoteAddress() + " failed: " + cause.getMessage());
+      problems.accept(
+          "connection " + ctx.channel().remoteAddress() + " failed: " + cause.getMessage());
       ctx.close();
     }
   }

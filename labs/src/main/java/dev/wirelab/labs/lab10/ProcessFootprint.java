@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * This JVM's cost at one moment: live threads, heap in use, and resident memory (the RAM the
- * OS has given the process: heap, thread stacks, everything; Linux only).
+ * This JVM's cost at one moment: live threads, heap in use, and resident memory (the RAM the OS has
+ * given the process: heap, thread stacks, everything; Linux only).
  *
  * @param rssKib VmRSS from /proc/self/status, or -1 where there is no /proc
  */
@@ -17,8 +17,10 @@ record ProcessFootprint(int threads, long heapUsedBytes, long rssKib) {
   private static final Path STATUS = Path.of("/proc/self/status");
 
   static ProcessFootprint measure() {
-    return new ProcessFootprint(ManagementFactory.getThreadMXBean().getThreadCount(),
-        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), residentKib());
+    return new ProcessFootprint(
+        ManagementFactory.getThreadMXBean().getThreadCount(),
+        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
+        residentKib());
   }
 
   private static long residentKib() {
@@ -29,7 +31,8 @@ record ProcessFootprint(int threads, long heapUsedBytes, long rssKib) {
       return Files.readAllLines(STATUS).stream()
           .filter(line -> line.startsWith("VmRSS:"))
           .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
-          .findFirst().orElse(-1);
+          .findFirst()
+          .orElse(-1);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + STATUS, e);
     }

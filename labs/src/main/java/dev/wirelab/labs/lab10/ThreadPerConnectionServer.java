@@ -21,16 +21,25 @@ final class ThreadPerConnectionServer implements EchoServer {
   }
 
   /** Listens on {@code host:port}; {@code problems} hears about connections that fail. */
-  static ThreadPerConnectionServer start(String host, int port, ConnectionCount connections, Consumer<String> problems)
+  static ThreadPerConnectionServer start(
+      String host, int port, ConnectionCount connections, Consumer<String> problems)
       throws IOException {
     // A backlog as large as the biggest burst of connects the lab makes at once.
-    return new ThreadPerConnectionServer(ThreadPerConnection.start(host, port, Lab10NonBlockingNetty.MAX_CONNECTIONS,
-        "lab10-client", socket -> echo(socket, connections), problems), connections);
+    return new ThreadPerConnectionServer(
+        ThreadPerConnection.start(
+            host,
+            port,
+            Lab10NonBlockingNetty.MAX_CONNECTIONS,
+            "lab10-client",
+            socket -> echo(socket, connections),
+            problems),
+        connections);
   }
 
   private static void echo(Socket socket, ConnectionCount connections) throws IOException {
     connections.opened();
-    try (InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+    try (InputStream in = socket.getInputStream();
+        OutputStream out = socket.getOutputStream()) {
       byte[] buffer = new byte[1024];
       int n;
       while ((n = in.read(buffer)) != -1) {

@@ -16,15 +16,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class JavaClients implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JavaClients.class);
+
   /**
    * No idle connections kept: a pooled one would keep OkHttp's cleanup thread alive for minutes.
    * Plain HTTP only: the labs never use TLS, and without it OkHttp skips loading the JDK's
    * certificates, which takes seconds.
    */
-  private final OkHttpClient http = new OkHttpClient.Builder()
-      .connectionPool(new ConnectionPool(0, 1, TimeUnit.MILLISECONDS))
-      .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
-      .build();
+  private final OkHttpClient http =
+      new OkHttpClient.Builder()
+          .connectionPool(new ConnectionPool(0, 1, TimeUnit.MILLISECONDS))
+          .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+          .build();
+
   private final String baseUrl;
   private final Narrator narrator;
 
@@ -40,20 +43,23 @@ public final class JavaClients implements AutoCloseable {
   }
 
   /**
-   * A client whose frames go to {@code listener} instead of being printed. The client sends
-   * {@code auth} in every CONNECT, as it is then: a lab may change it between connections.
+   * A client whose frames go to {@code listener} instead of being printed. The client sends {@code
+   * auth} in every CONNECT, as it is then: a lab may change it between connections.
    */
-  public LabClient create(String name, String namespace, Map<String, String> auth, PacketTap.Listener listener) {
-    return new LabClient(name, baseUrl + namespace, auth, http, new PacketTap(http, listener), false);
+  public LabClient create(
+      String name, String namespace, Map<String, String> auth, PacketTap.Listener listener) {
+    return new LabClient(
+        name, baseUrl + namespace, auth, http, new PacketTap(http, listener), false);
   }
 
   /**
-   * A client that starts on HTTP long-polling and upgrades to WebSocket, as browsers do by
-   * default; its polling requests go to {@code listener} too.
+   * A client that starts on HTTP long-polling and upgrades to WebSocket, as browsers do by default;
+   * its polling requests go to {@code listener} too.
    */
-  public LabClient createPollingFirst(String name, String namespace, Map<String, String> auth,
-      PacketTap.Listener listener) {
-    return new LabClient(name, baseUrl + namespace, auth, http, new PacketTap(http, listener), true);
+  public LabClient createPollingFirst(
+      String name, String namespace, Map<String, String> auth, PacketTap.Listener listener) {
+    return new LabClient(
+        name, baseUrl + namespace, auth, http, new PacketTap(http, listener), true);
   }
 
   @Override

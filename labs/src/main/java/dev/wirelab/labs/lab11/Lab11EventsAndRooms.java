@@ -12,20 +12,27 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Lab 11: run {@code ./wirelab lab 11 demo} and watch events, acks, rooms and namespaces packet by packet. */
+/**
+ * Lab 11: run {@code ./wirelab lab 11 demo} and watch events, acks, rooms and namespaces packet by
+ * packet.
+ */
 @Command(
     name = "11",
-    description = "Events, acks, rooms and namespaces with the chat server's Socket.IO engine, packet by packet.",
+    description =
+        "Events, acks, rooms and namespaces with the chat server's Socket.IO engine, packet by packet.",
     mixinStandardHelpOptions = true)
 public final class Lab11EventsAndRooms implements Callable<Integer> {
   @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--name", paramLabel = "NAME", defaultValue = "student",
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      defaultValue = "student",
       description = "client: the name you introduce yourself with (default: ${DEFAULT-VALUE})")
   String name;
 
@@ -49,19 +56,25 @@ public final class Lab11EventsAndRooms implements Callable<Integer> {
   }
 
   private void demo(Narrator narrator) throws Exception {
-    try (SocketIoLabServer server = SocketIoLabServer.start(endpoint.host(), endpoint.port(), SocketIoOptions.defaults());
+    try (SocketIoLabServer server =
+            SocketIoLabServer.start(endpoint.host(), endpoint.port(), SocketIoOptions.defaults());
         JavaClients clients = new JavaClients(endpoint.host(), server.port(), narrator)) {
       Classroom classroom = new Classroom(server.io(), narrator.as("server"));
-      narrator.as("server").say("Socket.IO on port %d; -> is a packet a client sends, <- one it receives",
-          server.port());
+      narrator
+          .as("server")
+          .say(
+              "Socket.IO on port %d; -> is a packet a client sends, <- one it receives",
+              server.port());
       new Walkthrough(server.io(), classroom, clients, narrator).run();
     }
   }
 
   private void serve(Narrator narrator) throws InterruptedException, BindException {
-    try (SocketIoLabServer server = SocketIoLabServer.start(endpoint.host(), endpoint.port(), SocketIoOptions.defaults())) {
+    try (SocketIoLabServer server =
+        SocketIoLabServer.start(endpoint.host(), endpoint.port(), SocketIoOptions.defaults())) {
       new Classroom(server.io(), narrator);
-      narrator.say("Socket.IO on port %d; try: ./wirelab lab 11 client --port %d --name ada (Ctrl-C stops)",
+      narrator.say(
+          "Socket.IO on port %d; try: ./wirelab lab 11 client --port %d --name ada (Ctrl-C stops)",
           server.port(), server.port());
       // Server mode has no end of its own: it serves until the user presses Ctrl-C.
       new CountDownLatch(1).await();
@@ -76,8 +89,12 @@ public final class Lab11EventsAndRooms implements Callable<Integer> {
       CompletableFuture<Object[]> echo = you.next("chat");
       you.emit("chat", "hello from " + name);
       narrator.as(name).say("everyone got: %s", Arrays.toString(you.await(echo, "chat")));
-      narrator.as(name).say("sum(20, 22) answered: %s", Arrays.toString(you.emitWithAck("sum", 20, 22)));
-      narrator.as(name).say("joined physics, rooms: %s", Arrays.toString(you.emitWithAck("join", "physics")));
+      narrator
+          .as(name)
+          .say("sum(20, 22) answered: %s", Arrays.toString(you.emitWithAck("sum", 20, 22)));
+      narrator
+          .as(name)
+          .say("joined physics, rooms: %s", Arrays.toString(you.emitWithAck("join", "physics")));
     }
   }
 }

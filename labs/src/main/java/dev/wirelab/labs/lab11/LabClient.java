@@ -19,17 +19,18 @@ import java.util.concurrent.TimeoutException;
 import okhttp3.OkHttpClient;
 
 /**
- * One official Java Socket.IO client ({@code io.socket.client.Socket}) over WebSocket, with
- * bounded waits for what a lab needs: connect, emit and wait for the ack, drop the connection.
- * It never reconnects by itself, so a lab decides when the client comes back.
+ * One official Java Socket.IO client ({@code io.socket.client.Socket}) over WebSocket, with bounded
+ * waits for what a lab needs: connect, emit and wait for the ack, drop the connection. It never
+ * reconnects by itself, so a lab decides when the client comes back.
  */
 public final class LabClient implements AutoCloseable {
   /**
-   * The event a lab's server emits after the others, from the same thread, so the lab can wait
-   * for it: what is queued for one connection leaves in the order it was queued, so once this is
-   * here, everything emitted before it is here too. Not printed.
+   * The event a lab's server emits after the others, from the same thread, so the lab can wait for
+   * it: what is queued for one connection leaves in the order it was queued, so once this is here,
+   * everything emitted before it is here too. Not printed.
    */
   public static final String FLUSH = "flush";
+
   private static final long WAIT_SECONDS = 10;
 
   private final String name;
@@ -38,20 +39,28 @@ public final class LabClient implements AutoCloseable {
   private final PacketTap tap;
   private final List<String> inbox = new ArrayList<>();
 
-  LabClient(String name, String url, Map<String, String> auth, OkHttpClient http, PacketTap tap,
+  LabClient(
+      String name,
+      String url,
+      Map<String, String> auth,
+      OkHttpClient http,
+      PacketTap tap,
       boolean pollingFirst) {
     this.name = name;
     this.tap = tap;
-    IO.Options options = IO.Options.builder()
-        .setForceNew(true)
-        .setReconnection(false)
-        .setTransports(pollingFirst ? new String[] {Polling.NAME, WebSocket.NAME}
-            : new String[] {WebSocket.NAME})
-        .setAuth(auth)
-        .build();
+    IO.Options options =
+        IO.Options.builder()
+            .setForceNew(true)
+            .setReconnection(false)
+            .setTransports(
+                pollingFirst
+                    ? new String[] {Polling.NAME, WebSocket.NAME}
+                    : new String[] {WebSocket.NAME})
+            .setAuth(auth)
+            .build();
     // Polling is plain HTTP requests: the tap hears them as an interceptor of the HTTP client.
-    options.callFactory = pollingFirst ? http.newBuilder().addInterceptor(tap.polling()).build()
-        : http;
+    options.callFactory =
+        pollingFirst ? http.newBuilder().addInterceptor(tap.polling()).build() : http;
     options.webSocketFactory = tap;
     this.url = url;
     this.socket = IO.socket(URI.create(url), options);
@@ -70,7 +79,10 @@ public final class LabClient implements AutoCloseable {
     return tap;
   }
 
-  /** Runs {@code listener} for every {@code event}; its arguments end with an {@code Ack} when the server asked for one. */
+  /**
+   * Runs {@code listener} for every {@code event}; its arguments end with an {@code Ack} when the
+   * server asked for one.
+   */
   public LabClient on(String event, Emitter.Listener listener) {
     socket.on(event, listener);
     return this;
@@ -79,16 +91,21 @@ public final class LabClient implements AutoCloseable {
   /** Keeps every {@code event} in this client's inbox, for {@link #takeInbox}. */
   public LabClient collect(String... events) {
     for (String event : events) {
-      socket.on(event, args -> {
-        synchronized (inbox) {
-          inbox.add(event + " " + Arrays.toString(args));
-        }
-      });
+      socket.on(
+          event,
+          args -> {
+            synchronized (inbox) {
+              inbox.add(event + " " + Arrays.toString(args));
+            }
+          });
     }
     return this;
   }
 
-  /** What arrived since the last call, oldest first; wait for a {@link #FLUSH} first to be sure nothing is on its way. */
+  /**
+   * What arrived since the last call, oldest first; wait for a {@link #FLUSH} first to be sure
+   * nothing is on its way.
+   */
   public List<String> takeInbox() {
     synchronized (inbox) {
       List<String> taken = List.copyOf(inbox);
@@ -114,7 +131,8 @@ public final class LabClient implements AutoCloseable {
   /** Why the client could not connect: a refused TCP connection, or what the server answered. */
   private IOException refusal(Object[] args) {
     Object reason = args.length > 0 ? args[0] : "no reason given";
-    if (reason instanceof Throwable failure && failure.getCause() instanceof ConnectException refused) {
+    if (reason instanceof Throwable failure
+        && failure.getCause() instanceof ConnectException refused) {
       return new ConnectException(url + " (" + refused.getMessage() + ")");
     }
     return new IOException(name + " could not connect to " + url + ": " + reason);
@@ -125,7 +143,8 @@ public final class LabClient implements AutoCloseable {
   }
 
   /** Emits with an ack id and waits for the server's answer. */
-  public Object[] emitWithAck(String event, Object... args) throws IOException, InterruptedException {
+  public Object[] emitWithAck(String event, Object... args)
+      throws IOException, InterruptedException {
     return await(request(event, args), event);
   }
 
@@ -158,11 +177,14 @@ public final class LabClient implements AutoCloseable {
   }
 
   /** Waits at most the lab's patience for {@code future}; says what was awaited when it fails. */
-  public <T> T await(CompletableFuture<T> future, String what) throws IOException, InterruptedException {
+  public <T> T await(CompletableFuture<T> future, String what)
+      throws IOException, InterruptedException {
     try {
       return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(name + ": " + what + " failed", e.getCause());
+      throw e.getCause() instanceof IOException io
+          ? io
+          : new IOException(name + ": " + what + " failed", e.getCause());
     } catch (TimeoutException e) {
       throw new IOException(name + ": no " + what + " within " + WAIT_SECONDS + " s", e);
     }

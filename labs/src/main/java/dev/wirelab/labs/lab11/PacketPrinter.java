@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Prints one client's Socket.IO packets, {@code ->} sent and {@code <-} received, except the
- * lab's own {@link LabClient#FLUSH} markers, which are bookkeeping and not part of the story.
+ * Prints one client's Socket.IO packets, {@code ->} sent and {@code <-} received, except the lab's
+ * own {@link LabClient#FLUSH} markers, which are bookkeeping and not part of the story.
  */
 final class PacketPrinter implements PacketTap.Listener {
   private final Narrator narrator;
@@ -24,16 +24,21 @@ final class PacketPrinter implements PacketTap.Listener {
     try {
       decoded = SioNotation.decode(text);
     } catch (ProtocolException e) {
-      narrator.say("%s not a Socket.IO packet (%s): %s", outgoing ? "->" : "<-", e.getMessage(), text);
+      narrator.say(
+          "%s not a Socket.IO packet (%s): %s", outgoing ? "->" : "<-", e.getMessage(), text);
       return;
     }
     String arrow = outgoing ? "->" : "<-";
     if (text.equals("2probe") || text.equals("3probe") || text.equals("5")) {
-      narrator.say("%s %s  (WebSocket, %s)", arrow, text, switch (text) {
-        case "2probe" -> "a ping that asks: does this connection work?";
-        case "3probe" -> "the pong: it does";
-        default -> "upgrade: polling stops, WebSocket from now on";
-      });
+      narrator.say(
+          "%s %s  (WebSocket, %s)",
+          arrow,
+          text,
+          switch (text) {
+            case "2probe" -> "a ping that asks: does this connection work?";
+            case "3probe" -> "the pong: it does";
+            default -> "upgrade: polling stops, WebSocket from now on";
+          });
       return;
     }
     if (decoded.isEmpty() && (text.startsWith("45") || text.startsWith("46"))) {
@@ -41,7 +46,8 @@ final class PacketPrinter implements PacketTap.Listener {
       narrator.say("%s %s", arrow, text);
       return;
     }
-    decoded.filter(packet -> !isFlush(packet))
+    decoded
+        .filter(packet -> !isFlush(packet))
         .ifPresent(packet -> narrator.say("%s %s", arrow, SioNotation.describe(packet)));
   }
 
@@ -60,12 +66,13 @@ final class PacketPrinter implements PacketTap.Listener {
     for (int i = 0; i < Math.min(8, bytes.length); i++) {
       hex.append(String.format(Locale.ROOT, " %02x", bytes[i] & 0xff));
     }
-    narrator.say("%s attachment, a binary frame of %d bytes:%s%s", outgoing ? "->" : "<-",
-        bytes.length, hex, bytes.length > 8 ? " ..." : "");
+    narrator.say(
+        "%s attachment, a binary frame of %d bytes:%s%s",
+        outgoing ? "->" : "<-", bytes.length, hex, bytes.length > 8 ? " ..." : "");
   }
 
-
   private static boolean isFlush(Packet packet) {
-    return packet.type() == PacketType.EVENT && LabClient.FLUSH.equals(packet.data().get(0).asText());
+    return packet.type() == PacketType.EVENT
+        && LabClient.FLUSH.equals(packet.data().get(0).asText());
   }
 }

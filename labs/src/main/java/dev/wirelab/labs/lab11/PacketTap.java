@@ -20,10 +20,10 @@ public final class PacketTap implements WebSocket.Factory {
     void frame(boolean outgoing, String text);
 
     /** A binary frame: one attachment of a Socket.IO binary packet. */
-    default void attachment(boolean outgoing, byte[] bytes) { }
+    default void attachment(boolean outgoing, byte[] bytes) {}
 
     /** The body of one long-polling request ({@code outgoing}) or response. */
-    default void polling(boolean outgoing, String method, String body) { }
+    default void polling(boolean outgoing, String method, String body) {}
   }
 
   private final WebSocket.Factory http;
@@ -65,7 +65,9 @@ public final class PacketTap implements WebSocket.Factory {
     }
   }
 
-  /** Cuts the connection when the next received frame matches, before the client sees that frame. */
+  /**
+   * Cuts the connection when the next received frame matches, before the client sees that frame.
+   */
   public void cutBeforeNextReceived(Predicate<String> frame) {
     cutBefore = frame;
   }
@@ -73,45 +75,48 @@ public final class PacketTap implements WebSocket.Factory {
   @Override
   public WebSocket newWebSocket(Request request, WebSocketListener client) {
     Tapped tapped = new Tapped();
-    tapped.delegate = http.newWebSocket(request, new WebSocketListener() {
-      @Override
-      public void onOpen(WebSocket webSocket, Response response) {
-        client.onOpen(tapped, response);
-      }
+    tapped.delegate =
+        http.newWebSocket(
+            request,
+            new WebSocketListener() {
+              @Override
+              public void onOpen(WebSocket webSocket, Response response) {
+                client.onOpen(tapped, response);
+              }
 
-      @Override
-      public void onMessage(WebSocket webSocket, String text) {
-        Predicate<String> cut = cutBefore;
-        if (cut != null && cut.test(text)) {
-          cutBefore = null;
-          webSocket.cancel();
-          return;
-        }
-        listener.frame(false, text);
-        client.onMessage(tapped, text);
-      }
+              @Override
+              public void onMessage(WebSocket webSocket, String text) {
+                Predicate<String> cut = cutBefore;
+                if (cut != null && cut.test(text)) {
+                  cutBefore = null;
+                  webSocket.cancel();
+                  return;
+                }
+                listener.frame(false, text);
+                client.onMessage(tapped, text);
+              }
 
-      @Override
-      public void onMessage(WebSocket webSocket, ByteString bytes) {
-        listener.attachment(false, bytes.toByteArray());
-        client.onMessage(tapped, bytes);
-      }
+              @Override
+              public void onMessage(WebSocket webSocket, ByteString bytes) {
+                listener.attachment(false, bytes.toByteArray());
+                client.onMessage(tapped, bytes);
+              }
 
-      @Override
-      public void onClosing(WebSocket webSocket, int code, String reason) {
-        client.onClosing(tapped, code, reason);
-      }
+              @Override
+              public void onClosing(WebSocket webSocket, int code, String reason) {
+                client.onClosing(tapped, code, reason);
+              }
 
-      @Override
-      public void onClosed(WebSocket webSocket, int code, String reason) {
-        client.onClosed(tapped, code, reason);
-      }
+              @Override
+              public void onClosed(WebSocket webSocket, int code, String reason) {
+                client.onClosed(tapped, code, reason);
+              }
 
-      @Override
-      public void onFailure(WebSocket webSocket, Throwable failure, Response response) {
-        client.onFailure(tapped, failure, response);
-      }
-    });
+              @Override
+              public void onFailure(WebSocket webSocket, Throwable failure, Response response) {
+                client.onFailure(tapped, failure, response);
+              }
+            });
     current = tapped.delegate;
     return tapped;
   }

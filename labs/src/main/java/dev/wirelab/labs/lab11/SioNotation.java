@@ -14,6 +14,7 @@ import java.util.Optional;
 public final class SioNotation {
   /** Engine.IO packet type 4, "message": what follows is one Socket.IO packet. */
   private static final char ENGINE_IO_MESSAGE = '4';
+
   /** Enough for the lab's binary emits; the attachments themselves follow as binary frames. */
   private static final int MAX_ATTACHMENTS = 8;
 
@@ -27,11 +28,13 @@ public final class SioNotation {
     if (engineIoFrame.isEmpty() || engineIoFrame.charAt(0) != ENGINE_IO_MESSAGE) {
       return Optional.empty();
     }
-    return Optional.ofNullable(new PacketDecoder(MAX_ATTACHMENTS).decode(engineIoFrame.substring(1)));
+    return Optional.ofNullable(
+        new PacketDecoder(MAX_ATTACHMENTS).decode(engineIoFrame.substring(1)));
   }
 
   public static String describe(Packet packet) {
-    StringBuilder line = new StringBuilder("SIO ").append(packet.type()).append(' ').append(packet.namespace());
+    StringBuilder line =
+        new StringBuilder("SIO ").append(packet.type()).append(' ').append(packet.namespace());
     JsonNode data = packet.data();
     if (data instanceof ArrayNode array && isEvent(packet)) {
       line.append(' ').append(array.get(0));

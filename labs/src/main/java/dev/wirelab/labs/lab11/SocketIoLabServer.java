@@ -15,11 +15,16 @@ public final class SocketIoLabServer implements AutoCloseable {
     this.server = server;
   }
 
-  /** Listens on {@code host:port} (0: any free port); register handlers on {@link #io()} before clients come. */
-  public static SocketIoLabServer start(String host, int port, SocketIoOptions options) throws BindException {
+  /**
+   * Listens on {@code host:port} (0: any free port); register handlers on {@link #io()} before
+   * clients come.
+   */
+  public static SocketIoLabServer start(String host, int port, SocketIoOptions options)
+      throws BindException {
     try {
       return new SocketIoLabServer(
-          SocketIoWebServer.start(new SocketIoServer(options), EngineIoOptions.defaults(), host, port));
+          SocketIoWebServer.start(
+              new SocketIoServer(options), EngineIoOptions.defaults(), host, port));
     } catch (Exception e) {
       // Netty reports a failed bind as its own (undeclared) IOException: say it in Java's words.
       if (e instanceof IOException) {

@@ -16,15 +16,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Lab 12: run {@code ./wirelab lab 12 demo} and count the events a client misses while away, with and without queueing. */
+/**
+ * Lab 12: run {@code ./wirelab lab 12 demo} and count the events a client misses while away, with
+ * and without queueing.
+ */
 @Command(
     name = "12",
-    description = "Missed events: no queueing, connection state recovery, durable offsets with retries and dedupe.",
+    description =
+        "Missed events: no queueing, connection state recovery, durable offsets with retries and dedupe.",
     mixinStandardHelpOptions = true)
 public final class Lab12MissedEvents implements Callable<Integer> {
   private static final int MAX_EVENTS = 1000;
@@ -33,28 +37,50 @@ public final class Lab12MissedEvents implements Callable<Integer> {
 
   @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--events", paramLabel = "N", defaultValue = "20",
+  @Option(
+      names = "--events",
+      paramLabel = "N",
+      defaultValue = "20",
       description = "ticks the server emits, 3-" + MAX_EVENTS + " (default: ${DEFAULT-VALUE})")
   int events;
 
-  @Option(names = "--cut-after", paramLabel = "N", defaultValue = "5",
-      description = "the client's connection drops right after this tick (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--cut-after",
+      paramLabel = "N",
+      defaultValue = "5",
+      description =
+          "the client's connection drops right after this tick (default: ${DEFAULT-VALUE})")
   int cutAfter;
 
-  @Option(names = "--away", paramLabel = "N", defaultValue = "5",
+  @Option(
+      names = "--away",
+      paramLabel = "N",
+      defaultValue = "5",
       description = "ticks emitted while the client is away (default: ${DEFAULT-VALUE})")
   int away;
 
-  @Option(names = "--strategy", paramLabel = "STRATEGY", defaultValue = "recovery", converter = Strategy.Converter.class,
-      description = "server and client: none, recovery or durable; the same on both sides (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--strategy",
+      paramLabel = "STRATEGY",
+      defaultValue = "recovery",
+      converter = Strategy.Converter.class,
+      description =
+          "server and client: none, recovery or durable; the same on both sides (default: ${DEFAULT-VALUE})")
   Strategy strategy;
 
-  @Option(names = "--every", paramLabel = "MS", defaultValue = "200",
+  @Option(
+      names = "--every",
+      paramLabel = "MS",
+      defaultValue = "200",
       description = "server: milliseconds between two ticks, 10-10000 (default: ${DEFAULT-VALUE})")
   long everyMillis;
 
-  @Option(names = "--pause", paramLabel = "MS", defaultValue = "2000",
-      description = "client: milliseconds to stay away after dropping the connection (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--pause",
+      paramLabel = "MS",
+      defaultValue = "2000",
+      description =
+          "client: milliseconds to stay away after dropping the connection (default: ${DEFAULT-VALUE})")
   long pauseMillis;
 
   @Spec CommandSpec spec;
@@ -71,8 +97,9 @@ public final class Lab12MissedEvents implements Callable<Integer> {
     Narrator narrator = new Narrator(out, endpoint.mode().name());
     switch (endpoint.mode()) {
       case server -> serve(narrator.as("server"));
-      case client -> new TwoTerminalClient(endpoint.host(), endpoint.port(), strategy, narrator.as("client"))
-          .run(events, cutAfter, pauseMillis);
+      case client ->
+          new TwoTerminalClient(endpoint.host(), endpoint.port(), strategy, narrator.as("client"))
+              .run(events, cutAfter, pauseMillis);
       case demo -> demo(out, narrator);
     }
     return 0;
@@ -80,8 +107,10 @@ public final class Lab12MissedEvents implements Callable<Integer> {
 
   /** The settings that matter in this mode; the demo runs every strategy at its own pace. */
   private String settings() {
-    String shared = String.format("lab 12 Missed events and message queueing: %s events=%d cut-after=%d away=%d",
-        endpoint, events, cutAfter, away);
+    String shared =
+        String.format(
+            "lab 12 Missed events and message queueing: %s events=%d cut-after=%d away=%d",
+            endpoint, events, cutAfter, away);
     String strategyName = strategy.name().toLowerCase(Locale.ROOT);
     return switch (endpoint.mode()) {
       case server -> shared + " strategy=" + strategyName + " every=" + everyMillis;
@@ -92,17 +121,24 @@ public final class Lab12MissedEvents implements Callable<Integer> {
 
   private void demo(PrintWriter out, Narrator narrator) throws IOException, InterruptedException {
     MissedEventsExperiment downlink =
-        new MissedEventsExperiment(endpoint.host(), endpoint.port(), events, cutAfter, away, narrator);
+        new MissedEventsExperiment(
+            endpoint.host(), endpoint.port(), events, cutAfter, away, narrator);
     List<Outcome> outcomes = new ArrayList<>();
     for (Strategy strategy : Strategy.values()) {
       narrator.heading(strategy.title);
       outcomes.add(downlink.run(strategy));
     }
-    UplinkExperiment uplink = new UplinkExperiment(endpoint.host(), endpoint.port(), NOTES, LOST_ACK_AT, narrator);
+    UplinkExperiment uplink =
+        new UplinkExperiment(endpoint.host(), endpoint.port(), NOTES, LOST_ACK_AT, narrator);
     List<UplinkExperiment.Result> results = new ArrayList<>();
     for (boolean dedupe : new boolean[] {true, false}) {
-      narrator.heading("client -> server: " + NOTES + " notes; the ack of note-" + LOST_ACK_AT
-          + " is lost with the connection; " + (dedupe ? "the server dedupes by id" : "no dedupe"));
+      narrator.heading(
+          "client -> server: "
+              + NOTES
+              + " notes; the ack of note-"
+              + LOST_ACK_AT
+              + " is lost with the connection; "
+              + (dedupe ? "the server dedupes by id" : "no dedupe"));
       results.add(uplink.run(dedupe));
     }
     OutcomeTable table = new OutcomeTable(out);
@@ -111,18 +147,35 @@ public final class Lab12MissedEvents implements Callable<Integer> {
   }
 
   private void serve(Narrator narrator) throws IOException, InterruptedException {
-    ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "lab12-ticks"));
-    try (TickServer server = TickServer.start(endpoint.host(), endpoint.port(), strategy, true, narrator)) {
+    ScheduledExecutorService clock =
+        Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "lab12-ticks"));
+    try (TickServer server =
+        TickServer.start(endpoint.host(), endpoint.port(), strategy, true, narrator)) {
       AtomicInteger tick = new AtomicInteger();
-      clock.scheduleAtFixedRate(() -> {
-        server.drainDepartures().forEach(reason -> narrator.say("a client left (%s)", reason));
-        server.drainArrivals().forEach(socket -> narrator.say("%s connected%s", socket.id(),
-            socket.recovered() ? ": recovered, missed ticks replayed" : ""));
-        int next = tick.incrementAndGet();
-        server.emit(next, next);
-      }, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
-      narrator.say("%s: a tick every %d ms on port %d; try: ./wirelab lab 12 client --strategy %s --port %d (Ctrl-C stops)",
-          strategy.title, everyMillis, server.port(), strategy.name().toLowerCase(Locale.ROOT), server.port());
+      clock.scheduleAtFixedRate(
+          () -> {
+            server.drainDepartures().forEach(reason -> narrator.say("a client left (%s)", reason));
+            server
+                .drainArrivals()
+                .forEach(
+                    socket ->
+                        narrator.say(
+                            "%s connected%s",
+                            socket.id(),
+                            socket.recovered() ? ": recovered, missed ticks replayed" : ""));
+            int next = tick.incrementAndGet();
+            server.emit(next, next);
+          },
+          everyMillis,
+          everyMillis,
+          TimeUnit.MILLISECONDS);
+      narrator.say(
+          "%s: a tick every %d ms on port %d; try: ./wirelab lab 12 client --strategy %s --port %d (Ctrl-C stops)",
+          strategy.title,
+          everyMillis,
+          server.port(),
+          strategy.name().toLowerCase(Locale.ROOT),
+          server.port());
       // Server mode has no end of its own: it serves until the user presses Ctrl-C.
       new CountDownLatch(1).await();
     } finally {
@@ -138,8 +191,14 @@ public final class Lab12MissedEvents implements Callable<Integer> {
       throw BadOption.because("--every is 10 to 10000 ms and --pause 0 to 60000 ms");
     }
     if (cutAfter < 1 || away < 1 || cutAfter + away >= events) {
-      throw BadOption.because("--cut-after " + cutAfter + " and --away " + away
-          + " must be at least 1 and leave ticks after the client is back (their sum below --events " + events + ")");
+      throw BadOption.because(
+          "--cut-after "
+              + cutAfter
+              + " and --away "
+              + away
+              + " must be at least 1 and leave ticks after the client is back (their sum below --events "
+              + events
+              + ")");
     }
   }
 }

@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One run of the story, for one strategy: the client gets ticks 1..k, its connection drops, the
- * server emits k+1..k+away, the client comes back, the server emits the rest up to N.
- * Every step waits for the event that ends the previous one, so the count is the same every run.
+ * server emits k+1..k+away, the client comes back, the server emits the rest up to N. Every step
+ * waits for the event that ends the previous one, so the count is the same every run.
  */
 final class MissedEventsExperiment {
   private final String host;
@@ -19,7 +19,8 @@ final class MissedEventsExperiment {
   private final int away;
   private final Narrator narrator;
 
-  MissedEventsExperiment(String host, int port, int events, int cutAfter, int away, Narrator narrator) {
+  MissedEventsExperiment(
+      String host, int port, int events, int cutAfter, int away, Narrator narrator) {
     this.host = host;
     this.port = port;
     this.events = events;
@@ -50,11 +51,16 @@ final class MissedEventsExperiment {
 
       client.connect();
       Socket back = ticks.awaitArrival();
-      server.say("the client is back as %s: %s", back.id(), back.recovered()
-          ? "recovered, the same session, missed packets replayed" : "a new session");
+      server.say(
+          "the client is back as %s: %s",
+          back.id(),
+          back.recovered()
+              ? "recovered, the same session, missed packets replayed"
+              : "a new session");
       ticks.emit(lastAway + 1, events);
       client.awaitTick(events);
-      Outcome outcome = Outcome.of(strategy, events, cutAfter + 1, lastAway, client.received(), back.recovered());
+      Outcome outcome =
+          Outcome.of(strategy, events, cutAfter + 1, lastAway, client.received(), back.recovered());
       reader.say("received %d ticks: %s", outcome.received(), client.received());
       return outcome;
     }

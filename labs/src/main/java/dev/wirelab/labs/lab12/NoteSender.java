@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * At-least-once delivery from the client: send a note with a unique id, and send it again after
- * reconnecting until the server acknowledges it. Whether a retry is harmless is the server's
- * part: it must recognise the id.
+ * reconnecting until the server acknowledges it. Whether a retry is harmless is the server's part:
+ * it must recognise the id.
  */
 final class NoteSender {
   private static final int MAX_ATTEMPTS = 3;

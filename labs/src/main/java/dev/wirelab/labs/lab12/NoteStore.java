@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Where the server keeps the notes clients send. With dedupe it remembers every note id and
- * stores a note once however often it arrives: a retry is then harmless (idempotent).
+ * Where the server keeps the notes clients send. With dedupe it remembers every note id and stores
+ * a note once however often it arrives: a retry is then harmless (idempotent).
  */
 final class NoteStore {
   private final boolean dedupe;

@@ -12,16 +12,38 @@ import java.util.Set;
  * @param duplicated arrivals of a tick already received
  * @param resumed whether the server gave the client back its old session (same id and rooms)
  */
-record Outcome(Strategy strategy, int sent, int received, int lost, int recovered, int duplicated, boolean resumed) {
+record Outcome(
+    Strategy strategy,
+    int sent,
+    int received,
+    int lost,
+    int recovered,
+    int duplicated,
+    boolean resumed) {
 
-  /** Counts what {@code arrived} (in order of arrival) says, for ticks {@code awayFrom..awayTo} emitted while away. */
-  static Outcome of(Strategy strategy, int sent, int awayFrom, int awayTo, List<Integer> arrived, boolean resumed) {
+  /**
+   * Counts what {@code arrived} (in order of arrival) says, for ticks {@code awayFrom..awayTo}
+   * emitted while away.
+   */
+  static Outcome of(
+      Strategy strategy,
+      int sent,
+      int awayFrom,
+      int awayTo,
+      List<Integer> arrived,
+      boolean resumed) {
     Set<Integer> distinct = new HashSet<>(arrived);
     int missedBack = 0;
     for (int tick = awayFrom; tick <= awayTo; tick++) {
       missedBack += distinct.contains(tick) ? 1 : 0;
     }
-    return new Outcome(strategy, sent, arrived.size(), sent - distinct.size(), missedBack,
-        arrived.size() - distinct.size(), resumed);
+    return new Outcome(
+        strategy,
+        sent,
+        arrived.size(),
+        sent - distinct.size(),
+        missedBack,
+        arrived.size() - distinct.size(),
+        resumed);
   }
 }

@@ -8,7 +8,10 @@ enum Strategy {
   NONE("1 no queueing"),
   /** Socket.IO's connection state recovery: the server logs packets and replays the missed ones. */
   RECOVERY("2 connection state recovery"),
-  /** The application's own log with offsets: the client asks for everything after the last one it saw. */
+  /**
+   * The application's own log with offsets: the client asks for everything after the last one it
+   * saw.
+   */
   DURABLE("3 durable offsets");
 
   final String title;
@@ -26,7 +29,8 @@ enum Strategy {
           return strategy;
         }
       }
-      throw new CommandLine.TypeConversionException("'" + name + "' is not a strategy (use none, recovery or durable)");
+      throw new CommandLine.TypeConversionException(
+          "'" + name + "' is not a strategy (use none, recovery or durable)");
     }
   }
 }

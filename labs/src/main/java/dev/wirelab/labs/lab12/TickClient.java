@@ -27,19 +27,25 @@ import org.slf4j.LoggerFactory;
  */
 final class TickClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TickClient.class);
+
   /** {@code cutAt} when no cut is armed. */
   private static final int NOT_ARMED = Integer.MAX_VALUE;
 
   private final Strategy strategy;
   private final LabClient client;
+
   /** Sent in every CONNECT; with recovery the client adds its private id and last offset here. */
   private final Map<String, String> auth = new ConcurrentHashMap<>(Map.of("name", "reader"));
+
   private final List<Integer> received = new ArrayList<>();
   private final Map<Integer, CompletableFuture<Void>> arrivals = new ConcurrentHashMap<>();
+
   /** Durable offsets seen above {@link #complete}. */
   private final Set<Long> seenOffsets = new HashSet<>();
+
   /** The durable offset up to which every offset has been seen. */
   private long complete;
+
   /** The tick after which to drop the connection. */
   private final AtomicInteger cutAt = new AtomicInteger(NOT_ARMED);
 
@@ -71,22 +77,23 @@ final class TickClient implements AutoCloseable {
   private void onTick(Object[] args) {
     int tick = ((Number) args[0]).intValue();
     switch (strategy) {
-      // Recovery appends the offset of the event as its last argument: the client shows it on reconnecting.
+      // Recovery appends the offset of the event as its last argument: the client shows it on
+      // reconnecting.
       case RECOVERY -> auth.put("offset", String.valueOf(args[args.length - 1]));
       case DURABLE -> {
         if (!isNew(((Number) args[1]).longValue())) {
           return;
         }
       }
-      case NONE -> { }
+      case NONE -> {}
     }
     record(tick);
   }
 
   /**
-   * Notes a durable offset as seen; false when it was seen before, and the tick is dropped.
-   * Live ticks may arrive while a replay is on its way, so offsets can come out of order: the
-   * client asks for a replay after the last offset up to which it has seen every one.
+   * Notes a durable offset as seen; false when it was seen before, and the tick is dropped. Live
+   * ticks may arrive while a replay is on its way, so offsets can come out of order: the client
+   * asks for a replay after the last offset up to which it has seen every one.
    */
   private boolean isNew(long offset) {
     synchronized (seenOffsets) {
@@ -134,12 +141,16 @@ final class TickClient implements AutoCloseable {
           }
         }
       } catch (JSONException | ClassCastException | ArrayIndexOutOfBoundsException e) {
-        throw new IOException("the server's replay answer is not [[offset, tick], ...]: " + Arrays.toString(answer), e);
+        throw new IOException(
+            "the server's replay answer is not [[offset, tick], ...]: " + Arrays.toString(answer),
+            e);
       }
     }
   }
 
-  /** Drops the connection as soon as {@code tick} has arrived; completes when the client noticed. */
+  /**
+   * Drops the connection as soon as {@code tick} has arrived; completes when the client noticed.
+   */
   CompletableFuture<Void> cutAfter(int tick) {
     CompletableFuture<Void> disconnected = client.whenDisconnected();
     cutAt.set(tick);
@@ -156,7 +167,8 @@ final class TickClient implements AutoCloseable {
   int serverNow() throws IOException, InterruptedException {
     Object[] answer = client.emitWithAck("now");
     if (answer.length == 0 || !(answer[0] instanceof Number now)) {
-      throw new IOException("the server did not say which tick it is at: " + Arrays.toString(answer));
+      throw new IOException(
+          "the server did not say which tick it is at: " + Arrays.toString(answer));
     }
     return now.intValue();
   }

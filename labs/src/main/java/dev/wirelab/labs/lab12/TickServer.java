@@ -29,7 +29,8 @@ final class TickServer implements AutoCloseable {
   private final BlockingQueue<String> departures = new LinkedBlockingQueue<>();
   private volatile int lastEmitted;
 
-  private TickServer(SocketIoLabServer server, Strategy strategy, boolean dedupe, Narrator narrator) {
+  private TickServer(
+      SocketIoLabServer server, Strategy strategy, boolean dedupe, Narrator narrator) {
     this.server = server;
     this.strategy = strategy;
     this.notes = new NoteStore(dedupe);
@@ -37,12 +38,17 @@ final class TickServer implements AutoCloseable {
     server.io().onConnection(this::welcome);
   }
 
-  /** {@code dedupe}: whether a note id seen before is stored again (false) or only acknowledged (true). */
-  static TickServer start(String host, int port, Strategy strategy, boolean dedupe, Narrator narrator)
+  /**
+   * {@code dedupe}: whether a note id seen before is stored again (false) or only acknowledged
+   * (true).
+   */
+  static TickServer start(
+      String host, int port, Strategy strategy, boolean dedupe, Narrator narrator)
       throws BindException {
-    SocketIoOptions options = strategy == Strategy.RECOVERY
-        ? SocketIoOptions.defaults().withRecovery(RecoveryOptions.defaults())
-        : SocketIoOptions.defaults();
+    SocketIoOptions options =
+        strategy == Strategy.RECOVERY
+            ? SocketIoOptions.defaults().withRecovery(RecoveryOptions.defaults())
+            : SocketIoOptions.defaults();
     return new TickServer(SocketIoLabServer.start(host, port, options), strategy, dedupe, narrator);
   }
 
@@ -50,13 +56,23 @@ final class TickServer implements AutoCloseable {
     arrivals.add(socket);
     socket.onDisconnect(departures::add);
     socket.on("now", (args, ack) -> ack.send(lastEmitted));
-    socket.on("replay", (args, ack) -> ack.send(log.after(args.get(0).asLong()).stream()
-        .map(entry -> List.of(entry.offset(), entry.tick())).toList()));
-    socket.on("note", (args, ack) -> {
-      boolean stored = notes.accept(args.text(0), args.text(1));
-      narrator.say("note %s: %s", args.text(0), stored ? "stored" : "a retry of a stored note: acknowledged, not stored again");
-      ack.send(stored ? "stored" : "already stored");
-    });
+    socket.on(
+        "replay",
+        (args, ack) ->
+            ack.send(
+                log.after(args.get(0).asLong()).stream()
+                    .map(entry -> List.of(entry.offset(), entry.tick()))
+                    .toList()));
+    socket.on(
+        "note",
+        (args, ack) -> {
+          boolean stored = notes.accept(args.text(0), args.text(1));
+          narrator.say(
+              "note %s: %s",
+              args.text(0),
+              stored ? "stored" : "a retry of a stored note: acknowledged, not stored again");
+          ack.send(stored ? "stored" : "already stored");
+        });
   }
 
   int port() {
@@ -67,7 +83,10 @@ final class TickServer implements AutoCloseable {
     return notes;
   }
 
-  /** Emits ticks {@code from} to {@code to} to every connected client; with durable offsets, logs each first. */
+  /**
+   * Emits ticks {@code from} to {@code to} to every connected client; with durable offsets, logs
+   * each first.
+   */
   void emit(int from, int to) {
     for (int tick = from; tick <= to; tick++) {
       if (strategy == Strategy.DURABLE) {
@@ -103,7 +122,8 @@ final class TickServer implements AutoCloseable {
     return await(departures, "no client left");
   }
 
-  private static <T> T await(BlockingQueue<T> queue, String failure) throws IOException, InterruptedException {
+  private static <T> T await(BlockingQueue<T> queue, String failure)
+      throws IOException, InterruptedException {
     T next = queue.poll(WAIT_SECONDS, TimeUnit.SECONDS);
     if (next == null) {
       throw new IOException(failure + " within " + WAIT_SECONDS + " s");

@@ -5,9 +5,9 @@ import dev.wirelab.labs.support.Narrator;
 import java.io.IOException;
 
 /**
- * The other direction: the client sends notes with unique ids and retries each until acked, and
- * one ack is lost with the connection after the server stored the note. With dedupe the retry
- * is acknowledged without storing it again; without, it is stored twice.
+ * The other direction: the client sends notes with unique ids and retries each until acked, and one
+ * ack is lost with the connection after the server stored the note. With dedupe the retry is
+ * acknowledged without storing it again; without, it is stored twice.
  */
 final class UplinkExperiment {
   /** What the server ended up with. */
@@ -31,7 +31,8 @@ final class UplinkExperiment {
   }
 
   Result run(boolean dedupe) throws IOException, InterruptedException {
-    try (TickServer server = TickServer.start(host, port, Strategy.DURABLE, dedupe, narrator.as("server"));
+    try (TickServer server =
+            TickServer.start(host, port, Strategy.DURABLE, dedupe, narrator.as("server"));
         JavaClients clients = new JavaClients(host, server.port(), narrator);
         TickClient client = new TickClient(clients, Strategy.DURABLE)) {
       client.connect();

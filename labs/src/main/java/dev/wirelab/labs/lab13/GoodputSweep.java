@@ -51,18 +51,30 @@ public final class GoodputSweep {
 
   private List<Panel> panels(ExecutorService pool) throws Exception {
     return List.of(
-        panel(pool, String.format(Locale.ROOT, "loss %d %%, RTT %d ms", BASE_LOSS, BASE_RTT),
-            "window", WINDOWS, window -> new Point(window, BASE_LOSS, BASE_RTT)),
-        panel(pool, String.format(Locale.ROOT, "window %d, RTT %d ms", BASE_WINDOW, BASE_RTT),
-            "loss %", LOSSES, loss -> new Point(BASE_WINDOW, loss, BASE_RTT)),
-        panel(pool, String.format(Locale.ROOT, "window %d, loss %d %%", BASE_WINDOW, BASE_LOSS),
-            "RTT ms", ROUND_TRIPS, rtt -> new Point(BASE_WINDOW, BASE_LOSS, rtt)));
+        panel(
+            pool,
+            String.format(Locale.ROOT, "loss %d %%, RTT %d ms", BASE_LOSS, BASE_RTT),
+            "window",
+            WINDOWS,
+            window -> new Point(window, BASE_LOSS, BASE_RTT)),
+        panel(
+            pool,
+            String.format(Locale.ROOT, "window %d, RTT %d ms", BASE_WINDOW, BASE_RTT),
+            "loss %",
+            LOSSES,
+            loss -> new Point(BASE_WINDOW, loss, BASE_RTT)),
+        panel(
+            pool,
+            String.format(Locale.ROOT, "window %d, loss %d %%", BASE_WINDOW, BASE_LOSS),
+            "RTT ms",
+            ROUND_TRIPS,
+            rtt -> new Point(BASE_WINDOW, BASE_LOSS, rtt)));
   }
 
   private record Point(int window, int loss, int roundTrip) {}
 
-  private Panel panel(ExecutorService pool, String title, String xName, int[] xs,
-      IntFunction<Point> at)
+  private Panel panel(
+      ExecutorService pool, String title, String xName, int[] xs, IntFunction<Point> at)
       throws Exception {
     List<String> labels = new ArrayList<>();
     List<Panel.Series> series = new ArrayList<>();
@@ -73,13 +85,15 @@ public final class GoodputSweep {
     // the link's delay and timers, not into the CPU.
     List<Future<List<Double>>> lines = new ArrayList<>();
     for (Strategy strategy : Strategy.values()) {
-      lines.add(pool.submit(() -> {
-        List<Double> goodput = new ArrayList<>();
-        for (int x : xs) {
-          goodput.add(measure(strategy, at.apply(x)).goodputKibPerSecond());
-        }
-        return goodput;
-      }));
+      lines.add(
+          pool.submit(
+              () -> {
+                List<Double> goodput = new ArrayList<>();
+                for (int x : xs) {
+                  goodput.add(measure(strategy, at.apply(x)).goodputKibPerSecond());
+                }
+                return goodput;
+              }));
     }
     for (Strategy strategy : Strategy.values()) {
       series.add(new Panel.Series(strategy.title, lines.get(strategy.ordinal()).get()));
@@ -90,10 +104,11 @@ public final class GoodputSweep {
   private Transfer measure(Strategy strategy, Point point) throws Exception {
     LinkConditions link = new LinkConditions(point.loss(), 0, 0, 0, point.roundTrip() / 2, seed);
     int receiverWindow = strategy == Strategy.GO_BACK_N ? 1 : point.window();
-    SlidingWindowSender sender = new SlidingWindowSender(strategy, point.window(),
-        timeoutFor(point.roundTrip()), line -> { });
-    LinkExperiment.Outcome outcome = new LinkExperiment(link, receiverWindow)
-        .run(sender, data, SEGMENT_BYTES);
+    SlidingWindowSender sender =
+        new SlidingWindowSender(
+            strategy, point.window(), timeoutFor(point.roundTrip()), line -> {});
+    LinkExperiment.Outcome outcome =
+        new LinkExperiment(link, receiverWindow).run(sender, data, SEGMENT_BYTES);
     if (!outcome.intact()) {
       throw new IllegalStateException(strategy.title + " delivered different bytes at " + point);
     }

@@ -19,71 +19,109 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Lab 13: run {@code ./wirelab lab 13 demo} and watch stop-and-wait, Go-Back-N and selective
- * repeat get every byte through a link that loses, duplicates, reorders and corrupts datagrams.
+ * Lab 13: run {@code ./wirelab lab 13 demo} and watch stop-and-wait, Go-Back-N and selective repeat
+ * get every byte through a link that loses, duplicates, reorders and corrupts datagrams.
  */
 @Command(
     name = "13",
-    description = "Reliable transport over a lossy link: stop-and-wait, Go-Back-N and selective "
-        + "repeat over UDP, and their goodput against window, loss and round trip.",
+    description =
+        "Reliable transport over a lossy link: stop-and-wait, Go-Back-N and selective "
+            + "repeat over UDP, and their goodput against window, loss and round trip.",
     mixinStandardHelpOptions = true)
 public final class Lab13ReliableTransport implements Callable<Integer> {
   /** The seed of the page's run: it loses, corrupts and duplicates something in every part. */
   static final long DEMO_SEED = 17;
+
   static final String CHART_FILE = "lab13-goodput.svg";
   static final String CAPTURE_FILE = "lab13.pcap";
 
   @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--loss", paramLabel = "PERCENT", defaultValue = "10",
+  @Option(
+      names = "--loss",
+      paramLabel = "PERCENT",
+      defaultValue = "10",
       description = "link: datagrams lost, in percent (default: ${DEFAULT-VALUE})")
   double loss;
 
-  @Option(names = "--duplicate", paramLabel = "PERCENT", defaultValue = "5",
+  @Option(
+      names = "--duplicate",
+      paramLabel = "PERCENT",
+      defaultValue = "5",
       description = "link: datagrams delivered twice, in percent (default: ${DEFAULT-VALUE})")
   double duplicate;
 
-  @Option(names = "--reorder", paramLabel = "PERCENT", defaultValue = "5",
+  @Option(
+      names = "--reorder",
+      paramLabel = "PERCENT",
+      defaultValue = "5",
       description = "link: datagrams held back so later ones overtake (default: ${DEFAULT-VALUE})")
   double reorder;
 
-  @Option(names = "--corrupt", paramLabel = "PERCENT", defaultValue = "5",
+  @Option(
+      names = "--corrupt",
+      paramLabel = "PERCENT",
+      defaultValue = "5",
       description = "link: datagrams with one bit flipped, in percent (default: ${DEFAULT-VALUE})")
   double corrupt;
 
-  @Option(names = "--delay-ms", paramLabel = "MS", defaultValue = "5",
+  @Option(
+      names = "--delay-ms",
+      paramLabel = "MS",
+      defaultValue = "5",
       description = "link: one-way delay; the round trip is twice this (default: ${DEFAULT-VALUE})")
   long delayMillis;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + DEMO_SEED,
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "" + DEMO_SEED,
       description = "link: seed of its choices; same seed, same fates (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--strategy", paramLabel = "S", defaultValue = "SELECTIVE_REPEAT",
+  @Option(
+      names = "--strategy",
+      paramLabel = "S",
+      defaultValue = "SELECTIVE_REPEAT",
       description = "client: GO_BACK_N or SELECTIVE_REPEAT (default: ${DEFAULT-VALUE})")
   Strategy strategy;
 
-  @Option(names = "--window", paramLabel = "N", defaultValue = "8",
+  @Option(
+      names = "--window",
+      paramLabel = "N",
+      defaultValue = "8",
       description = "segments in flight; 1 = stop-and-wait (default: ${DEFAULT-VALUE})")
   int window;
 
-  @Option(names = "--timeout-ms", paramLabel = "MS",
+  @Option(
+      names = "--timeout-ms",
+      paramLabel = "MS",
       description = "client: retransmission timer (default: 2 x round trip + 10)")
   Long timeoutMillis;
 
-  @Option(names = "--bytes", paramLabel = "N", defaultValue = "65536",
+  @Option(
+      names = "--bytes",
+      paramLabel = "N",
+      defaultValue = "65536",
       description = "client: bytes to send (default: ${DEFAULT-VALUE})")
   int bytes;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
-      description = "demo: where to write " + CHART_FILE + " and " + CAPTURE_FILE
-          + " (default: the current directory)")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = ".",
+      description =
+          "demo: where to write "
+              + CHART_FILE
+              + " and "
+              + CAPTURE_FILE
+              + " (default: the current directory)")
   Path outDirectory;
 
   @Spec CommandSpec spec;
@@ -111,7 +149,8 @@ public final class Lab13ReliableTransport implements Callable<Integer> {
     switch (endpoint.mode()) {
       case server -> serve(narrator);
       case client -> send(narrator.as("sender"));
-      case demo -> new ReliableTransportDemo(conditions(), out, narrator, outDirectory, clock).run();
+      case demo ->
+          new ReliableTransportDemo(conditions(), out, narrator, outDirectory, clock).run();
     }
     return 0;
   }
@@ -128,8 +167,15 @@ public final class Lab13ReliableTransport implements Callable<Integer> {
   private String settings() {
     StringBuilder line = new StringBuilder("lab 13 Reliable transport: " + endpoint);
     switch (endpoint.mode()) {
-      case client -> line.append(String.format(Locale.ROOT,
-          " strategy=%s window=%d timeout-ms=%d bytes=%d", strategy, window, timeout(), bytes));
+      case client ->
+          line.append(
+              String.format(
+                  Locale.ROOT,
+                  " strategy=%s window=%d timeout-ms=%d bytes=%d",
+                  strategy,
+                  window,
+                  timeout(),
+                  bytes));
       case server -> line.append(" window=").append(window);
       case demo -> line.append(" out=").append(outDirectory);
     }
@@ -142,8 +188,10 @@ public final class Lab13ReliableTransport implements Callable<Integer> {
   private void validate() {
     for (double percent : new double[] {loss, duplicate, reorder, corrupt}) {
       if (percent < 0 || percent > 100) {
-        throw BadOption.because("--loss, --duplicate, --reorder and --corrupt are percentages "
-            + "from 0 to 100, not " + percent);
+        throw BadOption.because(
+            "--loss, --duplicate, --reorder and --corrupt are percentages "
+                + "from 0 to 100, not "
+                + percent);
       }
     }
     if (loss == 100) {
@@ -170,14 +218,29 @@ public final class Lab13ReliableTransport implements Callable<Integer> {
   private void serve(Narrator narrator) throws Exception {
     Narrator receiverSays = narrator.as("receiver");
     try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(endpoint.host(), 0));
-        Receiver receiver = Receiver.start(socket, window, 2 * timeout(), receiverSays::say,
-            data -> receiverSays.say("a whole transfer: %d bytes, in order, each once; "
-                + "first bytes %s", data.length, preview(data)));
-        LossyLink link = LossyLink.start(endpoint.host(), endpoint.port(), receiver.address(),
-            conditions(), List.of(new LinkTally(narrator.as("link")::say)))) {
-      narrator.as("link").say("listening on %s:%d, in front of the receiver on port %d; try: "
-          + "./wirelab lab 13 client --port %d (Ctrl-C stops)", endpoint.host(), link.port(),
-          receiver.port(), link.port());
+        Receiver receiver =
+            Receiver.start(
+                socket,
+                window,
+                2 * timeout(),
+                receiverSays::say,
+                data ->
+                    receiverSays.say(
+                        "a whole transfer: %d bytes, in order, each once; " + "first bytes %s",
+                        data.length, preview(data)));
+        LossyLink link =
+            LossyLink.start(
+                endpoint.host(),
+                endpoint.port(),
+                receiver.address(),
+                conditions(),
+                List.of(new LinkTally(narrator.as("link")::say)))) {
+      narrator
+          .as("link")
+          .say(
+              "listening on %s:%d, in front of the receiver on port %d; try: "
+                  + "./wirelab lab 13 client --port %d (Ctrl-C stops)",
+              endpoint.host(), link.port(), receiver.port(), link.port());
       new CountDownLatch(1).await();
     }
   }
@@ -188,13 +251,20 @@ public final class Lab13ReliableTransport implements Callable<Integer> {
   }
 
   private void send(Narrator narrator) throws Exception {
-    byte[] data = "0123456789abcdef".repeat(bytes / 16 + 1).substring(0, bytes)
-        .getBytes(StandardCharsets.US_ASCII);
-    SlidingWindowSender sender = new SlidingWindowSender(strategy, window, timeout(),
-        narrator::say);
+    byte[] data =
+        "0123456789abcdef"
+            .repeat(bytes / 16 + 1)
+            .substring(0, bytes)
+            .getBytes(StandardCharsets.US_ASCII);
+    SlidingWindowSender sender =
+        new SlidingWindowSender(strategy, window, timeout(), narrator::say);
     try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(0))) {
-      Transfer transfer = sender.send(data, GoodputSweep.SEGMENT_BYTES, socket,
-          new InetSocketAddress(endpoint.host(), endpoint.port()));
+      Transfer transfer =
+          sender.send(
+              data,
+              GoodputSweep.SEGMENT_BYTES,
+              socket,
+              new InetSocketAddress(endpoint.host(), endpoint.port()));
       narrator.say("%s", summary(transfer));
     } catch (SlidingWindowSender.NoAnswer e) {
       throw new UserError(e.getMessage(), e);
@@ -202,9 +272,16 @@ public final class Lab13ReliableTransport implements Callable<Integer> {
   }
 
   static String summary(Transfer transfer) {
-    return String.format(Locale.ROOT, "%d bytes, %d segments + FIN: %d sent (%d again), "
-        + "%d timeouts, %.0f ms, goodput %.1f KiB/s", transfer.bytes(),
-        transfer.segments() - 1, transfer.transmissions(), transfer.retransmissions(),
-        transfer.timeouts(), transfer.nanos() / 1e6, transfer.goodputKibPerSecond());
+    return String.format(
+        Locale.ROOT,
+        "%d bytes, %d segments + FIN: %d sent (%d again), "
+            + "%d timeouts, %.0f ms, goodput %.1f KiB/s",
+        transfer.bytes(),
+        transfer.segments() - 1,
+        transfer.transmissions(),
+        transfer.retransmissions(),
+        transfer.timeouts(),
+        transfer.nanos() / 1e6,
+        transfer.goodputKibPerSecond());
   }
 }

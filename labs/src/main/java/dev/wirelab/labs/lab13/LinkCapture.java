@@ -28,9 +28,9 @@ import org.pcap4j.packet.namednumber.UdpPort;
 import org.pcap4j.util.MacAddress;
 
 /**
- * Records every datagram the two ends put on the link, lost ones included, as a sniffer next to
- * the sender would: then {@code ./wirelab inspect} shows the retransmissions as the same segment
- * on the wire twice. Frames are written as a Linux loopback capture has them, with zero MACs.
+ * Records every datagram the two ends put on the link, lost ones included, as a sniffer next to the
+ * sender would: then {@code ./wirelab inspect} shows the retransmissions as the same segment on the
+ * wire twice. Frames are written as a Linux loopback capture has them, with zero MACs.
  */
 public final class LinkCapture implements LossyLink.LinkObserver {
   private static final MacAddress LOOPBACK_MAC = MacAddress.getByName("00:00:00:00:00:00");
@@ -54,41 +54,47 @@ public final class LinkCapture implements LossyLink.LinkObserver {
     return recorded.size();
   }
 
-  /** Writes the capture, the sender at {@code senderPort} and the receiver at {@code receiverPort}. */
+  /**
+   * Writes the capture, the sender at {@code senderPort} and the receiver at {@code receiverPort}.
+   */
   public synchronized void write(Path file, int senderPort, int receiverPort)
       throws PcapNativeException, NotOpenException {
-    try (PcapHandle dead = Pcaps.openDead(
-            DataLinkType.EN10MB, 65_535);
+    try (PcapHandle dead = Pcaps.openDead(DataLinkType.EN10MB, 65_535);
         PcapDumper dumper = dead.dumpOpen(file.toString())) {
       for (Recorded one : recorded) {
         boolean forward = one.direction() == Direction.FORWARD;
-        EthernetPacket frame = frame(one.datagram(), forward ? senderPort : receiverPort,
-            forward ? receiverPort : senderPort);
+        EthernetPacket frame =
+            frame(
+                one.datagram(),
+                forward ? senderPort : receiverPort,
+                forward ? receiverPort : senderPort);
         dumper.dump(frame, Timestamp.from(one.at()));
       }
     }
   }
 
   private static EthernetPacket frame(byte[] datagram, int from, int to) {
-    UdpPacket.Builder udp = new UdpPacket.Builder()
-        .srcPort(UdpPort.getInstance((short) from))
-        .dstPort(UdpPort.getInstance((short) to))
-        .srcAddr(LOOPBACK)
-        .dstAddr(LOOPBACK)
-        .payloadBuilder(new UnknownPacket.Builder().rawData(datagram))
-        .correctLengthAtBuild(true)
-        .correctChecksumAtBuild(true);
-    IpV4Packet.Builder ip = new IpV4Packet.Builder()
-        .version(IpVersion.IPV4)
-        .tos(IpV4Rfc791Tos.newInstance((byte) 0))
-        .ttl((byte) 64)
-        .protocol(IpNumber.UDP)
-        .srcAddr(LOOPBACK)
-        .dstAddr(LOOPBACK)
-        .dontFragmentFlag(true)
-        .payloadBuilder(udp)
-        .correctLengthAtBuild(true)
-        .correctChecksumAtBuild(true);
+    UdpPacket.Builder udp =
+        new UdpPacket.Builder()
+            .srcPort(UdpPort.getInstance((short) from))
+            .dstPort(UdpPort.getInstance((short) to))
+            .srcAddr(LOOPBACK)
+            .dstAddr(LOOPBACK)
+            .payloadBuilder(new UnknownPacket.Builder().rawData(datagram))
+            .correctLengthAtBuild(true)
+            .correctChecksumAtBuild(true);
+    IpV4Packet.Builder ip =
+        new IpV4Packet.Builder()
+            .version(IpVersion.IPV4)
+            .tos(IpV4Rfc791Tos.newInstance((byte) 0))
+            .ttl((byte) 64)
+            .protocol(IpNumber.UDP)
+            .srcAddr(LOOPBACK)
+            .dstAddr(LOOPBACK)
+            .dontFragmentFlag(true)
+            .payloadBuilder(udp)
+            .correctLengthAtBuild(true)
+            .correctChecksumAtBuild(true);
     return new EthernetPacket.Builder()
         .srcAddr(LOOPBACK_MAC)
         .dstAddr(LOOPBACK_MAC)

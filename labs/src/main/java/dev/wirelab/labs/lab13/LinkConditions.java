@@ -8,21 +8,25 @@ import java.util.Locale;
  * waits three delays instead of one, so the ones sent after it overtake it.
  */
 public record LinkConditions(
-    double lossPercent, double duplicatePercent, double reorderPercent, double corruptPercent,
-    long delayMillis, long seed) {
+    double lossPercent,
+    double duplicatePercent,
+    double reorderPercent,
+    double corruptPercent,
+    long delayMillis,
+    long seed) {
 
   public static LinkConditions perfect(long delayMillis) {
     return new LinkConditions(0, 0, 0, 0, delayMillis, 0);
   }
 
   public LinkConditions withLoss(double percent) {
-    return new LinkConditions(percent, duplicatePercent, reorderPercent, corruptPercent,
-        delayMillis, seed);
+    return new LinkConditions(
+        percent, duplicatePercent, reorderPercent, corruptPercent, delayMillis, seed);
   }
 
   public LinkConditions withDelay(long millis) {
-    return new LinkConditions(lossPercent, duplicatePercent, reorderPercent, corruptPercent,
-        millis, seed);
+    return new LinkConditions(
+        lossPercent, duplicatePercent, reorderPercent, corruptPercent, millis, seed);
   }
 
   public long roundTripMillis() {
@@ -31,9 +35,15 @@ public record LinkConditions(
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "loss=%s%% dup=%s%% reorder=%s%% corrupt=%s%% delay-ms=%d seed=%d",
-        number(lossPercent), number(duplicatePercent), number(reorderPercent),
-        number(corruptPercent), delayMillis, seed);
+    return String.format(
+        Locale.ROOT,
+        "loss=%s%% dup=%s%% reorder=%s%% corrupt=%s%% delay-ms=%d seed=%d",
+        number(lossPercent),
+        number(duplicatePercent),
+        number(reorderPercent),
+        number(corruptPercent),
+        delayMillis,
+        seed);
   }
 
   private static String number(double percent) {

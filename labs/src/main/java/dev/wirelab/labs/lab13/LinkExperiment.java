@@ -18,7 +18,7 @@ public final class LinkExperiment {
   private final LinkConditions conditions;
   private final int receiverWindow;
   private final List<LossyLink.LinkObserver> observers = new ArrayList<>();
-  private Consumer<String> receiverNarration = line -> { };
+  private Consumer<String> receiverNarration = line -> {};
 
   public LinkExperiment(LinkConditions conditions, int receiverWindow) {
     this.conditions = conditions;
@@ -40,15 +40,15 @@ public final class LinkExperiment {
 
   public Outcome run(ReliableSender sender, byte[] data, int segmentBytes) throws Exception {
     try (DatagramSocket receiverSocket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
-        Receiver receiver = Receiver.start(receiverSocket, receiverWindow, 0,
-            receiverNarration, bytes -> { });
-        LossyLink link = LossyLink.start("127.0.0.1", 0, receiver.address(), conditions,
-            observers);
+        Receiver receiver =
+            Receiver.start(receiverSocket, receiverWindow, 0, receiverNarration, bytes -> {});
+        LossyLink link =
+            LossyLink.start("127.0.0.1", 0, receiver.address(), conditions, observers);
         DatagramSocket senderSocket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
       Transfer transfer = sender.send(data, segmentBytes, senderSocket, link.address());
       byte[] delivered = receiver.awaitFirst(DELIVERY_LIMIT_MILLIS);
-      return new Outcome(transfer, Arrays.equals(delivered, data), senderSocket.getLocalPort(),
-          link.port());
+      return new Outcome(
+          transfer, Arrays.equals(delivered, data), senderSocket.getLocalPort(), link.port());
     }
   }
 }

@@ -41,15 +41,23 @@ public final class LinkTally implements LossyLink.LinkObserver {
       }
     }
     if (!done.isEmpty()) {
-      String what = Segment.decode(datagram, datagram.length).map(Segment::toString)
-          .orElse(datagram.length + " bytes");
+      String what =
+          Segment.decode(datagram, datagram.length)
+              .map(Segment::toString)
+              .orElse(datagram.length + " bytes");
       narration.accept(what + ": " + String.join(", ", done));
     }
   }
 
   @Override
   public synchronized String toString() {
-    return String.format(Locale.ROOT, "%d datagrams: %d lost, %d duplicated, %d reordered, "
-        + "%d corrupted", datagrams, lost, duplicated, reordered, corrupted);
+    return String.format(
+        Locale.ROOT,
+        "%d datagrams: %d lost, %d duplicated, %d reordered, " + "%d corrupted",
+        datagrams,
+        lost,
+        duplicated,
+        reordered,
+        corrupted);
   }
 }

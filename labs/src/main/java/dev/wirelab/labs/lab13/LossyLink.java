@@ -19,13 +19,14 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A bad network on loopback: a UDP relay between a sender and a receiver that loses, duplicates,
- * reorders, delays and corrupts datagrams as {@link LinkConditions} say. The sender talks to
- * {@link #port()} as if it were the receiver; the receiver answers the link, which passes the
- * answer back to whoever sent last. Neither end can tell the link is there, except by its damage.
+ * reorders, delays and corrupts datagrams as {@link LinkConditions} say. The sender talks to {@link
+ * #port()} as if it were the receiver; the receiver answers the link, which passes the answer back
+ * to whoever sent last. Neither end can tell the link is there, except by its damage.
  */
 public final class LossyLink implements AutoCloseable {
   /** Large enough for any segment the lab sends, and for a student's larger ones. */
   private static final int MAX_DATAGRAM = 65_507;
+
   private static final long REORDER_DELAYS = 3;
 
   private final LinkConditions conditions;
@@ -45,8 +46,12 @@ public final class LossyLink implements AutoCloseable {
     void onDatagram(Direction direction, byte[] datagram, Fate fate);
   }
 
-  private LossyLink(LinkConditions conditions, DatagramSocket front, InetSocketAddress receiver,
-      List<LinkObserver> observers) throws SocketException {
+  private LossyLink(
+      LinkConditions conditions,
+      DatagramSocket front,
+      InetSocketAddress receiver,
+      List<LinkObserver> observers)
+      throws SocketException {
     this.conditions = conditions;
     this.front = front;
     this.back = new DatagramSocket(new InetSocketAddress(front.getLocalAddress(), 0));
@@ -55,18 +60,25 @@ public final class LossyLink implements AutoCloseable {
     for (Direction direction : Direction.values()) {
       seen.put(direction, new HashMap<>());
     }
-    this.deliveries = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "lab13-link-delivery");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.deliveries =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "lab13-link-delivery");
+              thread.setDaemon(true);
+              return thread;
+            });
     this.forward = relay(Direction.FORWARD, front);
     this.backward = relay(Direction.BACKWARD, back);
   }
 
   /** Listens on {@code host:port} (0 = any free port) and relays to {@code receiver}. */
-  public static LossyLink start(String host, int port, InetSocketAddress receiver,
-      LinkConditions conditions, List<LinkObserver> observers) throws IOException {
+  public static LossyLink start(
+      String host,
+      int port,
+      InetSocketAddress receiver,
+      LinkConditions conditions,
+      List<LinkObserver> observers)
+      throws IOException {
     DatagramSocket front = new DatagramSocket(new InetSocketAddress(host, port));
     try {
       LossyLink link = new LossyLink(conditions, front, receiver, observers);

@@ -11,7 +11,10 @@ public record Panel(String title, String xName, List<String> xLabels, List<Serie
   public record Series(String name, List<Double> kibPerSecond) {}
 
   public double maxGoodput() {
-    return series.stream().flatMap(line -> line.kibPerSecond().stream())
-        .mapToDouble(Double::doubleValue).max().orElse(0);
+    return series.stream()
+        .flatMap(line -> line.kibPerSecond().stream())
+        .mapToDouble(Double::doubleValue)
+        .max()
+        .orElse(0);
   }
 }

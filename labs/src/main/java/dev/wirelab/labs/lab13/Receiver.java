@@ -37,8 +37,12 @@ public final class Receiver implements AutoCloseable {
   private volatile boolean closed;
   private int corrupted;
 
-  private Receiver(DatagramSocket socket, int window, long lingerMillis,
-      Consumer<String> narration, Consumer<byte[]> onTransfer) {
+  private Receiver(
+      DatagramSocket socket,
+      int window,
+      long lingerMillis,
+      Consumer<String> narration,
+      Consumer<byte[]> onTransfer) {
     this.socket = socket;
     this.window = window;
     this.lingerMillis = lingerMillis;
@@ -49,12 +53,16 @@ public final class Receiver implements AutoCloseable {
   }
 
   /**
-   * Receives transfers on {@code socket} until closed; each complete one goes to
-   * {@code onTransfer}. After a transfer, a quiet {@code lingerMillis} ends it: then a new one may
-   * start at segment 0 (0 = never: one transfer only).
+   * Receives transfers on {@code socket} until closed; each complete one goes to {@code
+   * onTransfer}. After a transfer, a quiet {@code lingerMillis} ends it: then a new one may start
+   * at segment 0 (0 = never: one transfer only).
    */
-  public static Receiver start(DatagramSocket socket, int window, long lingerMillis,
-      Consumer<String> narration, Consumer<byte[]> onTransfer) {
+  public static Receiver start(
+      DatagramSocket socket,
+      int window,
+      long lingerMillis,
+      Consumer<String> narration,
+      Consumer<byte[]> onTransfer) {
     Receiver receiver = new Receiver(socket, window, lingerMillis, narration, onTransfer);
     receiver.thread.start();
     return receiver;
@@ -107,8 +115,9 @@ public final class Receiver implements AutoCloseable {
       } catch (SocketTimeoutException quietAfterFin) {
         return;
       }
-      Optional<Segment> arrived = Segment.decode(buffer, packet.getLength())
-          .filter(segment -> segment.kind() != Segment.Kind.ACK);
+      Optional<Segment> arrived =
+          Segment.decode(buffer, packet.getLength())
+              .filter(segment -> segment.kind() != Segment.Kind.ACK);
       if (arrived.isEmpty()) {
         synchronized (this) {
           corrupted++;
@@ -133,9 +142,12 @@ public final class Receiver implements AutoCloseable {
           finished |= next.kind() == Segment.Kind.FIN;
           expected++;
         }
-        what = expected == before ? "early: kept until " + before + " arrives"
-            : expected - before == 1 ? "delivered" : "delivered, with " + (expected - before - 1)
-                + " kept from before";
+        what =
+            expected == before
+                ? "early: kept until " + before + " arrives"
+                : expected - before == 1
+                    ? "delivered"
+                    : "delivered, with " + (expected - before - 1) + " kept from before";
       }
       Segment ack = Segment.ack(segment.seq(), expected);
       narration.accept("<- " + segment + ": " + what + "; -> " + ack);

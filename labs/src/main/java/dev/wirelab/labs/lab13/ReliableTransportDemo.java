@@ -21,11 +21,16 @@ final class ReliableTransportDemo {
   private final Narrator narrator;
   private final Path outDirectory;
   private final Clock clock;
+
   /** Part 2's ports, for its capture. */
   private LinkExperiment.Outcome lastPorts;
 
-  ReliableTransportDemo(LinkConditions conditions, PrintWriter out, Narrator narrator,
-      Path outDirectory, Clock clock) {
+  ReliableTransportDemo(
+      LinkConditions conditions,
+      PrintWriter out,
+      Narrator narrator,
+      Path outDirectory,
+      Clock clock) {
     this.conditions = conditions;
     this.out = out;
     this.narrator = narrator;
@@ -38,22 +43,32 @@ final class ReliableTransportDemo {
     narrator.heading("1. Stop-and-wait: one segment in flight, a timer, a checksum");
     Transfer stopAndWait = transfer(Strategy.GO_BACK_N, 1, message, null);
 
-    byte[] longer = (MESSAGE + MESSAGE).substring(0, 8 * SEGMENT_BYTES)
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] longer =
+        (MESSAGE + MESSAGE).substring(0, 8 * SEGMENT_BYTES).getBytes(StandardCharsets.US_ASCII);
     narrator.heading("2. Go-Back-N, window " + WINDOW + ": a timeout sends the whole window again");
     LinkCapture capture = new LinkCapture(clock);
     Transfer goBackN = transfer(Strategy.GO_BACK_N, WINDOW, longer, capture);
 
     narrator.heading("3. Selective repeat, window " + WINDOW + ": only the missing one again");
     Transfer selective = transfer(Strategy.SELECTIVE_REPEAT, WINDOW, longer, null);
-    narrator.as("lab").say("datagrams sent for the segments: stop-and-wait %d for %d, "
-        + "Go-Back-N %d for %d,", stopAndWait.transmissions(), stopAndWait.segments(),
-        goBackN.transmissions(), goBackN.segments());
-    narrator.as("lab").say("selective repeat %d for %d", selective.transmissions(),
-        selective.segments());
+    narrator
+        .as("lab")
+        .say(
+            "datagrams sent for the segments: stop-and-wait %d for %d, " + "Go-Back-N %d for %d,",
+            stopAndWait.transmissions(),
+            stopAndWait.segments(),
+            goBackN.transmissions(),
+            goBackN.segments());
+    narrator
+        .as("lab")
+        .say("selective repeat %d for %d", selective.transmissions(), selective.segments());
 
-    narrator.heading("4. Goodput: " + GoodputSweep.BYTES / 1024 + " KiB in "
-        + GoodputSweep.SEGMENT_BYTES + "-byte segments, one thing changed at a time");
+    narrator.heading(
+        "4. Goodput: "
+            + GoodputSweep.BYTES / 1024
+            + " KiB in "
+            + GoodputSweep.SEGMENT_BYTES
+            + "-byte segments, one thing changed at a time");
     List<Panel> panels = new GoodputSweep(conditions.seed()).run();
     for (Panel panel : panels) {
       out.println();
@@ -61,8 +76,11 @@ final class ReliableTransportDemo {
     }
     out.flush();
     Path chart = outDirectory.resolve(Lab13ReliableTransport.CHART_FILE);
-    Files.writeString(chart, GoodputChart.svg("Goodput of Go-Back-N and selective repeat "
-        + "over the lossy link", panels), StandardCharsets.UTF_8);
+    Files.writeString(
+        chart,
+        GoodputChart.svg(
+            "Goodput of Go-Back-N and selective repeat " + "over the lossy link", panels),
+        StandardCharsets.UTF_8);
     narrator.as("lab").say("wrote %s: the charts, for a projector", chart);
 
     narrator.heading("5. Part 2 on the wire: a capture for the inspector");
@@ -75,26 +93,34 @@ final class ReliableTransportDemo {
   private Transfer transfer(Strategy strategy, int window, byte[] data, LinkCapture capture)
       throws Exception {
     long timeout = GoodputSweep.timeoutFor(conditions.roundTripMillis());
-    narrator.as("lab").say("%d bytes in %d-byte segments, %s, window %d, timer %d ms",
-        data.length, SEGMENT_BYTES, strategy.title, window, timeout);
+    narrator
+        .as("lab")
+        .say(
+            "%d bytes in %d-byte segments, %s, window %d, timer %d ms",
+            data.length, SEGMENT_BYTES, strategy.title, window, timeout);
     LinkTally tally = new LinkTally(narrator.as("link")::say);
-    LinkExperiment experiment = new LinkExperiment(conditions,
-        strategy == Strategy.GO_BACK_N ? 1 : window)
-        .watchedBy(tally)
-        .receiverTells(narrator.as("receiver")::say);
+    LinkExperiment experiment =
+        new LinkExperiment(conditions, strategy == Strategy.GO_BACK_N ? 1 : window)
+            .watchedBy(tally)
+            .receiverTells(narrator.as("receiver")::say);
     if (capture != null) {
       experiment.watchedBy(capture);
     }
-    SlidingWindowSender sender = new SlidingWindowSender(strategy, window, timeout,
-        narrator.as("sender")::say);
+    SlidingWindowSender sender =
+        new SlidingWindowSender(strategy, window, timeout, narrator.as("sender")::say);
     LinkExperiment.Outcome outcome = experiment.run(sender, data, SEGMENT_BYTES);
     if (capture != null) {
       lastPorts = outcome;
     }
     narrator.as("lab").say("%s", Lab13ReliableTransport.summary(outcome.transfer()));
     narrator.as("lab").say("the link: %s", tally);
-    narrator.as("lab").say("the receiver got %s", outcome.intact()
-        ? "every byte once, in order" : "DIFFERENT BYTES: the protocol is broken");
+    narrator
+        .as("lab")
+        .say(
+            "the receiver got %s",
+            outcome.intact()
+                ? "every byte once, in order"
+                : "DIFFERENT BYTES: the protocol is broken");
     return outcome.transfer();
   }
 }

@@ -15,16 +15,18 @@ import java.util.Optional;
  * </pre>
  *
  * A DATA or FIN segment carries {@code seq}, the number of this segment. An ACK answers one
- * arrival: {@code seq} is the segment that just arrived (what selective repeat needs) and
- * {@code ack} is the next segment the receiver expects (cumulative, what Go-Back-N needs). The
- * checksum is lab 04's Internet checksum over the whole datagram, computed with the field at 0.
+ * arrival: {@code seq} is the segment that just arrived (what selective repeat needs) and {@code
+ * ack} is the next segment the receiver expects (cumulative, what Go-Back-N needs). The checksum is
+ * lab 04's Internet checksum over the whole datagram, computed with the field at 0.
  */
 public record Segment(Kind kind, int seq, int ack, byte[] payload) {
   public static final int HEADER_BYTES = 14;
 
   /** What a segment is for. */
   public enum Kind {
-    DATA, ACK, FIN;
+    DATA,
+    ACK,
+    FIN;
 
     static Optional<Kind> of(int code) {
       return code >= 0 && code < values().length ? Optional.of(values()[code]) : Optional.empty();
@@ -46,8 +48,14 @@ public record Segment(Kind kind, int seq, int ack, byte[] payload) {
 
   public byte[] encode() {
     ByteBuffer bytes = ByteBuffer.allocate(HEADER_BYTES + payload.length);
-    bytes.put((byte) kind.ordinal()).put((byte) 0).putShort((short) 0)
-        .putInt(seq).putInt(ack).putShort((short) payload.length).put(payload);
+    bytes
+        .put((byte) kind.ordinal())
+        .put((byte) 0)
+        .putShort((short) 0)
+        .putInt(seq)
+        .putInt(ack)
+        .putShort((short) payload.length)
+        .put(payload);
     byte[] datagram = bytes.array();
     int checksum = InternetChecksum.of(datagram);
     datagram[2] = (byte) (checksum >> 8);
@@ -95,8 +103,11 @@ public record Segment(Kind kind, int seq, int ack, byte[] payload) {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Segment that && kind == that.kind && seq == that.seq
-        && ack == that.ack && Arrays.equals(payload, that.payload);
+    return other instanceof Segment that
+        && kind == that.kind
+        && seq == that.seq
+        && ack == that.ack
+        && Arrays.equals(payload, that.payload);
   }
 
   @Override

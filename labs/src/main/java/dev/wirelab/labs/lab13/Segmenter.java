@@ -14,8 +14,9 @@ public final class Segmenter {
     Segment[] segments = new Segment[count + 1];
     for (int seq = 0; seq < count; seq++) {
       int from = seq * segmentBytes;
-      segments[seq] = Segment.data(seq,
-          Arrays.copyOfRange(data, from, Math.min(data.length, from + segmentBytes)));
+      segments[seq] =
+          Segment.data(
+              seq, Arrays.copyOfRange(data, from, Math.min(data.length, from + segmentBytes)));
     }
     segments[count] = Segment.fin(count);
     return segments;

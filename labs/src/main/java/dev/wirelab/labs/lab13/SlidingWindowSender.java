@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 public final class SlidingWindowSender implements ReliableSender {
   /** What to send again when a timer expires. */
   public enum Strategy {
-    GO_BACK_N("Go-Back-N"), SELECTIVE_REPEAT("selective repeat");
+    GO_BACK_N("Go-Back-N"),
+    SELECTIVE_REPEAT("selective repeat");
 
     public final String title;
 
@@ -37,8 +38,8 @@ public final class SlidingWindowSender implements ReliableSender {
   private final long timeoutNanos;
   private final Consumer<String> narration;
 
-  public SlidingWindowSender(Strategy strategy, int window, long timeoutMillis,
-      Consumer<String> narration) {
+  public SlidingWindowSender(
+      Strategy strategy, int window, long timeoutMillis, Consumer<String> narration) {
     if (window < 1) {
       throw new IllegalArgumentException("a window holds at least one segment, not " + window);
     }
@@ -75,13 +76,19 @@ public final class SlidingWindowSender implements ReliableSender {
       if (expired >= 0) {
         timeouts++;
         if (++fruitless > GIVE_UP_AFTER) {
-          throw new NoAnswer(String.format("no acknowledgment at all in %d timeouts in a row (%s): "
-              + "is a receiver running behind %s?", GIVE_UP_AFTER, segments[expired], Endpoint.of(to)));
+          throw new NoAnswer(
+              String.format(
+                  "no acknowledgment at all in %d timeouts in a row (%s): "
+                      + "is a receiver running behind %s?",
+                  GIVE_UP_AFTER, segments[expired], Endpoint.of(to)));
         }
         int from = strategy == Strategy.GO_BACK_N ? base : expired;
         int until = strategy == Strategy.GO_BACK_N ? next : expired + 1;
-        narration.accept(String.format("timeout: %s again%s", segments[expired],
-            until - from > 1 ? String.format(", and the %d after it", until - from - 1) : ""));
+        narration.accept(
+            String.format(
+                "timeout: %s again%s",
+                segments[expired],
+                until - from > 1 ? String.format(", and the %d after it", until - from - 1) : ""));
         for (int seq = from; seq < until; seq++) {
           if (!acked[seq]) {
             transmit(socket, to, segments[seq], " (again)");
@@ -98,8 +105,9 @@ public final class SlidingWindowSender implements ReliableSender {
       } catch (SocketTimeoutException e) {
         continue;
       }
-      Optional<Segment> ack = Segment.decode(buffer, arrival.getLength())
-          .filter(segment -> segment.kind() == Segment.Kind.ACK);
+      Optional<Segment> ack =
+          Segment.decode(buffer, arrival.getLength())
+              .filter(segment -> segment.kind() == Segment.Kind.ACK);
       if (ack.isEmpty()) {
         narration.accept("<- a damaged acknowledgment: ignored, as if lost");
         continue;
@@ -107,13 +115,14 @@ public final class SlidingWindowSender implements ReliableSender {
       fruitless = 0;
       int before = base;
       base = onAck(ack.get(), acked, base, next);
-      narration.accept("<- " + ack.get() + (base > before ? ", window slides to " + base
-          : ", nothing new"));
+      narration.accept(
+          "<- " + ack.get() + (base > before ? ", window slides to " + base : ", nothing new"));
       if (strategy == Strategy.GO_BACK_N && base > before && base < next) {
         deadline[base] = System.nanoTime() + timeoutNanos;
       }
     }
-    return new Transfer(data.length, segments.length, transmissions, timeouts, System.nanoTime() - start);
+    return new Transfer(
+        data.length, segments.length, transmissions, timeouts, System.nanoTime() - start);
   }
 
   /** Marks what {@code ack} acknowledges and returns the new base of the window. */

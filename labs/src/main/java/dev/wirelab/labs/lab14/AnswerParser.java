@@ -10,9 +10,9 @@ import java.util.function.Consumer;
 
 /**
  * Reads a DNS message, trusting nothing in it: every length is checked against the end of the
- * message, and a compression pointer must point backwards, before the name it is part of, so
- * that a loop of pointers cannot keep the reader going round for ever. Anything else is a
- * {@link MalformedMessage}, never an exception from deep inside.
+ * message, and a compression pointer must point backwards, before the name it is part of, so that a
+ * loop of pointers cannot keep the reader going round for ever. Anything else is a {@link
+ * MalformedMessage}, never an exception from deep inside.
  */
 public final class AnswerParser {
   private static final int HEADER_BYTES = 12;
@@ -27,7 +27,7 @@ public final class AnswerParser {
   }
 
   public static DnsMessage parse(byte[] message) throws MalformedMessage {
-    return parse(message, note -> { });
+    return parse(message, note -> {});
   }
 
   /** Parses {@code message}, telling {@code notes} about every compression pointer it follows. */
@@ -66,8 +66,15 @@ public final class AnswerParser {
       }
       offset = data + length;
     }
-    return new DnsMessage(id, (flags & 0x8000) != 0, (flags & 0x0400) != 0,
-        (flags & 0x0200) != 0, flags & 0x000f, questionName, questionType, answers);
+    return new DnsMessage(
+        id,
+        (flags & 0x8000) != 0,
+        (flags & 0x0400) != 0,
+        (flags & 0x0200) != 0,
+        flags & 0x000f,
+        questionName,
+        questionType,
+        answers);
   }
 
   private String data(RecordType type, int at, int length) throws MalformedMessage {
@@ -85,8 +92,13 @@ public final class AnswerParser {
 
   private String address(int at, int length, int expected) throws MalformedMessage {
     if (length != expected) {
-      throw new MalformedMessage(String.format(Locale.ROOT,
-          "an address of %d bytes at offset %d (expected %d)", length, at, expected));
+      throw new MalformedMessage(
+          String.format(
+              Locale.ROOT,
+              "an address of %d bytes at offset %d (expected %d)",
+              length,
+              at,
+              expected));
     }
     byte[] bytes = new byte[length];
     System.arraycopy(message, at, bytes, 0, length);
@@ -104,8 +116,12 @@ public final class AnswerParser {
     while (offset < at + length) {
       int size = message[offset] & 0xff;
       if (offset + 1 + size > at + length) {
-        throw new MalformedMessage(String.format(Locale.ROOT, "a TXT string of %d bytes at "
-            + "offset %d runs past its record", size, offset));
+        throw new MalformedMessage(
+            String.format(
+                Locale.ROOT,
+                "a TXT string of %d bytes at " + "offset %d runs past its record",
+                size,
+                offset));
       }
       strings.add("\"" + new String(message, offset + 1, size, StandardCharsets.US_ASCII) + "\"");
       offset += 1 + size;
@@ -131,11 +147,21 @@ public final class AnswerParser {
         need(offset, 2, "a compression pointer");
         int target = u16(offset) & 0x3fff;
         if (target >= pieceStart) {
-          throw new MalformedMessage(String.format(Locale.ROOT, "a compression pointer at offset "
-              + "%d points to %d, not before this name: a loop, or garbage", offset, target));
+          throw new MalformedMessage(
+              String.format(
+                  Locale.ROOT,
+                  "a compression pointer at offset "
+                      + "%d points to %d, not before this name: a loop, or garbage",
+                  offset,
+                  target));
         }
-        notes.accept(String.format(Locale.ROOT, "offset %d: pointer 0x%04x -> offset %d",
-            offset, u16(offset), target));
+        notes.accept(
+            String.format(
+                Locale.ROOT,
+                "offset %d: pointer 0x%04x -> offset %d",
+                offset,
+                u16(offset),
+                target));
         if (end < 0) {
           end = offset + 2;
         }
@@ -144,8 +170,12 @@ public final class AnswerParser {
         continue;
       }
       if ((length & 0xc0) != 0) {
-        throw new MalformedMessage(String.format(Locale.ROOT,
-            "label type 0x%02x at offset %d is not a length or a pointer", length, offset));
+        throw new MalformedMessage(
+            String.format(
+                Locale.ROOT,
+                "label type 0x%02x at offset %d is not a length or a pointer",
+                length,
+                offset));
       }
       if (length == 0) {
         String name = text.length() == 0 ? "." : text.substring(0, text.length() - 1);
@@ -163,8 +193,13 @@ public final class AnswerParser {
 
   private void need(int at, int count, String what) throws MalformedMessage {
     if (at + count > message.length) {
-      throw new MalformedMessage(String.format(Locale.ROOT, "%s at offset %d runs past the end "
-          + "of the %d-byte message", what, at, message.length));
+      throw new MalformedMessage(
+          String.format(
+              Locale.ROOT,
+              "%s at offset %d runs past the end " + "of the %d-byte message",
+              what,
+              at,
+              message.length));
     }
   }
 

@@ -10,13 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes the server's answers, compressing names as RFC 1035 section 4.1.4 allows: a name, or
- * its tail, that is already in the message becomes a two-byte pointer to it ({@code 0xc00c} is
- * the question's name, which always starts at offset 12).
+ * Writes the server's answers, compressing names as RFC 1035 section 4.1.4 allows: a name, or its
+ * tail, that is already in the message becomes a two-byte pointer to it ({@code 0xc00c} is the
+ * question's name, which always starts at offset 12).
  */
 final class AnswerWriter {
   /** What a UDP answer may carry without EDNS (RFC 1035 section 2.3.4). */
   static final int UDP_LIMIT = 512;
+
   private static final int FLAG_QR = 0x8000;
   private static final int FLAG_AA = 0x0400;
   private static final int FLAG_TC = 0x0200;
@@ -28,9 +29,11 @@ final class AnswerWriter {
 
   private AnswerWriter() {}
 
-  /** The answer to {@code query}; over UDP, one that would not fit is cut to its question and TC. */
-  static byte[] answer(DnsMessage query, int queryFlags, int rcode, List<ResourceRecord> answers,
-      boolean overUdp) {
+  /**
+   * The answer to {@code query}; over UDP, one that would not fit is cut to its question and TC.
+   */
+  static byte[] answer(
+      DnsMessage query, int queryFlags, int rcode, List<ResourceRecord> answers, boolean overUdp) {
     byte[] whole = write(query, queryFlags, rcode, answers, false);
     if (overUdp && whole.length > UDP_LIMIT) {
       return write(query, queryFlags, rcode, List.of(), true);
@@ -38,8 +41,12 @@ final class AnswerWriter {
     return whole;
   }
 
-  private static byte[] write(DnsMessage query, int queryFlags, int rcode,
-      List<ResourceRecord> answers, boolean truncated) {
+  private static byte[] write(
+      DnsMessage query,
+      int queryFlags,
+      int rcode,
+      List<ResourceRecord> answers,
+      boolean truncated) {
     AnswerWriter writer = new AnswerWriter();
     int flags = FLAG_QR | FLAG_AA | (queryFlags & FLAG_RD) | (truncated ? FLAG_TC : 0) | rcode;
     writer.short16(query.id());

@@ -20,8 +20,8 @@ final class DnsDemo {
   }
 
   void run() throws Exception {
-    try (NameServer server = NameServer.start(host, port, Zone.wirelabTest(),
-        narrator.as("server")::say)) {
+    try (NameServer server =
+        NameServer.start(host, port, Zone.wirelabTest(), narrator.as("server")::say)) {
       InetSocketAddress address = new InetSocketAddress(host, server.port());
       Narrator client = narrator.as("client");
       StubResolver resolver = new StubResolver(address, timeoutMillis, 0x1401, client::say);
@@ -29,31 +29,35 @@ final class DnsDemo {
       narrator.heading("1. A query, byte by byte: A? www.wirelab.test");
       byte[] query = QueryBuilder.query(0x1401, "www.wirelab.test", RecordType.A);
       QueryAnatomy.of(query).forEach(line -> narrator.as("query").say("%s", line));
-      narrator.as("query").say("%d bytes in all; the name is %d of them", query.length,
-          query.length - 16);
+      narrator
+          .as("query")
+          .say("%d bytes in all; the name is %d of them", query.length, query.length - 16);
 
       narrator.heading("2. The answer, and its compression pointers");
       byte[] raw = new RawUdp(address, timeoutMillis).exchange(query);
       HexLines.of(raw).forEach(line -> narrator.as("answer").say("%s", line));
-      DnsMessage answer = AnswerParser.parse(raw,
-          note -> narrator.as("parse").say("%s", note));
+      DnsMessage answer = AnswerParser.parse(raw, note -> narrator.as("parse").say("%s", note));
       printAnswers(narrator.as("parse"), answer);
-      narrator.as("parse").say("the owner name is 2 bytes instead of 18: \"the name at offset "
-          + "12\", the question's");
+      narrator
+          .as("parse")
+          .say(
+              "the owner name is 2 bytes instead of 18: \"the name at offset "
+                  + "12\", the question's");
 
       narrator.heading("3. Following the CNAME");
       printAnswers(client, resolver.resolve("www.wirelab.test", RecordType.A).answer());
 
       narrator.heading("4. The other record types");
-      for (RecordType type : List.of(RecordType.AAAA, RecordType.MX, RecordType.TXT,
-          RecordType.NS)) {
+      for (RecordType type :
+          List.of(RecordType.AAAA, RecordType.MX, RecordType.TXT, RecordType.NS)) {
         String name = type == RecordType.AAAA ? "web.wirelab.test" : Zone.ORIGIN;
         printAnswers(client, resolver.ask(name, type));
       }
 
       narrator.heading("5. A name that does not exist");
       DnsMessage missing = resolver.ask("nope.wirelab.test", RecordType.A);
-      client.say("rcode %d = %s: the server is authoritative (AA=%s), so nothing has that name",
+      client.say(
+          "rcode %d = %s: the server is authoritative (AA=%s), so nothing has that name",
           missing.rcode(), NameServer.rcodeName(missing.rcode()), missing.authoritative());
 
       narrator.heading("6. Too big for UDP: TC, then the same question over TCP");
@@ -89,8 +93,10 @@ final class DnsDemo {
 
   static void printAnswers(Narrator narrator, DnsMessage answer) {
     if (answer.answers().isEmpty()) {
-      narrator.say("%s %s: no records (%s)", RecordType.of(answer.questionType())
-          .map(Enum::name).orElse("?"), answer.questionName(),
+      narrator.say(
+          "%s %s: no records (%s)",
+          RecordType.of(answer.questionType()).map(Enum::name).orElse("?"),
+          answer.questionName(),
           NameServer.rcodeName(answer.rcode()));
     }
     for (ResourceRecord record : answer.answers()) {

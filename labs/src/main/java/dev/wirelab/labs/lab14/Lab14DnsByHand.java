@@ -11,29 +11,39 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Lab 14: run {@code ./wirelab lab 14 demo} and watch a DNS query built and answered by hand. */
 @Command(
     name = "14",
-    description = "DNS by hand: a query built byte by byte, an answer parsed with compression "
-        + "pointers, CNAMEs, NXDOMAIN, TC and the retry over TCP, malformed answers refused.",
+    description =
+        "DNS by hand: a query built byte by byte, an answer parsed with compression "
+            + "pointers, CNAMEs, NXDOMAIN, TC and the retry over TCP, malformed answers refused.",
     mixinStandardHelpOptions = true)
 public final class Lab14DnsByHand implements Callable<Integer> {
   @Mixin LabEndpoint endpoint;
 
-  @Option(names = "--name", paramLabel = "NAME", defaultValue = "www.wirelab.test",
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      defaultValue = "www.wirelab.test",
       description = "client: the name to resolve (default: ${DEFAULT-VALUE})")
   String name;
 
-  @Option(names = "--type", paramLabel = "TYPE", defaultValue = "A",
+  @Option(
+      names = "--type",
+      paramLabel = "TYPE",
+      defaultValue = "A",
       description = "client: A, AAAA, CNAME, MX, TXT or NS (default: ${DEFAULT-VALUE})")
   RecordType type;
 
-  @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "1000",
+  @Option(
+      names = "--timeout-ms",
+      paramLabel = "MS",
+      defaultValue = "1000",
       description = "client: how long to wait for each UDP answer (default: ${DEFAULT-VALUE})")
   int timeoutMillis;
 
@@ -51,8 +61,14 @@ public final class Lab14DnsByHand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     StringBuilder settings = new StringBuilder("lab 14 DNS by hand: " + endpoint);
     switch (endpoint.mode()) {
-      case client -> settings.append(" name=").append(name).append(" type=").append(type)
-          .append(" timeout-ms=").append(timeoutMillis);
+      case client ->
+          settings
+              .append(" name=")
+              .append(name)
+              .append(" type=")
+              .append(type)
+              .append(" timeout-ms=")
+              .append(timeoutMillis);
       case server, demo -> settings.append(" zone=").append(Zone.ORIGIN);
     }
     out.println(settings);
@@ -66,28 +82,32 @@ public final class Lab14DnsByHand implements Callable<Integer> {
   }
 
   private void serve(Narrator narrator) throws Exception {
-    try (NameServer server = NameServer.start(endpoint.host(), endpoint.port(),
-        Zone.wirelabTest(), narrator::say)) {
-      narrator.say("authoritative for %s on %s port %d, UDP and TCP; try: ./wirelab lab 14 "
-          + "client --port %d", Zone.ORIGIN, endpoint.host(), server.port(), server.port());
-      narrator.say("or: dig @%s -p %d www.wirelab.test   (Ctrl-C stops)", endpoint.host(),
-          server.port());
+    try (NameServer server =
+        NameServer.start(endpoint.host(), endpoint.port(), Zone.wirelabTest(), narrator::say)) {
+      narrator.say(
+          "authoritative for %s on %s port %d, UDP and TCP; try: ./wirelab lab 14 "
+              + "client --port %d",
+          Zone.ORIGIN, endpoint.host(), server.port(), server.port());
+      narrator.say(
+          "or: dig @%s -p %d www.wirelab.test   (Ctrl-C stops)", endpoint.host(), server.port());
       new CountDownLatch(1).await();
     }
   }
 
   private void resolve(Narrator narrator) throws Exception {
-    StubResolver resolver = new StubResolver(
-        new InetSocketAddress(endpoint.host(), endpoint.port()), timeoutMillis, 0x1401,
-        narrator::say);
+    StubResolver resolver =
+        new StubResolver(
+            new InetSocketAddress(endpoint.host(), endpoint.port()),
+            timeoutMillis,
+            0x1401,
+            narrator::say);
     try {
       StubResolver.Resolution resolution = resolver.resolve(name, type);
       DnsDemo.printAnswers(narrator, resolution.answer());
     } catch (MalformedMessage e) {
       throw new UserError("refused the answer: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new UserError(e.getMessage() + " (is the server running: ./wirelab lab 14 server?)",
-          e);
+      throw new UserError(e.getMessage() + " (is the server running: ./wirelab lab 14 server?)", e);
     }
   }
 }

@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A small authoritative name server for {@link Zone}, on one port over UDP and TCP, as DNS
- * servers are (RFC 1035 section 4.2). Over TCP each message has a two-byte length in front.
- * One thread per transport is plenty for a classroom.
+ * A small authoritative name server for {@link Zone}, on one port over UDP and TCP, as DNS servers
+ * are (RFC 1035 section 4.2). Over TCP each message has a two-byte length in front. One thread per
+ * transport is plenty for a classroom.
  */
 public final class NameServer implements AutoCloseable {
   static final int REFUSED = 5;
@@ -84,8 +84,8 @@ public final class NameServer implements AutoCloseable {
         byte[] query = Arrays.copyOf(buffer, packet.getLength());
         Optional<byte[]> answer = answer(query, true, Endpoint.of(packet.getSocketAddress()));
         if (answer.isPresent()) {
-          udp.send(new DatagramPacket(answer.get(), answer.get().length,
-              packet.getSocketAddress()));
+          udp.send(
+              new DatagramPacket(answer.get(), answer.get().length, packet.getSocketAddress()));
         }
       } catch (IOException e) {
         if (closed) {
@@ -163,11 +163,18 @@ public final class NameServer implements AutoCloseable {
     }
     byte[] answer = AnswerWriter.answer(question, flags, rcode, records, overUdp);
     boolean truncated = (answer[2] & 0x02) != 0;
-    narration.accept(String.format(Locale.ROOT, "%s? %s from %s: %s, %d bytes%s",
-        type.map(Enum::name).orElse("TYPE" + question.questionType()), name, from,
-        rcode == 0 ? records.size() + (records.size() == 1 ? " record" : " records")
-            : rcodeName(rcode), answer.length,
-        truncated ? " (TC: over " + AnswerWriter.UDP_LIMIT + ")" : ""));
+    narration.accept(
+        String.format(
+            Locale.ROOT,
+            "%s? %s from %s: %s, %d bytes%s",
+            type.map(Enum::name).orElse("TYPE" + question.questionType()),
+            name,
+            from,
+            rcode == 0
+                ? records.size() + (records.size() == 1 ? " record" : " records")
+                : rcodeName(rcode),
+            answer.length,
+            truncated ? " (TC: over " + AnswerWriter.UDP_LIMIT + ")" : ""));
     return Optional.of(answer);
   }
 

@@ -4,12 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Builds a query byte by byte (RFC 1035 section 4.1): a 12-byte header, then the question, the
- * name as length-prefixed labels ({@code 3 www 8 wirelab 4 test 0}), its type and class.
+ * Builds a query byte by byte (RFC 1035 section 4.1): a 12-byte header, then the question, the name
+ * as length-prefixed labels ({@code 3 www 8 wirelab 4 test 0}), its type and class.
  */
 public final class QueryBuilder {
   /** Recursion desired: a stub resolver asks for it, an authoritative server ignores it. */
   private static final int FLAG_RD = 0x0100;
+
   private static final int CLASS_IN = 1;
 
   private QueryBuilder() {}

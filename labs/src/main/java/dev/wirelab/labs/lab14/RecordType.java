@@ -5,7 +5,12 @@ import java.util.Optional;
 
 /** The record types the lab's zone holds, with their numbers from RFC 1035 and RFC 3596. */
 public enum RecordType {
-  A(1), NS(2), CNAME(5), MX(15), TXT(16), AAAA(28);
+  A(1),
+  NS(2),
+  CNAME(5),
+  MX(15),
+  TXT(16),
+  AAAA(28);
 
   public final int code;
 

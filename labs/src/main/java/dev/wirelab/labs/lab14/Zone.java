@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The zone the lab's server is authoritative for, {@code wirelab.test} (RFC 2606 reserves
- * {@code .test}, so these names can never leak into the real DNS). Every record type the lab
- * shows has a name here; {@code big.wirelab.test} has so much TXT that its answer cannot fit in
- * the 512 bytes a UDP answer may have.
+ * The zone the lab's server is authoritative for, {@code wirelab.test} (RFC 2606 reserves {@code
+ * .test}, so these names can never leak into the real DNS). Every record type the lab shows has a
+ * name here; {@code big.wirelab.test} has so much TXT that its answer cannot fit in the 512 bytes a
+ * UDP answer may have.
  */
 public final class Zone {
   public static final String ORIGIN = "wirelab.test";
@@ -27,8 +27,11 @@ public final class Zone {
     zone.add("web.wirelab.test", RecordType.AAAA, "::1");
     zone.add("www.wirelab.test", RecordType.CNAME, "web.wirelab.test");
     for (int i = 1; i <= 12; i++) {
-      zone.add("big.wirelab.test", RecordType.TXT, String.format(Locale.ROOT,
-          "\"line %02d of a TXT record too big for one UDP answer\"", i));
+      zone.add(
+          "big.wirelab.test",
+          RecordType.TXT,
+          String.format(
+              Locale.ROOT, "\"line %02d of a TXT record too big for one UDP answer\"", i));
     }
     return zone;
   }
@@ -39,13 +42,16 @@ public final class Zone {
 
   /** Records of {@code name} and {@code type}, or the name's CNAME if it has one instead. */
   public List<ResourceRecord> lookup(String name, RecordType type) {
-    List<ResourceRecord> found = records.stream()
-        .filter(record -> record.name().equalsIgnoreCase(name) && record.type() == type).toList();
+    List<ResourceRecord> found =
+        records.stream()
+            .filter(record -> record.name().equalsIgnoreCase(name) && record.type() == type)
+            .toList();
     if (!found.isEmpty()) {
       return found;
     }
-    return records.stream().filter(record -> record.name().equalsIgnoreCase(name)
-        && record.type() == RecordType.CNAME).toList();
+    return records.stream()
+        .filter(record -> record.name().equalsIgnoreCase(name) && record.type() == RecordType.CNAME)
+        .toList();
   }
 
   public boolean has(String name) {

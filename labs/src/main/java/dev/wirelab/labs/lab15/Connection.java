@@ -6,8 +6,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * One client's state in the loop: its channel, a name for the narration, and the bytes waiting
- * to be written because the kernel's send buffer was full. Nothing here blocks.
+ * One client's state in the loop: its channel, a name for the narration, and the bytes waiting to
+ * be written because the kernel's send buffer was full. Nothing here blocks.
  */
 final class Connection {
   final SocketChannel channel;

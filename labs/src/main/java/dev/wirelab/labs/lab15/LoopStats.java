@@ -49,9 +49,19 @@ public final class LoopStats {
   /** The counts in two lines that fit a projector. */
   public synchronized List<String> lines() {
     return List.of(
-        String.format(Locale.ROOT, "%d wake-ups; %d reads, %d bytes (%.0f per read, at most %d)",
-            wakeUps, reads, bytesRead, reads == 0 ? 0.0 : (double) bytesRead / reads, largestRead),
-        String.format(Locale.ROOT, "%d writes, %d of them partial; %d OP_WRITE wake-ups",
-            writes, partialWrites, writeWakeUps));
+        String.format(
+            Locale.ROOT,
+            "%d wake-ups; %d reads, %d bytes (%.0f per read, at most %d)",
+            wakeUps,
+            reads,
+            bytesRead,
+            reads == 0 ? 0.0 : (double) bytesRead / reads,
+            largestRead),
+        String.format(
+            Locale.ROOT,
+            "%d writes, %d of them partial; %d OP_WRITE wake-ups",
+            writes,
+            partialWrites,
+            writeWakeUps));
   }
 }

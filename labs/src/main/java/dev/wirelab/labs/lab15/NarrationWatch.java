@@ -27,8 +27,8 @@ final class NarrationWatch implements Consumer<String> {
   }
 
   /** Waits until a line said so far contains every one of {@code parts}. */
-  synchronized void await(long timeoutMillis, String... parts) throws IOException,
-      InterruptedException {
+  synchronized void await(long timeoutMillis, String... parts)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
     while (lines.stream().noneMatch(line -> containsAll(line, parts))) {
       long left = (deadline - System.nanoTime()) / 1_000_000;

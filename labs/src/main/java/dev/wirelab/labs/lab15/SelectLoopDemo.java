@@ -51,8 +51,8 @@ final class SelectLoopDemo {
           narrator.as("client " + (i + 1)).say("echo: %s", readLine(talkers.get(i)));
         }
 
-        narrator.heading("2. A slow reader: the kernel takes part of a write, "
-            + "OP_WRITE does the rest");
+        narrator.heading(
+            "2. A slow reader: the kernel takes part of a write, " + "OP_WRITE does the rest");
         server.narrateEveryEvent(false);
         byte[] bulk = new byte[bulkBytes];
         new SplittableRandom(15).nextBytes(bulk);
@@ -62,13 +62,17 @@ final class SelectLoopDemo {
           CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(slow, bulk));
           loop.await(TIMEOUT_MILLIS, "OP_WRITE on");
           talkers.get(0).getOutputStream().write("still there?\n".getBytes(StandardCharsets.UTF_8));
-          narrator.as("client 1").say("echo: %s (while the slow reader's echo waits)",
-              readLine(talkers.get(0)));
-          slowSays.say("now reading, %d KiB at a time with a %d ms pause", SLOW_READ_BYTES / 1024,
-              SLOW_READ_PAUSE_MILLIS);
+          narrator
+              .as("client 1")
+              .say("echo: %s (while the slow reader's echo waits)", readLine(talkers.get(0)));
+          slowSays.say(
+              "now reading, %d KiB at a time with a %d ms pause",
+              SLOW_READ_BYTES / 1024, SLOW_READ_PAUSE_MILLIS);
           byte[] echoed = readSlowly(slow, bulk.length);
           sending.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-          slowSays.say("got %d bytes back, %s", echoed.length,
+          slowSays.say(
+              "got %d bytes back, %s",
+              echoed.length,
               Arrays.equals(echoed, bulk) ? "every one in order" : "DIFFERENT from what it sent");
         }
         loop.await(TIMEOUT_MILLIS, "client 4: end of stream");
@@ -77,8 +81,9 @@ final class SelectLoopDemo {
         server.narrateEveryEvent(true);
         Socket vanishing = connect(address);
         vanishing.getOutputStream().write("half a mess".getBytes(StandardCharsets.UTF_8));
-        narrator.as("client 5").say("sent \"half a mess\", then reset the connection "
-            + "(SO_LINGER 0)");
+        narrator
+            .as("client 5")
+            .say("sent \"half a mess\", then reset the connection " + "(SO_LINGER 0)");
         vanishing.setSoLinger(true, 0);
         vanishing.close();
         talkers.get(1).getOutputStream().write("anyone hurt?\n".getBytes(StandardCharsets.UTF_8));
@@ -93,8 +98,11 @@ final class SelectLoopDemo {
       narrator.heading("4. What the one thread did");
       server.narrateEveryEvent(false);
       server.stats().lines().forEach(line -> narrator.as("loop").say("%s", line));
-      narrator.as("loop").say("all of it on one thread, \"%s\"; no read or write ever blocked it",
-          server.thread().getName());
+      narrator
+          .as("loop")
+          .say(
+              "all of it on one thread, \"%s\"; no read or write ever blocked it",
+              server.thread().getName());
     }
   }
 
@@ -131,8 +139,8 @@ final class SelectLoopDemo {
   }
 
   /** Reads in small helpings with a pause between them: a client slower than the server. */
-  private static byte[] readSlowly(Socket socket, int total) throws IOException,
-      InterruptedException {
+  private static byte[] readSlowly(Socket socket, int total)
+      throws IOException, InterruptedException {
     DataInputStream in = new DataInputStream(socket.getInputStream());
     byte[] all = new byte[total];
     for (int offset = 0; offset < total; offset += SLOW_READ_BYTES) {

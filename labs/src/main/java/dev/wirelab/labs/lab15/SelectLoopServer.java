@@ -16,21 +16,23 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * An echo server in one thread: one {@link Selector} tells the thread which sockets are ready,
- * and the thread only ever does what will not block — accept a waiting connection, read what
- * has arrived, write what the kernel will take. Bytes the kernel would not take wait in the
- * connection's queue, with {@code OP_WRITE} asked for; while they wait, the loop stops reading
- * from that client, so a client that does not read cannot make the server's memory grow.
+ * An echo server in one thread: one {@link Selector} tells the thread which sockets are ready, and
+ * the thread only ever does what will not block — accept a waiting connection, read what has
+ * arrived, write what the kernel will take. Bytes the kernel would not take wait in the
+ * connection's queue, with {@code OP_WRITE} asked for; while they wait, the loop stops reading from
+ * that client, so a client that does not read cannot make the server's memory grow.
  */
 public final class SelectLoopServer implements AutoCloseable {
   /** Read this much at most per wake-up and connection: fair to everybody else. */
   static final int READ_BUFFER_BYTES = 16 * 1024;
+
   /**
-   * The kernel's send buffer per connection. Linux grows it to megabytes on loopback; a small
-   * fixed one makes a partial write happen after a few hundred KiB, as it would to a slow client
-   * across a real network.
+   * The kernel's send buffer per connection. Linux grows it to megabytes on loopback; a small fixed
+   * one makes a partial write happen after a few hundred KiB, as it would to a slow client across a
+   * real network.
    */
   static final int SEND_BUFFER_BYTES = 32 * 1024;
+
   /** Stop reading from a client that has this much echo waiting for it. */
   static final int PENDING_LIMIT = 256 * 1024;
 
@@ -44,8 +46,8 @@ public final class SelectLoopServer implements AutoCloseable {
   private volatile boolean verbose = true;
   private int accepted;
 
-  private SelectLoopServer(Selector selector, ServerSocketChannel listener,
-      Consumer<String> narration) {
+  private SelectLoopServer(
+      Selector selector, ServerSocketChannel listener, Consumer<String> narration) {
     this.selector = selector;
     this.listener = listener;
     this.narration = narration;
@@ -131,8 +133,13 @@ public final class SelectLoopServer implements AutoCloseable {
       }
     } catch (IOException e) {
       // A client that vanished (a reset, a broken pipe) costs only its own connection.
-      narration.accept(connection.name + ": " + e.getMessage() + ": closed, "
-          + connection.pendingBytes + " bytes of echo dropped with it");
+      narration.accept(
+          connection.name
+              + ": "
+              + e.getMessage()
+              + ": closed, "
+              + connection.pendingBytes
+              + " bytes of echo dropped with it");
       close(key, connection);
     }
   }
@@ -145,8 +152,14 @@ public final class SelectLoopServer implements AutoCloseable {
       Connection connection = new Connection(channel, "client " + ++accepted);
       channel.register(selector, SelectionKey.OP_READ, connection);
       if (verbose) {
-        narration.accept(String.format(Locale.ROOT, "wake-up %d: accepted %s from %s",
-            stats.wakeUps(), connection.name, channel.getRemoteAddress()).replace("/", ""));
+        narration.accept(
+            String.format(
+                    Locale.ROOT,
+                    "wake-up %d: accepted %s from %s",
+                    stats.wakeUps(),
+                    connection.name,
+                    channel.getRemoteAddress())
+                .replace("/", ""));
       }
     }
   }
@@ -161,8 +174,14 @@ public final class SelectLoopServer implements AutoCloseable {
     }
     stats.read(count);
     if (verbose) {
-      narration.accept(String.format(Locale.ROOT, "wake-up %d (%d ready): read %d bytes from %s",
-          stats.wakeUps(), ready, count, connection.name));
+      narration.accept(
+          String.format(
+              Locale.ROOT,
+              "wake-up %d (%d ready): read %d bytes from %s",
+              stats.wakeUps(),
+              ready,
+              count,
+              connection.name));
     }
     readBuffer.flip();
     ByteBuffer echo = ByteBuffer.allocate(count);
@@ -182,12 +201,18 @@ public final class SelectLoopServer implements AutoCloseable {
       stats.wrote(partial);
       if (partial) {
         if ((key.interestOps() & SelectionKey.OP_WRITE) == 0) {
-          narration.accept(String.format(Locale.ROOT, "%s: the kernel took %d of %d bytes: "
-              + "OP_WRITE on, %d bytes wait", connection.name, written, wanted,
-              connection.pendingBytes));
+          narration.accept(
+              String.format(
+                  Locale.ROOT,
+                  "%s: the kernel took %d of %d bytes: " + "OP_WRITE on, %d bytes wait",
+                  connection.name,
+                  written,
+                  wanted,
+                  connection.pendingBytes));
         }
-        int ops = SelectionKey.OP_WRITE
-            | (connection.pendingBytes < PENDING_LIMIT ? SelectionKey.OP_READ : 0);
+        int ops =
+            SelectionKey.OP_WRITE
+                | (connection.pendingBytes < PENDING_LIMIT ? SelectionKey.OP_READ : 0);
         key.interestOps(ops);
         return;
       }

@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts the bytes that pass through a socket's streams: what this end put on the wire, and read. */
+/**
+ * Counts the bytes that pass through a socket's streams: what this end put on the wire, and read.
+ */
 public final class ByteCounter {
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong sent = new AtomicLong();

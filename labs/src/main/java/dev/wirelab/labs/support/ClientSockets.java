@@ -12,8 +12,8 @@ public final class ClientSockets {
   private ClientSockets() {}
 
   /**
-   * A socket connected to {@code host:port} whose reads give up after {@code readTimeoutMillis}
-   * (0: wait as long as it takes). If connecting fails, nothing is left open.
+   * A socket connected to {@code host:port} whose reads give up after {@code readTimeoutMillis} (0:
+   * wait as long as it takes). If connecting fails, nothing is left open.
    */
   public static Socket connect(String host, int port, int readTimeoutMillis) throws IOException {
     Socket socket = new Socket();

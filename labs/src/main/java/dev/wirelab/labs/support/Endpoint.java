@@ -15,10 +15,14 @@ public final class Endpoint {
     }
     if (inet.getAddress().isAnyLocalAddress()) {
       // Java reports a dual-stack wildcard as 0:0:0:0:0:0:0:0; people write [::] or 0.0.0.0.
-      return (inet.getAddress() instanceof Inet6Address ? "[::]" : "0.0.0.0") + ":" + inet.getPort();
+      return (inet.getAddress() instanceof Inet6Address ? "[::]" : "0.0.0.0")
+          + ":"
+          + inet.getPort();
     }
     String host = inet.getAddress().getHostAddress();
-    return (inet.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + inet.getPort();
+    return (inet.getAddress() instanceof Inet6Address ? "[" + host + "]" : host)
+        + ":"
+        + inet.getPort();
   }
 
   /**
@@ -26,7 +30,10 @@ public final class Endpoint {
    * (0.0.0.0, ::) means "every interface" to a server, but is no address to connect to.
    */
   public static String dialable(String host) {
-    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    return bare.equals("0.0.0.0") || bare.equals("::") || bare.equals("0:0:0:0:0:0:0:0") ? "127.0.0.1" : host;
+    String bare =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    return bare.equals("0.0.0.0") || bare.equals("::") || bare.equals("0:0:0:0:0:0:0:0")
+        ? "127.0.0.1"
+        : host;
   }
 }

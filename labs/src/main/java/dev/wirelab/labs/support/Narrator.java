@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Prints a lab's story one line at a time, each line prefixed with who is speaking
- * ({@code [server] accepted ...}), so two threads' lines stay whole and easy to tell apart.
+ * Prints a lab's story one line at a time, each line prefixed with who is speaking ({@code [server]
+ * accepted ...}), so two threads' lines stay whole and easy to tell apart.
  */
 public final class Narrator {
   private final PrintWriter out;

@@ -19,7 +19,8 @@ public final class PcapFileReader {
     void onPacket(Packet packet, PcapHandle handle);
   }
 
-  public static void readEach(Path file, PacketListener listener) throws PcapNativeException, NotOpenException {
+  public static void readEach(Path file, PacketListener listener)
+      throws PcapNativeException, NotOpenException {
     try (PcapHandle handle = Pcaps.openOffline(file.toString())) {
       while (true) {
         Packet packet;

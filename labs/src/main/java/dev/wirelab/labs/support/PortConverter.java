@@ -14,8 +14,7 @@ public final class PortConverter implements CommandLine.ITypeConverter<Integer> 
           "'" + value + "' is not a port number (use a whole number from 0 to 65535)");
     }
     if (port < 0 || port > 65_535) {
-      throw new CommandLine.TypeConversionException(
-          port + " is outside the port range 0-65535");
+      throw new CommandLine.TypeConversionException(port + " is outside the port range 0-65535");
     }
     return port;
   }

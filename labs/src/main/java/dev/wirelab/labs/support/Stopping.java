@@ -5,8 +5,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Waits for a lab's threads to end inside {@code close()}, which must not throw
- * InterruptedException (try-with-resources could not tell it from a failure): an interrupt
- * cuts the wait short and stays set for the caller to see.
+ * InterruptedException (try-with-resources could not tell it from a failure): an interrupt cuts the
+ * wait short and stays set for the caller to see.
  */
 public final class Stopping {
   private Stopping() {}

@@ -8,8 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The skeleton of a blocking server: listen, accept, and serve each connection on a thread of
- * its own until it ends. Closing it hangs up on every connection and waits for their threads.
+ * The skeleton of a blocking server: listen, accept, and serve each connection on a thread of its
+ * own until it ends. Closing it hangs up on every connection and waits for their threads.
  */
 public final class ThreadPerConnection implements AutoCloseable {
   /** How long {@link #close} waits for each thread after hanging up on its connection. */
@@ -29,7 +29,8 @@ public final class ThreadPerConnection implements AutoCloseable {
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
-  private ThreadPerConnection(ServerSocket listener, String threadName, Handler handler, Consumer<String> problems) {
+  private ThreadPerConnection(
+      ServerSocket listener, String threadName, Handler handler, Consumer<String> problems) {
     this.listener = listener;
     this.threadName = threadName;
     this.handler = handler;
@@ -39,11 +40,17 @@ public final class ThreadPerConnection implements AutoCloseable {
 
   /**
    * Listens on {@code host:port} (0: any free port) with room for {@code backlog} connections
-   * waiting to be accepted, and starts accepting. {@code problems} hears what goes wrong while
-   * the server is open; what goes wrong because it is closing is expected and not reported.
+   * waiting to be accepted, and starts accepting. {@code problems} hears what goes wrong while the
+   * server is open; what goes wrong because it is closing is expected and not reported.
    */
-  public static ThreadPerConnection start(String host, int port, int backlog, String threadName, Handler handler,
-      Consumer<String> problems) throws IOException {
+  public static ThreadPerConnection start(
+      String host,
+      int port,
+      int backlog,
+      String threadName,
+      Handler handler,
+      Consumer<String> problems)
+      throws IOException {
     ServerSocket listener = ServerSockets.listen(host, port, backlog);
     ThreadPerConnection server = new ThreadPerConnection(listener, threadName, handler, problems);
     server.acceptor.start();

@@ -43,7 +43,9 @@ class ExerciseCommandTest {
     Files.writeString(dir.resolve("EchoServer.java"), "// my work");
 
     assertThat(run(new ExerciseCommand(), "1", "--dir", dir.toString())).isEqualTo(1);
-    assertThat(err.toString()).startsWith("error: ").contains("already holds work")
+    assertThat(err.toString())
+        .startsWith("error: ")
+        .contains("already holds work")
         .doesNotContain("Exception");
     assertThat(dir.resolve("EchoServer.java")).hasContent("// my work");
   }
@@ -73,7 +75,8 @@ class ExerciseCommandTest {
   @Test
   void checkReferencePassesAndSaysSo() {
     assertThat(run(new CheckCommand(), "01", "--reference")).isZero();
-    assertThat(out.toString()).contains("  ✓ serves several clients at once")
+    assertThat(out.toString())
+        .contains("  ✓ serves several clients at once")
         .endsWith("4 of 4 requirements met\n");
   }
 

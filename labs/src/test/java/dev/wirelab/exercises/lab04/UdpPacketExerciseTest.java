@@ -45,28 +45,55 @@ class UdpPacketExerciseTest extends ExerciseTestBase {
     ResourceTree.copy(getClass().getClassLoader(), proof.exercise().referenceResource(), sources);
     assertThat(StudentCompiler.compile(sources, classes).errors()).isEmpty();
     ByteArrayOutputStream pcap = new ByteArrayOutputStream();
-    pcap.write(ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN).putInt(0xa1b2c3d4)
-        .putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
-        .putInt(228).array());
+    pcap.write(
+        ByteBuffer.allocate(24)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .putInt(0xa1b2c3d4)
+            .putShort((short) 2)
+            .putShort((short) 4)
+            .putInt(0)
+            .putInt(0)
+            .putInt(65535)
+            .putInt(228)
+            .array());
     try (StudentCode code = new StudentCode(classes)) {
-      StudentProcess probe = code.runProgram(Duration.ofSeconds(20),
-          UdpPacketProbe.class.getName());
+      StudentProcess probe =
+          code.runProgram(Duration.ofSeconds(20), UdpPacketProbe.class.getName());
       for (String line : probe.stdout().strip().split("\n")) {
         byte[] packet = HexFormat.of().parseHex(line.substring(3));
-        pcap.write(ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putInt(0).putInt(0)
-            .putInt(packet.length).putInt(packet.length).array());
+        pcap.write(
+            ByteBuffer.allocate(16)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(0)
+                .putInt(0)
+                .putInt(packet.length)
+                .putInt(packet.length)
+                .array());
         pcap.write(packet);
       }
     }
     Path file = Files.write(work.resolve("reference.pcap"), pcap.toByteArray());
-    Process tshark = new ProcessBuilder("tshark", "-n", "-r", file.toString(),
-        "-o", "ip.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE",
-        "-T", "fields", "-e", "ip.checksum.status", "-e", "udp.checksum.status")
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process tshark =
+        new ProcessBuilder(
+                "tshark",
+                "-n",
+                "-r",
+                file.toString(),
+                "-o",
+                "ip.check_checksum:TRUE",
+                "-o",
+                "udp.check_checksum:TRUE",
+                "-T",
+                "fields",
+                "-e",
+                "ip.checksum.status",
+                "-e",
+                "udp.checksum.status")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String fields = new String(tshark.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(tshark.waitFor(30, TimeUnit.SECONDS)).isTrue();
     // 1 is tshark's "Good" for a verified checksum.
-    assertThat(fields.strip().lines().toList()).as(fields)
-        .isEqualTo(List.of("1\t1", "1\t1"));
+    assertThat(fields.strip().lines().toList()).as(fields).isEqualTo(List.of("1\t1", "1\t1"));
   }
 }

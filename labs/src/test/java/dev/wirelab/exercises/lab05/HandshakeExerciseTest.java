@@ -29,7 +29,9 @@ class HandshakeExerciseTest extends ExerciseTestBase {
         .contains("10.0.0.1.40000 > 10.0.0.2.80: Flags [S]");
     assertThat(HandshakeExercise.inspect(capture).get(capture.handshake().get(1) - 1))
         .contains("Flags [S.]");
-    assertThat(HandshakeExercise.inspect(Conversation.threeWayClose())
-        .get(Conversation.threeWayClose().teardown().get(1) - 1)).contains("Flags [F.]");
+    assertThat(
+            HandshakeExercise.inspect(Conversation.threeWayClose())
+                .get(Conversation.threeWayClose().teardown().get(1) - 1))
+        .contains("Flags [F.]");
   }
 }

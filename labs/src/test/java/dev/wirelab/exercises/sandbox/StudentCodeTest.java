@@ -25,9 +25,11 @@ class StudentCodeTest {
 
   @Test
   void systemExitEndsOnlyTheChildJvm() throws Exception {
-    try (StudentCode code = compile("Quits",
-        "public class Quits { public static void main(String[] a) {"
-            + " System.out.println(\"bye\"); System.exit(3); } }")) {
+    try (StudentCode code =
+        compile(
+            "Quits",
+            "public class Quits { public static void main(String[] a) {"
+                + " System.out.println(\"bye\"); System.exit(3); } }")) {
       StudentProcess run = code.runProgram(Duration.ofSeconds(20), "Quits");
       assertThat(run.exitCode()).isEqualTo(3);
       assertThat(run.stdout()).isEqualTo("bye\n");
@@ -37,8 +39,10 @@ class StudentCodeTest {
 
   @Test
   void anEndlessLoopIsStoppedByTheBoundAndKilled() throws Exception {
-    StudentCode code = compile("Spins",
-        "public class Spins { public static void main(String[] a) { while (true) { } } }");
+    StudentCode code =
+        compile(
+            "Spins",
+            "public class Spins { public static void main(String[] a) { while (true) { } } }");
     StudentProcess run;
     try {
       run = code.runProgram(Duration.ofMillis(500), "Spins");
@@ -51,10 +55,12 @@ class StudentCodeTest {
 
   @Test
   void threadsLeftRunningAfterMainAreReported() throws Exception {
-    try (StudentCode code = compile("Leaks",
-        "public class Leaks { public static void main(String[] a) {"
-            + " new Thread(() -> { while (true) { Thread.onSpinWait(); } }, \"forgotten\").start();"
-            + " } }")) {
+    try (StudentCode code =
+        compile(
+            "Leaks",
+            "public class Leaks { public static void main(String[] a) {"
+                + " new Thread(() -> { while (true) { Thread.onSpinWait(); } }, \"forgotten\").start();"
+                + " } }")) {
       StudentProcess run = code.runProgram(Duration.ofSeconds(20), "Leaks");
       assertThat(run.isAlive()).isFalse();
       assertThat(run.sandboxReports())
@@ -64,31 +70,39 @@ class StudentCodeTest {
 
   @Test
   void socketsLeftOpenAfterMainAreReported() throws Exception {
-    try (StudentCode code = compile("Forgets",
-        "public class Forgets { public static void main(String[] a) throws Exception {"
-            + " new java.net.DatagramSocket(); } }")) {
+    try (StudentCode code =
+        compile(
+            "Forgets",
+            "public class Forgets { public static void main(String[] a) throws Exception {"
+                + " new java.net.DatagramSocket(); } }")) {
       StudentProcess run = code.runProgram(Duration.ofSeconds(20), "Forgets");
-      assertThat(run.sandboxReports()).containsExactly("1 socket(s) still open after main returned");
+      assertThat(run.sandboxReports())
+          .containsExactly("1 socket(s) still open after main returned");
     }
   }
 
   @Test
   void anExceptionOutOfMainIsOneLineWithTheStudentsFileAndLine() throws Exception {
-    try (StudentCode code = compile("Throws",
-        "public class Throws {\n public static void main(String[] a) {\n"
-            + "  throw new IllegalStateException(\"oops\");\n }\n}\n")) {
+    try (StudentCode code =
+        compile(
+            "Throws",
+            "public class Throws {\n public static void main(String[] a) {\n"
+                + "  throw new IllegalStateException(\"oops\");\n }\n}\n")) {
       StudentProcess run = code.runProgram(Duration.ofSeconds(20), "Throws");
       assertThat(run.describeEnd())
-          .isEqualTo("stopped: main threw java.lang.IllegalStateException: oops (at Throws.java:3)");
+          .isEqualTo(
+              "stopped: main threw java.lang.IllegalStateException: oops (at Throws.java:3)");
     }
   }
 
   @Test
   void aRenamedMainClassIsNamed() throws Exception {
-    try (StudentCode code = compile("Other",
-        "public class Other { public static void main(String[] a) { } }")) {
+    try (StudentCode code =
+        compile("Other", "public class Other { public static void main(String[] a) { } }")) {
       StudentProcess run = code.runProgram(Duration.ofSeconds(20), "EchoServer");
-      assertThat(run.sandboxReports()).singleElement().asString()
+      assertThat(run.sandboxReports())
+          .singleElement()
+          .asString()
           .startsWith("there is no class EchoServer");
     }
   }
@@ -98,6 +112,7 @@ class StudentCodeTest {
     Files.writeString(sources.resolve("Broken.java"), "public class Broken {\n  int x = ;\n}\n");
     CompileResult result = StudentCompiler.compile(sources, classes);
     assertThat(result.ok()).isFalse();
-    assertThat(result.errors()).containsExactly("Broken.java:2: error: illegal start of expression");
+    assertThat(result.errors())
+        .containsExactly("Broken.java:2: error: illegal start of expression");
   }
 }

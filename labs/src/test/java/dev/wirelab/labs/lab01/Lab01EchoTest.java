@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wirelab.labs.support.Narrator;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +42,8 @@ class Lab01EchoTest {
       client.getOutputStream().write('x');
       assertThat(client.getInputStream().read()).isEqualTo('x');
     }
-    assertThat(output.toString()).contains(
-        "accepted 127.0.0.1:" + serverPort + " <-> 127.0.0.1:" + clientPort);
+    assertThat(output.toString())
+        .contains("accepted 127.0.0.1:" + serverPort + " <-> 127.0.0.1:" + clientPort);
     assertThat(clientPort).isNotEqualTo(serverPort);
   }
 

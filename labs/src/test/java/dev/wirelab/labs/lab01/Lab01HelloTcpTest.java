@@ -33,8 +33,12 @@ class Lab01HelloTcpTest {
     StringWriter serverLog = new StringWriter();
     try (EchoServer server =
         EchoServer.start("127.0.0.1", 0, new Narrator(new PrintWriter(serverLog), "server"))) {
-      LabRun run = LabRun.of(new Lab01HelloTcp(new StringReader("one\ntwo\n")),
-          "client", "--port", String.valueOf(server.port()));
+      LabRun run =
+          LabRun.of(
+              new Lab01HelloTcp(new StringReader("one\ntwo\n")),
+              "client",
+              "--port",
+              String.valueOf(server.port()));
 
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out())
@@ -47,7 +51,8 @@ class Lab01HelloTcpTest {
   @Test
   void busyPortIsOneLine() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      LabRun run = LabRun.of(new Lab01HelloTcp(), "server", "--port", String.valueOf(taken.getLocalPort()));
+      LabRun run =
+          LabRun.of(new Lab01HelloTcp(), "server", "--port", String.valueOf(taken.getLocalPort()));
       assertThat(run.assertOneLineError()).startsWith("error: cannot listen there");
     }
   }
@@ -55,14 +60,21 @@ class Lab01HelloTcpTest {
   @Test
   void refusedConnectionIsOneLine() throws Exception {
     int closedPort = ClosedPort.tcp();
-    LabRun run = LabRun.of(new Lab01HelloTcp(new StringReader("")), "client", "--port", String.valueOf(closedPort));
+    LabRun run =
+        LabRun.of(
+            new Lab01HelloTcp(new StringReader("")),
+            "client",
+            "--port",
+            String.valueOf(closedPort));
     assertThat(run.assertOneLineError())
         .isEqualTo("error: connection refused (is the server running, and on that host and port?)");
   }
 
   @Test
   void unknownHostIsOneLine() {
-    LabRun run = LabRun.of(new Lab01HelloTcp(new StringReader("")), "client", "--host", "no-such-host.invalid");
+    LabRun run =
+        LabRun.of(
+            new Lab01HelloTcp(new StringReader("")), "client", "--host", "no-such-host.invalid");
     assertThat(run.assertOneLineError()).startsWith("error: unknown host no-such-host.invalid");
   }
 

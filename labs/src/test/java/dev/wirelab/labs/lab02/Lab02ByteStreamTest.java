@@ -23,7 +23,8 @@ class Lab02ByteStreamTest {
     // Each end says message k+1 only after hearing the other's message k, so their talking
     // times must overlap: a causal order, not a timing assumption.
     assertThat(result.overlapMillis()).isPositive();
-    assertThat(output.toString()).contains("[server] the other end is done talking (end of stream)")
+    assertThat(output.toString())
+        .contains("[server] the other end is done talking (end of stream)")
         .contains("[client] the other end is done talking (end of stream)");
   }
 
@@ -36,7 +37,8 @@ class Lab02ByteStreamTest {
   void oneLargeWriteArrivesInSeveralReadsAndReassemblesExactly() throws Exception {
     Splitting.Result result = Splitting.run(narrator);
 
-    assertThat(result.readSizes()).hasSizeGreaterThan(1)
+    assertThat(result.readSizes())
+        .hasSizeGreaterThan(1)
         .allSatisfy(size -> assertThat(size).isLessThan(Splitting.MESSAGE_BYTES));
     assertThat(result.readSizes().stream().mapToInt(Integer::intValue).sum())
         .isEqualTo(Splitting.MESSAGE_BYTES);
@@ -50,11 +52,12 @@ class Lab02ByteStreamTest {
 
   @Test
   void lengthPrefixFramingRecoversSplitAndMergedMessagesExactly() throws Exception {
-    List<byte[]> messages = List.of(
-        "tiny".getBytes(StandardCharsets.UTF_8),
-        Splitting.pattern(Splitting.MESSAGE_BYTES),
-        new byte[0],
-        "a newline\ninside is fine".getBytes(StandardCharsets.UTF_8));
+    List<byte[]> messages =
+        List.of(
+            "tiny".getBytes(StandardCharsets.UTF_8),
+            Splitting.pattern(Splitting.MESSAGE_BYTES),
+            new byte[0],
+            "a newline\ninside is fine".getBytes(StandardCharsets.UTF_8));
 
     List<byte[]> received = LengthPrefixFraming.run(narrator, messages);
 
@@ -76,6 +79,7 @@ class Lab02ByteStreamTest {
 
   private static List<String> script(String speaker) {
     return IntStream.rangeClosed(1, Conversation.MESSAGES)
-        .mapToObj(k -> speaker + " message " + k).toList();
+        .mapToObj(k -> speaker + " message " + k)
+        .toList();
   }
 }

@@ -36,27 +36,39 @@ class Lab02FullDuplexTest {
   void clientModeTalksAndListensUntilBothEndsAreDone() throws Exception {
     try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       String[] serverHeard = new String[2];
-      Thread server = new Thread(() -> {
-        try (Socket socket = listener.accept()) {
-          socket.setSoTimeout(5_000);
-          socket.getOutputStream().write("hi from the server\n".getBytes(StandardCharsets.UTF_8));
-          socket.shutdownOutput();
-          BufferedReader in = new BufferedReader(
-              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-          serverHeard[0] = in.readLine();
-          serverHeard[1] = in.readLine();
-        } catch (Exception e) {
-          serverHeard[0] = e.toString();
-        }
-      }, "test-peer");
+      Thread server =
+          new Thread(
+              () -> {
+                try (Socket socket = listener.accept()) {
+                  socket.setSoTimeout(5_000);
+                  socket
+                      .getOutputStream()
+                      .write("hi from the server\n".getBytes(StandardCharsets.UTF_8));
+                  socket.shutdownOutput();
+                  BufferedReader in =
+                      new BufferedReader(
+                          new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                  serverHeard[0] = in.readLine();
+                  serverHeard[1] = in.readLine();
+                } catch (Exception e) {
+                  serverHeard[0] = e.toString();
+                }
+              },
+              "test-peer");
       server.start();
 
-      LabRun run = LabRun.of(new Lab02FullDuplex(new StringReader("hi from the client\n")),
-          "client", "--port", String.valueOf(listener.getLocalPort()));
+      LabRun run =
+          LabRun.of(
+              new Lab02FullDuplex(new StringReader("hi from the client\n")),
+              "client",
+              "--port",
+              String.valueOf(listener.getLocalPort()));
       server.join(5_000);
 
       assertThat(run.exitCode()).as(run.err()).isZero();
-      assertThat(run.out()).contains("heard \"hi from the server\"").contains("says  \"hi from the client\"");
+      assertThat(run.out())
+          .contains("heard \"hi from the server\"")
+          .contains("says  \"hi from the client\"");
       assertThat(serverHeard).containsExactly("hi from the client", null);
     }
   }
@@ -64,7 +76,9 @@ class Lab02FullDuplexTest {
   @Test
   void busyPortIsOneLine() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      LabRun run = LabRun.of(new Lab02FullDuplex(), "server", "--port", String.valueOf(taken.getLocalPort()));
+      LabRun run =
+          LabRun.of(
+              new Lab02FullDuplex(), "server", "--port", String.valueOf(taken.getLocalPort()));
       assertThat(run.assertOneLineError()).startsWith("error: cannot listen there");
     }
   }
@@ -72,7 +86,12 @@ class Lab02FullDuplexTest {
   @Test
   void refusedConnectionIsOneLine() throws Exception {
     int closedPort = ClosedPort.tcp();
-    LabRun run = LabRun.of(new Lab02FullDuplex(new StringReader("")), "client", "--port", String.valueOf(closedPort));
+    LabRun run =
+        LabRun.of(
+            new Lab02FullDuplex(new StringReader("")),
+            "client",
+            "--port",
+            String.valueOf(closedPort));
     assertThat(run.assertOneLineError()).startsWith("error: connection refused");
   }
 

@@ -27,10 +27,12 @@ class Lab03PingTest {
 
     assertThat(first.result.lost()).isNotEmpty().isEqualTo(second.result.lost());
     assertThat(first.result.lost()).isEqualTo(first.droppedSequences);
-    assertThat(otherSeed.result.lost()).isEqualTo(otherSeed.droppedSequences)
+    assertThat(otherSeed.result.lost())
+        .isEqualTo(otherSeed.droppedSequences)
         .isNotEqualTo(first.result.lost());
     assertThat(first.result.rttMillis()).hasSize(10 - first.result.lost().size());
-    assertThat(output.toString()).contains("--- 127.0.0.1 ping statistics ---")
+    assertThat(output.toString())
+        .contains("--- 127.0.0.1 ping statistics ---")
         .contains("10 packets transmitted, " + first.result.rttMillis().size() + " received");
   }
 
@@ -40,7 +42,8 @@ class Lab03PingTest {
     int batch = 50;
     int replies = 0;
     List<String> dropped;
-    try (PingServer server = PingServer.start("127.0.0.1", 0, new SimulatedLoss(30, 7), 0, narrator);
+    try (PingServer server =
+            PingServer.start("127.0.0.1", 0, new SimulatedLoss(30, 7), 0, narrator);
         DatagramSocket client = Datagrams.loopbackSocket()) {
       InetSocketAddress to = new InetSocketAddress("127.0.0.1", server.port());
       // In batches, so that neither socket's receive buffer overflows: that would be real loss.
@@ -66,12 +69,16 @@ class Lab03PingTest {
   @Test
   void withoutLossEveryPingIsAnsweredAndTheDelayShowsInEveryRoundTrip() throws Exception {
     PingClient.Result result;
-    try (PingServer server = PingServer.start("127.0.0.1", 0, new SimulatedLoss(0, 1), 20, narrator)) {
-      result = new PingClient("server", TIMEOUT_MILLIS, narrator).ping("127.0.0.1", server.port(), 3);
+    try (PingServer server =
+        PingServer.start("127.0.0.1", 0, new SimulatedLoss(0, 1), 20, narrator)) {
+      result =
+          new PingClient("server", TIMEOUT_MILLIS, narrator).ping("127.0.0.1", server.port(), 3);
     }
     assertThat(result.lost()).isEmpty();
     // The server holds each echo 20 ms before sending it: a lower bound by construction.
-    assertThat(result.rttMillis()).hasSize(3).allSatisfy(rtt -> assertThat(rtt).isGreaterThanOrEqualTo(20.0));
+    assertThat(result.rttMillis())
+        .hasSize(3)
+        .allSatisfy(rtt -> assertThat(rtt).isGreaterThanOrEqualTo(20.0));
     assertThat(result.lossPercent()).isZero();
   }
 
@@ -79,7 +86,8 @@ class Lab03PingTest {
   void anEchoArrivingAfterItsTimeoutIsNotTakenForTheNextPing() throws Exception {
     PingClient.Result result;
     // Echo 1 arrives at ~900 ms, in the middle of ping 2's wait (600 to 1200 ms).
-    try (PingServer server = PingServer.start("127.0.0.1", 0, new SimulatedLoss(0, 1), 900, narrator)) {
+    try (PingServer server =
+        PingServer.start("127.0.0.1", 0, new SimulatedLoss(0, 1), 900, narrator)) {
       result = new PingClient("server", 600, narrator).ping("127.0.0.1", server.port(), 2);
     }
     assertThat(result.lost()).containsExactly(1, 2);
@@ -88,7 +96,8 @@ class Lab03PingTest {
 
   @Test
   void threeSendsAreThreeReceivesNeverMerged() throws Exception {
-    assertThat(MessageBoundaries.run(narrator)).containsExactlyElementsOf(MessageBoundaries.MESSAGES);
+    assertThat(MessageBoundaries.run(narrator))
+        .containsExactlyElementsOf(MessageBoundaries.MESSAGES);
   }
 
   @Test
@@ -123,7 +132,8 @@ class Lab03PingTest {
     try (PingServer server =
         PingServer.start("127.0.0.1", 0, new SimulatedLoss(30, seed), 0, narrator)) {
       PingClient.Result result =
-          new PingClient("127.0.0.1", TIMEOUT_MILLIS, narrator).ping("127.0.0.1", server.port(), 10);
+          new PingClient("127.0.0.1", TIMEOUT_MILLIS, narrator)
+              .ping("127.0.0.1", server.port(), 10);
       List<Integer> dropped = server.dropped().stream().map(PingClient::sequenceOf).toList();
       return new Run(result, dropped);
     }

@@ -21,8 +21,10 @@ class Lab03UdpPingerTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .startsWith("lab 03 UDP pinger: mode=demo host=127.0.0.1 port=0 count=10 timeout-ms=500 "
-            + "loss=30% delay-ms=0 seed=" + Lab03UdpPinger.DEMO_SEED)
+        .startsWith(
+            "lab 03 UDP pinger: mode=demo host=127.0.0.1 port=0 count=10 timeout-ms=500 "
+                + "loss=30% delay-ms=0 seed="
+                + Lab03UdpPinger.DEMO_SEED)
         .contains("seq=1 time=")
         .contains("request timed out (no echo within 500 ms)")
         .containsPattern("10 packets transmitted, \\d+ received, \\d+% packet loss")
@@ -45,15 +47,29 @@ class Lab03UdpPingerTest {
   @Test
   void clientModePingsARunningServer() throws Exception {
     StringWriter serverLog = new StringWriter();
-    try (PingServer server = PingServer.start("127.0.0.1", 0, new SimulatedLoss(0, 1), 0,
-        new Narrator(new PrintWriter(serverLog), "server"))) {
-      LabRun run = LabRun.of(new Lab03UdpPinger(), "client", "--port", String.valueOf(server.port()),
-          "--count", "3");
+    try (PingServer server =
+        PingServer.start(
+            "127.0.0.1",
+            0,
+            new SimulatedLoss(0, 1),
+            0,
+            new Narrator(new PrintWriter(serverLog), "server"))) {
+      LabRun run =
+          LabRun.of(
+              new Lab03UdpPinger(),
+              "client",
+              "--port",
+              String.valueOf(server.port()),
+              "--count",
+              "3");
 
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out())
-          .startsWith("lab 03 UDP pinger: mode=client host=127.0.0.1 port=" + server.port()
-              + " count=3 timeout-ms=1000" + System.lineSeparator())
+          .startsWith(
+              "lab 03 UDP pinger: mode=client host=127.0.0.1 port="
+                  + server.port()
+                  + " count=3 timeout-ms=1000"
+                  + System.lineSeparator())
           .contains("3 packets transmitted, 3 received, 0% packet loss, lost: []");
     }
     assertThat(serverLog.toString()).contains("echoed \"PING 3 ");
@@ -61,13 +77,27 @@ class Lab03UdpPingerTest {
 
   @Test
   void clientModeFailsWhenNoEchoComesBackAtAll() throws Exception {
-    try (PingServer blackHole = PingServer.start("127.0.0.1", 0, new SimulatedLoss(100, 1), 0,
-        new Narrator(new PrintWriter(new StringWriter()), "server"))) {
-      LabRun run = LabRun.of(new Lab03UdpPinger(), "client", "--port", String.valueOf(blackHole.port()),
-          "--count", "2", "--timeout-ms", "200");
+    try (PingServer blackHole =
+        PingServer.start(
+            "127.0.0.1",
+            0,
+            new SimulatedLoss(100, 1),
+            0,
+            new Narrator(new PrintWriter(new StringWriter()), "server"))) {
+      LabRun run =
+          LabRun.of(
+              new Lab03UdpPinger(),
+              "client",
+              "--port",
+              String.valueOf(blackHole.port()),
+              "--count",
+              "2",
+              "--timeout-ms",
+              "200");
 
       assertThat(run.exitCode()).isEqualTo(1);
-      assertThat(run.out()).contains("2 packets transmitted, 0 received, 100% packet loss, lost: [1, 2]")
+      assertThat(run.out())
+          .contains("2 packets transmitted, 0 received, 100% packet loss, lost: [1, 2]")
           .contains("no echo at all");
       assertThat(blackHole.dropped()).hasSize(2);
     }
@@ -76,14 +106,16 @@ class Lab03UdpPingerTest {
   @Test
   void busyPortIsOneLine() throws Exception {
     try (DatagramSocket taken = Datagrams.loopbackSocket()) {
-      LabRun run = LabRun.of(new Lab03UdpPinger(), "server", "--port", String.valueOf(taken.getLocalPort()));
+      LabRun run =
+          LabRun.of(new Lab03UdpPinger(), "server", "--port", String.valueOf(taken.getLocalPort()));
       assertThat(run.assertOneLineError()).startsWith("error: cannot listen there");
     }
   }
 
   @Test
   void pingingAPortWhereNothingListensIsOneLine() throws Exception {
-    LabRun run = LabRun.of(new Lab03UdpPinger(), "client", "--port", String.valueOf(Datagrams.closedPort()));
+    LabRun run =
+        LabRun.of(new Lab03UdpPinger(), "client", "--port", String.valueOf(Datagrams.closedPort()));
     assertThat(run.assertOneLineError()).startsWith("error: nothing listens on UDP 127.0.0.1:");
   }
 
@@ -96,7 +128,8 @@ class Lab03UdpPingerTest {
   @Test
   void impossibleOptionsAreOneLineUsageErrors() {
     LabRun loss = LabRun.of(new Lab03UdpPinger(), "server", "--loss", "150");
-    assertThat(loss.assertOneLineError()).isEqualTo("error: --loss is a percentage from 0 to 100, not 150");
+    assertThat(loss.assertOneLineError())
+        .isEqualTo("error: --loss is a percentage from 0 to 100, not 150");
     assertThat(loss.exitCode()).isEqualTo(2);
 
     LabRun port = LabRun.of(new Lab03UdpPinger(), "server", "--port", "65536");

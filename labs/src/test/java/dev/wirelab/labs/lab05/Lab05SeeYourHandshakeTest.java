@@ -37,7 +37,8 @@ class Lab05SeeYourHandshakeTest {
   void liveCaptureSeesHandshakeDataTeardownAndTheDatagram() throws Exception {
     Conversation conversation;
     InetSocketAddress server;
-    try (LoopbackExchange exchange = LoopbackExchange.bind(0, new Narrator(new PrintWriter(new StringWriter()), "test"));
+    try (LoopbackExchange exchange =
+            LoopbackExchange.bind(0, new Narrator(new PrintWriter(new StringWriter()), "test"));
         LiveCapture capture = LiveCapture.start("", exchange.port(), Optional.empty())) {
       server = new InetSocketAddress("127.0.0.1", exchange.port());
       exchange.run();
@@ -50,7 +51,8 @@ class Lab05SeeYourHandshakeTest {
 
   @Test
   void aCaptureThatSeesNothingStillReturns() throws Exception {
-    try (LoopbackExchange quiet = LoopbackExchange.bind(0, new Narrator(new PrintWriter(new StringWriter()), "test"));
+    try (LoopbackExchange quiet =
+            LoopbackExchange.bind(0, new Narrator(new PrintWriter(new StringWriter()), "test"));
         LiveCapture capture = LiveCapture.start("", quiet.port(), Optional.empty())) {
       Conversation nothing = capture.readUntilComplete(300);
 
@@ -64,7 +66,8 @@ class Lab05SeeYourHandshakeTest {
     Conversation conversation = BundledCapture.read();
 
     assertThat(conversation.isComplete()).isTrue();
-    assertOneConnectionThenOneDatagram(conversation, new InetSocketAddress("127.0.0.1", 9005), 17, 26);
+    assertOneConnectionThenOneDatagram(
+        conversation, new InetSocketAddress("127.0.0.1", 9005), 17, 26);
   }
 
   @Test
@@ -73,7 +76,8 @@ class Lab05SeeYourHandshakeTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .startsWith("lab 05 See your own handshake: mode=demo host=127.0.0.1 port=0 interface=(loopback) offline=false")
+        .startsWith(
+            "lab 05 See your own handshake: mode=demo host=127.0.0.1 port=0 interface=(loopback) offline=false")
         .doesNotContain("cannot capture live");
     assertArithmeticIsNarrated(run.out());
   }
@@ -97,8 +101,9 @@ class Lab05SeeYourHandshakeTest {
     assertThat(run.out())
         .contains("--offline: showing the capture bundled with this lab")
         .contains("client:54226 > server:9005       SYN           0      -    0")
-        .contains("IP 127.0.0.1.54226 > 127.0.0.1.9005: Flags [S], seq 708418363, win 65495, length 0"
-            + "  <- the client's initial sequence number (ISN)");
+        .contains(
+            "IP 127.0.0.1.54226 > 127.0.0.1.9005: Flags [S], seq 708418363, win 65495, length 0"
+                + "  <- the client's initial sequence number (ISN)");
     assertArithmeticIsNarrated(run.out());
   }
 
@@ -121,32 +126,50 @@ class Lab05SeeYourHandshakeTest {
   @Test
   void withoutCaptureRightsItSaysWhyAndHowToGrantThemAndFallsBack() throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();
-    Process lab = new ProcessBuilder("setpriv", "--bounding-set=-net_raw,-net_admin",
-        "--inh-caps=-net_raw,-net_admin", java, "-cp", System.getProperty("java.class.path"),
-        Lab05SeeYourHandshake.class.getName(), "demo", "--port", "0")
-        .redirectErrorStream(true).start();
+    Process lab =
+        new ProcessBuilder(
+                "setpriv",
+                "--bounding-set=-net_raw,-net_admin",
+                "--inh-caps=-net_raw,-net_admin",
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Lab05SeeYourHandshake.class.getName(),
+                "demo",
+                "--port",
+                "0")
+            .redirectErrorStream(true)
+            .start();
     String out = new String(lab.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(lab.waitFor(60, TimeUnit.SECONDS)).as("lab finished").isTrue();
 
     assertThat(lab.exitValue()).as(out).isZero();
     assertThat(out)
         .contains("[lab 05] cannot capture live: no permission to capture on lo (")
-        .contains("[lab 05] Linux: let java capture:  sudo setcap cap_net_raw,cap_net_admin=eip"
-            + " $(readlink -f $(which java))")
+        .contains(
+            "[lab 05] Linux: let java capture:  sudo setcap cap_net_raw,cap_net_admin=eip"
+                + " $(readlink -f $(which java))")
         .contains("showing the capture bundled with this lab instead");
     assertArithmeticIsNarrated(out);
   }
 
   @Test
   void anUnwritableSaveFileIsOneLine() {
-    LabRun run = LabRun.of(new Lab05SeeYourHandshake(), "--port", "0", "--save",
-        dir.resolve("no-such-dir").resolve("x.pcap").toString());
+    LabRun run =
+        LabRun.of(
+            new Lab05SeeYourHandshake(),
+            "--port",
+            "0",
+            "--save",
+            dir.resolve("no-such-dir").resolve("x.pcap").toString());
     assertThat(run.assertOneLineError()).startsWith("error: cannot write the capture to ");
   }
 
   @Test
   void saveWithOfflineIsOneLine() {
-    LabRun run = LabRun.of(new Lab05SeeYourHandshake(), "--offline", "--save", dir.resolve("x.pcap").toString());
+    LabRun run =
+        LabRun.of(
+            new Lab05SeeYourHandshake(), "--offline", "--save", dir.resolve("x.pcap").toString());
     assertThat(run.assertOneLineError()).startsWith("error: --save writes a live capture");
   }
 
@@ -156,31 +179,36 @@ class Lab05SeeYourHandshakeTest {
     int port = ClosedPort.tcp();
     StringWriter serverOut = new StringWriter();
     CountDownLatch waiting = new CountDownLatch(1);
-    PrintWriter serverWriter = new PrintWriter(new Writer() {
-      @Override
-      public void write(char[] chars, int offset, int length) {
-        serverOut.write(chars, offset, length);
-        if (serverOut.toString().contains("waiting for one client")) {
-          waiting.countDown();
-        }
-      }
+    PrintWriter serverWriter =
+        new PrintWriter(
+            new Writer() {
+              @Override
+              public void write(char[] chars, int offset, int length) {
+                serverOut.write(chars, offset, length);
+                if (serverOut.toString().contains("waiting for one client")) {
+                  waiting.countDown();
+                }
+              }
 
-      @Override
-      public void flush() {}
+              @Override
+              public void flush() {}
 
-      @Override
-      public void close() {}
-    }, true);
+              @Override
+              public void close() {}
+            },
+            true);
     CommandLine server = CommandRunner.configure(new CommandLine(new Lab05SeeYourHandshake()));
     server.setOut(serverWriter);
     server.setErr(serverWriter);
-    FutureTask<Integer> serverRun = new FutureTask<>(() -> server.execute("server", "--port", String.valueOf(port)));
+    FutureTask<Integer> serverRun =
+        new FutureTask<>(() -> server.execute("server", "--port", String.valueOf(port)));
     Thread serverThread = new Thread(serverRun, "lab05-test-server");
     serverThread.start();
     try {
       assertThat(waiting.await(10, TimeUnit.SECONDS)).as("server ready: %s", serverOut).isTrue();
 
-      LabRun client = LabRun.of(new Lab05SeeYourHandshake(), "client", "--port", String.valueOf(port));
+      LabRun client =
+          LabRun.of(new Lab05SeeYourHandshake(), "client", "--port", String.valueOf(port));
 
       assertThat(client.exitCode()).as(client.err()).isZero();
       assertThat(client.out())
@@ -200,21 +228,23 @@ class Lab05SeeYourHandshakeTest {
   @Test
   void aRefusedClientIsOneLine() throws Exception {
     int closedPort = ClosedPort.tcp();
-    LabRun run = LabRun.of(new Lab05SeeYourHandshake(), "client", "--port", String.valueOf(closedPort));
+    LabRun run =
+        LabRun.of(new Lab05SeeYourHandshake(), "client", "--port", String.valueOf(closedPort));
     assertThat(run.assertOneLineError()).startsWith("error: connection refused");
   }
 
   @Test
   void aBusyPortIsOneLine() throws Exception {
-    try (LoopbackExchange taken = LoopbackExchange.bind(0, new Narrator(new PrintWriter(new StringWriter()), "test"))) {
+    try (LoopbackExchange taken =
+        LoopbackExchange.bind(0, new Narrator(new PrintWriter(new StringWriter()), "test"))) {
       LabRun run = LabRun.of(new Lab05SeeYourHandshake(), "--port", String.valueOf(taken.port()));
       assertThat(run.assertOneLineError()).startsWith("error: cannot listen there");
     }
   }
 
   /**
-   * SYN, SYN+ACK, ACK; the client's 17 bytes and their ack; the echo and its ack; a FIN from
-   * each side, each acknowledged with +1; then the datagram, outside any connection.
+   * SYN, SYN+ACK, ACK; the client's 17 bytes and their ack; the echo and its ack; a FIN from each
+   * side, each acknowledged with +1; then the datagram, outside any connection.
    */
   private static void assertOneConnectionThenOneDatagram(
       Conversation conversation, InetSocketAddress server, int dataLength, int datagramLength) {
@@ -234,10 +264,19 @@ class Lab05SeeYourHandshakeTest {
     assertThat(request.from()).isEqualTo(syn.from());
     assertThat(request.sequence()).isEqualTo(plus(syn.sequence(), 1));
     assertThat(request.payload()).hasSize(dataLength);
-    Segment echo = tcp.stream().filter(s -> s.payload().length > 0 && s.from().equals(server)).findFirst().orElseThrow();
+    Segment echo =
+        tcp.stream()
+            .filter(s -> s.payload().length > 0 && s.from().equals(server))
+            .findFirst()
+            .orElseThrow();
     assertThat(echo.sequence()).isEqualTo(plus(synAck.sequence(), 1));
-    assertThat(tcp).anySatisfy(s -> assertThat(s.from().equals(server)
-        && s.acknowledgment() == plus(request.sequence(), dataLength)).isTrue());
+    assertThat(tcp)
+        .anySatisfy(
+            s ->
+                assertThat(
+                        s.from().equals(server)
+                            && s.acknowledgment() == plus(request.sequence(), dataLength))
+                    .isTrue());
 
     List<Segment> fins = tcp.stream().filter(Segment::fin).toList();
     assertThat(fins).hasSize(2);
@@ -255,10 +294,13 @@ class Lab05SeeYourHandshakeTest {
     assertThat(tcp.indexOf(clientFin)).isLessThan(tcp.indexOf(serverFin));
 
     List<Segment> datagrams = conversation.segments().stream().filter(Segment::udp).toList();
-    assertThat(datagrams).singleElement().satisfies(datagram -> {
-      assertThat(datagram.payload()).hasSize(datagramLength);
-      assertThat(datagram.to().getAddress()).isEqualTo(server.getAddress());
-    });
+    assertThat(datagrams)
+        .singleElement()
+        .satisfies(
+            datagram -> {
+              assertThat(datagram.payload()).hasSize(datagramLength);
+              assertThat(datagram.to().getAddress()).isEqualTo(server.getAddress());
+            });
   }
 
   private static void assertArithmeticIsNarrated(String out) {
@@ -268,14 +310,17 @@ class Lab05SeeYourHandshakeTest {
         .contains("<- the server's own random ISN; ack 1 = client seq 0 + 1 for the SYN")
         .containsPattern("  3 +[\\d.]+  client:\\d+ > server:\\d+ +ACK +1 +1 +0\n")
         .contains("<- ack 1 = server seq 0 + 1 for the SYN")
-        .containsPattern("client:\\d+ > server:\\d+ +PSH\\+ACK +1 +1 +17  \"hello, handshake\\\\n\"")
+        .containsPattern(
+            "client:\\d+ > server:\\d+ +PSH\\+ACK +1 +1 +17  \"hello, handshake\\\\n\"")
         .contains("<- ack 18 = client seq 1 + 17 bytes")
         .contains("<- ack 18 = server seq 1 + 17 bytes")
         .containsPattern("client:\\d+ > server:\\d+ +FIN\\+ACK +18 +18 +0\n")
         .contains("<- ack 19 = client seq 18 + 1 for the FIN")
         .contains("<- ack 19 = server seq 18 + 1 for the FIN")
-        .containsPattern("127\\.0\\.0\\.1:\\d+ > 127\\.0\\.0\\.1:\\d+ +UDP +- +- +26  \"one datagram, no handshake\"")
-        .contains("UDP, length 26  <- no connection, no seq/ack, no reply: one datagram, one packet");
+        .containsPattern(
+            "127\\.0\\.0\\.1:\\d+ > 127\\.0\\.0\\.1:\\d+ +UDP +- +- +26  \"one datagram, no handshake\"")
+        .contains(
+            "UDP, length 26  <- no connection, no seq/ack, no reply: one datagram, one packet");
   }
 
   private static int countRows(String out) {

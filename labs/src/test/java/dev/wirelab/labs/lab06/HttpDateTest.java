@@ -17,7 +17,8 @@ class HttpDateTest {
 
   @Test
   void theClocksZoneDoesNotMatterTheHeaderIsAlwaysGmt() {
-    Clock kiritimati = Clock.fixed(Instant.parse("2026-12-01T21:23:26Z"), ZoneId.of("Pacific/Kiritimati"));
+    Clock kiritimati =
+        Clock.fixed(Instant.parse("2026-12-01T21:23:26Z"), ZoneId.of("Pacific/Kiritimati"));
 
     assertThat(new HttpDate(kiritimati).now()).isEqualTo("Tue, 01 Dec 2026 21:23:26 GMT");
   }

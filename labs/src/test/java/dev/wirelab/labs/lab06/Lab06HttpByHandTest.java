@@ -23,10 +23,12 @@ class Lab06HttpByHandTest {
     assertThat(run.out())
         .startsWith("lab 06 HTTP by hand: mode=demo host=127.0.0.1 port=0")
         .contains("> GET / HTTP/1.1\\r\\n\n> Host: 127.0.0.1:")
-        .contains("< HTTP/1.1 200 OK\\r\\n\n< Content-Type: text/html; charset=utf-8\\r\\n\n"
-            + "< Content-Length: 153\\r\\n\n< Connection: keep-alive\\r\\n\n")
+        .contains(
+            "< HTTP/1.1 200 OK\\r\\n\n< Content-Type: text/html; charset=utf-8\\r\\n\n"
+                + "< Content-Length: 153\\r\\n\n< Connection: keep-alive\\r\\n\n")
         .contains("< <!doctype html>\\n\n")
-        .contains("[client] received 164 bytes: a 164-byte head and a 0-byte body (HEAD: the headers describe a body that is not sent)")
+        .contains(
+            "[client] received 164 bytes: a 164-byte head and a 0-byte body (HEAD: the headers describe a body that is not sent)")
         .contains("< 404 Not Found: there is nothing at /missing (try /)\\n")
         .contains("[client] after \"Connection: close\" the server closed: yes")
         .contains("< HTTP/1.1 501 Not Implemented\\r\\n")
@@ -40,10 +42,20 @@ class Lab06HttpByHandTest {
   @Test
   void clientModeSendsTypedRequestsOverOneConnection() throws Exception {
     StringWriter serverLog = new StringWriter();
-    try (HttpServer server = HttpServer.start("127.0.0.1", 0, new Narrator(new PrintWriter(serverLog, true), "server"), Clock.systemUTC())) {
-      String typed = "HEAD / HTTP/1.1\nHost: me\n\nGET /nope HTTP/1.1\nHost: me\nConnection: close\n\n";
-      LabRun run = LabRun.of(new Lab06HttpByHand(new StringReader(typed)),
-          "client", "--port", String.valueOf(server.port()));
+    try (HttpServer server =
+        HttpServer.start(
+            "127.0.0.1",
+            0,
+            new Narrator(new PrintWriter(serverLog, true), "server"),
+            Clock.systemUTC())) {
+      String typed =
+          "HEAD / HTTP/1.1\nHost: me\n\nGET /nope HTTP/1.1\nHost: me\nConnection: close\n\n";
+      LabRun run =
+          LabRun.of(
+              new Lab06HttpByHand(new StringReader(typed)),
+              "client",
+              "--port",
+              String.valueOf(server.port()));
 
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out())
@@ -51,14 +63,17 @@ class Lab06HttpByHandTest {
           .contains("< HTTP/1.1 404 Not Found\\r\\n")
           .contains("< 404 Not Found: there is nothing at /nope (try /)\\n")
           .endsWith("[client] the server closed the connection\n");
-      assertThat(serverLog.toString()).containsPattern("127\\.0\\.0\\.1:(\\d+) request 2: GET /nope HTTP/1\\.1 -> 404");
+      assertThat(serverLog.toString())
+          .containsPattern("127\\.0\\.0\\.1:(\\d+) request 2: GET /nope HTTP/1\\.1 -> 404");
     }
   }
 
   @Test
   void aBusyPortIsOneLine() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      LabRun run = LabRun.of(new Lab06HttpByHand(), "server", "--port", String.valueOf(taken.getLocalPort()));
+      LabRun run =
+          LabRun.of(
+              new Lab06HttpByHand(), "server", "--port", String.valueOf(taken.getLocalPort()));
       assertThat(run.assertOneLineError()).startsWith("error: cannot listen there");
     }
   }
@@ -66,13 +81,20 @@ class Lab06HttpByHandTest {
   @Test
   void aRefusedConnectionIsOneLine() throws Exception {
     int closedPort = ClosedPort.tcp();
-    LabRun run = LabRun.of(new Lab06HttpByHand(new StringReader("")), "client", "--port", String.valueOf(closedPort));
+    LabRun run =
+        LabRun.of(
+            new Lab06HttpByHand(new StringReader("")),
+            "client",
+            "--port",
+            String.valueOf(closedPort));
     assertThat(run.assertOneLineError()).startsWith("error: connection refused");
   }
 
   @Test
   void anUnknownHostIsOneLine() {
-    LabRun run = LabRun.of(new Lab06HttpByHand(new StringReader("")), "client", "--host", "no-such-host.invalid");
+    LabRun run =
+        LabRun.of(
+            new Lab06HttpByHand(new StringReader("")), "client", "--host", "no-such-host.invalid");
     assertThat(run.assertOneLineError()).startsWith("error: unknown host no-such-host.invalid");
   }
 

@@ -3,6 +3,7 @@ package dev.wirelab.labs.lab07;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.wirelab.labs.lab08.Frame;
 import dev.wirelab.labs.lab08.Opcode;
 import dev.wirelab.labs.support.LabRun;
@@ -10,18 +11,17 @@ import dev.wirelab.labs.support.Narrator;
 import java.io.EOFException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,8 @@ class Lab07HttpAndWebSocketTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .startsWith("lab 07 HTTP and WebSocket on one port: mode=demo host=127.0.0.1 port=0")
-        .containsPattern("\\[client] GET / from local port \\d+ -> HTTP/1\\.1 200 OK, \\d+ bytes of text/html")
+        .containsPattern(
+            "\\[client] GET / from local port \\d+ -> HTTP/1\\.1 200 OK, \\d+ bytes of text/html")
         .contains("[client]   | GET /ws HTTP/1.1\\r\\n")
         .contains("[client]   | Upgrade: websocket\\r\\n")
         .contains("[client]   | HTTP/1.1 101 Switching Protocols\\r\\n")
@@ -57,7 +58,8 @@ class Lab07HttpAndWebSocketTest {
   void upgradedConnectionIsTheSameTcpConnection() {
     LabRun run = LabRun.of(new Lab07HttpAndWebSocket(), "demo", "--port", "0");
 
-    String upgradePort = capture(run.out(), "new connection from local port (\\d+); the upgrade request");
+    String upgradePort =
+        capture(run.out(), "new connection from local port (\\d+); the upgrade request");
     String framePort = capture(run.out(), "still local port (\\d+), no new request");
     assertThat(framePort).isEqualTo(upgradePort);
   }
@@ -65,7 +67,8 @@ class Lab07HttpAndWebSocketTest {
   @Test
   void clientModeTalksToARunningServer() throws Exception {
     try (HttpAndWebSocketServer server = EchoSite.start("127.0.0.1", 0, serverNarrator)) {
-      LabRun run = LabRun.of(new Lab07HttpAndWebSocket(), "client", "--port", String.valueOf(server.port()));
+      LabRun run =
+          LabRun.of(new Lab07HttpAndWebSocket(), "client", "--port", String.valueOf(server.port()));
 
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out()).contains("(match)").contains("close 1000");
@@ -100,22 +103,36 @@ class Lab07HttpAndWebSocketTest {
 
     assertThat(run.out())
         .contains("[server] unmasked frame from a client (TEXT frame, 2 bytes): sent close 1002")
-        .contains("[client] a new WebSocket sent 81 02 68 69, TEXT \"hi\" with MASK=0; "
-            + "the server answered close 1002");
+        .contains(
+            "[client] a new WebSocket sent 81 02 68 69, TEXT \"hi\" with MASK=0; "
+                + "the server answered close 1002");
   }
 
   @Test
-  void aRealBrowserLoadsThePageAndTalksWebSocketOnTheSamePort(@TempDir Path profile) throws Exception {
+  void aRealBrowserLoadsThePageAndTalksWebSocketOnTheSamePort(@TempDir Path profile)
+      throws Exception {
     // The page's script sends a message on open, and a second one when it has read the echo.
     String browserReadTheEcho = "echoed a TEXT frame, 25 bytes, masked";
     WatchedText log = new WatchedText(browserReadTheEcho);
-    try (HttpAndWebSocketServer server = EchoSite.start("127.0.0.1", 0, new Narrator(new PrintWriter(log), "server"))) {
+    try (HttpAndWebSocketServer server =
+        EchoSite.start("127.0.0.1", 0, new Narrator(new PrintWriter(log), "server"))) {
       // With a debugging port, headless Chromium stays on the page until it is stopped.
-      Process chromium = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
-          "--user-data-dir=" + profile, "--remote-debugging-port=0", "http://127.0.0.1:" + server.port() + "/")
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process chromium =
+          new ProcessBuilder(
+                  "chromium",
+                  "--headless",
+                  "--no-sandbox",
+                  "--disable-gpu",
+                  "--user-data-dir=" + profile,
+                  "--remote-debugging-port=0",
+                  "http://127.0.0.1:" + server.port() + "/")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       try {
-        assertThat(log.awaitSeen(30, TimeUnit.SECONDS)).as("the browser's second message; log:%n%s", log).isTrue();
+        assertThat(log.awaitSeen(30, TimeUnit.SECONDS))
+            .as("the browser's second message; log:%n%s", log)
+            .isTrue();
       } finally {
         stop(chromium);
       }
@@ -199,7 +216,8 @@ class Lab07HttpAndWebSocketTest {
     long wsReceived;
     try (HttpAndWebSocketServer server = EchoSite.start("127.0.0.1", 0, serverNarrator)) {
       try (RawHttpClient http = RawHttpClient.connect("127.0.0.1", server.port());
-          RawWebSocketClient webSocket = RawWebSocketClient.connect("127.0.0.1", server.port(), EchoSite.WEBSOCKET_PATH)) {
+          RawWebSocketClient webSocket =
+              RawWebSocketClient.connect("127.0.0.1", server.port(), EchoSite.WEBSOCKET_PATH)) {
         http.get("/");
         webSocket.frames().send(Frame.text("count me"));
         assertThat(webSocket.frames().receive().text()).isEqualTo("count me");
@@ -223,26 +241,40 @@ class Lab07HttpAndWebSocketTest {
   @Test
   void busyPortIsOneLine() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      LabRun run = LabRun.of(new Lab07HttpAndWebSocket(), "server", "--port", String.valueOf(taken.getLocalPort()));
+      LabRun run =
+          LabRun.of(
+              new Lab07HttpAndWebSocket(),
+              "server",
+              "--port",
+              String.valueOf(taken.getLocalPort()));
       assertThat(run.assertOneLineError()).startsWith("error: cannot listen there");
     }
   }
 
   @Test
   void aServerThatDoesNotSpeakWebSocketIsOneLine() throws Exception {
-    // The JDK's own HTTP server knows nothing of WebSocket: it answers the upgrade request with a 200.
-    HttpServer plainHttp = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    plainHttp.createContext("/", exchange -> {
-      byte[] body = "just HTTP".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    // The JDK's own HTTP server knows nothing of WebSocket: it answers the upgrade request with a
+    // 200.
+    HttpServer plainHttp =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    plainHttp.createContext(
+        "/",
+        exchange -> {
+          byte[] body = "just HTTP".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     plainHttp.start();
     try {
-      LabRun run = LabRun.of(new Lab07HttpAndWebSocket(), "client",
-          "--port", String.valueOf(plainHttp.getAddress().getPort()));
-      assertThat(run.assertOneLineError()).contains("did not switch protocols: HTTP/1.1 200 OK (is it a WebSocket server");
+      LabRun run =
+          LabRun.of(
+              new Lab07HttpAndWebSocket(),
+              "client",
+              "--port",
+              String.valueOf(plainHttp.getAddress().getPort()));
+      assertThat(run.assertOneLineError())
+          .contains("did not switch protocols: HTTP/1.1 200 OK (is it a WebSocket server");
     } finally {
       plainHttp.stop(0);
     }

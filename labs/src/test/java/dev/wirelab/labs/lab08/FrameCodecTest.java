@@ -38,7 +38,8 @@ class FrameCodecTest {
   @Test
   void unmaskedPingAndMaskedPong() throws IOException {
     assertEncodesAndDecodes(Frame.ping("Hello"), "890548656c6c6f");
-    assertEncodesAndDecodes(Frame.pong("Hello".getBytes()).maskedWith(RFC_MASK), "8a8537fa213d7f9f4d5158");
+    assertEncodesAndDecodes(
+        Frame.pong("Hello".getBytes()).maskedWith(RFC_MASK), "8a8537fa213d7f9f4d5158");
   }
 
   @Test
@@ -100,12 +101,18 @@ class FrameCodecTest {
 
   @Test
   void brokenFramesAreRefusedWithTheReason() {
-    assertThatThrownBy(() -> decode(hex("c100"))).isInstanceOf(ProtocolException.class).hasMessageContaining("RSV");
-    assertThatThrownBy(() -> decode(hex("8300"))).isInstanceOf(ProtocolException.class).hasMessageContaining("0x3");
+    assertThatThrownBy(() -> decode(hex("c100")))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("RSV");
+    assertThatThrownBy(() -> decode(hex("8300")))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("0x3");
     assertThatThrownBy(() -> decode(hex("097e0100" + "00".repeat(256))))
-        .isInstanceOf(ProtocolException.class).hasMessageContaining("control frame");
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("control frame");
     assertThatThrownBy(() -> decode(hex("827f7fffffffffffffff")))
-        .isInstanceOf(ProtocolException.class).hasMessageContaining("more than");
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("more than");
     assertThatThrownBy(() -> decode(hex("8105486565"))).isInstanceOf(EOFException.class);
   }
 

@@ -48,23 +48,31 @@ class Lab08WebSocketFramesTest {
         .contains("[server] stopped");
     // The server speaks first: its frame arrives before the client has sent a single one.
     assertThat(out.indexOf("payload: \"" + PushingServer.GREETING + "\""))
-        .isPositive().isLessThan(out.indexOf("[raw client] sent:"));
+        .isPositive()
+        .isLessThan(out.indexOf("[raw client] sent:"));
     // Frames a client sends are masked, frames a server sends are not.
-    assertThat(maskLinesAfter(out, "sent:")).hasSize(8).allSatisfy(line -> assertThat(line).contains("MASK=1"));
-    assertThat(maskLinesAfter(out, "received:")).hasSize(8).allSatisfy(line -> assertThat(line).contains("MASK=0"));
+    assertThat(maskLinesAfter(out, "sent:"))
+        .hasSize(8)
+        .allSatisfy(line -> assertThat(line).contains("MASK=1"));
+    assertThat(maskLinesAfter(out, "received:"))
+        .hasSize(8)
+        .allSatisfy(line -> assertThat(line).contains("MASK=0"));
   }
 
   @Test
   void clientModeTalksToARunningServer() throws Exception {
     PushingServer server = PushingServer.start("127.0.0.1", 0, narrator);
     try {
-      LabRun run = LabRun.of(new Lab08WebSocketFrames(), "client", "--port", String.valueOf(server.port()));
+      LabRun run =
+          LabRun.of(new Lab08WebSocketFrames(), "client", "--port", String.valueOf(server.port()));
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out()).contains("closing handshake done").contains("received 2 messages");
     } finally {
       server.shutDown();
     }
-    assertThat(log.toString()).contains("onMessage binary, 70000 bytes").contains("onClose 1000 \"done\"");
+    assertThat(log.toString())
+        .contains("onMessage binary, 70000 bytes")
+        .contains("onClose 1000 \"done\"");
   }
 
   @Test
@@ -83,7 +91,8 @@ class Lab08WebSocketFramesTest {
   @Test
   void lab07sHandMadeServerEchoesFragmentsAsFragments() throws Exception {
     try (HttpAndWebSocketServer server = EchoSite.start("127.0.0.1", 0, narrator);
-        RawWebSocketClient client = RawWebSocketClient.connect("127.0.0.1", server.port(), EchoSite.WEBSOCKET_PATH)) {
+        RawWebSocketClient client =
+            RawWebSocketClient.connect("127.0.0.1", server.port(), EchoSite.WEBSOCKET_PATH)) {
       client.frames().send(Frame.firstFragment(Opcode.TEXT, "Hel"));
       client.frames().send(Frame.continuation(true, "lo"));
       client.frames().send(Frame.ping("still there?"));
@@ -109,7 +118,9 @@ class Lab08WebSocketFramesTest {
   @Test
   void busyPortIsOneLine() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      LabRun run = LabRun.of(new Lab08WebSocketFrames(), "server", "--port", String.valueOf(taken.getLocalPort()));
+      LabRun run =
+          LabRun.of(
+              new Lab08WebSocketFrames(), "server", "--port", String.valueOf(taken.getLocalPort()));
       assertThat(run.assertOneLineError()).startsWith("error: cannot listen there");
     }
   }

@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class Lab09PushVersusPollingTest {
-  /** Large enough that "push beats polling" is a claim about the mechanism, not about timing noise. */
+  /**
+   * Large enough that "push beats polling" is a claim about the mechanism, not about timing noise.
+   */
   private static final long POLL_EVERY_MILLIS = 200;
+
   private static final int EVENTS = 8;
 
   private final StringWriter serverLog = new StringWriter();
@@ -30,11 +33,13 @@ class Lab09PushVersusPollingTest {
     Delivery polling;
     Delivery push;
     HttpAndWebSocketServer server;
-    ExecutorService pushThread = Executors.newSingleThreadExecutor(task -> new Thread(task, "test-push"));
+    ExecutorService pushThread =
+        Executors.newSingleThreadExecutor(task -> new Thread(task, "test-push"));
     try (EventFeed feed = new EventFeed(EVENTS, 100)) {
       server = FeedServer.start("127.0.0.1", 0, feed, narrator);
       try {
-        Future<Delivery> pushed = pushThread.submit(() -> new PushConsumer("127.0.0.1", server.port()).run());
+        Future<Delivery> pushed =
+            pushThread.submit(() -> new PushConsumer("127.0.0.1", server.port()).run());
         polling = new PollingConsumer("127.0.0.1", server.port(), POLL_EVERY_MILLIS).run(10_000);
         push = pushed.get(10, TimeUnit.SECONDS);
       } finally {
@@ -63,13 +68,16 @@ class Lab09PushVersusPollingTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .startsWith("lab 09 Push versus polling: mode=demo host=127.0.0.1 port=0 events=6 every=100 ms poll-every=200 ms")
+        .startsWith(
+            "lab 09 Push versus polling: mode=demo host=127.0.0.1 port=0 events=6 every=100 ms poll-every=200 ms")
         .contains("-> 101 Switching Protocols")
         .contains("GET /events?after=0 HTTP/1.1")
         .containsPattern("(?m)^6 +[\\d.]+ ms +[\\d.]+ ms$")
         .contains("server side, HTTP polling, every 200 ms: received")
         .doesNotContain("DIFFERENT");
-    assertThat(run.out().lines().filter(line -> line.endsWith("-> the same bytes the client counted"))).hasSize(2);
+    assertThat(
+            run.out().lines().filter(line -> line.endsWith("-> the same bytes the client counted")))
+        .hasSize(2);
     Matcher mean = Pattern.compile("(?m)^mean +([\\d.]+) ms +([\\d.]+) ms$").matcher(run.out());
     assertThat(mean.find()).as(run.out()).isTrue();
     assertThat(Double.parseDouble(mean.group(2))).isLessThan(Double.parseDouble(mean.group(1)));
@@ -79,8 +87,14 @@ class Lab09PushVersusPollingTest {
   void clientModeMeasuresARunningServer() throws Exception {
     try (EventFeed feed = new EventFeed(4, 50);
         HttpAndWebSocketServer server = FeedServer.start("127.0.0.1", 0, feed, narrator)) {
-      LabRun run = LabRun.of(new Lab09PushVersusPolling(), "client", "--port", String.valueOf(server.port()),
-          "--poll-every", "100");
+      LabRun run =
+          LabRun.of(
+              new Lab09PushVersusPolling(),
+              "client",
+              "--port",
+              String.valueOf(server.port()),
+              "--poll-every",
+              "100");
 
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out())
@@ -97,7 +111,8 @@ class Lab09PushVersusPollingTest {
         RawHttpClient http = RawHttpClient.connect("127.0.0.1", server.port())) {
       assertThat(http.get("/events?after=0").bodyText()).isEqualTo("[]");
       assertThat(feed.start()).as("already started by the poll").isFalse();
-      assertThat(http.get("/events?after=x").head().startLine()).isEqualTo("HTTP/1.1 404 Not Found");
+      assertThat(http.get("/events?after=x").head().startLine())
+          .isEqualTo("HTTP/1.1 404 Not Found");
     }
   }
 
@@ -106,17 +121,22 @@ class Lab09PushVersusPollingTest {
     FeedEvent first = new FeedEvent(1, 2, 1_700_000_000_000_001L);
     FeedEvent last = new FeedEvent(2, 2, 1_700_000_000_100_002L);
     String json = FeedEvent.toJsonArray(List.of(first, last));
-    assertThat(json).isEqualTo("[{\"id\":1,\"of\":2,\"producedAtMicros\":1700000000000001},"
-        + "{\"id\":2,\"of\":2,\"producedAtMicros\":1700000000100002}]");
+    assertThat(json)
+        .isEqualTo(
+            "[{\"id\":1,\"of\":2,\"producedAtMicros\":1700000000000001},"
+                + "{\"id\":2,\"of\":2,\"producedAtMicros\":1700000000100002}]");
     assertThat(FeedEvent.parseAll(json)).containsExactly(first, last);
     assertThat(last.isLast()).isTrue();
   }
 
   @Test
   void outOfRangeOptionsAreOneLine() {
-    assertThat(LabRun.of(new Lab09PushVersusPolling(), "demo", "--events", "0").assertOneLineError())
+    assertThat(
+            LabRun.of(new Lab09PushVersusPolling(), "demo", "--events", "0").assertOneLineError())
         .isEqualTo("error: --events 0 is out of range: use 1 to 1000");
-    assertThat(LabRun.of(new Lab09PushVersusPolling(), "client", "--poll-every", "-5").assertOneLineError())
+    assertThat(
+            LabRun.of(new Lab09PushVersusPolling(), "client", "--poll-every", "-5")
+                .assertOneLineError())
         .contains("--poll-every");
   }
 }

@@ -20,7 +20,8 @@ class Lab10NonBlockingNettyTest {
   @Test
   void threadPerConnectionGrowsByOneThreadPerConnection() throws Exception {
     Lab10NonBlockingNetty lab = labWith(CONNECTIONS);
-    Lab10NonBlockingNetty.ModelCost cost = lab.measure(Lab10NonBlockingNetty.Model.threads, narrator);
+    Lab10NonBlockingNetty.ModelCost cost =
+        lab.measure(Lab10NonBlockingNetty.Model.threads, narrator);
 
     // One thread per connection, plus the accept loop.
     assertThat(cost.addedThreads()).isBetween(CONNECTIONS, CONNECTIONS + 3);
@@ -41,13 +42,17 @@ class Lab10NonBlockingNettyTest {
 
   @Test
   void demoComparesBothModelsAndDumpsOneMessage() {
-    LabRun run = LabRun.of(new Lab10NonBlockingNetty(), "demo", "--port", "0", "--connections", "100");
+    LabRun run =
+        LabRun.of(new Lab10NonBlockingNetty(), "demo", "--port", "0", "--connections", "100");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .startsWith("lab 10 Non-blocking I/O with Netty: mode=demo host=127.0.0.1 port=0 connections=100")
-        .containsPattern("\\[threads] thread per connection with 100 idle connections: \\d+ threads \\(\\+10[0-3]\\)")
-        .containsPattern("\\[netty] one Netty event loop with 100 idle connections: \\d+ threads \\(\\+[1-3]\\)")
+        .startsWith(
+            "lab 10 Non-blocking I/O with Netty: mode=demo host=127.0.0.1 port=0 connections=100")
+        .containsPattern(
+            "\\[threads] thread per connection with 100 idle connections: \\d+ threads \\(\\+10[0-3]\\)")
+        .containsPattern(
+            "\\[netty] one Netty event loop with 100 idle connections: \\d+ threads \\(\\+[1-3]\\)")
         .contains("[threads] every connection echoes: 100 of 100")
         .contains("[netty] every connection echoes: 100 of 100")
         .containsPattern("RSS \\d+\\.\\d MiB")
@@ -60,11 +65,17 @@ class Lab10NonBlockingNettyTest {
 
   @Test
   void clientModeOpensIdleConnectionsToARunningServer() throws Exception {
-    ConnectionCount count = new ConnectionCount(open -> { });
-    try (NettyEchoServer server = NettyEchoServer.start("127.0.0.1", 0, count, problem -> { },
-        () -> new ChannelHandler[0])) {
-      LabRun run = LabRun.of(new Lab10NonBlockingNetty(), "client", "--port", String.valueOf(server.port()),
-          "--connections", "20");
+    ConnectionCount count = new ConnectionCount(open -> {});
+    try (NettyEchoServer server =
+        NettyEchoServer.start("127.0.0.1", 0, count, problem -> {}, () -> new ChannelHandler[0])) {
+      LabRun run =
+          LabRun.of(
+              new Lab10NonBlockingNetty(),
+              "client",
+              "--port",
+              String.valueOf(server.port()),
+              "--connections",
+              "20");
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out()).contains("[client] every connection echoes: 20 of 20");
       assertThat(count.await(0, 5_000)).isTrue();
@@ -75,8 +86,14 @@ class Lab10NonBlockingNettyTest {
   void serverModeOnABusyPortIsOneLineForBothModels() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       for (String model : new String[] {"threads", "netty"}) {
-        LabRun run = LabRun.of(new Lab10NonBlockingNetty(), "server", "--model", model,
-            "--port", String.valueOf(taken.getLocalPort()));
+        LabRun run =
+            LabRun.of(
+                new Lab10NonBlockingNetty(),
+                "server",
+                "--model",
+                model,
+                "--port",
+                String.valueOf(taken.getLocalPort()));
         assertThat(run.assertOneLineError()).as(model).startsWith("error: cannot listen there");
       }
     }
@@ -90,7 +107,8 @@ class Lab10NonBlockingNettyTest {
 
   private static Lab10NonBlockingNetty labWith(int connections) {
     Lab10NonBlockingNetty lab = new Lab10NonBlockingNetty();
-    new CommandLine(lab).parseArgs("demo", "--port", "0", "--connections", String.valueOf(connections));
+    new CommandLine(lab)
+        .parseArgs("demo", "--port", "0", "--connections", String.valueOf(connections));
     return lab;
   }
 }

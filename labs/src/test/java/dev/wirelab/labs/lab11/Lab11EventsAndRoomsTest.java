@@ -31,12 +31,14 @@ class Lab11EventsAndRoomsTest {
   @Test
   void demoExitsCleanlyAndPrintsItsSettingsFirst() {
     assertThat(demo.exitCode()).as(demo.err()).isZero();
-    assertThat(demo.out()).startsWith("lab 11 Events, acks, rooms and namespaces: mode=demo host=127.0.0.1 port=0");
+    assertThat(demo.out())
+        .startsWith("lab 11 Events, acks, rooms and namespaces: mode=demo host=127.0.0.1 port=0");
   }
 
   @Test
   void eachSocketStartsInARoomNamedAfterItsId() {
-    assertThat(step(0)).containsPattern("\\[server\\] alice connected as (\\S+); its rooms: \\[\\1\\]")
+    assertThat(step(0))
+        .containsPattern("\\[server\\] alice connected as (\\S+); its rooms: \\[\\1\\]")
         .containsPattern("\\[bob\\] <- SIO CONNECT / \\{\"sid\":\"[^\"]+\"}");
   }
 
@@ -54,7 +56,8 @@ class Lab11EventsAndRoomsTest {
   @Test
   void acksAnswerInBothDirections() {
     assertThat(step(2))
-        .containsPattern("\\[alice\\] -> SIO EVENT / \"sum\" id=(\\d+) \\[20,22]\n\\[alice\\] <- SIO ACK / id=\\1 \\[42]")
+        .containsPattern(
+            "\\[alice\\] -> SIO EVENT / \"sum\" id=(\\d+) \\[20,22]\n\\[alice\\] <- SIO ACK / id=\\1 \\[42]")
         .contains("[alice] sum(20, 22) answered: [42]")
         .containsPattern("\\[bob\\] <- SIO EVENT / \"quiz\" id=\\d+ \\[\"2 \\+ 2 = \\?\"]")
         .containsPattern("\\[bob\\] -> SIO ACK / id=\\d+ \\[4]")
@@ -64,8 +67,9 @@ class Lab11EventsAndRoomsTest {
   @Test
   void aBinaryEmitIsAPlaceholderPacketThenItsAttachmentAndTheHandlerGetsTheBytes() {
     assertThat(step(9))
-        .containsPattern("\\[bob\\] -> 451-(\\d+)\\[\"photo\",\\{\"_placeholder\":true,\"num\":0}]\n"
-            + "\\[bob\\] -> attachment, a binary frame of 16 bytes: 89 50 4e 47 0d 0a 1a 0a \\.\\.\\.")
+        .containsPattern(
+            "\\[bob\\] -> 451-(\\d+)\\[\"photo\",\\{\"_placeholder\":true,\"num\":0}]\n"
+                + "\\[bob\\] -> attachment, a binary frame of 16 bytes: 89 50 4e 47 0d 0a 1a 0a \\.\\.\\.")
         .contains("[server] handler 'photo' runs for bob: 16 bytes")
         .containsPattern("\\[bob\\] <- SIO ACK / id=\\d+ \\[16]")
         .contains("[bob] the photo's ack: [16] bytes arrived");
@@ -74,7 +78,8 @@ class Lab11EventsAndRoomsTest {
   @Test
   void aClientStartsOnLongPollingAndUpgradesWithAProbe() {
     assertThat(step(10))
-        .containsPattern("\\[dave\\] <- HTTP GET polling: 0\\{\"sid\":\"[^\"]+\",\"upgrades\":\\[\"websocket\"]")
+        .containsPattern(
+            "\\[dave\\] <- HTTP GET polling: 0\\{\"sid\":\"[^\"]+\",\"upgrades\":\\[\"websocket\"]")
         .contains("[dave] -> HTTP POST polling: 40{\"name\":\"dave\"}")
         .containsPattern("(?s)\\[dave\\] -> 2probe .*\\[dave\\] <- 3probe .*\\[dave\\] -> 5 ")
         .contains("[dave] sum(1, 2) answered over the WebSocket: [3]");
@@ -123,10 +128,17 @@ class Lab11EventsAndRoomsTest {
   @Test
   void clientModeVisitsARunningServer() throws Exception {
     StringWriter serverLog = new StringWriter();
-    try (SocketIoLabServer server = SocketIoLabServer.start("127.0.0.1", 0, SocketIoOptions.defaults())) {
+    try (SocketIoLabServer server =
+        SocketIoLabServer.start("127.0.0.1", 0, SocketIoOptions.defaults())) {
       new Classroom(server.io(), new Narrator(new PrintWriter(serverLog), "server"));
-      LabRun run = LabRun.of(new Lab11EventsAndRooms(), "client", "--port", String.valueOf(server.port()),
-          "--name", "ada");
+      LabRun run =
+          LabRun.of(
+              new Lab11EventsAndRooms(),
+              "client",
+              "--port",
+              String.valueOf(server.port()),
+              "--name",
+              "ada");
 
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out())
@@ -145,21 +157,28 @@ class Lab11EventsAndRoomsTest {
         .isEqualTo("SIO EVENT / \"chat\" [\"hi\"]");
     assertThat(SioNotation.describe(SioNotation.decode("43/admin,7[42]").orElseThrow()))
         .isEqualTo("SIO ACK /admin id=7 [42]");
-    assertThat(SioNotation.describe(SioNotation.decode("41").orElseThrow())).isEqualTo("SIO DISCONNECT /");
-    assertThat(SioNotation.decode("2")).as("an Engine.IO ping carries no Socket.IO packet").isEmpty();
+    assertThat(SioNotation.describe(SioNotation.decode("41").orElseThrow()))
+        .isEqualTo("SIO DISCONNECT /");
+    assertThat(SioNotation.decode("2"))
+        .as("an Engine.IO ping carries no Socket.IO packet")
+        .isEmpty();
   }
 
   @Test
   void noServerIsOneLine() throws Exception {
     int closedPort = ClosedPort.tcp();
-    LabRun run = LabRun.of(new Lab11EventsAndRooms(), "client", "--port", String.valueOf(closedPort));
-    assertThat(run.assertOneLineError()).startsWith("error: connection refused: http://127.0.0.1:" + closedPort);
+    LabRun run =
+        LabRun.of(new Lab11EventsAndRooms(), "client", "--port", String.valueOf(closedPort));
+    assertThat(run.assertOneLineError())
+        .startsWith("error: connection refused: http://127.0.0.1:" + closedPort);
   }
 
   @Test
   void aBusyPortIsOneLine() throws Exception {
-    try (SocketIoLabServer busy = SocketIoLabServer.start("127.0.0.1", 0, SocketIoOptions.defaults())) {
-      LabRun run = LabRun.of(new Lab11EventsAndRooms(), "demo", "--port", String.valueOf(busy.port()));
+    try (SocketIoLabServer busy =
+        SocketIoLabServer.start("127.0.0.1", 0, SocketIoOptions.defaults())) {
+      LabRun run =
+          LabRun.of(new Lab11EventsAndRooms(), "demo", "--port", String.valueOf(busy.port()));
       assertThat(run.assertOneLineError()).contains(String.valueOf(busy.port()));
     }
   }

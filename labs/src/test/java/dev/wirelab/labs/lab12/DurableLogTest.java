@@ -12,8 +12,9 @@ class DurableLogTest {
     assertThat(log.append(8)).isEqualTo(2);
     assertThat(log.append(9)).isEqualTo(3);
 
-    assertThat(log.after(0)).containsExactly(
-        new DurableLog.Entry(1, 7), new DurableLog.Entry(2, 8), new DurableLog.Entry(3, 9));
+    assertThat(log.after(0))
+        .containsExactly(
+            new DurableLog.Entry(1, 7), new DurableLog.Entry(2, 8), new DurableLog.Entry(3, 9));
     assertThat(log.after(2)).containsExactly(new DurableLog.Entry(3, 9));
     assertThat(log.after(3)).isEmpty();
   }

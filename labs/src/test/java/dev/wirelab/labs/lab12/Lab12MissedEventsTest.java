@@ -14,8 +14,9 @@ class Lab12MissedEventsTest {
   private static final int AWAY = 4;
 
   private final StringWriter story = new StringWriter();
-  private final MissedEventsExperiment experiment = new MissedEventsExperiment(
-      "127.0.0.1", 0, EVENTS, CUT_AFTER, AWAY, new Narrator(new PrintWriter(story), "test"));
+  private final MissedEventsExperiment experiment =
+      new MissedEventsExperiment(
+          "127.0.0.1", 0, EVENTS, CUT_AFTER, AWAY, new Narrator(new PrintWriter(story), "test"));
 
   @Test
   void withoutQueueingEveryTickEmittedWhileAwayIsLost() throws Exception {
@@ -36,7 +37,8 @@ class Lab12MissedEventsTest {
     assertThat(outcome.duplicated()).isZero();
     assertThat(outcome.recovered()).isEqualTo(AWAY);
     assertThat(outcome.resumed()).as("the server restored the session").isTrue();
-    assertThat(story.toString()).containsPattern("connected as (\\S+)\\n(?s).*the client is back as \\1: recovered");
+    assertThat(story.toString())
+        .containsPattern("connected as (\\S+)\\n(?s).*the client is back as \\1: recovered");
   }
 
   @Test
@@ -51,7 +53,8 @@ class Lab12MissedEventsTest {
 
   @Test
   void retriesWithIdsAndDedupeStoreEachNoteOnceAndWithoutDedupeTwice() throws Exception {
-    UplinkExperiment uplink = new UplinkExperiment("127.0.0.1", 0, 4, 2, new Narrator(new PrintWriter(story), "test"));
+    UplinkExperiment uplink =
+        new UplinkExperiment("127.0.0.1", 0, 4, 2, new Narrator(new PrintWriter(story), "test"));
 
     UplinkExperiment.Result deduped = uplink.run(true);
     assertThat(deduped.sends()).as("one retry, after the lost ack").isEqualTo(5);
@@ -71,7 +74,8 @@ class Lab12MissedEventsTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .startsWith("lab 12 Missed events and message queueing: mode=demo host=127.0.0.1 port=0 events=20 cut-after=5 away=5")
+        .startsWith(
+            "lab 12 Missed events and message queueing: mode=demo host=127.0.0.1 port=0 events=20 cut-after=5 away=5")
         .containsPattern("(?m)^1 no queueing +20 +15 +5 +0 +0 +false$")
         .containsPattern("(?m)^2 connection state recovery +20 +20 +0 +5 +0 +true$")
         .containsPattern("(?m)^3 durable offsets +20 +20 +0 +5 +0 +false$")
@@ -83,7 +87,9 @@ class Lab12MissedEventsTest {
   void impossibleCountsAreOneLine() {
     assertThat(LabRun.of(new Lab12MissedEvents(), "demo", "--events", "2").assertOneLineError())
         .isEqualTo("error: --events 2 is out of range: use 3 to 1000");
-    assertThat(LabRun.of(new Lab12MissedEvents(), "demo", "--cut-after", "10", "--away", "10").assertOneLineError())
+    assertThat(
+            LabRun.of(new Lab12MissedEvents(), "demo", "--cut-after", "10", "--away", "10")
+                .assertOneLineError())
         .contains("--cut-after 10 and --away 10");
   }
 }

@@ -30,17 +30,33 @@ class Lab14DnsByHandTest {
         .contains("not before this name: a loop")
         .doesNotContain("ACCEPTED");
     assertThat(run.out().lines().filter(line -> line.endsWith("refused:"))).hasSize(5);
-    assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line)
-        .isLessThanOrEqualTo(100));
+    assertThat(run.out().lines())
+        .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(100));
   }
 
   @Test
   void clientModeResolvesAgainstTheServerMode() throws Exception {
     List<String> served = new ArrayList<>();
-    try (NameServer server = NameServer.start("127.0.0.1", 0, Zone.wirelabTest(),
-        line -> { synchronized (served) { served.add(line); } })) {
-      LabRun run = LabRun.of(new Lab14DnsByHand(), "client", "--port",
-          String.valueOf(server.port()), "--name", "big.wirelab.test", "--type", "TXT");
+    try (NameServer server =
+        NameServer.start(
+            "127.0.0.1",
+            0,
+            Zone.wirelabTest(),
+            line -> {
+              synchronized (served) {
+                served.add(line);
+              }
+            })) {
+      LabRun run =
+          LabRun.of(
+              new Lab14DnsByHand(),
+              "client",
+              "--port",
+              String.valueOf(server.port()),
+              "--name",
+              "big.wirelab.test",
+              "--type",
+              "TXT");
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out()).contains("line 12 of a TXT record").contains("over TCP");
     }
@@ -54,8 +70,9 @@ class Lab14DnsByHandTest {
     Zone zone = Zone.wirelabTest();
     byte[] query = QueryBuilder.query(7, "big.wirelab.test", RecordType.TXT);
     DnsMessage question = AnswerParser.parse(query);
-    byte[] answer = AnswerWriter.answer(question, 0x0100, 0,
-        zone.lookup("big.wirelab.test", RecordType.TXT), false);
+    byte[] answer =
+        AnswerWriter.answer(
+            question, 0x0100, 0, zone.lookup("big.wirelab.test", RecordType.TXT), false);
     assertThat(AnswerParser.parse(answer).answers())
         .containsExactlyElementsOf(zone.lookup("big.wirelab.test", RecordType.TXT));
     // Every owner name after the first is the 2-byte pointer to the question's name.
@@ -65,8 +82,13 @@ class Lab14DnsByHandTest {
   @Test
   void randomBytesAndEveryCutOfARealAnswerGiveOnlyOurOwnError() throws Exception {
     byte[] query = QueryBuilder.query(7, "www.wirelab.test", RecordType.A);
-    byte[] real = AnswerWriter.answer(AnswerParser.parse(query), 0, 0,
-        Zone.wirelabTest().lookup("www.wirelab.test", RecordType.A), true);
+    byte[] real =
+        AnswerWriter.answer(
+            AnswerParser.parse(query),
+            0,
+            0,
+            Zone.wirelabTest().lookup("www.wirelab.test", RecordType.A),
+            true);
     for (int cut = 0; cut < real.length; cut++) {
       byte[] shorter = java.util.Arrays.copyOf(real, cut);
       assertThatThrownBy(() -> AnswerParser.parse(shorter)).isInstanceOf(MalformedMessage.class);
@@ -87,12 +109,18 @@ class Lab14DnsByHandTest {
   @Test
   void aClientWithNoServerIsOneLine() throws Exception {
     int nobody;
-    try (java.net.DatagramSocket socket = new java.net.DatagramSocket(
-        new InetSocketAddress("127.0.0.1", 0))) {
+    try (java.net.DatagramSocket socket =
+        new java.net.DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
       nobody = socket.getLocalPort();
     }
-    LabRun run = LabRun.of(new Lab14DnsByHand(), "client", "--port", String.valueOf(nobody),
-        "--timeout-ms", "100");
+    LabRun run =
+        LabRun.of(
+            new Lab14DnsByHand(),
+            "client",
+            "--port",
+            String.valueOf(nobody),
+            "--timeout-ms",
+            "100");
     assertThat(run.assertOneLineError()).contains("is the server running");
   }
 }

@@ -16,13 +16,12 @@ class Lab15SelectLoopTest {
 
   @Test
   void demoShowsWakeUpsAPartialWriteAVanishedClientAndOneThread() {
-    LabRun run = LabRun.of(new Lab15SelectLoop(), "demo", "--port", "0", "--bulk-bytes",
-        "2097152");
+    LabRun run = LabRun.of(new Lab15SelectLoop(), "demo", "--port", "0", "--bulk-bytes", "2097152");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .startsWith("lab 15 A select loop by hand: mode=demo host=127.0.0.1 port=0 "
-            + "bulk-bytes=2097152")
+        .startsWith(
+            "lab 15 A select loop by hand: mode=demo host=127.0.0.1 port=0 " + "bulk-bytes=2097152")
         .contains("[client 3] echo: hello from client 3")
         .containsPattern("the kernel took \\d+ of \\d+ bytes: OP_WRITE on")
         .contains("(while the slow reader's echo waits)")
@@ -32,15 +31,22 @@ class Lab15SelectLoopTest {
         .contains("[client 2] echo: anyone hurt?")
         .containsPattern("[1-9]\\d* of them partial")
         .contains("\"lab15-select-loop\"");
-    assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line)
-        .isLessThanOrEqualTo(100));
+    assertThat(run.out().lines())
+        .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(100));
   }
 
   @Test
   void manyClientsAtOnceEachGetExactlyTheirOwnBytesFromOneThread() throws Exception {
     List<String> told = new ArrayList<>();
-    try (SelectLoopServer server = SelectLoopServer.start("127.0.0.1", 0,
-        line -> { synchronized (told) { told.add(line); } })) {
+    try (SelectLoopServer server =
+        SelectLoopServer.start(
+            "127.0.0.1",
+            0,
+            line -> {
+              synchronized (told) {
+                told.add(line);
+              }
+            })) {
       server.narrateEveryEvent(false);
       List<Socket> clients = new ArrayList<>();
       try {
@@ -56,8 +62,8 @@ class Lab15SelectLoopTest {
             out.write(("client " + i + " round " + round + "\n").getBytes(StandardCharsets.UTF_8));
           }
           for (int i = 0; i < clients.size(); i++) {
-            byte[] expected = ("client " + i + " round " + round + "\n")
-                .getBytes(StandardCharsets.UTF_8);
+            byte[] expected =
+                ("client " + i + " round " + round + "\n").getBytes(StandardCharsets.UTF_8);
             byte[] got = new byte[expected.length];
             new DataInputStream(clients.get(i).getInputStream()).readFully(got);
             assertThat(new String(got, StandardCharsets.UTF_8))
@@ -70,8 +76,8 @@ class Lab15SelectLoopTest {
         }
       }
       assertThat(server.thread().isAlive()).isTrue();
-      assertThat(server.stats().bytesRead()).isEqualTo(3L * 50 * "client 10 round 0\n".length()
-          - 3L * 10);
+      assertThat(server.stats().bytesRead())
+          .isEqualTo(3L * 50 * "client 10 round 0\n".length() - 3L * 10);
     }
   }
 }

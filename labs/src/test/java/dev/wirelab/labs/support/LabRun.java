@@ -25,7 +25,8 @@ public record LabRun(int exitCode, String out, String err) {
     assertThat(exitCode).as("exit code; stderr: %s", err).isNotZero();
     assertThat(err).doesNotContain("Exception").doesNotContainPattern("(?m)^\\s+at ");
     assertThat(err.lines().filter(line -> line.startsWith("error: ")))
-        .as("stderr: %s", err).hasSize(1);
+        .as("stderr: %s", err)
+        .hasSize(1);
     return err.lines().filter(line -> line.startsWith("error: ")).findFirst().orElseThrow();
   }
 }

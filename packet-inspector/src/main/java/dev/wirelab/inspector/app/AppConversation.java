@@ -26,16 +26,19 @@ public final class AppConversation {
   }
 
   /**
-   * Decodes in-order bytes of one direction (0 or 1) while {@code shownFrame} is being shown;
-   * the chunk may come from an earlier frame that waited for a gap to fill.
+   * Decodes in-order bytes of one direction (0 or 1) while {@code shownFrame} is being shown; the
+   * chunk may come from an earlier frame that waited for a gap to fill.
    */
   public void onChunk(int direction, StreamChunk chunk, long shownFrame, AppFindings out) {
-    ChunkContext context = new ChunkContext(out, chunk.segmentStart() && chunk.frame() == shownFrame, chunk.afterGap());
+    ChunkContext context =
+        new ChunkContext(
+            out, chunk.segmentStart() && chunk.frame() == shownFrame, chunk.afterGap());
     int pos = chunk.offset();
     int end = chunk.offset() + chunk.length();
     while (pos < end) {
       if (decoders[direction] == null) {
-        if (!context.packetStart() || !HttpHeadParser.startsMessage(chunk.bytes(), pos, end - pos)) {
+        if (!context.packetStart()
+            || !HttpHeadParser.startsMessage(chunk.bytes(), pos, end - pos)) {
           return;
         }
         decoders[direction] = new HttpStreamDecoder(exchanges, httpListener(direction));
@@ -50,13 +53,16 @@ public final class AppConversation {
    * request or status line it starts with, so its per-packet fields are reported here.
    */
   public void onHeldSegment(int direction, byte[] data, int offset, int length, AppFindings out) {
-    boolean mayBeHttp = decoders[direction] == null || decoders[direction] instanceof HttpStreamDecoder;
+    boolean mayBeHttp =
+        decoders[direction] == null || decoders[direction] instanceof HttpStreamDecoder;
     if (mayBeHttp && HttpHeadParser.startsMessage(data, offset, length)) {
       HttpReporter.startLineFields(HttpHeadParser.parseStartLine(data, offset, length), out);
     }
   }
 
-  /** The capture starts after the upgrade: both directions are WebSocket frames from the first byte. */
+  /**
+   * The capture starts after the upgrade: both directions are WebSocket frames from the first byte.
+   */
   void assumeWebSocket() {
     for (int d = 0; d < 2; d++) {
       decoders[d] = new WebSocketStreamDecoder(new WebSocketReporter());
@@ -80,32 +86,45 @@ public final class AppConversation {
       @Override
       public boolean keepsBody(HttpHead head, HttpHead request) {
         HttpHead sent = head.isRequest() ? head : request;
-        return sent != null && EngineIoSessions.isEngineIo(sent.uri())
+        return sent != null
+            && EngineIoSessions.isEngineIo(sent.uri())
             && (head.isRequest() ? "POST".equals(head.method()) : "GET".equals(request.method()));
       }
 
       @Override
-      public void onBody(HttpHead head, HttpHead request, byte[] body, long totalLength, AppFindings out) {
+      public void onBody(
+          HttpHead head, HttpHead request, byte[] body, long totalLength, AppFindings out) {
         HttpReporter.body(totalLength, out);
         if (!keepsBody(head, request)) {
           return;
         }
         if (body.length < totalLength) {
-          out.note("Engine.IO payload of " + totalLength + " bytes is longer than the " + body.length
-              + " kept: not decoded");
+          out.note(
+              "Engine.IO payload of "
+                  + totalLength
+                  + " bytes is longer than the "
+                  + body.length
+                  + " kept: not decoded");
           return;
         }
         HttpHead sent = head.isRequest() ? head : request;
-        engineIo.forUri(sent.uri()).onPollingPayload(
-            head.isRequest() ? EngineIoSession.FROM_CLIENT : EngineIoSession.FROM_SERVER, body, out);
+        engineIo
+            .forUri(sent.uri())
+            .onPollingPayload(
+                head.isRequest() ? EngineIoSession.FROM_CLIENT : EngineIoSession.FROM_SERVER,
+                body,
+                out);
       }
 
       @Override
       public void onUpgrade(HttpHead request, HttpHead response) {
-        EngineIoSession session = EngineIoSessions.isEngineIo(request.uri()) ? engineIo.forUri(request.uri()) : null;
+        EngineIoSession session =
+            EngineIoSessions.isEngineIo(request.uri()) ? engineIo.forUri(request.uri()) : null;
         for (int d = 0; d < 2; d++) {
           int sender = d == direction ? EngineIoSession.FROM_SERVER : EngineIoSession.FROM_CLIENT;
-          decoders[d] = new WebSocketStreamDecoder(session != null ? session.webSocket(sender) : new WebSocketReporter());
+          decoders[d] =
+              new WebSocketStreamDecoder(
+                  session != null ? session.webSocket(sender) : new WebSocketReporter());
         }
       }
     };

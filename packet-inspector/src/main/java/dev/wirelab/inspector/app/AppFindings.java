@@ -27,7 +27,9 @@ public final class AppFindings {
     this(true);
   }
 
-  /** @param keepFields whether the JSON fields are kept (an output shows them) */
+  /**
+   * @param keepFields whether the JSON fields are kept (an output shows them)
+   */
   public AppFindings(boolean keepFields) {
     this.keepFields = keepFields;
   }
@@ -99,6 +101,10 @@ public final class AppFindings {
   }
 
   public boolean isEmpty() {
-    return fields.isEmpty() && meanings.isEmpty() && details.isEmpty() && notes.isEmpty() && malformed.isEmpty();
+    return fields.isEmpty()
+        && meanings.isEmpty()
+        && details.isEmpty()
+        && notes.isEmpty()
+        && malformed.isEmpty();
   }
 }

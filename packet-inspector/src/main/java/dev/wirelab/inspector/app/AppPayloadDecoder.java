@@ -12,21 +12,25 @@ import java.util.Map;
 /**
  * The inspector's application layers: reassembles every TCP stream and shows HTTP, WebSocket,
  * Engine.IO and Socket.IO on the frames that carry them. Connections are forgotten once both
- * directions ended (or, past 4096 open ones, the least recently active), so memory follows the
- * open connections, not the file size.
+ * directions ended (or, past 4096 open ones, the least recently active), so memory follows the open
+ * connections, not the file size.
  */
 public final class AppPayloadDecoder implements TcpPayloadDecoder {
-  /** Connections that never close (the capture ended first) must not pile up over a long capture. */
+  /**
+   * Connections that never close (the capture ended first) must not pile up over a long capture.
+   */
   private static final int MAX_OPEN_CONNECTIONS = 4096;
 
-  private final Map<Integer, ConnectionDecoder> connections = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Integer, ConnectionDecoder> eldest) {
-      return size() > MAX_OPEN_CONNECTIONS;
-    }
-  };
+  private final Map<Integer, ConnectionDecoder> connections =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, ConnectionDecoder> eldest) {
+          return size() > MAX_OPEN_CONNECTIONS;
+        }
+      };
   private final EngineIoSessions engineIo = new EngineIoSessions();
   private Map<Integer, String> protocolByPort = Map.of();
+
   /** Streams whose both directions ended: the last ACKs after the FINs need no new state. */
   private final BitSet closed = new BitSet();
 
@@ -46,10 +50,19 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
       connections.put(segment.stream(), connection);
     }
     AppFindings findings = new AppFindings(frame.keepsJson());
-    connection.onSegment(segment.fromClient() ? 0 : 1, frame.number(), segment.seq(),
+    connection.onSegment(
+        segment.fromClient() ? 0 : 1,
+        frame.number(),
+        segment.seq(),
         segment.has(TcpSegment.ACK) ? segment.ack() : -1,
-        segment.has(TcpSegment.SYN), segment.has(TcpSegment.FIN), segment.has(TcpSegment.RST),
-        segment.data(), segment.payloadOffset(), segment.payloadLength(), segment.wireLength(), findings);
+        segment.has(TcpSegment.SYN),
+        segment.has(TcpSegment.FIN),
+        segment.has(TcpSegment.RST),
+        segment.data(),
+        segment.payloadOffset(),
+        segment.payloadLength(),
+        segment.wireLength(),
+        findings);
     if (connection.closed()) {
       connections.remove(segment.stream());
       closed.set(segment.stream());
@@ -70,7 +83,9 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
     int start = segment.payloadOffset();
     int end = start + segment.payloadLength();
     if (!findings.notes().isEmpty() && frame.keepsFields()) {
-      Layer reassembly = frame.addLayer(inData(segment, frame, new Layer("TCP stream " + segment.stream(), 4, start, end)));
+      Layer reassembly =
+          frame.addLayer(
+              inData(segment, frame, new Layer("TCP stream " + segment.stream(), 4, start, end)));
       findings.notes().forEach(note -> reassembly.add("Reassembly", note, "", start, 0));
     }
     Layer layer = null;

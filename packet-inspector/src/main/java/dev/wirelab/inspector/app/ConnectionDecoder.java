@@ -6,11 +6,13 @@ import dev.wirelab.inspector.stream.StreamChunk;
 import java.util.List;
 
 /**
- * One TCP connection from its segments to its application messages: each direction is put back
- * in order, then decoded by the connection's {@link AppConversation}.
+ * One TCP connection from its segments to its application messages: each direction is put back in
+ * order, then decoded by the connection's {@link AppConversation}.
  */
 public final class ConnectionDecoder {
-  private final DirectionReassembler[] reassemblers = {new DirectionReassembler(), new DirectionReassembler()};
+  private final DirectionReassembler[] reassemblers = {
+    new DirectionReassembler(), new DirectionReassembler()
+  };
   private final boolean[] ended = new boolean[2];
   private final EngineIoSessions engineIo;
   private AppConversation conversation;
@@ -20,10 +22,25 @@ public final class ConnectionDecoder {
     this.conversation = new AppConversation(engineIo);
   }
 
-  /** Takes one segment of direction 0 or 1, shown as capture frame {@code frame}; {@code ack} is -1 without the ACK flag. */
-  public void onSegment(int direction, long frame, long seq, long ack, boolean syn, boolean fin, boolean rst,
-                        byte[] data, int offset, int length, int wireLength, AppFindings out) {
-    Reassembly released = reassemblers[direction].accept(frame, seq, syn, fin, rst, data, offset, length, wireLength);
+  /**
+   * Takes one segment of direction 0 or 1, shown as capture frame {@code frame}; {@code ack} is -1
+   * without the ACK flag.
+   */
+  public void onSegment(
+      int direction,
+      long frame,
+      long seq,
+      long ack,
+      boolean syn,
+      boolean fin,
+      boolean rst,
+      byte[] data,
+      int offset,
+      int length,
+      int wireLength,
+      AppFindings out) {
+    Reassembly released =
+        reassemblers[direction].accept(frame, seq, syn, fin, rst, data, offset, length, wireLength);
     if (released.restarted()) {
       // A new connection reuses the ports: its messages have nothing to do with the old ones.
       reassemblers[1 - direction] = new DirectionReassembler();

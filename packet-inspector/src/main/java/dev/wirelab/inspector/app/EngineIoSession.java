@@ -25,7 +25,9 @@ final class EngineIoSession {
   static final String POLLING = "polling";
   static final String WEBSOCKET = "websocket";
 
-  private final SocketIoBinaryAssembler[] attachments = {new SocketIoBinaryAssembler(), new SocketIoBinaryAssembler()};
+  private final SocketIoBinaryAssembler[] attachments = {
+    new SocketIoBinaryAssembler(), new SocketIoBinaryAssembler()
+  };
 
   /** A long-polling body: a POST's comes from the client, a GET response's from the server. */
   void onPollingPayload(int direction, byte[] body, AppFindings out) {
@@ -40,14 +42,20 @@ final class EngineIoSession {
     }
   }
 
-  /** The listener for one direction ({@link #FROM_CLIENT} or {@link #FROM_SERVER}) once upgraded to WebSocket. */
+  /**
+   * The listener for one direction ({@link #FROM_CLIENT} or {@link #FROM_SERVER}) once upgraded to
+   * WebSocket.
+   */
   WebSocketListener webSocket(int direction) {
     return new WebSocketListener() {
       @Override
-      public void onMessage(int opcode, byte[] payload, long total, int fragments, AppFindings out) {
+      public void onMessage(
+          int opcode, byte[] payload, long total, int fragments, AppFindings out) {
         try {
-          EngineIoPacket packet = opcode == WebSocketOpcode.TEXT
-              ? EngineIoParser.parseText(WebSocketReporter.utf8(payload)) : EngineIoParser.binaryMessage(payload);
+          EngineIoPacket packet =
+              opcode == WebSocketOpcode.TEXT
+                  ? EngineIoParser.parseText(WebSocketReporter.utf8(payload))
+                  : EngineIoParser.binaryMessage(payload);
           onPacket(direction, packet, WEBSOCKET, out);
         } catch (MalformedFrameException e) {
           out.malformed(e.getMessage());
@@ -77,14 +85,16 @@ final class EngineIoSession {
     }
   }
 
-  private static void onBinary(SocketIoBinaryAssembler assembler, EngineIoPacket packet, AppFindings out) {
+  private static void onBinary(
+      SocketIoBinaryAssembler assembler, EngineIoPacket packet, AppFindings out) {
     if (!assembler.waiting()) {
       out.meaning(EngineIoReporter.meaning(packet));
       return;
     }
     SocketIoPacket done = assembler.attach(packet.binary());
     if (done == null) {
-      out.meaning("SIO attachment " + assembler.received() + " (" + packet.binary().length + " bytes)");
+      out.meaning(
+          "SIO attachment " + assembler.received() + " (" + packet.binary().length + " bytes)");
     } else {
       SocketIoReporter.report(done, out);
     }
@@ -92,7 +102,10 @@ final class EngineIoSession {
 
   private static void onSocketIo(SocketIoBinaryAssembler assembler, String text, AppFindings out) {
     if (assembler.waiting()) {
-      out.malformed("Socket.IO packet arrived while " + assembler.received() + " attachments were still missing");
+      out.malformed(
+          "Socket.IO packet arrived while "
+              + assembler.received()
+              + " attachments were still missing");
     }
     SocketIoPacket packet = SocketIoParser.parse(text);
     SocketIoPacket ready = assembler.start(packet);

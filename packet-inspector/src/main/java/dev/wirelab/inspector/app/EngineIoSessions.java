@@ -11,22 +11,31 @@ import java.util.Map;
 final class EngineIoSessions {
   private static final int MAX_SESSIONS = 4096;
 
-  private final Map<String, EngineIoSession> bySid = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, EngineIoSession> eldest) {
-      return size() > MAX_SESSIONS;
-    }
-  };
+  private final Map<String, EngineIoSession> bySid =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, EngineIoSession> eldest) {
+          return size() > MAX_SESSIONS;
+        }
+      };
 
-  /** Whether a request URI belongs to Engine.IO: the default {@code /socket.io/} path or an {@code EIO=} query. */
+  /**
+   * Whether a request URI belongs to Engine.IO: the default {@code /socket.io/} path or an {@code
+   * EIO=} query.
+   */
   static boolean isEngineIo(String uri) {
-    return uri != null && (uri.contains("/socket.io/") || uri.contains("?EIO=") || uri.contains("&EIO="));
+    return uri != null
+        && (uri.contains("/socket.io/") || uri.contains("?EIO=") || uri.contains("&EIO="));
   }
 
-  /** The session named by the URI's {@code sid}, or a new one for the handshake that has none yet. */
+  /**
+   * The session named by the URI's {@code sid}, or a new one for the handshake that has none yet.
+   */
   EngineIoSession forUri(String uri) {
     String sid = queryParameter(uri, "sid");
-    return sid == null ? new EngineIoSession() : bySid.computeIfAbsent(sid, s -> new EngineIoSession());
+    return sid == null
+        ? new EngineIoSession()
+        : bySid.computeIfAbsent(sid, s -> new EngineIoSession());
   }
 
   private static String queryParameter(String uri, String name) {

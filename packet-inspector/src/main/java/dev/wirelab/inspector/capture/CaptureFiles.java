@@ -1,11 +1,11 @@
 package dev.wirelab.inspector.capture;
 
 import dev.wirelab.common.cli.ErrorMessages;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
-import java.io.FileInputStream;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,7 +16,10 @@ public final class CaptureFiles {
 
   private CaptureFiles() {}
 
-  /** Opens {@code name} ("-" is standard input); throws {@link CaptureFileException} when it cannot be read. */
+  /**
+   * Opens {@code name} ("-" is standard input); throws {@link CaptureFileException} when it cannot
+   * be read.
+   */
   public static FrameSource open(String name) {
     if (name.equals("-")) {
       return open(System.in, "standard input");
@@ -41,8 +44,8 @@ public final class CaptureFiles {
     try {
       CaptureInput in = new CaptureInput(stream);
       if (!in.request(4)) {
-        throw new CaptureFileException(name + (in.remaining() == 0 ? " is empty" : " is too short")
-            + ": not a capture file");
+        throw new CaptureFileException(
+            name + (in.remaining() == 0 ? " is empty" : " is too short") + ": not a capture file");
       }
       in.order(ByteOrder.BIG_ENDIAN);
       int magic = in.peekInt(0);
@@ -50,7 +53,8 @@ public final class CaptureFiles {
         return new PcapReader(in, stream, ByteOrder.BIG_ENDIAN, magic == PCAP_NANOS);
       }
       if (Integer.reverseBytes(magic) == PCAP_MICROS || Integer.reverseBytes(magic) == PCAP_NANOS) {
-        return new PcapReader(in, stream, ByteOrder.LITTLE_ENDIAN, Integer.reverseBytes(magic) == PCAP_NANOS);
+        return new PcapReader(
+            in, stream, ByteOrder.LITTLE_ENDIAN, Integer.reverseBytes(magic) == PCAP_NANOS);
       }
       if (magic == PcapngReader.SECTION_HEADER) {
         return new PcapngReader(in, stream);
@@ -58,12 +62,18 @@ public final class CaptureFiles {
       if ((magic >>> 16) == 0x1F8B) {
         throw new CaptureFileException(name + " is gzip-compressed: gunzip it first");
       }
-      throw new CaptureFileException(name + " is not a pcap or pcapng file (it starts with "
-          + String.format("%08x", magic) + ")");
+      throw new CaptureFileException(
+          name
+              + " is not a pcap or pcapng file (it starts with "
+              + String.format("%08x", magic)
+              + ")");
     } catch (CaptureFileException e) {
       close(stream);
-      throw new CaptureFileException(e.getMessage().startsWith(name) || e.getMessage().startsWith("no such")
-          ? e.getMessage() : name + ": " + e.getMessage(), e.getCause());
+      throw new CaptureFileException(
+          e.getMessage().startsWith(name) || e.getMessage().startsWith("no such")
+              ? e.getMessage()
+              : name + ": " + e.getMessage(),
+          e.getCause());
     } catch (IOException e) {
       close(stream);
       throw new CaptureFileException("cannot read " + name + ": " + ErrorMessages.describe(e), e);
@@ -74,7 +84,8 @@ public final class CaptureFiles {
     try {
       closeable.close();
     } catch (Exception e) {
-      throw new UncheckedIOException(new IOException("closing the capture failed: " + e.getMessage(), e));
+      throw new UncheckedIOException(
+          new IOException("closing the capture failed: " + e.getMessage(), e));
     }
   }
 }

@@ -6,9 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Reads a capture through one fixed buffer, so memory stays flat however big the file is.
- * Integers are read in the byte order the file's header announced. It reads a plain stream, not
- * a FileChannel: the JDK's first FileChannel opens a socket pair for good, which LeakCheck counts.
+ * Reads a capture through one fixed buffer, so memory stays flat however big the file is. Integers
+ * are read in the byte order the file's header announced. It reads a plain stream, not a
+ * FileChannel: the JDK's first FileChannel opens a socket pair for good, which LeakCheck counts.
  */
 final class CaptureInput {
   private static final int BUFFER_SIZE = 1 << 20;

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A BPF filter ("tcp port 3000") compiled by libpcap itself, run on frames read from a file.
- * A capture can mix link types (pcapng), so the expression is compiled once per link type.
+ * A BPF filter ("tcp port 3000") compiled by libpcap itself, run on frames read from a file. A
+ * capture can mix link types (pcapng), so the expression is compiled once per link type.
  */
 public final class FrameFilter implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(FrameFilter.class);
@@ -30,9 +30,9 @@ public final class FrameFilter implements Closeable {
   }
 
   /**
-   * Compiles {@code expression} for the capture file {@code name} right away, so a typo is
-   * reported before any output. libpcap compiles differently for a file than for nothing: for a
-   * BSD loopback file it accepts the IPv6 address family of every BSD and macOS, not only Linux's.
+   * Compiles {@code expression} for the capture file {@code name} right away, so a typo is reported
+   * before any output. libpcap compiles differently for a file than for nothing: for a BSD loopback
+   * file it accepts the IPv6 address family of every BSD and macOS, not only Linux's.
    */
   public static FrameFilter forFile(String expression, String name) {
     FrameFilter filter = new FrameFilter(expression);
@@ -42,7 +42,9 @@ public final class FrameFilter implements Closeable {
       return filter;
     }
     try {
-      filter.programs.put(linkType(file.getDlt().value()), file.compileFilter(expression, BpfProgram.BpfCompileMode.OPTIMIZE, anyNetmask()));
+      filter.programs.put(
+          linkType(file.getDlt().value()),
+          file.compileFilter(expression, BpfProgram.BpfCompileMode.OPTIMIZE, anyNetmask()));
     } catch (PcapNativeException | NotOpenException e) {
       throw new UserError("bad filter \"" + expression + "\": " + e.getMessage(), 2, e);
     } finally {
@@ -51,7 +53,10 @@ public final class FrameFilter implements Closeable {
     return filter;
   }
 
-  /** libpcap's own handle on the file, or null when libpcap cannot read it (we may still: standard input, damaged files). */
+  /**
+   * libpcap's own handle on the file, or null when libpcap cannot read it (we may still: standard
+   * input, damaged files).
+   */
   private static PcapHandle openOffline(String name) {
     if (name.equals("-")) {
       return null;
@@ -69,14 +74,20 @@ public final class FrameFilter implements Closeable {
   }
 
   private BpfProgram program(int linkType) {
-    return programs.computeIfAbsent(linkType, type -> {
-      try {
-        return Pcaps.compileFilter(PcapReader.MAX_RECORD, DataLinkType.getInstance(dlt(type)), expression,
-            BpfProgram.BpfCompileMode.OPTIMIZE, anyNetmask());
-      } catch (PcapNativeException e) {
-        throw new UserError("bad filter \"" + expression + "\": " + e.getMessage(), 2, e);
-      }
-    });
+    return programs.computeIfAbsent(
+        linkType,
+        type -> {
+          try {
+            return Pcaps.compileFilter(
+                PcapReader.MAX_RECORD,
+                DataLinkType.getInstance(dlt(type)),
+                expression,
+                BpfProgram.BpfCompileMode.OPTIMIZE,
+                anyNetmask());
+          } catch (PcapNativeException e) {
+            throw new UserError("bad filter \"" + expression + "\": " + e.getMessage(), 2, e);
+          }
+        });
   }
 
   /** libpcap on Linux calls LINKTYPE_RAW (101) DLT_RAW (12). */

@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Frames from a network interface through libpcap. On Linux a read can wait forever when no
- * frame arrives (the read timeout only runs once a frame is buffered), so the duration is
- * enforced by a timer that breaks the read off with pcap_breakloop, as {@link #stop()} does.
+ * Frames from a network interface through libpcap. On Linux a read can wait forever when no frame
+ * arrives (the read timeout only runs once a frame is buffered), so the duration is enforced by a
+ * timer that breaks the read off with pcap_breakloop, as {@link #stop()} does.
  */
 public final class LiveCapture implements FrameSource {
   private static final Logger LOG = LoggerFactory.getLogger(LiveCapture.class);
@@ -33,11 +33,13 @@ public final class LiveCapture implements FrameSource {
     this.handle = handle;
     this.linkType = handle.getDlt().value() == 12 ? 101 : handle.getDlt().value();
     if (durationMillis > 0) {
-      deadline = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "live-capture-deadline");
-        thread.setDaemon(true);
-        return thread;
-      });
+      deadline =
+          Executors.newSingleThreadScheduledExecutor(
+              task -> {
+                Thread thread = new Thread(task, "live-capture-deadline");
+                thread.setDaemon(true);
+                return thread;
+              });
       deadline.schedule(this::stop, durationMillis, TimeUnit.MILLISECONDS);
     } else {
       deadline = null;
@@ -47,21 +49,33 @@ public final class LiveCapture implements FrameSource {
   /**
    * Opens {@code interfaceName}; frames that arrive after this returns are captured.
    *
-   * @param filter      BPF expression or null
-   * @param durationMillis stop after this long; 0 means until {@link #stop()} or the count is reached
+   * @param filter BPF expression or null
+   * @param durationMillis stop after this long; 0 means until {@link #stop()} or the count is
+   *     reached
    */
-  public static LiveCapture open(String interfaceName, String filter, int snapLen, long durationMillis) {
+  public static LiveCapture open(
+      String interfaceName, String filter, int snapLen, long durationMillis) {
     PcapHandle handle;
     try {
       if (Pcaps.getDevByName(interfaceName) == null) {
-        throw new UserError("no interface named " + interfaceName + " (see --list-interfaces)", 2, null);
+        throw new UserError(
+            "no interface named " + interfaceName + " (see --list-interfaces)", 2, null);
       }
-      handle = new PcapHandle.Builder(interfaceName).snaplen(snapLen)
-          .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
-          .timeoutMillis(READ_TIMEOUT_MILLIS).build();
+      handle =
+          new PcapHandle.Builder(interfaceName)
+              .snaplen(snapLen)
+              .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
+              .timeoutMillis(READ_TIMEOUT_MILLIS)
+              .build();
     } catch (PcapNativeException e) {
-      throw new UserError("cannot capture on " + interfaceName + ": " + e.getMessage()
-          + " (capturing needs root or the cap_net_raw capability)", 2, e);
+      throw new UserError(
+          "cannot capture on "
+              + interfaceName
+              + ": "
+              + e.getMessage()
+              + " (capturing needs root or the cap_net_raw capability)",
+          2,
+          e);
     }
     try {
       if (filter != null) {
@@ -80,8 +94,10 @@ public final class LiveCapture implements FrameSource {
       List<String> lines = new ArrayList<>();
       for (PcapNetworkInterface device : Pcaps.findAllDevs()) {
         String description = device.getDescription() == null ? "" : device.getDescription();
-        lines.add(device.getName() + (device.isLoopBack() ? " (loopback)" : "")
-            + (description.isEmpty() ? "" : ": " + description));
+        lines.add(
+            device.getName()
+                + (device.isLoopBack() ? " (loopback)" : "")
+                + (description.isEmpty() ? "" : ": " + description));
       }
       return lines;
     } catch (PcapNativeException e) {
@@ -89,7 +105,9 @@ public final class LiveCapture implements FrameSource {
     }
   }
 
-  /** Makes {@link #next()} return null now, even while it waits for a frame; safe from any thread. */
+  /**
+   * Makes {@link #next()} return null now, even while it waits for a frame; safe from any thread.
+   */
   public void stop() {
     stopped = true;
     try {
@@ -112,7 +130,8 @@ public final class LiveCapture implements FrameSource {
         if (data != null) {
           java.sql.Timestamp time = handle.getTimestamp();
           long seconds = Math.floorDiv(time.getTime(), 1000);
-          return new CapturedFrame(seconds, time.getNanos(), handle.getOriginalLength(), linkType, data, null);
+          return new CapturedFrame(
+              seconds, time.getNanos(), handle.getOriginalLength(), linkType, data, null);
         }
       }
       return null;

@@ -25,15 +25,27 @@ public final class PcapWriter implements Closeable {
     }
   }
 
-  public void write(long seconds, int nanos, int len, int frameLinkType, byte[] data) throws IOException {
+  public void write(long seconds, int nanos, int len, int frameLinkType, byte[] data)
+      throws IOException {
     if (linkType < 0) {
       writeFileHeader(frameLinkType);
     } else if (frameLinkType != linkType) {
-      throw new UserError(name + ": a pcap file holds one link type, but frames of link types " + linkType
-          + " and " + frameLinkType + " passed the filter; narrow the filter", 1, null);
+      throw new UserError(
+          name
+              + ": a pcap file holds one link type, but frames of link types "
+              + linkType
+              + " and "
+              + frameLinkType
+              + " passed the filter; narrow the filter",
+          1,
+          null);
     }
     header.clear();
-    header.putInt((int) seconds).putInt(nanos).putInt(data.length).putInt(Math.max(len, data.length));
+    header
+        .putInt((int) seconds)
+        .putInt(nanos)
+        .putInt(data.length)
+        .putInt(Math.max(len, data.length));
     out.write(header.array(), 0, 16);
     out.write(data);
   }
@@ -41,12 +53,21 @@ public final class PcapWriter implements Closeable {
   private void writeFileHeader(int type) throws IOException {
     linkType = type;
     header.clear();
-    header.putInt(0xA1B23C4D).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0)
-        .putInt(PcapReader.MAX_RECORD).putInt(linkType);
+    header
+        .putInt(0xA1B23C4D)
+        .putShort((short) 2)
+        .putShort((short) 4)
+        .putInt(0)
+        .putInt(0)
+        .putInt(PcapReader.MAX_RECORD)
+        .putInt(linkType);
     out.write(header.array(), 0, 24);
   }
 
-  /** Closes the file; one that no frame passed still gets a header (as Ethernet), so it opens as an empty capture. */
+  /**
+   * Closes the file; one that no frame passed still gets a header (as Ethernet), so it opens as an
+   * empty capture.
+   */
   @Override
   public void close() throws IOException {
     if (linkType < 0) {

@@ -47,19 +47,28 @@ final class PcapngReader implements FrameSource {
         return null;
       }
       if (in.peekInt(0) == SECTION_HEADER && !readSectionOrder()) {
-        warning = "a section header has no valid byte-order magic: the file is damaged from here on";
+        warning =
+            "a section header has no valid byte-order magic: the file is damaged from here on";
         return null;
       }
       long type = in.u32();
       long length = in.u32();
       if (length < 12 || length % 4 != 0 || length > MAX_BLOCK) {
-        warning = "block of type " + type + " has an impossible length " + length + ": the file is damaged from here on";
+        warning =
+            "block of type "
+                + type
+                + " has an impossible length "
+                + length
+                + ": the file is damaged from here on";
         return null;
       }
       int body = (int) length - 12;
       if (!in.request(body + 4)) {
-        warning = "the file is cut short in the middle of a block"
-            + (type == ENHANCED_PACKET || type == SIMPLE_PACKET ? " (frame " + (frames + 1) + ")" : "");
+        warning =
+            "the file is cut short in the middle of a block"
+                + (type == ENHANCED_PACKET || type == SIMPLE_PACKET
+                    ? " (frame " + (frames + 1) + ")"
+                    : "");
         return null;
       }
       CapturedFrame frame = readBody((int) type, body);
@@ -81,7 +90,9 @@ final class PcapngReader implements FrameSource {
     return magic == BYTE_ORDER_MAGIC;
   }
 
-  /** Reads one block's body (without its trailing length); returns a frame or null for other blocks. */
+  /**
+   * Reads one block's body (without its trailing length); returns a frame or null for other blocks.
+   */
   private CapturedFrame readBody(int type, int body) {
     switch (type) {
       case SECTION_HEADER -> {
@@ -130,7 +141,10 @@ final class PcapngReader implements FrameSource {
         unitsPerSecond = unitsPerSecond(resolution);
         in.skip(padded - 1);
       } else if (code == 14 && length == 8) {
-        offsetSeconds = in.order() == ByteOrder.BIG_ENDIAN ? in.u32() << 32 | in.u32() : in.u32() | in.u32() << 32;
+        offsetSeconds =
+            in.order() == ByteOrder.BIG_ENDIAN
+                ? in.u32() << 32 | in.u32()
+                : in.u32() | in.u32() << 32;
       } else {
         in.skip(padded);
       }
@@ -162,12 +176,18 @@ final class PcapngReader implements FrameSource {
     frames++;
     if (interfaceId >= interfaces.size()) {
       in.skip(body - header);
-      return malformedBlock("frame " + frames + " names interface " + interfaceId + ", which was never described");
+      return malformedBlock(
+          "frame " + frames + " names interface " + interfaceId + ", which was never described");
     }
     Interface iface = interfaces.get((int) interfaceId);
     if (capLen > body - header) {
       in.skip(body - header);
-      return new CapturedFrame(0, 0, (int) Math.min(len, Integer.MAX_VALUE), iface.linkType(), new byte[0],
+      return new CapturedFrame(
+          0,
+          0,
+          (int) Math.min(len, Integer.MAX_VALUE),
+          iface.linkType(),
+          new byte[0],
           "packet block says " + capLen + " bytes captured but holds only " + (body - header));
     }
     byte[] data = in.bytes((int) capLen);
@@ -175,9 +195,18 @@ final class PcapngReader implements FrameSource {
     long units = high << 32 | low;
     long seconds = Long.divideUnsigned(units, iface.unitsPerSecond()) + iface.offsetSeconds();
     long rest = Long.remainderUnsigned(units, iface.unitsPerSecond());
-    int nanos = (int) (iface.unitsPerSecond() >= 1_000_000_000L
-        ? rest / (iface.unitsPerSecond() / 1_000_000_000L) : rest * (1_000_000_000L / iface.unitsPerSecond()));
-    return new CapturedFrame(seconds, nanos, (int) Math.max(Math.min(len, Integer.MAX_VALUE), capLen), iface.linkType(), data, null);
+    int nanos =
+        (int)
+            (iface.unitsPerSecond() >= 1_000_000_000L
+                ? rest / (iface.unitsPerSecond() / 1_000_000_000L)
+                : rest * (1_000_000_000L / iface.unitsPerSecond()));
+    return new CapturedFrame(
+        seconds,
+        nanos,
+        (int) Math.max(Math.min(len, Integer.MAX_VALUE), capLen),
+        iface.linkType(),
+        data,
+        null);
   }
 
   private CapturedFrame readSimple(int body) {
@@ -188,14 +217,20 @@ final class PcapngReader implements FrameSource {
     }
     Interface iface = interfaces.get(0);
     long len = in.u32();
-    int capLen = (int) Math.min(Math.min(len, body - 4), iface.snapLen() == 0 ? Integer.MAX_VALUE : iface.snapLen());
+    int capLen =
+        (int)
+            Math.min(
+                Math.min(len, body - 4),
+                iface.snapLen() == 0 ? Integer.MAX_VALUE : iface.snapLen());
     byte[] data = in.bytes(capLen);
     in.skip(body - 4 - capLen);
-    return new CapturedFrame(0, 0, (int) Math.min(len, Integer.MAX_VALUE), iface.linkType(), data, null);
+    return new CapturedFrame(
+        0, 0, (int) Math.min(len, Integer.MAX_VALUE), iface.linkType(), data, null);
   }
 
   private CapturedFrame malformedBlock(String problem) {
-    return new CapturedFrame(0, 0, 0, interfaces.isEmpty() ? 1 : interfaces.get(0).linkType(), new byte[0], problem);
+    return new CapturedFrame(
+        0, 0, 0, interfaces.isEmpty() ? 1 : interfaces.get(0).linkType(), new byte[0], problem);
   }
 
   @Override

@@ -25,96 +25,160 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code ./wirelab inspect capture.pcap} (or {@code --live lo}): every frame of a capture, from
- * a one-line summary to every field of every layer, as JSON, hex or statistics.
+ * {@code ./wirelab inspect capture.pcap} (or {@code --live lo}): every frame of a capture, from a
+ * one-line summary to every field of every layer, as JSON, hex or statistics.
  */
-@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Show every frame of a capture file or a live interface, layer by layer.",
-        "Reads pcap and pcapng (recognised by their content, not their name)."})
+@Command(
+    name = "inspect",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Show every frame of a capture file or a live interface, layer by layer.",
+      "Reads pcap and pcapng (recognised by their content, not their name)."
+    })
 public final class InspectCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(InspectCommand.class);
   private static final long CTRL_C_GRACE_SECONDS = 5;
-  private static final Pattern DECODE_AS = Pattern.compile("tcp\\.port[=:](\\d{1,5})[:,](http|websocket)");
+  private static final Pattern DECODE_AS =
+      Pattern.compile("tcp\\.port[=:](\\d{1,5})[:,](http|websocket)");
 
-  enum Colour { AUTO, ALWAYS, NEVER }
+  enum Colour {
+    AUTO,
+    ALWAYS,
+    NEVER
+  }
 
-  @Parameters(arity = "0..1", paramLabel = "FILE", description = "pcap or pcapng file to read; - for standard input")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "pcap or pcapng file to read; - for standard input")
   String file;
 
-  @Option(names = "--live", paramLabel = "INTERFACE", description = "capture live on this interface (needs root), e.g. lo")
+  @Option(
+      names = "--live",
+      paramLabel = "INTERFACE",
+      description = "capture live on this interface (needs root), e.g. lo")
   String live;
 
-  @Option(names = "--list-interfaces", description = "list the interfaces --live can use, then exit")
+  @Option(
+      names = "--list-interfaces",
+      description = "list the interfaces --live can use, then exit")
   boolean listInterfaces;
 
-  @Option(names = {"-f", "--filter"}, paramLabel = "BPF", description = "keep only frames matching this libpcap filter, e.g. \"tcp port 3000\"")
+  @Option(
+      names = {"-f", "--filter"},
+      paramLabel = "BPF",
+      description = "keep only frames matching this libpcap filter, e.g. \"tcp port 3000\"")
   String filter;
 
-  @Option(names = {"-c", "--count"}, paramLabel = "N", description = "stop after N frames")
+  @Option(
+      names = {"-c", "--count"},
+      paramLabel = "N",
+      description = "stop after N frames")
   long count;
 
-  @Option(names = "--duration", paramLabel = "SECONDS", description = "live capture: stop after this many seconds")
+  @Option(
+      names = "--duration",
+      paramLabel = "SECONDS",
+      description = "live capture: stop after this many seconds")
   double duration;
 
-  @Option(names = "--snaplen", paramLabel = "BYTES", defaultValue = "262144", description = "live capture: bytes kept per frame (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--snaplen",
+      paramLabel = "BYTES",
+      defaultValue = "262144",
+      description = "live capture: bytes kept per frame (default: ${DEFAULT-VALUE})")
   int snapLen;
 
-  @Option(names = {"-S", "--absolute-seq"}, description = "summary: raw TCP sequence numbers (default: relative"
-      + " to each side's first, seq 1:1122 as tcpdump and Wireshark show them; --json is always raw)")
+  @Option(
+      names = {"-S", "--absolute-seq"},
+      description =
+          "summary: raw TCP sequence numbers (default: relative"
+              + " to each side's first, seq 1:1122 as tcpdump and Wireshark show them; --json is always raw)")
   boolean absoluteSeq;
 
-  @Option(names = "--decode-as", paramLabel = "tcp.port=PORT:PROTOCOL", description = "decode TCP port PORT as"
-      + " PROTOCOL (websocket: frames from the first byte, for a capture that starts after the upgrade; http is"
-      + " recognised by content on any port anyway), like tshark -d; may be repeated")
+  @Option(
+      names = "--decode-as",
+      paramLabel = "tcp.port=PORT:PROTOCOL",
+      description =
+          "decode TCP port PORT as"
+              + " PROTOCOL (websocket: frames from the first byte, for a capture that starts after the upgrade; http is"
+              + " recognised by content on any port anyway), like tshark -d; may be repeated")
   List<String> decodeAs = new ArrayList<>();
 
-  @Option(names = "--layers", description = "every layer of every frame as a tree, each field with its meaning")
+  @Option(
+      names = "--layers",
+      description = "every layer of every frame as a tree, each field with its meaning")
   boolean layers;
 
-  @Option(names = "--hex", description = "hex and ASCII dump of each frame, split at the layer boundaries")
+  @Option(
+      names = "--hex",
+      description = "hex and ASCII dump of each frame, split at the layer boundaries")
   boolean hex;
 
-  @Option(names = "--json", description = "one JSON object per frame (JSON Lines), field names as in tshark")
+  @Option(
+      names = "--json",
+      description = "one JSON object per frame (JSON Lines), field names as in tshark")
   boolean json;
 
-  @Option(names = "--stats", description = "counts, protocol hierarchy and conversations at the end")
+  @Option(
+      names = "--stats",
+      description = "counts, protocol hierarchy and conversations at the end")
   boolean stats;
 
-  @Option(names = "--follow", paramLabel = "STREAM", description = "the payload of TCP stream STREAM (0, 1, ...) in both directions")
+  @Option(
+      names = "--follow",
+      paramLabel = "STREAM",
+      description = "the payload of TCP stream STREAM (0, 1, ...) in both directions")
   Integer follow;
 
-  @Option(names = "--ladder", description = "the time-sequence (ladder) diagram of one TCP connection (see --stream)")
+  @Option(
+      names = "--ladder",
+      description = "the time-sequence (ladder) diagram of one TCP connection (see --stream)")
   boolean ladder;
 
-  @Option(names = "--ladder-svg", paramLabel = "OUT.svg", description = "draw the ladder diagram as an SVG picture into this file")
+  @Option(
+      names = "--ladder-svg",
+      paramLabel = "OUT.svg",
+      description = "draw the ladder diagram as an SVG picture into this file")
   Path ladderSvg;
 
-  @Option(names = "--stream", paramLabel = "N", defaultValue = "0", description = "--ladder: which TCP stream (0, 1, ...; default 0)")
+  @Option(
+      names = "--stream",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "--ladder: which TCP stream (0, 1, ...; default 0)")
   int stream;
 
-  @Option(names = {"-w", "--write"}, paramLabel = "FILE", description = "save the frames that passed the filter as a pcap file")
+  @Option(
+      names = {"-w", "--write"},
+      paramLabel = "FILE",
+      description = "save the frames that passed the filter as a pcap file")
   String write;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "AUTO", description = "colour the hex dump: auto (on a terminal), always, never")
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "AUTO",
+      description = "colour the hex dump: auto (on a terminal), always, never")
   Colour colour;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(CommandRunner.run(new InspectCommand(), args));
@@ -134,14 +198,21 @@ public final class InspectCommand implements Callable<Integer> {
     if (live == null && duration > 0) {
       throw new UserError("--duration is for live captures (--live)", 2, null);
     }
-    FrameDecoder decoder = FrameDecoder.withInstalledDecoders(
-        layers || hex ? FrameDecoder.Detail.FIELDS : json || stats || follow != null ? FrameDecoder.Detail.JSON : FrameDecoder.Detail.SUMMARY)
-        .absoluteSequenceNumbers(absoluteSeq).decodeAs(decodeAsRules());
+    FrameDecoder decoder =
+        FrameDecoder.withInstalledDecoders(
+                layers || hex
+                    ? FrameDecoder.Detail.FIELDS
+                    : json || stats || follow != null
+                        ? FrameDecoder.Detail.JSON
+                        : FrameDecoder.Detail.SUMMARY)
+            .absoluteSequenceNumbers(absoluteSeq)
+            .decodeAs(decodeAsRules());
     List<FrameSink> sinks = new ArrayList<>();
     CountDownLatch closed = new CountDownLatch(1);
     Thread ctrlC = null;
     try {
-      try (FrameSource source = open(); FrameFilter fileFilter = fileFilter();
+      try (FrameSource source = open();
+          FrameFilter fileFilter = fileFilter();
           WriteSink writer = write == null ? null : new WriteSink(write)) {
         if (source instanceof LiveCapture capture) {
           ctrlC = stopOnCtrlC(capture, closed);
@@ -157,7 +228,9 @@ public final class InspectCommand implements Callable<Integer> {
         Inspection.run(source, fileFilter, decoder, sinks, count, out, progress);
         out.flush();
         if (source.warning() != null) {
-          spec.commandLine().getErr().println("warning: " + (file != null ? file + ": " : "") + source.warning());
+          spec.commandLine()
+              .getErr()
+              .println("warning: " + (file != null ? file + ": " : "") + source.warning());
           spec.commandLine().getErr().flush();
         }
       }
@@ -169,20 +242,24 @@ public final class InspectCommand implements Callable<Integer> {
   }
 
   /**
-   * Ctrl-C during a live capture stops the capture instead of killing the JVM mid-write: the
-   * frames read so far are printed and --write's file is completed before the JVM exits.
+   * Ctrl-C during a live capture stops the capture instead of killing the JVM mid-write: the frames
+   * read so far are printed and --write's file is completed before the JVM exits.
    */
   private static Thread stopOnCtrlC(LiveCapture capture, CountDownLatch closed) {
-    Thread hook = new Thread(() -> {
-      capture.stop();
-      try {
-        if (!closed.await(CTRL_C_GRACE_SECONDS, TimeUnit.SECONDS)) {
-          LOG.warn("the capture did not finish within {} s of Ctrl-C", CTRL_C_GRACE_SECONDS);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "inspect-ctrl-c");
+    Thread hook =
+        new Thread(
+            () -> {
+              capture.stop();
+              try {
+                if (!closed.await(CTRL_C_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                  LOG.warn(
+                      "the capture did not finish within {} s of Ctrl-C", CTRL_C_GRACE_SECONDS);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "inspect-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
     return hook;
   }
@@ -203,7 +280,10 @@ public final class InspectCommand implements Callable<Integer> {
     for (String rule : decodeAs) {
       Matcher m = DECODE_AS.matcher(rule.toLowerCase(Locale.ROOT));
       if (!m.matches() || Integer.parseInt(m.group(1)) > 65535) {
-        throw new UserError("--decode-as " + rule + ": expected tcp.port=PORT:http or tcp.port=PORT:websocket", 2, null);
+        throw new UserError(
+            "--decode-as " + rule + ": expected tcp.port=PORT:http or tcp.port=PORT:websocket",
+            2,
+            null);
       }
       rules.put(Integer.parseInt(m.group(1)), m.group(2));
     }
@@ -225,10 +305,16 @@ public final class InspectCommand implements Callable<Integer> {
   /** The chosen output mode; none when only --write was asked for. */
   private FrameSink outputMode(PrintWriter out, boolean writing) {
     boolean drawsLadder = ladder || ladderSvg != null;
-    int modes = (layers ? 1 : 0) + (hex ? 1 : 0) + (json ? 1 : 0) + (stats ? 1 : 0) + (follow != null ? 1 : 0)
-        + (drawsLadder ? 1 : 0);
+    int modes =
+        (layers ? 1 : 0)
+            + (hex ? 1 : 0)
+            + (json ? 1 : 0)
+            + (stats ? 1 : 0)
+            + (follow != null ? 1 : 0)
+            + (drawsLadder ? 1 : 0);
     if (modes > 1) {
-      throw new UserError("choose one of --layers, --hex, --json, --stats, --follow, --ladder", 2, null);
+      throw new UserError(
+          "choose one of --layers, --hex, --json, --stats, --follow, --ladder", 2, null);
     }
     if (drawsLadder) {
       return new LadderSink(out, stream, ladderSvg);
@@ -237,7 +323,8 @@ public final class InspectCommand implements Callable<Integer> {
       return new LayersSink(out);
     }
     if (hex) {
-      boolean useColour = colour == Colour.ALWAYS || (colour == Colour.AUTO && Terminal.stdoutIsTerminal());
+      boolean useColour =
+          colour == Colour.ALWAYS || (colour == Colour.AUTO && Terminal.stdoutIsTerminal());
       return new HexSink(out, useColour);
     }
     if (json) {

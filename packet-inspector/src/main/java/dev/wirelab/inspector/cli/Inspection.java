@@ -22,23 +22,38 @@ final class Inspection {
 
   /**
    * @param filter null for no filter (live captures filter in the kernel instead)
-   * @param limit  stop after this many frames passed the filter; 0 for no limit
+   * @param limit stop after this many frames passed the filter; 0 for no limit
    * @return how many frames passed the filter
    */
-  static long run(FrameSource source, FrameFilter filter, FrameDecoder decoder, List<FrameSink> sinks,
-      long limit, PrintWriter out, Progress progress) throws IOException {
+  static long run(
+      FrameSource source,
+      FrameFilter filter,
+      FrameDecoder decoder,
+      List<FrameSink> sinks,
+      long limit,
+      PrintWriter out,
+      Progress progress)
+      throws IOException {
     long number = 0;
     long passed = 0;
     try (OutputStage output = OutputStage.start(decoder, sinks, out, source.live())) {
       CapturedFrame captured;
-      while ((limit == 0 || passed < limit) && !output.stopped() && (captured = source.next()) != null) {
+      while ((limit == 0 || passed < limit)
+          && !output.stopped()
+          && (captured = source.next()) != null) {
         number++;
         if (filter != null && !filter.matches(captured)) {
           continue;
         }
         passed++;
-        DecodedFrame frame = decoder.decodeHeaders(number, captured.seconds(), captured.nanos(), captured.len(),
-            captured.linkType(), captured.data());
+        DecodedFrame frame =
+            decoder.decodeHeaders(
+                number,
+                captured.seconds(),
+                captured.nanos(),
+                captured.len(),
+                captured.linkType(),
+                captured.data());
         if (captured.problem() != null) {
           frame.markMalformed(captured.problem());
         }

@@ -13,11 +13,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The second stage of an inspection, on its own thread: the TCP payload decoders (HTTP,
- * WebSocket, Socket.IO) and every sink, fed with header-decoded frames in capture order. Frames
- * travel in batches so the hand-over costs little per frame; a live capture sends each frame on
- * its own and flushes it, so it shows at once. At most {@link #BATCHES_IN_FLIGHT} batches wait,
- * which keeps memory flat however fast the file is read.
+ * The second stage of an inspection, on its own thread: the TCP payload decoders (HTTP, WebSocket,
+ * Socket.IO) and every sink, fed with header-decoded frames in capture order. Frames travel in
+ * batches so the hand-over costs little per frame; a live capture sends each frame on its own and
+ * flushes it, so it shows at once. At most {@link #BATCHES_IN_FLIGHT} batches wait, which keeps
+ * memory flat however fast the file is read.
  */
 final class OutputStage implements AutoCloseable {
   private static final int FILE_BATCH = 256;
@@ -35,8 +35,10 @@ final class OutputStage implements AutoCloseable {
   private DecodedFrame[] batch;
   private int filled;
   private boolean ended;
+
   /** Set by the stage's thread when it stops early: the output was closed, or a sink failed. */
   private volatile boolean stopped;
+
   private volatile Exception failure;
 
   private OutputStage(FrameDecoder decoder, List<FrameSink> sinks, PrintWriter out, boolean live) {
@@ -48,13 +50,17 @@ final class OutputStage implements AutoCloseable {
     this.thread = new Thread(this::consume, "inspect-output");
   }
 
-  static OutputStage start(FrameDecoder decoder, List<FrameSink> sinks, PrintWriter out, boolean live) {
+  static OutputStage start(
+      FrameDecoder decoder, List<FrameSink> sinks, PrintWriter out, boolean live) {
     OutputStage stage = new OutputStage(decoder, sinks, out, live);
     stage.thread.start();
     return stage;
   }
 
-  /** True once the stage stopped taking frames (the reader of the output went away, or a sink failed). */
+  /**
+   * True once the stage stopped taking frames (the reader of the output went away, or a sink
+   * failed).
+   */
   boolean stopped() {
     return stopped;
   }
@@ -83,8 +89,8 @@ final class OutputStage implements AutoCloseable {
 
   /**
    * After {@link #finish}, nothing to do; when reading failed first, the frames read so far are
-   * still printed before that failure is reported (nothing that was read is lost), and a failure
-   * of the output joins it as a suppressed exception.
+   * still printed before that failure is reported (nothing that was read is lost), and a failure of
+   * the output joins it as a suppressed exception.
    */
   @Override
   public void close() throws IOException {

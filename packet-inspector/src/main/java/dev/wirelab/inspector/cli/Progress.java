@@ -2,7 +2,10 @@ package dev.wirelab.inspector.cli;
 
 import java.io.PrintWriter;
 
-/** A one-line counter on stderr, redrawn at most twice a second; silent when stderr is not a terminal. */
+/**
+ * A one-line counter on stderr, redrawn at most twice a second; silent when stderr is not a
+ * terminal.
+ */
 final class Progress {
   private static final long REDRAW_NANOS = 500_000_000L;
   private final PrintWriter err;

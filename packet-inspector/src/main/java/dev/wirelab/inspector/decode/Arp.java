@@ -17,10 +17,31 @@ final class Arp {
     int length = 8 + 2 * (hardwareLength + protocolLength);
     Layer layer = d.layer(new Layer("ARP", 3, offset, Math.min(offset + length, end)));
     if (d.details) {
-      layer.add("Hardware type", String.valueOf(hardwareType), hardwareType == 1 ? "Ethernet" : "", offset, 2)
-          .add("Protocol type", Bytes.hex(protocolType, 4), EtherTypes.name(protocolType), offset + 2, 2)
-          .add("Hardware size", String.valueOf(hardwareLength), "bytes per MAC address", offset + 4, 1)
-          .add("Protocol size", String.valueOf(protocolLength), "bytes per IP address", offset + 5, 1)
+      layer
+          .add(
+              "Hardware type",
+              String.valueOf(hardwareType),
+              hardwareType == 1 ? "Ethernet" : "",
+              offset,
+              2)
+          .add(
+              "Protocol type",
+              Bytes.hex(protocolType, 4),
+              EtherTypes.name(protocolType),
+              offset + 2,
+              2)
+          .add(
+              "Hardware size",
+              String.valueOf(hardwareLength),
+              "bytes per MAC address",
+              offset + 4,
+              1)
+          .add(
+              "Protocol size",
+              String.valueOf(protocolLength),
+              "bytes per IP address",
+              offset + 5,
+              1)
           .add("Opcode", String.valueOf(opcode), opcodeMeaning(opcode), offset + 6, 2);
     }
     d.put("arp.opcode", opcode);
@@ -34,9 +55,15 @@ final class Arp {
     String senderIp = Bytes.ipv4(data, at + 6);
     String targetMac = Bytes.mac(data, at + 10);
     String targetIp = Bytes.ipv4(data, at + 16);
-    layer.add("Sender MAC", senderMac, "", at, 6)
+    layer
+        .add("Sender MAC", senderMac, "", at, 6)
         .add("Sender IP", senderIp, "", at + 6, 4)
-        .add("Target MAC", targetMac, opcode == 1 ? "unknown yet: that is the question" : "", at + 10, 6)
+        .add(
+            "Target MAC",
+            targetMac,
+            opcode == 1 ? "unknown yet: that is the question" : "",
+            at + 10,
+            6)
         .add("Target IP", targetIp, "", at + 16, 4);
     d.put("arp.sender_mac", senderMac);
     d.put("arp.sender_ip", senderIp);

@@ -3,17 +3,21 @@ package dev.wirelab.inspector.decode;
 import dev.wirelab.inspector.model.Layer;
 
 /**
- * The Internet checksum (RFC 1071) of IPv4 headers, TCP, UDP, ICMP and ICMPv6, checked the way
- * the receiver checks it: the sum over the bytes, checksum included, must be 0xFFFF.
+ * The Internet checksum (RFC 1071) of IPv4 headers, TCP, UDP, ICMP and ICMPv6, checked the way the
+ * receiver checks it: the sum over the bytes, checksum included, must be 0xFFFF.
  */
 final class Checksums {
-  private static final String OFFLOAD = "sent like this, or captured on the sending host before its network card"
-      + " filled it in (checksum offload: the operating system leaves the sum to the card, and Linux loopback"
-      + " never fills it in)";
+  private static final String OFFLOAD =
+      "sent like this, or captured on the sending host before its network card"
+          + " filled it in (checksum offload: the operating system leaves the sum to the card, and Linux loopback"
+          + " never fills it in)";
 
   private Checksums() {}
 
-  /** The one's complement sum of {@code data[from, to)}, folded to 16 bits, added to {@code initial}. */
+  /**
+   * The one's complement sum of {@code data[from, to)}, folded to 16 bits, added to {@code
+   * initial}.
+   */
   static int sum(byte[] data, int from, int to, int initial) {
     long sum = initial;
     int i = from;
@@ -34,9 +38,16 @@ final class Checksums {
    * JSON fields.
    *
    * @param initial the pseudo-header's sum (0 for the IPv4 header and ICMP)
-   * @param whole   whether every byte the checksum covers is in the capture
+   * @param whole whether every byte the checksum covers is in the capture
    */
-  static void check(Dissection d, Layer layer, String key, int fieldAt, int from, int to, int initial,
+  static void check(
+      Dissection d,
+      Layer layer,
+      String key,
+      int fieldAt,
+      int from,
+      int to,
+      int initial,
       boolean whole) {
     int value = Bytes.u16(d.data, fieldAt);
     String meaning;
@@ -50,7 +61,8 @@ final class Checksums {
       } else {
         // The field sits an even number of bytes into what it covers, so the two halves sum alike.
         int expected = ~sum(d.data, from, fieldAt, sum(d.data, fieldAt + 2, to, initial)) & 0xFFFF;
-        meaning = "wrong, should be " + Bytes.hex(expected == 0 ? 0xFFFF : expected, 4) + ": " + OFFLOAD;
+        meaning =
+            "wrong, should be " + Bytes.hex(expected == 0 ? 0xFFFF : expected, 4) + ": " + OFFLOAD;
         d.put(key, "bad");
       }
     }

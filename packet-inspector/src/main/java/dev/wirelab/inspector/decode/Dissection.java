@@ -5,25 +5,44 @@ import dev.wirelab.inspector.model.Layer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The state of decoding one frame: the frame, how far its bytes go, and what outer layers told inner ones. */
+/**
+ * The state of decoding one frame: the frame, how far its bytes go, and what outer layers told
+ * inner ones.
+ */
 final class Dissection {
   final DecodedFrame frame;
   final byte[] data;
   final FrameDecoder decoder;
-  /** Whether to name every header field (--layers, --hex); the one-line and JSON modes need only the layers and JSON fields. */
+
+  /**
+   * Whether to name every header field (--layers, --hex); the one-line and JSON modes need only the
+   * layers and JSON fields.
+   */
   final boolean details;
+
   /** Whether the JSON fields are kept (--json, --stats); the one-line summary does without. */
   final boolean json;
-  /** True while decoding the IP header an ICMP error quotes: layers are shown, JSON and summary are left alone. */
+
+  /**
+   * True while decoding the IP header an ICMP error quotes: layers are shown, JSON and summary are
+   * left alone.
+   */
   boolean quoted;
-  /** "IP" or "IP6" and the addresses of the innermost IP header, for the summary line and TCP/UDP. */
+
+  /**
+   * "IP" or "IP6" and the addresses of the innermost IP header, for the summary line and TCP/UDP.
+   */
   String ipName;
+
   String src;
   String dst;
   private List<Integer> serviceVlans = List.of();
   private List<Integer> customerVlans = List.of();
 
-  /** Whether {@link #data} holds reassembled bytes (a defragmented datagram) rather than the frame's. */
+  /**
+   * Whether {@link #data} holds reassembled bytes (a defragmented datagram) rather than the
+   * frame's.
+   */
   final boolean reassembled;
 
   Dissection(DecodedFrame frame, FrameDecoder decoder) {
@@ -40,9 +59,9 @@ final class Dissection {
   }
 
   /**
-   * The same frame, now decoding bytes put back together from several frames (an IP datagram
-   * from its fragments): its layers count offsets within those bytes, and the outer IP header is
-   * the one already decoded.
+   * The same frame, now decoding bytes put back together from several frames (an IP datagram from
+   * its fragments): its layers count offsets within those bytes, and the outer IP header is the one
+   * already decoded.
    */
   Dissection over(byte[] reassembledBytes) {
     Dissection inner = new Dissection(frame, decoder, reassembledBytes, true);
@@ -68,7 +87,10 @@ final class Dissection {
 
   private boolean firstFieldsOnly;
 
-  /** Adds a layer to the frame, marked as reassembled when this dissection decodes reassembled bytes. */
+  /**
+   * Adds a layer to the frame, marked as reassembled when this dissection decodes reassembled
+   * bytes.
+   */
   Layer layer(Layer layer) {
     return frame.addLayer(reassembled ? layer.reassembled() : layer);
   }
@@ -77,17 +99,22 @@ final class Dissection {
   void need(int offset, int count, int end, String what) {
     if (offset + count > end || offset < 0) {
       int have = Math.max(0, end - offset);
-      String cause = reassembled || end < data.length || frame.len() <= frame.capLen() ? ""
-          : offset + count <= frame.len() ? " (the capture's snaplen cut the frame)"
-          : " (the frame was that short on the wire too: an outer length field is wrong)";
+      String cause =
+          reassembled || end < data.length || frame.len() <= frame.capLen()
+              ? ""
+              : offset + count <= frame.len()
+                  ? " (the capture's snaplen cut the frame)"
+                  : " (the frame was that short on the wire too: an outer length field is wrong)";
       throw new MalformedFrameException(
           what + " needs " + count + " bytes, only " + have + " present" + cause);
     }
   }
 
   private boolean ipSeen;
+
   /** An IPv4 header with total length 0 (BIG TCP): the summary says so once decoding is done. */
   boolean bigPacket;
+
   /** The sum of the innermost IP header's two addresses, for the TCP/UDP/ICMPv6 pseudo-header. */
   private int addressSum;
 
@@ -99,13 +126,17 @@ final class Dissection {
 
   /** The pseudo-header's sum (RFC 9293 3.1, RFC 8200 8.1) for a transport of {@code protocol}. */
   int pseudoHeaderSum(int protocol, int length) {
-    return Checksums.sum(new byte[] {0, (byte) protocol, (byte) (length >> 8), (byte) length}, 0, 4, addressSum);
+    return Checksums.sum(
+        new byte[] {0, (byte) protocol, (byte) (length >> 8), (byte) length}, 0, 4, addressSum);
   }
 
-  /** Whether the IPv4 header being checked is the outermost one (its status is ip.checksum.status). */
+  /**
+   * Whether the IPv4 header being checked is the outermost one (its status is ip.checksum.status).
+   */
   boolean firstIpChecksum() {
     return frame.json().get("ip.checksum.status") == null && !quoted;
   }
+
   private int summaries;
 
   /** True for the outermost IP header only: tshark's ip.* fields describe that one. */
@@ -124,8 +155,8 @@ final class Dissection {
   }
 
   /**
-   * Where a header says its packet ends; when that lies beyond the frame as it was on the wire,
-   * the frame is marked malformed and decoding goes on with the bytes that are there.
+   * Where a header says its packet ends; when that lies beyond the frame as it was on the wire, the
+   * frame is marked malformed and decoding goes on with the bytes that are there.
    */
   int reportedEnd(int claimedEnd, String field, int value) {
     int wireEnd = reassembled ? data.length : frame.len();
@@ -134,11 +165,21 @@ final class Dissection {
     }
     if (!quoted) {
       // The bytes were not cut off by the capture: they were never sent, so the header lies.
-      String why = reassembled ? "the reassembled datagram is shorter"
-          : frame.len() == frame.capLen() ? "the frame was captured whole, so the header is wrong"
-          : "past even the frame's length on the wire, so the header is wrong, not the snaplen";
-      frame.markMalformed(field + " " + value + " runs " + (claimedEnd - wireEnd)
-          + " bytes past the end of the frame (" + why + ")");
+      String why =
+          reassembled
+              ? "the reassembled datagram is shorter"
+              : frame.len() == frame.capLen()
+                  ? "the frame was captured whole, so the header is wrong"
+                  : "past even the frame's length on the wire, so the header is wrong, not the snaplen";
+      frame.markMalformed(
+          field
+              + " "
+              + value
+              + " runs "
+              + (claimedEnd - wireEnd)
+              + " bytes past the end of the frame ("
+              + why
+              + ")");
     }
     return data.length;
   }
@@ -189,7 +230,8 @@ final class Dissection {
   /** vlan.id as the oracle lists it: the 802.1ad S-tags, then the 802.1Q tags. */
   void finish() {
     if (bigPacket) {
-      frame.appendSummary("(IPv4 total length 0: a BIG TCP packet over 64 KiB, length from the frame)");
+      frame.appendSummary(
+          "(IPv4 total length 0: a BIG TCP packet over 64 KiB, length from the frame)");
     }
     if (serviceVlans.isEmpty() && customerVlans.isEmpty()) {
       return;

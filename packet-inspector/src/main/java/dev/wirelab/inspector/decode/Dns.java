@@ -2,7 +2,9 @@ package dev.wirelab.inspector.decode;
 
 import dev.wirelab.inspector.model.Layer;
 
-/** DNS (RFC 1035) over UDP, and over TCP with its 2-byte length prefix: header, question, answers. */
+/**
+ * DNS (RFC 1035) over UDP, and over TCP with its 2-byte length prefix: header, question, answers.
+ */
 final class Dns {
   private Dns() {}
 
@@ -14,13 +16,21 @@ final class Dns {
     if (overTcp) {
       d.need(offset, 2, end, "DNS length prefix");
       int length = Bytes.u16(data, offset);
-      layer.add("Length", String.valueOf(length), "DNS over TCP: bytes of the message that follows", offset, 2);
+      layer.add(
+          "Length",
+          String.valueOf(length),
+          "DNS over TCP: bytes of the message that follows",
+          offset,
+          2);
       start = offset + 2;
       messageEnd = Math.min(end, start + length);
     }
     DnsHeader header = DnsHeader.read(d, layer, start, messageEnd);
-    String text = "DNS " + (header.response() ? "response " : "query ") + Bytes.hex(header.id(), 4)
-        + (header.response() && header.rcode() != 0 ? " " + rcodeName(header.rcode()) : "");
+    String text =
+        "DNS "
+            + (header.response() ? "response " : "query ")
+            + Bytes.hex(header.id(), 4)
+            + (header.response() && header.rcode() != 0 ? " " + rcodeName(header.rcode()) : "");
     DnsRecords records = new DnsRecords(data, start, messageEnd, layer);
     try {
       text += records.questions(d, header.questions());

@@ -2,7 +2,10 @@ package dev.wirelab.inspector.decode;
 
 import dev.wirelab.inspector.model.Layer;
 
-/** The 12-byte DNS header. Fields that are present are reported even when the header is cut short, as tshark does. */
+/**
+ * The 12-byte DNS header. Fields that are present are reported even when the header is cut short,
+ * as tshark does.
+ */
 record DnsHeader(int id, boolean response, int rcode, int questions, int answers) {
   static DnsHeader read(Dissection d, Layer layer, int start, int end) {
     byte[] data = d.data;
@@ -16,12 +19,21 @@ record DnsHeader(int id, boolean response, int rcode, int questions, int answers
       int flags = Bytes.u16(data, start + 2);
       boolean response = (flags & 0x8000) != 0;
       int opcode = (flags >> 11) & 15;
-      layer.add("Flags", Bytes.hex(flags, 4), (response ? "response" : "query") + (opcode == 0 ? "" : ", opcode " + opcode)
-          + ((flags & 0x0400) != 0 ? ", authoritative" : "") + ((flags & 0x0200) != 0 ? ", truncated" : "")
-          + ((flags & 0x0100) != 0 ? ", recursion desired" : "") + ((flags & 0x0080) != 0 ? ", recursion available" : ""), start + 2, 2);
+      layer.add(
+          "Flags",
+          Bytes.hex(flags, 4),
+          (response ? "response" : "query")
+              + (opcode == 0 ? "" : ", opcode " + opcode)
+              + ((flags & 0x0400) != 0 ? ", authoritative" : "")
+              + ((flags & 0x0200) != 0 ? ", truncated" : "")
+              + ((flags & 0x0100) != 0 ? ", recursion desired" : "")
+              + ((flags & 0x0080) != 0 ? ", recursion available" : ""),
+          start + 2,
+          2);
       d.put("dns.qr", response ? 1 : 0);
       if (response) {
-        layer.add("Response code", String.valueOf(flags & 15), Dns.rcodeName(flags & 15), start + 3, 1);
+        layer.add(
+            "Response code", String.valueOf(flags & 15), Dns.rcodeName(flags & 15), start + 3, 1);
         d.put("dns.rcode", flags & 15);
       }
     }
@@ -36,7 +48,11 @@ record DnsHeader(int id, boolean response, int rcode, int questions, int answers
     }
     d.need(start, 12, end, "DNS header");
     int flags = Bytes.u16(data, start + 2);
-    return new DnsHeader(Bytes.u16(data, start), (flags & 0x8000) != 0, flags & 15,
-        Bytes.u16(data, start + 4), Bytes.u16(data, start + 6));
+    return new DnsHeader(
+        Bytes.u16(data, start),
+        (flags & 0x8000) != 0,
+        flags & 15,
+        Bytes.u16(data, start + 4),
+        Bytes.u16(data, start + 6));
   }
 }

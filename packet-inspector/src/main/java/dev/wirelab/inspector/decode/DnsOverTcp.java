@@ -13,20 +13,21 @@ import java.util.Map;
 
 /**
  * DNS over TCP (RFC 1035 4.2.2, RFC 7766): each message is preceded by its 2-byte length, and
- * neither has to sit in one segment. The stream of each direction is put back in order and cut
- * into messages, each decoded on the frame that completes it, as tshark does with reassembly on.
+ * neither has to sit in one segment. The stream of each direction is put back in order and cut into
+ * messages, each decoded on the frame that completes it, as tshark does with reassembly on.
  */
 final class DnsOverTcp implements TcpPayloadDecoder {
   private static final int DNS_PORT = 53;
   private static final int MAX_OPEN_STREAMS = 1024;
 
   private final FrameDecoder decoder;
-  private final Map<Integer, Stream> streams = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Integer, Stream> eldest) {
-      return size() > MAX_OPEN_STREAMS;
-    }
-  };
+  private final Map<Integer, Stream> streams =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Stream> eldest) {
+          return size() > MAX_OPEN_STREAMS;
+        }
+      };
 
   /** One direction: its reassembler and the message bytes received so far (at most 2 + 65 535). */
   private static final class Direction {
@@ -51,15 +52,28 @@ final class DnsOverTcp implements TcpPayloadDecoder {
     Stream stream = streams.computeIfAbsent(segment.stream(), s -> new Stream());
     int from = segment.fromClient() ? 0 : 1;
     Direction sender = stream.directions[from];
-    Reassembly released = sender.reassembler.accept(frame.number(), segment.seq(),
-        segment.has(TcpSegment.SYN), segment.has(TcpSegment.FIN), segment.has(TcpSegment.RST),
-        segment.data(), segment.payloadOffset(), segment.payloadLength(), segment.wireLength());
+    Reassembly released =
+        sender.reassembler.accept(
+            frame.number(),
+            segment.seq(),
+            segment.has(TcpSegment.SYN),
+            segment.has(TcpSegment.FIN),
+            segment.has(TcpSegment.RST),
+            segment.data(),
+            segment.payloadOffset(),
+            segment.payloadLength(),
+            segment.wireLength());
     int messagesBefore = countDnsLayers(frame);
     take(sender, released, frame);
     if (segment.has(TcpSegment.ACK)) {
-      take(stream.directions[1 - from], stream.directions[1 - from].reassembler.acknowledged(segment.ack()), frame);
+      take(
+          stream.directions[1 - from],
+          stream.directions[1 - from].reassembler.acknowledged(segment.ack()),
+          frame);
     }
-    if (segment.payloadLength() > 0 && countDnsLayers(frame) == messagesBefore && sender.pending.length > 0) {
+    if (segment.payloadLength() > 0
+        && countDnsLayers(frame) == messagesBefore
+        && sender.pending.length > 0) {
       waiting(sender, frame);
     }
     for (Direction direction : stream.directions) {
@@ -81,7 +95,9 @@ final class DnsOverTcp implements TcpPayloadDecoder {
       }
       int at = chunk.offset();
       int end = chunk.offset() + chunk.length();
-      if (direction.pending.length == 0 && chunk.bytes() == frame.data() && chunk.frame() == frame.number()) {
+      if (direction.pending.length == 0
+          && chunk.bytes() == frame.data()
+          && chunk.frame() == frame.number()) {
         at = inPlace(frame, at, end);
       }
       if (at < end) {
@@ -91,7 +107,10 @@ final class DnsOverTcp implements TcpPayloadDecoder {
     }
   }
 
-  /** Decodes the whole messages that lie in this frame's own bytes there, so --hex shows them in place. */
+  /**
+   * Decodes the whole messages that lie in this frame's own bytes there, so --hex shows them in
+   * place.
+   */
   private int inPlace(DecodedFrame frame, int at, int end) {
     while (end - at >= 2 && end - at >= 2 + Bytes.u16(frame.data(), at)) {
       int length = Bytes.u16(frame.data(), at);
@@ -124,8 +143,10 @@ final class DnsOverTcp implements TcpPayloadDecoder {
   /** A segment that ends inside a message says how far the message got. */
   private static void waiting(Direction direction, DecodedFrame frame) {
     byte[] pending = direction.pending;
-    String progress = pending.length < 2 ? "1 of the 2 length bytes"
-        : (pending.length - 2) + " of " + Bytes.u16(pending, 0) + " bytes";
+    String progress =
+        pending.length < 2
+            ? "1 of the 2 length bytes"
+            : (pending.length - 2) + " of " + Bytes.u16(pending, 0) + " bytes";
     Layer layer = frame.addLayer(new Layer("DNS", 7, 0, pending.length).reassembled());
     if (frame.keepsFields()) {
       layer.add("Message", "continues in a later segment", progress + " so far", 0, pending.length);

@@ -7,7 +7,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Reads the question and answer sections of one DNS message, following compression pointers safely. */
+/**
+ * Reads the question and answer sections of one DNS message, following compression pointers safely.
+ */
 final class DnsRecords {
   private static final int MAX_POINTERS = 64;
   private final byte[] data;
@@ -42,7 +44,10 @@ final class DnsRecords {
     return text.toString();
   }
 
-  /** Answers named in the summary line; the rest are counted, so a big response stays one readable line. */
+  /**
+   * Answers named in the summary line; the rest are counted, so a big response stays one readable
+   * line.
+   */
   private static final int ANSWERS_IN_SUMMARY = 3;
 
   /** Reads the answer records. Returns summary text. */
@@ -59,7 +64,12 @@ final class DnsRecords {
       need(length, "DNS answer data");
       String value = rdata(type, at, length);
       at += length;
-      layer.add("Answer", name + " " + typeName(type) + " " + value, "cache for " + ttl + " s", from, at - from);
+      layer.add(
+          "Answer",
+          name + " " + typeName(type) + " " + value,
+          "cache for " + ttl + " s",
+          from,
+          at - from);
       if (i < ANSWERS_IN_SUMMARY) {
         text.append(i == 0 ? ": " : ", ").append(typeName(type)).append(' ').append(value);
       }
@@ -113,7 +123,8 @@ final class DnsRecords {
         continue;
       }
       if ((length & 0xC0) != 0) {
-        throw new MalformedFrameException("DNS label type " + Bytes.hex(length, 2) + " is not supported");
+        throw new MalformedFrameException(
+            "DNS label type " + Bytes.hex(length, 2) + " is not supported");
       }
       if (length == 0) {
         at = resumeAt >= 0 ? resumeAt : cursor + 1;
@@ -135,8 +146,11 @@ final class DnsRecords {
    * other bytes that are not printable as \\DDD, the master-file escape (RFC 1035 5.1).
    */
   private void appendLabel(StringBuilder name, int from, int length) {
-    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     boolean ascii = true;
     for (int i = from; i < from + length; i++) {
       ascii &= data[i] >= 0;
@@ -157,7 +171,10 @@ final class DnsRecords {
       if (c >= 0x20 && c < 0x7F) {
         name.append((char) c);
       } else {
-        name.append('\\').append((char) ('0' + c / 100)).append((char) ('0' + c / 10 % 10)).append((char) ('0' + c % 10));
+        name.append('\\')
+            .append((char) ('0' + c / 100))
+            .append((char) ('0' + c / 10 % 10))
+            .append((char) ('0' + c % 10));
       }
     }
   }

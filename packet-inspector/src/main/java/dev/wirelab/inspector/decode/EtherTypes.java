@@ -34,8 +34,9 @@ final class EtherTypes {
       case IPV6 -> Ipv6.decode(d, offset, end);
       case ARP -> Arp.decode(d, offset, end);
       case VLAN, QINQ, QINQ_OLD -> Ethernet.vlanTag(d, type, offset, end);
-      default -> d.summary("ethertype " + Bytes.hex(type, 4) + " (" + name(type) + "), length "
-          + d.frame.len());
+      default ->
+          d.summary(
+              "ethertype " + Bytes.hex(type, 4) + " (" + name(type) + "), length " + d.frame.len());
     }
   }
 }

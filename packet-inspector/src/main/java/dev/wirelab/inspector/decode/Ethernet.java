@@ -15,7 +15,8 @@ final class Ethernet {
       String dst = Bytes.mac(data, offset);
       String src = Bytes.mac(data, offset + 6);
       if (d.details) {
-        layer.add("Destination", dst, macMeaning(data, offset), offset, 6)
+        layer
+            .add("Destination", dst, macMeaning(data, offset), offset, 6)
             .add("Source", src, "the sending network card", offset + 6, 6)
             .add("Type", Bytes.hex(type, 4), EtherTypes.name(type), offset + 12, 2);
       }
@@ -49,10 +50,17 @@ final class Ethernet {
     int type = Bytes.u16(d.data, offset + 2);
     int id = tci & 0x0FFF;
     boolean serviceTag = tpid != EtherTypes.VLAN;
-    Layer layer = d.layer(new Layer(serviceTag ? "802.1ad S-tag" : "802.1Q VLAN", 2, offset, offset + 4));
+    Layer layer =
+        d.layer(new Layer(serviceTag ? "802.1ad S-tag" : "802.1Q VLAN", 2, offset, offset + 4));
     if (d.details) {
-      layer.add("Priority", String.valueOf(tci >> 13), "class of service 0 (lowest) to 7", offset, 2)
-          .add("Drop eligible", String.valueOf((tci >> 12) & 1), "1 = may be dropped first when congested", offset, 2)
+      layer
+          .add("Priority", String.valueOf(tci >> 13), "class of service 0 (lowest) to 7", offset, 2)
+          .add(
+              "Drop eligible",
+              String.valueOf((tci >> 12) & 1),
+              "1 = may be dropped first when congested",
+              offset,
+              2)
           .add("VLAN ID", String.valueOf(id), "the virtual LAN this frame belongs to", offset, 2)
           .add("Type", Bytes.hex(type, 4), EtherTypes.name(type), offset + 2, 2);
     }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * Decodes captured frames into {@link DecodedFrame}s, from the link layer up to DNS, then hands
- * TCP payloads to the installed {@link TcpPayloadDecoder}s. One instance per capture: it numbers
- * TCP streams and its payload decoders may keep state across frames.
+ * Decodes captured frames into {@link DecodedFrame}s, from the link layer up to DNS, then hands TCP
+ * payloads to the installed {@link TcpPayloadDecoder}s. One instance per capture: it numbers TCP
+ * streams and its payload decoders may keep state across frames.
  */
 public final class FrameDecoder {
   private final List<TcpPayloadDecoder> payloadDecoders;
@@ -41,7 +41,9 @@ public final class FrameDecoder {
     this.detail = detail;
   }
 
-  /** A decoder with every {@link TcpPayloadDecoder} listed in META-INF/services, freshly created. */
+  /**
+   * A decoder with every {@link TcpPayloadDecoder} listed in META-INF/services, freshly created.
+   */
   public static FrameDecoder withInstalledDecoders(Detail detail) {
     List<TcpPayloadDecoder> found = new ArrayList<>();
     ServiceLoader.load(TcpPayloadDecoder.class).forEach(found::add);
@@ -51,14 +53,15 @@ public final class FrameDecoder {
   /**
    * Decodes a frame completely: {@link #decodeHeaders}, then {@link #decodeApplication}.
    *
-   * @param number   1-based frame number
-   * @param seconds  timestamp seconds since the epoch
-   * @param nanos    nanoseconds within the second
-   * @param len      length of the frame on the wire
+   * @param number 1-based frame number
+   * @param seconds timestamp seconds since the epoch
+   * @param nanos nanoseconds within the second
+   * @param len length of the frame on the wire
    * @param linkType LINKTYPE_ of the interface
-   * @param data     the captured bytes, owned by the returned frame from now on
+   * @param data the captured bytes, owned by the returned frame from now on
    */
-  public DecodedFrame decode(long number, long seconds, int nanos, int len, int linkType, byte[] data) {
+  public DecodedFrame decode(
+      long number, long seconds, int nanos, int len, int linkType, byte[] data) {
     return decodeApplication(decodeHeaders(number, seconds, nanos, len, linkType, data));
   }
 
@@ -67,9 +70,18 @@ public final class FrameDecoder {
    * capture order (it numbers TCP streams); it shares no state with {@link #decodeApplication}, so
    * the two may run on different threads, each in capture order.
    */
-  public DecodedFrame decodeHeaders(long number, long seconds, int nanos, int len, int linkType, byte[] data) {
-    DecodedFrame frame = new DecodedFrame(number, seconds, nanos, len, linkType, data,
-        detail != Detail.SUMMARY, detail == Detail.FIELDS);
+  public DecodedFrame decodeHeaders(
+      long number, long seconds, int nanos, int len, int linkType, byte[] data) {
+    DecodedFrame frame =
+        new DecodedFrame(
+            number,
+            seconds,
+            nanos,
+            len,
+            linkType,
+            data,
+            detail != Detail.SUMMARY,
+            detail == Detail.FIELDS);
     if (detail != Detail.SUMMARY) {
       frame.put("frame", number);
       frame.put("cap_len", data.length);
@@ -93,9 +105,9 @@ public final class FrameDecoder {
   }
 
   /**
-   * Runs the TCP payload decoders on the segment the frame carries (if any); they keep state
-   * across frames, so call this in capture order. One that fails marks the frame instead of
-   * stopping the capture.
+   * Runs the TCP payload decoders on the segment the frame carries (if any); they keep state across
+   * frames, so call this in capture order. One that fails marks the frame instead of stopping the
+   * capture.
    */
   public DecodedFrame decodeApplication(DecodedFrame frame) {
     TcpSegment segment = frame.tcpSegment();
@@ -120,7 +132,9 @@ public final class FrameDecoder {
     return this;
   }
 
-  /** The summary shows raw sequence numbers (tcpdump -S) instead of offsets from each side's first. */
+  /**
+   * The summary shows raw sequence numbers (tcpdump -S) instead of offsets from each side's first.
+   */
   public FrameDecoder absoluteSequenceNumbers(boolean absolute) {
     this.absoluteSequenceNumbers = absolute;
     return this;

@@ -12,13 +12,19 @@ final class Icmpv6 {
     int type = Bytes.u8(data, offset);
     int code = Bytes.u8(data, offset + 1);
     String meaning = meaning(type);
-    Layer layer = Icmp.header(d, "ICMPv6", "icmpv6", offset, end, wireLength, meaning, isError(type));
+    Layer layer =
+        Icmp.header(d, "ICMPv6", "icmpv6", offset, end, wireLength, meaning, isError(type));
     String text = "ICMP6, " + meaning;
     if ((type == 128 || type == 129) && offset + 8 <= end) {
       text += Icmp.echo(layer, data, offset);
     } else if ((type == 135 || type == 136) && offset + 24 <= end) {
       String target = Bytes.ipv6(data, offset + 8);
-      layer.add("Target address", target, type == 135 ? "whose MAC address is asked for" : "whose MAC address is announced", offset + 8, 16);
+      layer.add(
+          "Target address",
+          target,
+          type == 135 ? "whose MAC address is asked for" : "whose MAC address is announced",
+          offset + 8,
+          16);
       text += (type == 135 ? ", who has " : ", tgt is ") + target;
     }
     d.summary(d.ipName + " " + d.src + " > " + d.dst + ": " + text + ", length " + wireLength);

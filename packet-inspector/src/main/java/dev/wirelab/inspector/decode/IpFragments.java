@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Puts IPv4 and IPv6 datagrams back together from their fragments, as a receiving host does,
- * so the datagram is decoded on the frame that completes it (tshark with defragmentation on).
+ * Puts IPv4 and IPv6 datagrams back together from their fragments, as a receiving host does, so the
+ * datagram is decoded on the frame that completes it (tshark with defragmentation on).
  *
- * <p>Bounded like a host's reassembly queue: a datagram whose last fragment does not arrive
- * within {@link #TIMEOUT_SECONDS} of capture time is dropped (RFC 8200's 60 s), at most
- * {@link #MAX_DATAGRAMS} wait at once and {@link #MAX_BUFFERED_BYTES} in all, and a datagram may
- * not grow past 65 535 bytes. Overlapping fragments make the whole datagram invalid, as RFC 5722
- * requires (an exact copy of a fragment already held is a retransmission and is ignored).
+ * <p>Bounded like a host's reassembly queue: a datagram whose last fragment does not arrive within
+ * {@link #TIMEOUT_SECONDS} of capture time is dropped (RFC 8200's 60 s), at most {@link
+ * #MAX_DATAGRAMS} wait at once and {@link #MAX_BUFFERED_BYTES} in all, and a datagram may not grow
+ * past 65 535 bytes. Overlapping fragments make the whole datagram invalid, as RFC 5722 requires
+ * (an exact copy of a fragment already held is a retransmission and is ignored).
  */
 final class IpFragments {
   static final long TIMEOUT_SECONDS = 60;
@@ -49,11 +49,19 @@ final class IpFragments {
   /**
    * Adds one fragment's payload.
    *
-   * @param protocol the protocol the datagram carries, when this fragment says so (IPv6 puts it
-   *     in every fragment header, IPv4 in every header); the first fragment's wins
+   * @param protocol the protocol the datagram carries, when this fragment says so (IPv6 puts it in
+   *     every fragment header, IPv4 in every header); the first fragment's wins
    */
-  Outcome add(Key key, long frame, long seconds, int offset, boolean more, int protocol,
-      byte[] data, int from, int length) {
+  Outcome add(
+      Key key,
+      long frame,
+      long seconds,
+      int offset,
+      boolean more,
+      int protocol,
+      byte[] data,
+      int from,
+      int length) {
     expire(seconds);
     Pending datagram = pending.get(key);
     if (datagram == null) {
@@ -65,11 +73,17 @@ final class IpFragments {
     }
     if (offset + length > MAX_DATAGRAM) {
       forget(key, datagram);
-      return new Outcome("fragment ends at byte " + (offset + length)
-          + ", past the largest possible datagram: the datagram is discarded", null, -1, List.of());
+      return new Outcome(
+          "fragment ends at byte "
+              + (offset + length)
+              + ", past the largest possible datagram: the datagram is discarded",
+          null,
+          -1,
+          List.of());
     }
     if (datagram.overlapped) {
-      return new Outcome("belongs to a datagram already discarded for overlapping fragments", null, -1, List.of());
+      return new Outcome(
+          "belongs to a datagram already discarded for overlapping fragments", null, -1, List.of());
     }
     if (!more) {
       datagram.total = offset + length;
@@ -79,8 +93,15 @@ final class IpFragments {
     }
     byte[] same = datagram.pieces.get(offset);
     if (same != null && same.length == length && equal(same, data, from)) {
-      return new Outcome("an exact copy of bytes " + offset + "-" + (offset + length - 1)
-          + ", already held: ignored (retransmitted)", null, -1, List.of());
+      return new Outcome(
+          "an exact copy of bytes "
+              + offset
+              + "-"
+              + (offset + length - 1)
+              + ", already held: ignored (retransmitted)",
+          null,
+          -1,
+          List.of());
     }
     String clash = place(datagram, frame, offset, data, from, length);
     if (clash != null) {
@@ -95,12 +116,28 @@ final class IpFragments {
     }
     byte[] whole = complete(datagram);
     if (whole == null) {
-      return new Outcome("bytes " + offset + "-" + (offset + length - 1) + " of the datagram; held until "
-          + (datagram.total < 0 ? "the last fragment" : "the rest") + " arrives", null, -1, List.of());
+      return new Outcome(
+          "bytes "
+              + offset
+              + "-"
+              + (offset + length - 1)
+              + " of the datagram; held until "
+              + (datagram.total < 0 ? "the last fragment" : "the rest")
+              + " arrives",
+          null,
+          -1,
+          List.of());
     }
     forget(key, datagram);
-    return new Outcome("completes the datagram: " + datagram.pieces.size() + " fragments, " + whole.length
-        + " bytes", whole, datagram.protocol, List.copyOf(datagram.frames));
+    return new Outcome(
+        "completes the datagram: "
+            + datagram.pieces.size()
+            + " fragments, "
+            + whole.length
+            + " bytes",
+        whole,
+        datagram.protocol,
+        List.copyOf(datagram.frames));
   }
 
   /** Datagrams still waiting for fragments. */
@@ -108,10 +145,14 @@ final class IpFragments {
     return pending.size();
   }
 
-  private String place(Pending datagram, long frame, int offset, byte[] data, int from, int length) {
+  private String place(
+      Pending datagram, long frame, int offset, byte[] data, int from, int length) {
     Map.Entry<Integer, byte[]> before = datagram.pieces.floorEntry(offset + length - 1);
     if (before != null && before.getKey() + before.getValue().length > offset) {
-      return "overlaps bytes " + before.getKey() + "-" + (before.getKey() + before.getValue().length - 1)
+      return "overlaps bytes "
+          + before.getKey()
+          + "-"
+          + (before.getKey() + before.getValue().length - 1)
           + " of an earlier fragment: the whole datagram is discarded (RFC 5722)";
     }
     if (datagram.total >= 0 && offset + length > datagram.total) {

@@ -28,7 +28,7 @@ final class IpProtocols {
   }
 
   /**
-   * @param end        one past the last payload byte present in the frame
+   * @param end one past the last payload byte present in the frame
    * @param wireLength payload length as the IP header states it
    */
   static void dispatch(Dissection d, int protocol, int offset, int end, int wireLength) {
@@ -39,7 +39,7 @@ final class IpProtocols {
       case 58 -> Icmpv6.decode(d, offset, end, wireLength);
       case 4 -> Ipv4.decode(d, offset, end);
       case 41 -> Ipv6.decode(d, offset, end);
-      default -> { }
+      default -> {}
     }
   }
 }

@@ -7,8 +7,13 @@ final class Ipv4Options {
   private Ipv4Options() {}
 
   static void describe(Layer layer, byte[] data, int offset, int end) {
-    OptionList.walk(layer, data, offset, end,
-        (options, kind, at, length) -> options.add("Option", name(kind), length + " bytes", at, length));
+    OptionList.walk(
+        layer,
+        data,
+        offset,
+        end,
+        (options, kind, at, length) ->
+            options.add("Option", name(kind), length + " bytes", at, length));
   }
 
   private static String name(int kind) {

@@ -17,7 +17,8 @@ final class LinuxCooked {
     int protocol = Bytes.u16(data, 14);
     Layer layer = d.layer(new Layer("Linux cooked v1", 2, 0, 16));
     if (d.details) {
-      layer.add("Packet type", String.valueOf(packetType), packetTypeMeaning(packetType), 0, 2)
+      layer
+          .add("Packet type", String.valueOf(packetType), packetTypeMeaning(packetType), 0, 2)
           .add("Hardware type", String.valueOf(hardwareType), hardwareMeaning(hardwareType), 2, 2)
           .add("Address length", String.valueOf(addressLength), "", 4, 2);
     }
@@ -36,8 +37,14 @@ final class LinuxCooked {
     int addressLength = Bytes.u8(data, 11);
     Layer layer = d.layer(new Layer("Linux cooked v2", 2, 0, 20));
     if (d.details) {
-      layer.add("Protocol", Bytes.hex(protocol, 4), EtherTypes.name(protocol), 0, 2)
-          .add("Interface index", String.valueOf(ifindex), "which interface (ip link shows the numbers)", 4, 4)
+      layer
+          .add("Protocol", Bytes.hex(protocol, 4), EtherTypes.name(protocol), 0, 2)
+          .add(
+              "Interface index",
+              String.valueOf(ifindex),
+              "which interface (ip link shows the numbers)",
+              4,
+              4)
           .add("Hardware type", String.valueOf(hardwareType), hardwareMeaning(hardwareType), 8, 2)
           .add("Packet type", String.valueOf(packetType), packetTypeMeaning(packetType), 10, 1)
           .add("Address length", String.valueOf(addressLength), "", 11, 1);
@@ -51,13 +58,16 @@ final class LinuxCooked {
     if (length == 0) {
       return;
     }
-    String address = hardwareType == ARPHRD_IPGRE && length == 4
-        ? Bytes.ipv4(d.data, offset) : Bytes.hexWithColons(d.data, offset, length);
+    String address =
+        hardwareType == ARPHRD_IPGRE && length == 4
+            ? Bytes.ipv4(d.data, offset)
+            : Bytes.hexWithColons(d.data, offset, length);
     layer.add("Source address", address, "link-layer address of the sender", offset, length);
     d.put("sll.src", address);
   }
 
-  private static void common(Dissection d, int packetType, int hardwareType, int protocol, int offset, int end) {
+  private static void common(
+      Dissection d, int packetType, int hardwareType, int protocol, int offset, int end) {
     d.put("sll.pkttype", packetType);
     d.put("sll.hatype", hardwareType);
     d.put("sll.protocol", protocol);

@@ -3,8 +3,8 @@ package dev.wirelab.inspector.decode;
 import dev.wirelab.inspector.model.Layer;
 
 /**
- * Walks the kind-length-value option list that IPv4 and TCP share: kinds 0 and 1 are single
- * padding bytes, every other kind says its own length in its second byte.
+ * Walks the kind-length-value option list that IPv4 and TCP share: kinds 0 and 1 are single padding
+ * bytes, every other kind says its own length in its second byte.
  */
 final class OptionList {
   private OptionList() {}
@@ -28,7 +28,12 @@ final class OptionList {
       }
       int length = at + 1 < end ? Bytes.u8(data, at + 1) : 0;
       if (length < 2 || at + length > end) {
-        layer.add("Option", "kind " + kind, "its length byte is broken, the rest is not read", at, end - at);
+        layer.add(
+            "Option",
+            "kind " + kind,
+            "its length byte is broken, the rest is not read",
+            at,
+            end - at);
         return;
       }
       sized.describe(layer, kind, at, length);

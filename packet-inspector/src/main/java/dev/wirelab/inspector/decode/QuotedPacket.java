@@ -21,7 +21,12 @@ final class QuotedPacket {
         Ipv4.decode(d, offset, end);
       }
     } catch (MalformedFrameException cutShort) {
-      icmp.add("Quoted packet", "partial", "ICMP quotes only the start of it: " + cutShort.getMessage(), offset, end - offset);
+      icmp.add(
+          "Quoted packet",
+          "partial",
+          "ICMP quotes only the start of it: " + cutShort.getMessage(),
+          offset,
+          end - offset);
     } finally {
       d.quoted = false;
     }

@@ -6,7 +6,10 @@ import dev.wirelab.inspector.model.TcpStory;
 import java.util.ArrayList;
 import java.util.List;
 
-/** TCP (RFC 9293): ports, raw sequence numbers, flags, window and options; then its payload decoders. */
+/**
+ * TCP (RFC 9293): ports, raw sequence numbers, flags, window and options; then its payload
+ * decoders.
+ */
 final class Tcp {
   private static final String FLAG_LETTERS = "NCEUAPRSF";
 
@@ -24,13 +27,46 @@ final class Tcp {
     int window = Bytes.u16(data, offset + 14);
     Layer layer = d.layer(new Layer("TCP", 4, offset, offset + Math.max(20, headerLength)));
     if (d.details) {
-      layer.add("Source port", String.valueOf(srcPort), PortNames.meaning(srcPort), offset, 2)
-          .add("Destination port", String.valueOf(dstPort), PortNames.meaning(dstPort), offset + 2, 2)
-          .add("Sequence number", String.valueOf(seq), "number of this segment's first byte (raw, not relative)", offset + 4, 4)
-          .add("Acknowledgment number", String.valueOf(ack), (flags & TcpSegment.ACK) != 0 ? "next byte expected from the other side" : "not valid: ACK flag clear", offset + 8, 4)
-          .add("Header length", headerLength + " bytes", headerLength > 20 ? "options present" : "no options", offset + 12, 1)
-          .add("Flags", Bytes.hex(flags, 3) + " " + tcpdumpFlags(flags), flagNames(flags), offset + 12, 2)
-          .add("Window", String.valueOf(window), "bytes the sender can still receive (before scaling)", offset + 14, 2)
+      layer
+          .add("Source port", String.valueOf(srcPort), PortNames.meaning(srcPort), offset, 2)
+          .add(
+              "Destination port",
+              String.valueOf(dstPort),
+              PortNames.meaning(dstPort),
+              offset + 2,
+              2)
+          .add(
+              "Sequence number",
+              String.valueOf(seq),
+              "number of this segment's first byte (raw, not relative)",
+              offset + 4,
+              4)
+          .add(
+              "Acknowledgment number",
+              String.valueOf(ack),
+              (flags & TcpSegment.ACK) != 0
+                  ? "next byte expected from the other side"
+                  : "not valid: ACK flag clear",
+              offset + 8,
+              4)
+          .add(
+              "Header length",
+              headerLength + " bytes",
+              headerLength > 20 ? "options present" : "no options",
+              offset + 12,
+              1)
+          .add(
+              "Flags",
+              Bytes.hex(flags, 3) + " " + tcpdumpFlags(flags),
+              flagNames(flags),
+              offset + 12,
+              2)
+          .add(
+              "Window",
+              String.valueOf(window),
+              "bytes the sender can still receive (before scaling)",
+              offset + 14,
+              2)
           .add("Urgent pointer", String.valueOf(Bytes.u16(data, offset + 18)), "", offset + 18, 2);
     }
     if (d.quoted) {
@@ -46,31 +82,62 @@ final class Tcp {
       d.put("tcp.hdr_len", headerLength);
     }
     if (headerLength < 20) {
-      throw new MalformedFrameException("TCP header length " + headerLength + " is below the minimum of 20");
+      throw new MalformedFrameException(
+          "TCP header length " + headerLength + " is below the minimum of 20");
     }
     int payloadLength = wireLength - headerLength;
     if (payloadLength < 0) {
-      throw new MalformedFrameException("TCP header length " + headerLength + " is longer than the "
-          + wireLength + " bytes IP gives it");
+      throw new MalformedFrameException(
+          "TCP header length "
+              + headerLength
+              + " is longer than the "
+              + wireLength
+              + " bytes IP gives it");
     }
     if (d.json) {
       d.put("tcp.len", payloadLength);
     }
     d.need(offset, headerLength, end, "TCP header with options");
     if (d.details || d.json) {
-      Checksums.check(d, layer, "tcp.checksum.status", offset + 16, offset, offset + wireLength,
-          d.pseudoHeaderSum(6, wireLength), end - offset >= wireLength);
+      Checksums.check(
+          d,
+          layer,
+          "tcp.checksum.status",
+          offset + 16,
+          offset,
+          offset + wireLength,
+          d.pseudoHeaderSum(6, wireLength),
+          end - offset >= wireLength);
     }
     if (d.details) {
       TcpOptions.describe(layer, data, offset + 20, offset + headerLength);
     }
     int payloadOffset = offset + headerLength;
     int present = Math.max(0, Math.min(end - payloadOffset, payloadLength));
-    TcpSegment segment = d.decoder.streams().segment(d.src, srcPort, d.dst, dstPort, seq, ack, flags,
-        window, data, payloadOffset, present, payloadLength);
-    int scale = (flags & TcpSegment.SYN) != 0 ? TcpOptions.windowScale(data, offset + 20, offset + headerLength) : -1;
-    TcpAnalysis.Result analysis = d.decoder.streams().analyse(segment,
-        d.frame.seconds() * 1_000_000_000L + d.frame.nanos(), scale);
+    TcpSegment segment =
+        d.decoder
+            .streams()
+            .segment(
+                d.src,
+                srcPort,
+                d.dst,
+                dstPort,
+                seq,
+                ack,
+                flags,
+                window,
+                data,
+                payloadOffset,
+                present,
+                payloadLength);
+    int scale =
+        (flags & TcpSegment.SYN) != 0
+            ? TcpOptions.windowScale(data, offset + 20, offset + headerLength)
+            : -1;
+    TcpAnalysis.Result analysis =
+        d.decoder
+            .streams()
+            .analyse(segment, d.frame.seconds() * 1_000_000_000L + d.frame.nanos(), scale);
     List<String> labels = labels(analysis);
     d.summary(summary(d, segment, analysis, labels));
     d.frame.tcpStory(new TcpStory(analysis.relativeSeq(), analysis.relativeAck(), labels));
@@ -81,14 +148,24 @@ final class Tcp {
   }
 
   /**
-   * tcpdump's line: relative sequence numbers by default ({@code seq 1:1122, ack 1}, the SYN
-   * being 0, as Wireshark counts them), raw ones with --absolute-seq; then the analysis flags.
+   * tcpdump's line: relative sequence numbers by default ({@code seq 1:1122, ack 1}, the SYN being
+   * 0, as Wireshark counts them), raw ones with --absolute-seq; then the analysis flags.
    */
-  private static String summary(Dissection d, TcpSegment segment, TcpAnalysis.Result analysis, List<String> labels) {
+  private static String summary(
+      Dissection d, TcpSegment segment, TcpAnalysis.Result analysis, List<String> labels) {
     StringBuilder text = new StringBuilder(120);
-    text.append(d.ipName).append(' ').append(d.src).append('.').append(segment.srcPort()).append(" > ")
-        .append(d.dst).append('.').append(segment.dstPort()).append(": Flags [")
-        .append(tcpdumpFlags(segment.flags())).append("], seq ");
+    text.append(d.ipName)
+        .append(' ')
+        .append(d.src)
+        .append('.')
+        .append(segment.srcPort())
+        .append(" > ")
+        .append(d.dst)
+        .append('.')
+        .append(segment.dstPort())
+        .append(": Flags [")
+        .append(tcpdumpFlags(segment.flags()))
+        .append("], seq ");
     boolean raw = d.decoder.absoluteSequenceNumbers();
     long seq = raw ? segment.seq() : analysis.relativeSeq();
     text.append(seq);
@@ -110,12 +187,16 @@ final class Tcp {
     if (analysis.flags() == 0) {
       return List.of();
     }
-    boolean kindNamed = analysis.has(TcpAnalysisFlag.FAST_RETRANSMISSION)
-        || analysis.has(TcpAnalysisFlag.SPURIOUS_RETRANSMISSION);
+    boolean kindNamed =
+        analysis.has(TcpAnalysisFlag.FAST_RETRANSMISSION)
+            || analysis.has(TcpAnalysisFlag.SPURIOUS_RETRANSMISSION);
     List<String> labels = new ArrayList<>(2);
     for (TcpAnalysisFlag flag : TcpAnalysisFlag.values()) {
       if (analysis.has(flag) && !(kindNamed && flag == TcpAnalysisFlag.RETRANSMISSION)) {
-        labels.add(flag == TcpAnalysisFlag.DUPLICATE_ACK ? flag.label() + " #" + analysis.dupAckNumber() : flag.label());
+        labels.add(
+            flag == TcpAnalysisFlag.DUPLICATE_ACK
+                ? flag.label() + " #" + analysis.dupAckNumber()
+                : flag.label());
       }
     }
     return labels;
@@ -127,8 +208,13 @@ final class Tcp {
       if (analysis.has(flag)) {
         names.add(flag.oracleName());
         if (d.details) {
-          layer.add("Analysis", flag.label() + (flag == TcpAnalysisFlag.DUPLICATE_ACK ? " #" + analysis.dupAckNumber() : ""),
-              flag.meaning(), offset, 0);
+          layer.add(
+              "Analysis",
+              flag.label()
+                  + (flag == TcpAnalysisFlag.DUPLICATE_ACK ? " #" + analysis.dupAckNumber() : ""),
+              flag.meaning(),
+              offset,
+              0);
         }
       }
     }

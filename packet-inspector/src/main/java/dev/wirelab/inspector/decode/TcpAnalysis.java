@@ -3,12 +3,15 @@ package dev.wirelab.inspector.decode;
 /**
  * The sequence analysis of one TCP connection, as Wireshark's {@code tcp_analyze_sequence_number}
  * does it: each direction remembers the next sequence number it should send, its last ACK and
- * window, and the flags of its last segment; a new segment is compared with that, in capture
- * order. Also the relative sequence numbers (offsets from each direction's first one).
+ * window, and the flags of its last segment; a new segment is compared with that, in capture order.
+ * Also the relative sequence numbers (offsets from each direction's first one).
  */
 final class TcpAnalysis {
-  /** Wireshark's default out-of-order threshold when the handshake's round trip is unknown: 3 ms. */
+  /**
+   * Wireshark's default out-of-order threshold when the handshake's round trip is unknown: 3 ms.
+   */
   private static final long DEFAULT_OOO_NANOS = 3_000_000;
+
   /** A fast retransmission follows the third duplicate ACK within 20 ms. */
   private static final long FAST_RETRANSMISSION_NANOS = 20_000_000;
 
@@ -23,8 +26,13 @@ final class TcpAnalysis {
     long lastAck;
     long lastAckNanos;
     long window = -1;
-    /** The window scale shift from this side's SYN; -1 before the SYN was seen, -2 without the option. */
+
+    /**
+     * The window scale shift from this side's SYN; -1 before the SYN was seen, -2 without the
+     * option.
+     */
     int windowScale = -1;
+
     int dupAcks;
     int lastFlags;
   }
@@ -33,15 +41,25 @@ final class TcpAnalysis {
   private long synNanos = -1;
   private long firstRttNanos;
 
-  /** The result for one segment: the analysis flags (bits of {@link TcpAnalysisFlag}) and the duplicate ACK count. */
+  /**
+   * The result for one segment: the analysis flags (bits of {@link TcpAnalysisFlag}) and the
+   * duplicate ACK count.
+   */
   record Result(int flags, int dupAckNumber, long relativeSeq, long relativeAck) {
     boolean has(TcpAnalysisFlag flag) {
       return (flags & flag.bit()) != 0;
     }
   }
 
-  Result segment(boolean fromClient, long nanos, long seq, long ack, int tcpFlags, int rawWindow,
-      int windowScaleOption, int seglen) {
+  Result segment(
+      boolean fromClient,
+      long nanos,
+      long seq,
+      long ack,
+      int tcpFlags,
+      int rawWindow,
+      int windowScaleOption,
+      int seglen) {
     Direction fwd = directions[fromClient ? 0 : 1];
     Direction rev = directions[fromClient ? 1 : 0];
     boolean syn = (tcpFlags & 0x02) != 0;
@@ -80,23 +98,45 @@ final class TcpAnalysis {
       if (fwd.nextKnown && greater(seq, fwd.nextSeq) && !rst) {
         flags |= TcpAnalysisFlag.LOST_SEGMENT.bit();
       }
-      boolean sameAsBefore = fwd.nextKnown && seq == fwd.nextSeq && ack == fwd.lastAck && !synFinRst;
-      if ((seglen == 0 || seglen == 1) && fwd.nextKnown && seq == ((fwd.nextSeq - 1) & 0xFFFFFFFFL) && !synFinRst) {
+      boolean sameAsBefore =
+          fwd.nextKnown && seq == fwd.nextSeq && ack == fwd.lastAck && !synFinRst;
+      if ((seglen == 0 || seglen == 1)
+          && fwd.nextKnown
+          && seq == ((fwd.nextSeq - 1) & 0xFFFFFFFFL)
+          && !synFinRst) {
         flags |= TcpAnalysisFlag.KEEP_ALIVE.bit();
       }
       if (seglen == 0 && window != 0 && window != fwd.window && sameAsBefore) {
         flags |= TcpAnalysisFlag.WINDOW_UPDATE.bit();
       }
-      if (seglen > 0 && rev.windowScale != -1 && rev.window >= 0 && !synFinRst
+      if (seglen > 0
+          && rev.windowScale != -1
+          && rev.window >= 0
+          && !synFinRst
           && ((seq + seglen) & 0xFFFFFFFFL) == ((rev.lastAck + rev.window) & 0xFFFFFFFFL)) {
         flags |= TcpAnalysisFlag.WINDOW_FULL.bit();
       }
-      boolean keepAliveAck = seglen == 0 && window != 0 && window == fwd.window && sameAsBefore
-          && (rev.lastFlags & TcpAnalysisFlag.KEEP_ALIVE.bit()) != 0;
-      boolean probeAck = seglen == 0 && window == 0 && window == fwd.window && fwd.nextKnown && seq == fwd.nextSeq
-          && (ack == fwd.lastAck || ack == ((fwd.lastAck + 1) & 0xFFFFFFFFL)) && !synFinRst
-          && (rev.lastFlags & TcpAnalysisFlag.ZERO_WINDOW_PROBE.bit()) != 0;
-      if (!keepAliveAck && !probeAck && seglen == 0 && window != 0 && window == fwd.window && sameAsBefore) {
+      boolean keepAliveAck =
+          seglen == 0
+              && window != 0
+              && window == fwd.window
+              && sameAsBefore
+              && (rev.lastFlags & TcpAnalysisFlag.KEEP_ALIVE.bit()) != 0;
+      boolean probeAck =
+          seglen == 0
+              && window == 0
+              && window == fwd.window
+              && fwd.nextKnown
+              && seq == fwd.nextSeq
+              && (ack == fwd.lastAck || ack == ((fwd.lastAck + 1) & 0xFFFFFFFFL))
+              && !synFinRst
+              && (rev.lastFlags & TcpAnalysisFlag.ZERO_WINDOW_PROBE.bit()) != 0;
+      if (!keepAliveAck
+          && !probeAck
+          && seglen == 0
+          && window != 0
+          && window == fwd.window
+          && sameAsBefore) {
         fwd.dupAcks++;
         dupAckNumber = fwd.dupAcks;
         flags |= TcpAnalysisFlag.DUPLICATE_ACK.bit();
@@ -127,21 +167,32 @@ final class TcpAnalysis {
     fwd.lastAck = ack;
     fwd.lastAckNanos = nanos;
     fwd.lastFlags = flags;
-    return new Result(flags, dupAckNumber, (seq - fwd.base) & 0xFFFFFFFFL,
+    return new Result(
+        flags,
+        dupAckNumber,
+        (seq - fwd.base) & 0xFFFFFFFFL,
         hasAck ? (ack - rev.base) & 0xFFFFFFFFL : 0);
   }
 
   private int retransmissionKind(Direction fwd, Direction rev, long nanos, long seq, int seglen) {
     boolean notAdvanced = fwd.nextKnown && less(seq, fwd.nextSeq);
-    if (notAdvanced && rev.dupAcks >= 2 && rev.lastAck == seq && nanos - rev.lastAckNanos < FAST_RETRANSMISSION_NANOS) {
+    if (notAdvanced
+        && rev.dupAcks >= 2
+        && rev.lastAck == seq
+        && nanos - rev.lastAckNanos < FAST_RETRANSMISSION_NANOS) {
       // tshark marks the kinds of retransmission as retransmissions too.
       return TcpAnalysisFlag.FAST_RETRANSMISSION.bit() | TcpAnalysisFlag.RETRANSMISSION.bit();
     }
     long threshold = firstRttNanos == 0 ? DEFAULT_OOO_NANOS : firstRttNanos;
-    if (notAdvanced && nanos - fwd.nextSeqNanos < threshold && fwd.nextSeq != ((seq + seglen) & 0xFFFFFFFFL)) {
+    if (notAdvanced
+        && nanos - fwd.nextSeqNanos < threshold
+        && fwd.nextSeq != ((seq + seglen) & 0xFFFFFFFFL)) {
       return TcpAnalysisFlag.OUT_OF_ORDER.bit();
     }
-    if (seglen > 0 && rev.seen && rev.lastAck != 0 && !greater((seq + seglen) & 0xFFFFFFFFL, rev.lastAck)) {
+    if (seglen > 0
+        && rev.seen
+        && rev.lastAck != 0
+        && !greater((seq + seglen) & 0xFFFFFFFFL, rev.lastAck)) {
       return TcpAnalysisFlag.SPURIOUS_RETRANSMISSION.bit() | TcpAnalysisFlag.RETRANSMISSION.bit();
     }
     return notAdvanced ? TcpAnalysisFlag.RETRANSMISSION.bit() : 0;

@@ -1,13 +1,16 @@
 package dev.wirelab.inspector.decode;
 
 /**
- * What tshark's {@code tcp.analysis.*} says about a segment, in the oracle's order. Each is a
- * guess from what the capture shows, made the way Wireshark makes it.
+ * What tshark's {@code tcp.analysis.*} says about a segment, in the oracle's order. Each is a guess
+ * from what the capture shows, made the way Wireshark makes it.
  */
 public enum TcpAnalysisFlag {
-  RETRANSMISSION("retransmission", "sends again bytes sent before (the first copy or its ACK was lost)"),
-  FAST_RETRANSMISSION("fast_retransmission", "resent at once after duplicate ACKs, without waiting for the timer"),
-  SPURIOUS_RETRANSMISSION("spurious_retransmission", "resends bytes the receiver had already acknowledged"),
+  RETRANSMISSION(
+      "retransmission", "sends again bytes sent before (the first copy or its ACK was lost)"),
+  FAST_RETRANSMISSION(
+      "fast_retransmission", "resent at once after duplicate ACKs, without waiting for the timer"),
+  SPURIOUS_RETRANSMISSION(
+      "spurious_retransmission", "resends bytes the receiver had already acknowledged"),
   DUPLICATE_ACK("duplicate_ack", "repeats the last ACK: the receiver got a segment beyond a gap"),
   OUT_OF_ORDER("out_of_order", "came soon after a later segment: reordered in the network"),
   LOST_SEGMENT("lost_segment", "starts after bytes this capture never saw (lost, or not captured)"),

@@ -7,8 +7,13 @@ final class TcpOptions {
   private TcpOptions() {}
 
   static void describe(Layer layer, byte[] data, int offset, int end) {
-    OptionList.walk(layer, data, offset, end, (options, kind, at, length) ->
-        options.add("Option", value(kind, data, at, length), meaning(kind), at, length));
+    OptionList.walk(
+        layer,
+        data,
+        offset,
+        end,
+        (options, kind, at, length) ->
+            options.add("Option", value(kind, data, at, length), meaning(kind), at, length));
   }
 
   /** The window scale shift a SYN offers (RFC 7323), or -1 when it has no such option. */
@@ -40,7 +45,11 @@ final class TcpOptions {
       return "MSS " + Bytes.u16(data, at + 2);
     }
     if (kind == 3 && length == 3) {
-      return "Window scale " + Bytes.u8(data, at + 2) + " (multiply by " + (1 << Math.min(14, Bytes.u8(data, at + 2))) + ")";
+      return "Window scale "
+          + Bytes.u8(data, at + 2)
+          + " (multiply by "
+          + (1 << Math.min(14, Bytes.u8(data, at + 2)))
+          + ")";
     }
     if (kind == 4) {
       return "SACK permitted";
@@ -48,7 +57,10 @@ final class TcpOptions {
     if (kind == 5) {
       StringBuilder text = new StringBuilder("SACK");
       for (int block = at + 2; block + 8 <= at + length; block += 8) {
-        text.append(' ').append(Bytes.u32(data, block)).append('-').append(Bytes.u32(data, block + 4));
+        text.append(' ')
+            .append(Bytes.u32(data, block))
+            .append('-')
+            .append(Bytes.u32(data, block + 4));
       }
       return text.toString();
     }

@@ -14,8 +14,14 @@ final class Udp {
     int length = Bytes.u16(data, offset + 4);
     Layer layer = d.layer(new Layer("UDP", 4, offset, offset + 8));
     if (d.details) {
-      layer.add("Source port", String.valueOf(srcPort), PortNames.meaning(srcPort), offset, 2)
-          .add("Destination port", String.valueOf(dstPort), PortNames.meaning(dstPort), offset + 2, 2)
+      layer
+          .add("Source port", String.valueOf(srcPort), PortNames.meaning(srcPort), offset, 2)
+          .add(
+              "Destination port",
+              String.valueOf(dstPort),
+              PortNames.meaning(dstPort),
+              offset + 2,
+              2)
           .add("Length", String.valueOf(length), "header plus payload, in bytes", offset + 4, 2);
     }
     if (d.quoted) {
@@ -26,7 +32,18 @@ final class Udp {
       d.put("udp.dstport", dstPort);
       d.put("udp.length", length);
     }
-    d.summary(d.ipName + " " + d.src + "." + srcPort + " > " + d.dst + "." + dstPort + ": UDP, length " + (length - 8));
+    d.summary(
+        d.ipName
+            + " "
+            + d.src
+            + "."
+            + srcPort
+            + " > "
+            + d.dst
+            + "."
+            + dstPort
+            + ": UDP, length "
+            + (length - 8));
     if (length < 8) {
       throw new MalformedFrameException("UDP length " + length + " is below the header's 8 bytes");
     }
@@ -35,8 +52,15 @@ final class Udp {
       if (Bytes.u16(data, offset + 6) == 0 && "IP".equals(d.ipName)) {
         layer.add("Checksum", "0x0000", "none: UDP over IPv4 may leave it out", offset + 6, 2);
       } else {
-        Checksums.check(d, layer, "udp.checksum.status", offset + 6, offset, offset + length,
-            d.pseudoHeaderSum(17, length), end - offset >= length);
+        Checksums.check(
+            d,
+            layer,
+            "udp.checksum.status",
+            offset + 6,
+            offset,
+            offset + length,
+            d.pseudoHeaderSum(17, length),
+            end - offset >= length);
       }
     }
     if (isDnsPort(srcPort) || isDnsPort(dstPort)) {

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Everything known about one captured frame: its record header, raw bytes, the decoded layers
- * outermost first, why it is malformed (if it is), the flat JSON fields named like the
- * tshark oracle's, and its one-line summary.
+ * outermost first, why it is malformed (if it is), the flat JSON fields named like the tshark
+ * oracle's, and its one-line summary.
  */
 public final class DecodedFrame {
   private final long number;
@@ -29,18 +29,25 @@ public final class DecodedFrame {
   private TcpStory tcpStory;
 
   /**
-   * @param number     1-based frame number in the capture
-   * @param seconds    timestamp, whole seconds since the epoch
-   * @param nanos      timestamp, nanoseconds within the second
-   * @param len        frame length on the wire
-   * @param linkType   LINKTYPE_ number of the interface the frame came from
-   * @param data       the captured bytes (capLen is their length); this object owns them
-   * @param keepJson   false when no output needs the JSON fields: {@link #put} then does nothing,
-   *                   which saves a good part of the decoding time of the one-line summary
+   * @param number 1-based frame number in the capture
+   * @param seconds timestamp, whole seconds since the epoch
+   * @param nanos timestamp, nanoseconds within the second
+   * @param len frame length on the wire
+   * @param linkType LINKTYPE_ number of the interface the frame came from
+   * @param data the captured bytes (capLen is their length); this object owns them
+   * @param keepJson false when no output needs the JSON fields: {@link #put} then does nothing,
+   *     which saves a good part of the decoding time of the one-line summary
    * @param keepFields false when no output shows the named header fields of the layer tree
    */
-  public DecodedFrame(long number, long seconds, int nanos, int len, int linkType, byte[] data,
-      boolean keepJson, boolean keepFields) {
+  public DecodedFrame(
+      long number,
+      long seconds,
+      int nanos,
+      int len,
+      int linkType,
+      byte[] data,
+      boolean keepJson,
+      boolean keepFields) {
     this.keepJson = keepJson;
     this.keepFields = keepFields;
     this.number = number;
@@ -141,7 +148,10 @@ public final class DecodedFrame {
     return json;
   }
 
-  /** The one-line summary without the timestamp, e.g. "IP 10.0.0.1.80 > 10.0.0.2.5000: Flags [S.], ...". */
+  /**
+   * The one-line summary without the timestamp, e.g. "IP 10.0.0.1.80 > 10.0.0.2.5000: Flags [S.],
+   * ...".
+   */
   public String summary() {
     return summary;
   }

@@ -3,7 +3,10 @@ package dev.wirelab.inspector.model;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One protocol's header inside a frame: its name, where it sits in the layer models, its bytes and its fields. */
+/**
+ * One protocol's header inside a frame: its name, where it sits in the layer models, its bytes and
+ * its fields.
+ */
 public final class Layer {
   private final String protocol;
   private final int osiLayer;
@@ -74,8 +77,8 @@ public final class Layer {
   }
 
   /**
-   * Marks a layer decoded from reassembled bytes (an IP datagram put together from fragments, a
-   * DNS message from TCP segments): its offsets count from the start of those bytes, not the frame.
+   * Marks a layer decoded from reassembled bytes (an IP datagram put together from fragments, a DNS
+   * message from TCP segments): its offsets count from the start of those bytes, not the frame.
    */
   public Layer reassembled() {
     this.reassembled = true;

@@ -8,6 +8,6 @@ import java.util.List;
  *
  * @param relativeSeq the sequence number counted from the sender's first (its SYN is 0)
  * @param relativeAck the acknowledgement number counted from the receiver's first
- * @param labels      the analysis flags as the summary names them ("retransmission", "duplicate ACK #2")
+ * @param labels the analysis flags as the summary names them ("retransmission", "duplicate ACK #2")
  */
 public record TcpStory(long relativeSeq, long relativeAck, List<String> labels) {}

@@ -6,7 +6,8 @@ import java.time.format.DateTimeFormatter;
 
 /** Timestamps as text, always in UTC so the same capture reads the same everywhere. */
 final class Clock {
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private Clock() {}
 
@@ -27,7 +28,10 @@ final class Clock {
 
   /** 2024-05-01 12:00:00.123456789 UTC */
   static String dateTime(long seconds, int nanos) {
-    return DATE.format(Instant.ofEpochSecond(seconds)) + "." + String.format("%09d", nanos) + " UTC";
+    return DATE.format(Instant.ofEpochSecond(seconds))
+        + "."
+        + String.format("%09d", nanos)
+        + " UTC";
   }
 
   private static void two(StringBuilder line, int value) {

@@ -7,9 +7,19 @@ final class FrameHeading {
   private FrameHeading() {}
 
   static void append(StringBuilder text, DecodedFrame frame) {
-    text.append("Frame ").append(frame.number()).append(": ").append(frame.len()).append(" bytes on the wire, ")
-        .append(frame.capLen()).append(" captured, ").append(Clock.dateTime(frame.seconds(), frame.nanos()))
-        .append(", link type ").append(frame.json().get("link.name")).append(" (").append(frame.linkType()).append(")\n");
+    text.append("Frame ")
+        .append(frame.number())
+        .append(": ")
+        .append(frame.len())
+        .append(" bytes on the wire, ")
+        .append(frame.capLen())
+        .append(" captured, ")
+        .append(Clock.dateTime(frame.seconds(), frame.nanos()))
+        .append(", link type ")
+        .append(frame.json().get("link.name"))
+        .append(" (")
+        .append(frame.linkType())
+        .append(")\n");
     text.append("  ").append(frame.summary()).append('\n');
   }
 }

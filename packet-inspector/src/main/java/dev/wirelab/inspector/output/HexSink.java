@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * {@code --hex}: the frame's bytes in hex and ASCII, split where each layer begins and ends,
- * each part headed by its layer; with colour, each layer's bytes also have their own colour.
+ * {@code --hex}: the frame's bytes in hex and ASCII, split where each layer begins and ends, each
+ * part headed by its layer; with colour, each layer's bytes also have their own colour.
  */
 public final class HexSink implements FrameSink {
   private static final String RESET = "\u001b[0m";
-  private static final String[] COLOURS = {"\u001b[36m", "\u001b[32m", "\u001b[33m", "\u001b[35m", "\u001b[34m"};
+  private static final String[] COLOURS = {
+    "\u001b[36m", "\u001b[32m", "\u001b[33m", "\u001b[35m", "\u001b[34m"
+  };
   private final Writer out;
   private final boolean colour;
   private final StringBuilder text = new StringBuilder(4096);
@@ -58,8 +60,17 @@ public final class HexSink implements FrameSink {
   private void region(DecodedFrame frame, String label, int start, int end, String ansi) {
     String on = ansi == null ? "" : ansi;
     String off = ansi == null ? "" : RESET;
-    text.append("  ").append(on).append("[").append(label).append("]").append(off)
-        .append(" bytes ").append(start).append('-').append(end - 1).append('\n');
+    text.append("  ")
+        .append(on)
+        .append("[")
+        .append(label)
+        .append("]")
+        .append(off)
+        .append(" bytes ")
+        .append(start)
+        .append('-')
+        .append(end - 1)
+        .append('\n');
     byte[] data = frame.data();
     for (int row = start; row < end; row += 16) {
       int rowEnd = Math.min(row + 16, end);
@@ -72,7 +83,9 @@ public final class HexSink implements FrameSink {
         }
         if (i < rowEnd) {
           int b = data[i] & 0xFF;
-          text.append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 15, 16)).append(' ');
+          text.append(Character.forDigit(b >> 4, 16))
+              .append(Character.forDigit(b & 15, 16))
+              .append(' ');
         } else {
           text.append("   ");
         }

@@ -6,7 +6,9 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
-/** {@code --json}: one JSON object per frame per line, with the tshark oracle's flat dotted keys. */
+/**
+ * {@code --json}: one JSON object per frame per line, with the tshark oracle's flat dotted keys.
+ */
 public final class JsonSink implements FrameSink {
   private final Writer out;
   private final StringBuilder line = new StringBuilder(1024);

@@ -6,7 +6,10 @@ import dev.wirelab.inspector.model.Layer;
 import java.io.IOException;
 import java.io.Writer;
 
-/** {@code --layers}: each frame as a tree of layers (L2 Ethernet II, L3 IPv4...), every field with its meaning. */
+/**
+ * {@code --layers}: each frame as a tree of layers (L2 Ethernet II, L3 IPv4...), every field with
+ * its meaning.
+ */
 public final class LayersSink implements FrameSink {
   private final Writer out;
   private final StringBuilder text = new StringBuilder(2048);
@@ -21,9 +24,16 @@ public final class LayersSink implements FrameSink {
     FrameHeading.append(text, frame);
     int decodedEnd = 0;
     for (Layer layer : frame.layers()) {
-      text.append("  ").append(layer.label()).append("  (").append(layer.tcpIpLayer()).append(" layer, bytes ")
-          .append(layer.start()).append('-').append(Math.max(layer.start(), layer.end() - 1))
-          .append(layer.isReassembled() ? " of the reassembled bytes" : "").append(")\n");
+      text.append("  ")
+          .append(layer.label())
+          .append("  (")
+          .append(layer.tcpIpLayer())
+          .append(" layer, bytes ")
+          .append(layer.start())
+          .append('-')
+          .append(Math.max(layer.start(), layer.end() - 1))
+          .append(layer.isReassembled() ? " of the reassembled bytes" : "")
+          .append(")\n");
       for (Field field : layer.fields()) {
         text.append("    ").append(field.label()).append(": ").append(field.value());
         if (!field.meaning().isEmpty()) {
@@ -36,7 +46,9 @@ public final class LayersSink implements FrameSink {
       }
     }
     if (decodedEnd < frame.capLen()) {
-      text.append("  Data: ").append(frame.capLen() - decodedEnd).append(" bytes not decoded (payload or padding)\n");
+      text.append("  Data: ")
+          .append(frame.capLen() - decodedEnd)
+          .append(" bytes not decoded (payload or padding)\n");
     }
     for (String reason : frame.malformed()) {
       text.append("  [malformed: ").append(reason).append("]\n");

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code --stats}: packet and byte counts, the protocol hierarchy and the conversations, printed at the end. */
+/**
+ * {@code --stats}: packet and byte counts, the protocol hierarchy and the conversations, printed at
+ * the end.
+ */
 public final class StatsSink implements FrameSink {
   private static final int MAX_CONVERSATIONS = 30;
 
@@ -69,7 +72,8 @@ public final class StatsSink implements FrameSink {
     if (src == null || dst == null) {
       return null;
     }
-    String kind = json.containsKey("tcp.srcport") ? "tcp" : json.containsKey("udp.srcport") ? "udp" : null;
+    String kind =
+        json.containsKey("tcp.srcport") ? "tcp" : json.containsKey("udp.srcport") ? "udp" : null;
     String a = kind == null ? src.toString() : endpoint(src, json.get(kind + ".srcport"));
     String b = kind == null ? dst.toString() : endpoint(dst, json.get(kind + ".dstport"));
     String name = kind == null ? "IPv" + json.get("ip.version") : kind.toUpperCase(Locale.ROOT);
@@ -84,21 +88,38 @@ public final class StatsSink implements FrameSink {
   @Override
   public void finish() throws IOException {
     StringBuilder text = new StringBuilder();
-    text.append("Frames: ").append(hierarchy.frames).append(", bytes on the wire: ").append(hierarchy.bytes)
-        .append(", captured: ").append(captured).append(", malformed frames: ").append(malformed).append('\n');
+    text.append("Frames: ")
+        .append(hierarchy.frames)
+        .append(", bytes on the wire: ")
+        .append(hierarchy.bytes)
+        .append(", captured: ")
+        .append(captured)
+        .append(", malformed frames: ")
+        .append(malformed)
+        .append('\n');
     if (hierarchy.frames > 0) {
       text.append(String.format(Locale.ROOT, "Duration: %.6f s%n", lastTime - firstTime));
     }
     text.append("\nProtocol hierarchy                          frames        bytes\n");
     hierarchy.children.forEach((name, node) -> tree(text, name, node, 1));
-    text.append("\nConversations                                                   frames        bytes\n");
+    text.append(
+        "\nConversations                                                   frames        bytes\n");
     List<Map.Entry<String, Counter>> sorted = new ArrayList<>(conversations.entrySet());
     sorted.sort((x, y) -> Long.compare(y.getValue().frames, x.getValue().frames));
-    for (Map.Entry<String, Counter> entry : sorted.subList(0, Math.min(MAX_CONVERSATIONS, sorted.size()))) {
-      text.append(String.format(Locale.ROOT, "  %-60s %8d %12d%n", entry.getKey(), entry.getValue().frames, entry.getValue().bytes));
+    for (Map.Entry<String, Counter> entry :
+        sorted.subList(0, Math.min(MAX_CONVERSATIONS, sorted.size()))) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "  %-60s %8d %12d%n",
+              entry.getKey(),
+              entry.getValue().frames,
+              entry.getValue().bytes));
     }
     if (sorted.size() > MAX_CONVERSATIONS) {
-      text.append("  ... and ").append(sorted.size() - MAX_CONVERSATIONS).append(" smaller conversations\n");
+      text.append("  ... and ")
+          .append(sorted.size() - MAX_CONVERSATIONS)
+          .append(" smaller conversations\n");
     }
     out.append(text);
   }

@@ -4,7 +4,10 @@ import dev.wirelab.inspector.model.DecodedFrame;
 import java.io.IOException;
 import java.io.Writer;
 
-/** The default mode: one line per frame, tcpdump -nn style, with the frame number and top protocol's meaning. */
+/**
+ * The default mode: one line per frame, tcpdump -nn style, with the frame number and top protocol's
+ * meaning.
+ */
 public final class SummarySink implements FrameSink {
   private final Writer out;
 

@@ -5,7 +5,9 @@ import com.sun.jna.Native;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Asks the C library whether stdout or stderr is a terminal (Java itself cannot tell them apart). */
+/**
+ * Asks the C library whether stdout or stderr is a terminal (Java itself cannot tell them apart).
+ */
 public final class Terminal {
   private static final Logger LOG = LoggerFactory.getLogger(Terminal.class);
 

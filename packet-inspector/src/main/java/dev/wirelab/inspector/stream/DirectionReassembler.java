@@ -20,14 +20,19 @@ public final class DirectionReassembler {
   private final int maxBufferedBytes;
   private int bufferedBytes;
   private boolean started;
+
   /** The raw sequence number of this direction's SYN, or -1 before one was seen. */
   private long synSeq = -1;
+
   /** The stream offset the FIN stands at, or -1 before a FIN was seen. */
   private long finOffset = -1;
+
   /** The raw 32-bit sequence number of the next byte expected. */
   private int nextSeq;
+
   /** The stream offset of {@link #nextSeq}, unbounded so 32-bit wraparound never confuses it. */
   private long delivered;
+
   /** Bytes skipped since the last chunk was handed on; the next chunk reports them. */
   private long unreportedLoss;
 
@@ -41,10 +46,19 @@ public final class DirectionReassembler {
 
   /**
    * Takes one segment (its raw sequence number, flags and captured payload) and returns what it
-   * released; {@code wireLength} larger than {@code length} means the capture cut the segment short.
+   * released; {@code wireLength} larger than {@code length} means the capture cut the segment
+   * short.
    */
-  public Reassembly accept(long frame, long seq, boolean syn, boolean fin, boolean rst,
-                           byte[] data, int offset, int length, int wireLength) {
+  public Reassembly accept(
+      long frame,
+      long seq,
+      boolean syn,
+      boolean fin,
+      boolean rst,
+      byte[] data,
+      int offset,
+      int length,
+      int wireLength) {
     List<StreamChunk> chunks = new ArrayList<>(1);
     List<String> notes = new ArrayList<>(1);
     int before = early.size();
@@ -136,8 +150,14 @@ public final class DirectionReassembler {
     return delivered;
   }
 
-  private void place(long frame, int dataSeq, byte[] data, int offset, int length,
-                     List<StreamChunk> chunks, List<String> notes) {
+  private void place(
+      long frame,
+      int dataSeq,
+      byte[] data,
+      int offset,
+      int length,
+      List<StreamChunk> chunks,
+      List<String> notes) {
     int ahead = dataSeq - nextSeq;
     if (ahead <= -length) {
       notes.add("retransmission: all " + length + " bytes were already delivered");
@@ -163,7 +183,8 @@ public final class DirectionReassembler {
       bufferedBytes += length - (previous == null ? 0 : previous.bytes.length);
       early.put(at, new Early(frame, copy));
     }
-    notes.add("out of order: " + ahead + " bytes missing before this segment, held until they arrive");
+    notes.add(
+        "out of order: " + ahead + " bytes missing before this segment, held until they arrive");
     if (bufferedBytes > maxBufferedBytes) {
       skipGap(chunks, notes, "more than " + maxBufferedBytes + " bytes waiting");
     }
@@ -172,8 +193,12 @@ public final class DirectionReassembler {
   private void skipGap(List<StreamChunk> chunks, List<String> notes, String why) {
     long first = early.firstKey();
     long missing = first - delivered;
-    notes.add("gap of " + missing + " bytes never filled (" + why
-        + "; lost or captured before the capture started): skipped");
+    notes.add(
+        "gap of "
+            + missing
+            + " bytes never filled ("
+            + why
+            + "; lost or captured before the capture started): skipped");
     nextSeq += (int) missing;
     delivered = first;
     unreportedLoss += missing;
@@ -192,8 +217,15 @@ public final class DirectionReassembler {
     }
   }
 
-  private void emit(List<StreamChunk> chunks, long frame, byte[] data, int offset, int length, boolean segmentStart) {
-    chunks.add(new StreamChunk(frame, data, offset, length, delivered, segmentStart, unreportedLoss));
+  private void emit(
+      List<StreamChunk> chunks,
+      long frame,
+      byte[] data,
+      int offset,
+      int length,
+      boolean segmentStart) {
+    chunks.add(
+        new StreamChunk(frame, data, offset, length, delivered, segmentStart, unreportedLoss));
     unreportedLoss = 0;
     delivered += length;
     nextSeq += length;

@@ -13,11 +13,14 @@ import java.io.Writer;
  * unprintable shown as a dot. Retransmitted bytes appear once; lost bytes are announced.
  */
 final class FollowSink implements FrameSink {
-  private static final String RULE = "===================================================================";
+  private static final String RULE =
+      "===================================================================";
 
   private final int stream;
   private final Writer out;
-  private final DirectionReassembler[] directions = {new DirectionReassembler(), new DirectionReassembler()};
+  private final DirectionReassembler[] directions = {
+    new DirectionReassembler(), new DirectionReassembler()
+  };
   private boolean started;
 
   FollowSink(int stream, Writer out) {
@@ -36,9 +39,18 @@ final class FollowSink implements FrameSink {
       header(segment);
     }
     int node = segment.fromClient() ? 0 : 1;
-    write(node, directions[node].accept(frame.number(), segment.seq(), segment.has(TcpSegment.SYN),
-        segment.has(TcpSegment.FIN), segment.has(TcpSegment.RST), segment.data(), segment.payloadOffset(),
-        segment.payloadLength(), segment.wireLength()));
+    write(
+        node,
+        directions[node].accept(
+            frame.number(),
+            segment.seq(),
+            segment.has(TcpSegment.SYN),
+            segment.has(TcpSegment.FIN),
+            segment.has(TcpSegment.RST),
+            segment.data(),
+            segment.payloadOffset(),
+            segment.payloadLength(),
+            segment.wireLength()));
     if (segment.has(TcpSegment.ACK)) {
       write(1 - node, directions[1 - node].acknowledged(segment.ack()));
     }
@@ -47,25 +59,40 @@ final class FollowSink implements FrameSink {
   @Override
   public void finish() throws IOException {
     if (!started) {
-      out.write("TCP stream " + stream + " is not in this capture (streams are numbered from 0 in order of appearance)\n");
+      out.write(
+          "TCP stream "
+              + stream
+              + " is not in this capture (streams are numbered from 0 in order of appearance)\n");
       out.flush();
       return;
     }
     out.write(RULE + "\n");
     long held = directions[0].heldBytes() + directions[1].heldBytes();
     if (held > 0) {
-      // Wireshark leaves out what waits behind a gap at the end; say so rather than drop it silently.
-      out.write("(" + held + " more bytes arrived after a gap that was never filled; not shown, as in Wireshark)\n");
+      // Wireshark leaves out what waits behind a gap at the end; say so rather than drop it
+      // silently.
+      out.write(
+          "("
+              + held
+              + " more bytes arrived after a gap that was never filled; not shown, as in Wireshark)\n");
     }
     out.flush();
   }
 
   private void header(TcpSegment first) throws IOException {
     out.write("\n" + RULE + "\nFollow: tcp,ascii\nFilter: tcp.stream eq " + stream + "\n");
-    out.write("Node 0: " + endpoint(first.fromClient() ? first.srcAddress() : first.dstAddress(),
-        first.fromClient() ? first.srcPort() : first.dstPort()) + "\n");
-    out.write("Node 1: " + endpoint(first.fromClient() ? first.dstAddress() : first.srcAddress(),
-        first.fromClient() ? first.dstPort() : first.srcPort()) + "\n");
+    out.write(
+        "Node 0: "
+            + endpoint(
+                first.fromClient() ? first.srcAddress() : first.dstAddress(),
+                first.fromClient() ? first.srcPort() : first.dstPort())
+            + "\n");
+    out.write(
+        "Node 1: "
+            + endpoint(
+                first.fromClient() ? first.dstAddress() : first.srcAddress(),
+                first.fromClient() ? first.dstPort() : first.srcPort())
+            + "\n");
   }
 
   private static String endpoint(String address, int port) {

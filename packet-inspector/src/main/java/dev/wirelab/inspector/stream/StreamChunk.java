@@ -10,8 +10,14 @@ package dev.wirelab.inspector.stream;
  * @param missingBefore how many bytes were lost just before this chunk (0: none); after a loss
  *     message framing must resync
  */
-public record StreamChunk(long frame, byte[] bytes, int offset, int length, long streamOffset,
-                          boolean segmentStart, long missingBefore) {
+public record StreamChunk(
+    long frame,
+    byte[] bytes,
+    int offset,
+    int length,
+    long streamOffset,
+    boolean segmentStart,
+    long missingBefore) {
   public boolean afterGap() {
     return missingBefore > 0;
   }

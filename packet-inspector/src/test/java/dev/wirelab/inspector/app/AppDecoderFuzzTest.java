@@ -16,21 +16,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded fuzzing of the application decoders: real conversations (HTTP, WebSocket upgrade,
- * Engine.IO polling and Socket.IO) mutated, cut into random segments, retransmitted and
- * reordered, and random text into every parser. Nothing may escape but {@link MalformedFrameException}.
+ * Engine.IO polling and Socket.IO) mutated, cut into random segments, retransmitted and reordered,
+ * and random text into every parser. Nothing may escape but {@link MalformedFrameException}.
  */
 class AppDecoderFuzzTest {
   private static final long SEED = 20261125L;
   private static final int CONVERSATIONS = 3000;
   private static final int PARSER_INPUTS = 5000;
 
-  private static final String REQUEST = "GET /socket.io/?EIO=4&transport=websocket&sid=abc HTTP/1.1\r\n"
-      + "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"
-      + "POST /socket.io/?EIO=4&transport=polling&sid=abc HTTP/1.1\r\nContent-Length: 30\r\n\r\n"
-      + "42/chat,1[\"message\",\"hi\"]\u001e2";
-  private static final String RESPONSE = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-      + "4\r\n40{}\r\n0\r\n\r\n"
-      + "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n";
+  private static final String REQUEST =
+      "GET /socket.io/?EIO=4&transport=websocket&sid=abc HTTP/1.1\r\n"
+          + "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"
+          + "POST /socket.io/?EIO=4&transport=polling&sid=abc HTTP/1.1\r\nContent-Length: 30\r\n\r\n"
+          + "42/chat,1[\"message\",\"hi\"]\u001e2";
+  private static final String RESPONSE =
+      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+          + "4\r\n40{}\r\n0\r\n\r\n"
+          + "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n";
 
   private final Random random = new Random(SEED);
   private final List<String> unexpected = new ArrayList<>();
@@ -81,7 +83,8 @@ class AppDecoderFuzzTest {
     }
   }
 
-  private List<Runnable> segments(ConnectionDecoder connection, int direction, long isn, byte[] data, long[] frame) {
+  private List<Runnable> segments(
+      ConnectionDecoder connection, int direction, long isn, byte[] data, long[] frame) {
     List<Runnable> out = new ArrayList<>();
     out.add(segment(connection, direction, ++frame[0], isn, true, new byte[0]));
     int pos = 0;
@@ -98,18 +101,38 @@ class AppDecoderFuzzTest {
     return out;
   }
 
-  private Runnable segment(ConnectionDecoder connection, int direction, long frame, long seq, boolean syn, byte[] data) {
+  private Runnable segment(
+      ConnectionDecoder connection, int direction, long frame, long seq, boolean syn, byte[] data) {
     boolean rst = random.nextInt(500) == 0;
-    return () -> connection.onSegment(direction, frame, seq, random.nextBoolean() ? seq : -1, syn, false, rst,
-        data, 0, data.length, data.length + (random.nextInt(50) == 0 ? 3 : 0), new AppFindings());
+    return () ->
+        connection.onSegment(
+            direction,
+            frame,
+            seq,
+            random.nextBoolean() ? seq : -1,
+            syn,
+            false,
+            rst,
+            data,
+            0,
+            data.length,
+            data.length + (random.nextInt(50) == 0 ? 3 : 0),
+            new AppFindings());
   }
 
   private byte[] webSocketFrames(boolean masked) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    String[] texts = {"2probe", "3probe", "5", "42/chat,1[\"message\",\"hi\"]", "451-[\"up\",{\"_placeholder\":true,\"num\":0}]"};
+    String[] texts = {
+      "2probe",
+      "3probe",
+      "5",
+      "42/chat,1[\"message\",\"hi\"]",
+      "451-[\"up\",{\"_placeholder\":true,\"num\":0}]"
+    };
     for (int i = 0; i < 6; i++) {
       boolean binary = random.nextInt(4) == 0;
-      byte[] payload = binary ? new byte[random.nextInt(200)] : bytes(texts[random.nextInt(texts.length)]);
+      byte[] payload =
+          binary ? new byte[random.nextInt(200)] : bytes(texts[random.nextInt(texts.length)]);
       int opcode = random.nextInt(10) == 0 ? 8 + random.nextInt(3) : binary ? 2 : 1;
       byte[] frame = frame(random.nextInt(6) != 0, opcode, masked, payload);
       out.write(frame, 0, frame.length);
@@ -142,7 +165,9 @@ class AppDecoderFuzzTest {
     for (int i = 0; i < flips; i++) {
       copy[random.nextInt(copy.length)] = (byte) random.nextInt(256);
     }
-    return random.nextInt(5) == 0 ? java.util.Arrays.copyOf(copy, random.nextInt(copy.length)) : copy;
+    return random.nextInt(5) == 0
+        ? java.util.Arrays.copyOf(copy, random.nextInt(copy.length))
+        : copy;
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

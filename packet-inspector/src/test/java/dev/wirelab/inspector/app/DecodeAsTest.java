@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --decode-as tcp.port=N:websocket}: a capture that starts after the upgrade is still WebSocket. */
+/**
+ * {@code --decode-as tcp.port=N:websocket}: a capture that starts after the upgrade is still
+ * WebSocket.
+ */
 class DecodeAsTest {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void aCaptureThatStartsAfterTheUpgradeIsDecodedAsWebSocket() throws Exception {
@@ -30,18 +32,23 @@ class DecodeAsTest {
     }
 
     String plain = Inspector.run(afterUpgrade.toString()).out();
-    String decoded = Inspector.run("--decode-as", "tcp.port=12345:websocket", afterUpgrade.toString()).out();
+    String decoded =
+        Inspector.run("--decode-as", "tcp.port=12345:websocket", afterUpgrade.toString()).out();
 
     assertThat(plain).doesNotContain("WS text");
-    assertThat(decoded).contains("WS text \"Welcome, 192.168.43.1 !\"", "WS text \"hello websocket\"");
+    assertThat(decoded)
+        .contains("WS text \"Welcome, 192.168.43.1 !\"", "WS text \"hello websocket\"");
   }
 
   @Test
   void aRuleThatCannotBeReadIsOneClearError() {
-    Inspector.Result result = Inspector.run("--decode-as", "udp.port=53:dns", Inspector.capture("websocket.pcap").toString());
+    Inspector.Result result =
+        Inspector.run(
+            "--decode-as", "udp.port=53:dns", Inspector.capture("websocket.pcap").toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).isEqualTo(
-        "error: --decode-as udp.port=53:dns: expected tcp.port=PORT:http or tcp.port=PORT:websocket\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "error: --decode-as udp.port=53:dns: expected tcp.port=PORT:http or tcp.port=PORT:websocket\n");
   }
 }

@@ -26,45 +26,65 @@ class SocketIoLiveTest {
 
   @Test
   void aLiveSocketIoSessionIsDecodedStepByStep() throws Exception {
-    assertThat(PEERS.resolve("node_modules/socket.io")).as("npm ci in " + PEERS + " (scripts/install-test-deps.sh)")
+    assertThat(PEERS.resolve("node_modules/socket.io"))
+        .as("npm ci in " + PEERS + " (scripts/install-test-deps.sh)")
         .exists();
-    Process server = new ProcessBuilder("node", "server.js", "0").directory(PEERS.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process server =
+        new ProcessBuilder("node", "server.js", "0")
+            .directory(PEERS.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
       int port = listeningPort(server);
       List<String> meanings = new ArrayList<>();
       try (LiveCapture capture = LiveCapture.open("lo", "tcp port " + port, 262_144, WAIT_MILLIS)) {
-        Process client = new ProcessBuilder("node", "client.js", String.valueOf(port)).directory(PEERS.toFile())
-            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process client =
+            new ProcessBuilder("node", "client.js", String.valueOf(port))
+                .directory(PEERS.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         FrameDecoder decoder = new FrameDecoder(List.of(new AppPayloadDecoder()));
         long number = 0;
-        for (CapturedFrame raw = capture.next(); raw != null && !meanings.contains(LAST_EVENT); raw = capture.next()) {
-          DecodedFrame frame = decoder.decode(++number, raw.seconds(), raw.nanos(), raw.len(), raw.linkType(), raw.data());
+        for (CapturedFrame raw = capture.next();
+            raw != null && !meanings.contains(LAST_EVENT);
+            raw = capture.next()) {
+          DecodedFrame frame =
+              decoder.decode(
+                  ++number, raw.seconds(), raw.nanos(), raw.len(), raw.linkType(), raw.data());
           assertThat(frame.malformed()).as(frame.summary()).isEmpty();
           String summary = frame.summary();
           for (String part : summary.substring(summary.indexOf(", length ") + 2).split("; ")) {
             meanings.add(part.replaceFirst("^length \\d+ ", ""));
           }
         }
-        assertThat(client.waitFor(WAIT_MILLIS, TimeUnit.MILLISECONDS)).as("client finished").isTrue();
+        assertThat(client.waitFor(WAIT_MILLIS, TimeUnit.MILLISECONDS))
+            .as("client finished")
+            .isTrue();
         assertThat(client.exitValue()).isZero();
       }
-      assertThat(meanings).containsSubsequence(
-          "EIO ping \"probe\"", "EIO pong \"probe\"", "EIO upgrade",
-          "SIO EVENT /chat \"message\" id=0 [\"hi from upgrader\"]",
-          "SIO ACK /chat id=0 [{\"ok\":true,\"length\":16}]",
-          "SIO BINARY_EVENT /chat \"upload\" id=1 [\"photo.bin\",\"<binary 5 bytes>\"]",
-          "SIO EVENT /chat \"big-size\" [70000]",
-          "SIO EVENT /chat \"message\" id=0 [\"hi from poller\"]",
-          "SIO BINARY_EVENT /chat \"upload\" id=1 [\"photo.bin\",\"<binary 5 bytes>\"]",
-          LAST_EVENT);
+      assertThat(meanings)
+          .containsSubsequence(
+              "EIO ping \"probe\"",
+              "EIO pong \"probe\"",
+              "EIO upgrade",
+              "SIO EVENT /chat \"message\" id=0 [\"hi from upgrader\"]",
+              "SIO ACK /chat id=0 [{\"ok\":true,\"length\":16}]",
+              "SIO BINARY_EVENT /chat \"upload\" id=1 [\"photo.bin\",\"<binary 5 bytes>\"]",
+              "SIO EVENT /chat \"big-size\" [70000]",
+              "SIO EVENT /chat \"message\" id=0 [\"hi from poller\"]",
+              "SIO BINARY_EVENT /chat \"upload\" id=1 [\"photo.bin\",\"<binary 5 bytes>\"]",
+              LAST_EVENT);
     } finally {
       server.destroy();
       assertThat(server.waitFor(WAIT_MILLIS, TimeUnit.MILLISECONDS)).as("server stopped").isTrue();
     }
   }
 
-  /** Reads the server's "listening PORT" line, polling with a bounded wait instead of a blocking read. */
+  /**
+   * Reads the server's "listening PORT" line, polling with a bounded wait instead of a blocking
+   * read.
+   */
   private static int listeningPort(Process server) throws IOException, InterruptedException {
     InputStream out = server.getInputStream();
     StringBuilder line = new StringBuilder();
@@ -76,8 +96,10 @@ class SocketIoLiveTest {
         break;
       }
     }
-    assertThat(line.toString()).as("server announced its port").startsWith("listening ").contains("\n");
+    assertThat(line.toString())
+        .as("server announced its port")
+        .startsWith("listening ")
+        .contains("\n");
     return Integer.parseInt(line.substring("listening ".length(), line.indexOf("\n")).trim());
   }
-
 }

@@ -17,8 +17,15 @@ import org.junit.jupiter.api.Test;
  * frames until the end, always in bounded time and never with any other exception.
  */
 class CaptureFileFuzzTest {
-  private static final List<String> FILES = List.of("bigendian.pcap", "tcp-handshake-nano.pcap", "dns.pcap",
-      "tcp_handshake.pcapng", "arp_resolution.pcapng", "quic_handshake_truncated.pcap", "dns_tcp.pcapng");
+  private static final List<String> FILES =
+      List.of(
+          "bigendian.pcap",
+          "tcp-handshake-nano.pcap",
+          "dns.pcap",
+          "tcp_handshake.pcapng",
+          "arp_resolution.pcapng",
+          "quic_handshake_truncated.pcap",
+          "dns_tcp.pcapng");
   private final Random random = new Random(0xF11E5L);
 
   @Test

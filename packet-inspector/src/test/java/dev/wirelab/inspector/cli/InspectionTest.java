@@ -18,9 +18,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two-stage loop: headers on the caller's thread, application layers and output on the
- * output stage's thread. Frames must arrive in order, whole batches or not, and a failure on
- * either side must neither lose what was read nor leave the output thread behind.
+ * The two-stage loop: headers on the caller's thread, application layers and output on the output
+ * stage's thread. Frames must arrive in order, whole batches or not, and a failure on either side
+ * must neither lose what was read nor leave the output thread behind.
  */
 class InspectionTest {
   private static final int FRAMES = 1000;
@@ -39,9 +39,16 @@ class InspectionTest {
     // The same real capture, decoded in one go and through the two stages, must print the same.
     String capture = Inspector.capture("websocket.pcap").toString();
     StringWriter twoStages = new StringWriter();
-    try (FrameSource source = CaptureFiles.open(capture); PrintWriter out = new PrintWriter(twoStages)) {
-      Inspection.run(source, null, FrameDecoder.withInstalledDecoders(FrameDecoder.Detail.SUMMARY),
-          List.of(new SummarySink(out)), 0, out, silent());
+    try (FrameSource source = CaptureFiles.open(capture);
+        PrintWriter out = new PrintWriter(twoStages)) {
+      Inspection.run(
+          source,
+          null,
+          FrameDecoder.withInstalledDecoders(FrameDecoder.Detail.SUMMARY),
+          List.of(new SummarySink(out)),
+          0,
+          out,
+          silent());
     }
 
     assertThat(twoStages.toString()).isEqualTo(Inspector.run(capture).out()).contains("WS text");
@@ -51,31 +58,42 @@ class InspectionTest {
   void aReadFailureStillPrintsEveryFrameReadBeforeIt() {
     List<Long> numbers = new ArrayList<>();
 
-    assertThatThrownBy(() -> run(repeated(300, new IOException("disk went away")), frame -> numbers.add(frame.number()), 0))
-        .isInstanceOf(IOException.class).hasMessage("disk went away");
+    assertThatThrownBy(
+            () ->
+                run(
+                    repeated(300, new IOException("disk went away")),
+                    frame -> numbers.add(frame.number()),
+                    0))
+        .isInstanceOf(IOException.class)
+        .hasMessage("disk went away");
     assertThat(numbers).hasSize(300).isSorted();
   }
 
   @Test
   void aSinkFailureStopsTheReadingAndIsReported() {
     long[] served = new long[1];
-    FrameSource endless = new FrameSource() {
-      @Override
-      public CapturedFrame next() {
-        // Bounded all the same, so a stage that ignored the failure ends the test instead of hanging it.
-        return ++served[0] > 10_000_000 ? null : frame();
-      }
+    FrameSource endless =
+        new FrameSource() {
+          @Override
+          public CapturedFrame next() {
+            // Bounded all the same, so a stage that ignored the failure ends the test instead of
+            // hanging it.
+            return ++served[0] > 10_000_000 ? null : frame();
+          }
 
-      @Override
-      public void close() {}
-    };
-    FrameSink failing = frame -> {
-      if (frame.number() == 500) {
-        throw new IOException("output device full");
-      }
-    };
+          @Override
+          public void close() {}
+        };
+    FrameSink failing =
+        frame -> {
+          if (frame.number() == 500) {
+            throw new IOException("output device full");
+          }
+        };
 
-    assertThatThrownBy(() -> run(endless, failing, 0)).isInstanceOf(IOException.class).hasMessage("output device full");
+    assertThatThrownBy(() -> run(endless, failing, 0))
+        .isInstanceOf(IOException.class)
+        .hasMessage("output device full");
     // The reader may run ahead by the frames in flight (a few thousand), not through the source.
     assertThat(served[0]).isLessThan(100_000);
   }
@@ -91,8 +109,14 @@ class InspectionTest {
   private static long run(FrameSource source, FrameSink sink, long limit) throws IOException {
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text);
-    return Inspection.run(source, null, FrameDecoder.withInstalledDecoders(FrameDecoder.Detail.SUMMARY),
-        List.of(sink), limit, out, silent());
+    return Inspection.run(
+        source,
+        null,
+        FrameDecoder.withInstalledDecoders(FrameDecoder.Detail.SUMMARY),
+        List.of(sink),
+        limit,
+        out,
+        silent());
   }
 
   private static Progress silent() {
@@ -123,10 +147,11 @@ class InspectionTest {
 
   /** A minimal Ethernet / IPv4 / UDP frame with one payload byte, a new object each time. */
   private static CapturedFrame frame() {
-    byte[] data = new byte[] {
-        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 8, 0,
-        0x45, 0, 0, 29, 0, 1, 0, 0, 64, 17, 0, 0, 127, 0, 0, 1, 127, 0, 0, 1,
-        0x30, 0x39, 0x30, 0x3a, 0, 9, 0, 0, 'x'};
+    byte[] data =
+        new byte[] {
+          0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 8, 0, 0x45, 0, 0, 29, 0, 1, 0, 0, 64, 17, 0, 0, 127,
+          0, 0, 1, 127, 0, 0, 1, 0x30, 0x39, 0x30, 0x3a, 0, 9, 0, 0, 'x'
+        };
     return new CapturedFrame(0, 0, data.length, 1, data, null);
   }
 }

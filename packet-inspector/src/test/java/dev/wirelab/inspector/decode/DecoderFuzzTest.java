@@ -28,10 +28,22 @@ import org.junit.jupiter.api.Test;
 class DecoderFuzzTest {
   private static final long SEED = 0x5EED_F00DL;
   private static final int[] LINK_TYPES = {0, 1, 12, 14, 101, 108, 113, 147, 228, 229, 276};
-  private static final List<String> CAPTURES = List.of("dns_tcp.pcapng", "badpackets.pcap", "twovlan.pcap",
-      "dot1ad.pcap", "ipv6_fragments.pcapng", "icmpv6_neighbor_solicitation.pcapng", "arp_resolution.pcapng",
-      "simple_http_sll2.pcap", "tcp-handshake-nano.pcap", "http-empty-useragent.pcap", "LINKTYPE_IPV4.pcap",
-      "LINKTYPE_RAW_ipv6.pcap", "icmp_echo.pcapng", "websocket.pcap");
+  private static final List<String> CAPTURES =
+      List.of(
+          "dns_tcp.pcapng",
+          "badpackets.pcap",
+          "twovlan.pcap",
+          "dot1ad.pcap",
+          "ipv6_fragments.pcapng",
+          "icmpv6_neighbor_solicitation.pcapng",
+          "arp_resolution.pcapng",
+          "simple_http_sll2.pcap",
+          "tcp-handshake-nano.pcap",
+          "http-empty-useragent.pcap",
+          "LINKTYPE_IPV4.pcap",
+          "LINKTYPE_RAW_ipv6.pcap",
+          "icmp_echo.pcapng",
+          "websocket.pcap");
 
   private final Random random = new Random(SEED);
   private final FrameDecoder decoder = new FrameDecoder(List.of());
@@ -43,7 +55,8 @@ class DecoderFuzzTest {
     for (int i = 0; i < 5_000; i++) {
       byte[] data = new byte[random.nextInt(120)];
       random.nextBytes(data);
-      decodeAndPrint(LINK_TYPES[random.nextInt(LINK_TYPES.length)], data, data.length + random.nextInt(3));
+      decodeAndPrint(
+          LINK_TYPES[random.nextInt(LINK_TYPES.length)], data, data.length + random.nextInt(3));
     }
     assertThat(malformed).as("random bytes are often malformed").isGreaterThan(1_000);
   }
@@ -61,15 +74,21 @@ class DecoderFuzzTest {
 
   @Test
   void dnsCompressionPointerLoopsEnd() throws IOException {
-    byte[] frame = realFrames().stream().filter(f -> f.data().length > 40 && f.linkType() == 228).findFirst()
-        .orElseThrow().data().clone();
+    byte[] frame =
+        realFrames().stream()
+            .filter(f -> f.data().length > 40 && f.linkType() == 228)
+            .findFirst()
+            .orElseThrow()
+            .data()
+            .clone();
     int dns = 20 + 8;
     frame[dns + 12] = (byte) 0xC0;
     frame[dns + 13] = 12;
 
     DecodedFrame decoded = decoder.decode(1, 0, 0, frame.length, 228, frame);
 
-    assertThat(decoded.malformed()).containsExactly("DNS compression pointer loops or points forward");
+    assertThat(decoded.malformed())
+        .containsExactly("DNS compression pointer loops or points forward");
   }
 
   private byte[] mutate(byte[] original) {
@@ -99,7 +118,8 @@ class DecoderFuzzTest {
   }
 
   private void decodeAndPrint(int linkType, byte[] data, int len) throws IOException {
-    DecodedFrame frame = decoder.decode(1, random.nextInt(), random.nextInt(1_000_000_000), len, linkType, data);
+    DecodedFrame frame =
+        decoder.decode(1, random.nextInt(), random.nextInt(1_000_000_000), len, linkType, data);
     if (frame.isMalformed()) {
       malformed++;
     }
@@ -110,8 +130,12 @@ class DecoderFuzzTest {
 
   private static List<FrameSink> allOutputModes() {
     Writer discard = Writer.nullWriter();
-    return List.of(new SummarySink(discard), new LayersSink(discard), new HexSink(discard, true),
-        new JsonSink(discard), new StatsSink(discard));
+    return List.of(
+        new SummarySink(discard),
+        new LayersSink(discard),
+        new HexSink(discard, true),
+        new JsonSink(discard),
+        new StatsSink(discard));
   }
 
   private static List<CapturedFrame> realFrames() throws IOException {

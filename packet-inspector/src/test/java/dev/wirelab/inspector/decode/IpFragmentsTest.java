@@ -14,7 +14,8 @@ class IpFragmentsTest {
     IpFragments.Key key = new IpFragments.Key(4, "10.0.0.1", "10.0.0.2", 17, 7);
     fragments.add(key, 1, 0, 0, true, 17, piece, 0, 400);
 
-    IpFragments.Outcome late = fragments.add(key, 2, IpFragments.TIMEOUT_SECONDS + 1, 400, false, 17, piece, 0, 400);
+    IpFragments.Outcome late =
+        fragments.add(key, 2, IpFragments.TIMEOUT_SECONDS + 1, 400, false, 17, piece, 0, 400);
 
     assertThat(late.datagram()).isNull();
     assertThat(late.note()).contains("held until the rest arrives");
@@ -25,7 +26,8 @@ class IpFragmentsTest {
     IpFragments.Key key = new IpFragments.Key(4, "10.0.0.1", "10.0.0.2", 17, 7);
     fragments.add(key, 1, 0, 400, false, 17, piece, 0, 400);
 
-    IpFragments.Outcome done = fragments.add(key, 2, IpFragments.TIMEOUT_SECONDS, 0, true, 17, piece, 0, 400);
+    IpFragments.Outcome done =
+        fragments.add(key, 2, IpFragments.TIMEOUT_SECONDS, 0, true, 17, piece, 0, 400);
 
     assertThat(done.datagram()).hasSize(800);
     assertThat(done.frames()).containsExactly(1L, 2L);
@@ -35,7 +37,8 @@ class IpFragmentsTest {
   @Test
   void atMostAFixedNumberOfDatagramsWait() {
     for (int id = 0; id < IpFragments.MAX_DATAGRAMS * 3; id++) {
-      fragments.add(new IpFragments.Key(4, "10.0.0.1", "10.0.0.2", 17, id), id, 0, 0, true, 17, piece, 0, 8);
+      fragments.add(
+          new IpFragments.Key(4, "10.0.0.1", "10.0.0.2", 17, id), id, 0, 0, true, 17, piece, 0, 8);
     }
 
     assertThat(fragments.waiting()).isEqualTo(IpFragments.MAX_DATAGRAMS);

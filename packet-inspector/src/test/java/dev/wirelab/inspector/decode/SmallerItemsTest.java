@@ -19,8 +19,10 @@ class SmallerItemsTest {
     DecodedFrame frame = dnsQuery(13, "Luca\u2019s iMac".getBytes(StandardCharsets.UTF_8));
 
     assertThat(frame.summary()).endsWith("DNS query 0x0001 HINFO? Luca\u2019s iMac.local");
-    assertThat(dnsQuery(48, "ripe".getBytes(StandardCharsets.US_ASCII)).summary()).endsWith("DNSKEY? ripe.local");
-    assertThat(dnsQuery(252, "ripe".getBytes(StandardCharsets.US_ASCII)).summary()).endsWith("AXFR? ripe.local");
+    assertThat(dnsQuery(48, "ripe".getBytes(StandardCharsets.US_ASCII)).summary())
+        .endsWith("DNSKEY? ripe.local");
+    assertThat(dnsQuery(252, "ripe".getBytes(StandardCharsets.US_ASCII)).summary())
+        .endsWith("AXFR? ripe.local");
   }
 
   @Test
@@ -41,37 +43,60 @@ class SmallerItemsTest {
 
   @Test
   void aBigResponseIsOneReadableLine() {
-    String line = Inspector.run(Inspector.capture("gen_ipv4_fragments.pcap").toString()).out().split("\n")[1];
+    String line =
+        Inspector.run(Inspector.capture("gen_ipv4_fragments.pcap").toString()).out().split("\n")[1];
 
-    assertThat(line).contains("A 10.0.0.1, A 10.0.0.2, A 10.0.0.3 and 101 more answers").hasSizeLessThan(200);
+    assertThat(line)
+        .contains("A 10.0.0.1, A 10.0.0.2, A 10.0.0.3 and 101 more answers")
+        .hasSizeLessThan(200);
   }
 
   @Test
   void aBigTcpPacketWithTotalLengthZeroSaysSo() {
-    byte[] ip = Packets.ipv4("10.0.0.1", "10.0.0.2", 6, 1, 0x4000,
-        Packets.tcp("10.0.0.1", 1234, "10.0.0.2", 80, 1, 1, Packets.ACK, 100, new byte[70_000]));
+    byte[] ip =
+        Packets.ipv4(
+            "10.0.0.1",
+            "10.0.0.2",
+            6,
+            1,
+            0x4000,
+            Packets.tcp(
+                "10.0.0.1", 1234, "10.0.0.2", 80, 1, 1, Packets.ACK, 100, new byte[70_000]));
     ip[2] = 0;
     ip[3] = 0;
     byte[] frame = Packets.ethernetIpv4(ip);
 
     DecodedFrame decoded = decoder.decode(1, 0, 0, frame.length, 1, frame);
 
-    assertThat(decoded.summary()).contains("length 70000")
+    assertThat(decoded.summary())
+        .contains("length 70000")
         .endsWith("(IPv4 total length 0: a BIG TCP packet over 64 KiB, length from the frame)");
     assertThat(decoded.malformed()).isEmpty();
   }
 
   @Test
   void aFractionOfASecondThatIsTooBigIsSaid() throws Exception {
-    java.nio.ByteBuffer file = java.nio.ByteBuffer.allocate(24 + 16 + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    file.putInt(0xA1B2C3D4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(101);
-    file.putInt(1_700_000_000).putInt(1_500_000).putInt(4).putInt(4).put(new byte[] {0x45, 0, 0, 4});
+    java.nio.ByteBuffer file =
+        java.nio.ByteBuffer.allocate(24 + 16 + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    file.putInt(0xA1B2C3D4)
+        .putShort((short) 2)
+        .putShort((short) 4)
+        .putInt(0)
+        .putInt(0)
+        .putInt(65535)
+        .putInt(101);
+    file.putInt(1_700_000_000)
+        .putInt(1_500_000)
+        .putInt(4)
+        .putInt(4)
+        .put(new byte[] {0x45, 0, 0, 4});
     java.nio.file.Path capture = java.nio.file.Files.createTempFile("fraction", ".pcap");
     try {
       java.nio.file.Files.write(capture, file.array());
       String out = Inspector.run(capture.toString()).out();
 
-      assertThat(out).startsWith("1 22:13:21.500000 ")
+      assertThat(out)
+          .startsWith("1 22:13:21.500000 ")
           .contains("record 1's fraction of a second is 1500000 µs, not below one second");
     } finally {
       java.nio.file.Files.delete(capture);

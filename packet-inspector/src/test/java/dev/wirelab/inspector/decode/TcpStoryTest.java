@@ -17,10 +17,12 @@ class TcpStoryTest {
   void theSummaryNamesWhatHappenedToEachSegment() {
     List<String> lines = List.of(Inspector.run(STORY).out().split("\n"));
 
-    assertThat(lines.get(4)).endsWith("seq 201:301, ack 1, win 65535, length 100 [previous segment not captured]");
+    assertThat(lines.get(4))
+        .endsWith("seq 201:301, ack 1, win 65535, length 100 [previous segment not captured]");
     assertThat(lines.get(7)).endsWith("[duplicate ACK #1]");
     assertThat(lines.get(10)).endsWith("[duplicate ACK #3]");
-    assertThat(lines.get(11)).endsWith("seq 101:201, ack 1, win 65535, length 100 [fast retransmission]");
+    assertThat(lines.get(11))
+        .endsWith("seq 101:201, ack 1, win 65535, length 100 [fast retransmission]");
     assertThat(lines.get(13)).endsWith("[spurious retransmission]");
     assertThat(lines.get(14)).endsWith("win 0, length 0 [zero window]");
     assertThat(lines.get(15)).endsWith("length 1 [zero window probe]");
@@ -35,8 +37,11 @@ class TcpStoryTest {
   void jsonListsTheFlagsByTsharkNameWithRawNumbers() {
     List<String> lines = List.of(Inspector.run("--json", STORY).out().split("\n"));
 
-    assertThat(lines.get(11)).contains("\"tcp.seq\":201,", "\"tcp.analysis\":[\"retransmission\",\"fast_retransmission\"]");
-    assertThat(lines.get(10)).contains("\"tcp.analysis\":[\"duplicate_ack\"],\"tcp.analysis.dup_ack_num\":3");
+    assertThat(lines.get(11))
+        .contains(
+            "\"tcp.seq\":201,", "\"tcp.analysis\":[\"retransmission\",\"fast_retransmission\"]");
+    assertThat(lines.get(10))
+        .contains("\"tcp.analysis\":[\"duplicate_ack\"],\"tcp.analysis.dup_ack_num\":3");
     assertThat(lines.get(2)).doesNotContain("tcp.analysis");
   }
 
@@ -44,8 +49,10 @@ class TcpStoryTest {
   void layersExplainEachFlag() {
     String layers = Inspector.run("--layers", "-c", "12", STORY).out();
 
-    assertThat(layers).contains("Analysis: fast retransmission  (resent at once after duplicate ACKs",
-        "Analysis: duplicate ACK #2  (repeats the last ACK");
+    assertThat(layers)
+        .contains(
+            "Analysis: fast retransmission  (resent at once after duplicate ACKs",
+            "Analysis: duplicate ACK #2  (repeats the last ACK");
   }
 
   @Test

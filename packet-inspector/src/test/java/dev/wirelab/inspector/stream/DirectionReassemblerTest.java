@@ -13,8 +13,14 @@ class DirectionReassemblerTest {
 
   private Reassembly send(long frame, long seq, String text) {
     byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-    Reassembly r = reassembler.accept(frame, seq & 0xFFFFFFFFL, false, false, false, bytes, 0, bytes.length, bytes.length);
-    r.chunks().forEach(c -> stream.append(new String(c.bytes(), c.offset(), c.length(), StandardCharsets.ISO_8859_1)));
+    Reassembly r =
+        reassembler.accept(
+            frame, seq & 0xFFFFFFFFL, false, false, false, bytes, 0, bytes.length, bytes.length);
+    r.chunks()
+        .forEach(
+            c ->
+                stream.append(
+                    new String(c.bytes(), c.offset(), c.length(), StandardCharsets.ISO_8859_1)));
     return r;
   }
 
@@ -29,11 +35,14 @@ class DirectionReassemblerTest {
     send(2, ISN + 7, "world");
 
     assertThat(stream).hasToString("hello world");
-    assertThat(first.chunks()).singleElement().satisfies(c -> {
-      assertThat(c.segmentStart()).isTrue();
-      assertThat(c.streamOffset()).isZero();
-      assertThat(c.frame()).isEqualTo(1);
-    });
+    assertThat(first.chunks())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.segmentStart()).isTrue();
+              assertThat(c.streamOffset()).isZero();
+              assertThat(c.frame()).isEqualTo(1);
+            });
   }
 
   @Test
@@ -46,7 +55,9 @@ class DirectionReassemblerTest {
     assertThat(stream).hasToString("abcdefghi");
     assertThat(again.chunks()).isEmpty();
     assertThat(again.notes()).singleElement().asString().startsWith("retransmission");
-    assertThat(overlap.chunks()).singleElement().satisfies(c -> assertThat(c.segmentStart()).isFalse());
+    assertThat(overlap.chunks())
+        .singleElement()
+        .satisfies(c -> assertThat(c.segmentStart()).isFalse());
     assertThat(overlap.notes()).singleElement().asString().startsWith("overlap: 3 of 6");
   }
 
@@ -81,7 +92,8 @@ class DirectionReassemblerTest {
     Reassembly overflow = send(3, ISN + 50, "y".repeat(40));
 
     assertThat(stream).hasToString("ab" + "x".repeat(40) + "y".repeat(40));
-    assertThat(overflow.notes()).anySatisfy(n -> assertThat(n).startsWith("gap of 7 bytes never filled"));
+    assertThat(overflow.notes())
+        .anySatisfy(n -> assertThat(n).startsWith("gap of 7 bytes never filled"));
     assertThat(overflow.chunks().get(0).afterGap()).isTrue();
   }
 
@@ -92,10 +104,18 @@ class DirectionReassemblerTest {
     send(2, ISN + 10, "late");
 
     Reassembly acked = reassembler.acknowledged(ISN + 14);
-    acked.chunks().forEach(c -> stream.append(new String(c.bytes(), c.offset(), c.length(), StandardCharsets.ISO_8859_1)));
+    acked
+        .chunks()
+        .forEach(
+            c ->
+                stream.append(
+                    new String(c.bytes(), c.offset(), c.length(), StandardCharsets.ISO_8859_1)));
 
     assertThat(stream).hasToString("ablate");
-    assertThat(acked.notes()).singleElement().asString().contains("acknowledged bytes the capture never saw");
+    assertThat(acked.notes())
+        .singleElement()
+        .asString()
+        .contains("acknowledged bytes the capture never saw");
   }
 
   @Test
@@ -114,7 +134,10 @@ class DirectionReassemblerTest {
     Reassembly r = reassembler.accept(1, ISN + 1, false, false, false, cut, 0, 3, 10);
     Reassembly next = send(2, ISN + 11, "next");
 
-    assertThat(r.notes()).singleElement().asString().startsWith("7 payload bytes were not captured");
+    assertThat(r.notes())
+        .singleElement()
+        .asString()
+        .startsWith("7 payload bytes were not captured");
     assertThat(next.chunks()).singleElement().satisfies(c -> assertThat(c.afterGap()).isTrue());
     assertThat(reassembler.deliveredBytes()).isEqualTo(14);
   }

@@ -17,19 +17,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Stricter than agreeing on common fields: the inspector reports the http.* and ws.* fields on
  * exactly the frames where tshark (reassembly off) reports them, no more, no fewer, with the same
- * values; so a message is shown on the frame whose bytes start it, and a segment that begins in
- * the middle of a message shows none.
+ * values; so a message is shown on the frame whose bytes start it, and a segment that begins in the
+ * middle of a message shows none.
  */
 class AppFieldPresenceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path tsharkConfig;
+  @TempDir Path tsharkConfig;
 
   @ParameterizedTest
-  @ValueSource(strings = {"websocket.pcap", "socketio.pcap", "http_google.pcapng", "http_ip4and6.pcapng",
-      "simple_http_sll2.pcap", "quickplay.pcap", "http_espn.pcapng", "http-empty-useragent.pcap",
-      "http-crash-content-disposition.pcap", "twovlan.pcap"})
+  @ValueSource(
+      strings = {
+        "websocket.pcap",
+        "socketio.pcap",
+        "http_google.pcapng",
+        "http_ip4and6.pcapng",
+        "simple_http_sll2.pcap",
+        "quickplay.pcap",
+        "http_espn.pcapng",
+        "http-empty-useragent.pcap",
+        "http-crash-content-disposition.pcap",
+        "twovlan.pcap"
+      })
   void applicationFieldsSitOnTheSameFramesAsTsharks(String name) throws Exception {
     Path capture = Inspector.capture(name);
     List<Map<String, Object>> tshark = TsharkOracle.decode(capture, tsharkConfig);
@@ -40,20 +49,32 @@ class AppFieldPresenceTest {
     List<String> actual = new ArrayList<>();
     for (int i = 0; i < tshark.size(); i++) {
       long frame = i + 1;
-      tshark.get(i).forEach((key, value) -> {
-        if (isApplication(key)) {
-          expected.add(frame + " " + key + "=" + value.toString().toLowerCase(Locale.ROOT));
-        }
-      });
+      tshark
+          .get(i)
+          .forEach(
+              (key, value) -> {
+                if (isApplication(key)) {
+                  expected.add(frame + " " + key + "=" + value.toString().toLowerCase(Locale.ROOT));
+                }
+              });
       JsonNode mine = JSON.readTree(lines[i]);
-      mine.fields().forEachRemaining(field -> {
-        if (isApplication(field.getKey())) {
-          actual.add(frame + " " + field.getKey() + "=" + field.getValue().asText().toLowerCase(Locale.ROOT));
-        }
-      });
+      mine.fields()
+          .forEachRemaining(
+              field -> {
+                if (isApplication(field.getKey())) {
+                  actual.add(
+                      frame
+                          + " "
+                          + field.getKey()
+                          + "="
+                          + field.getValue().asText().toLowerCase(Locale.ROOT));
+                }
+              });
     }
     assertThat(expected).as("tshark shows HTTP or WebSocket in " + name).isNotEmpty();
-    assertThat(actual).as("http.*/ws.* fields frame by frame").containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(actual)
+        .as("http.*/ws.* fields frame by frame")
+        .containsExactlyInAnyOrderElementsOf(expected);
   }
 
   private static boolean isApplication(String key) {

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Compares one frame's fields as tshark decoded them with the inspector's: every key both sides
- * have must mean the same (same rules as the shared compare-frames.py: integers in any base,
- * MAC and IP addresses in canonical form, flag letters in any order, timestamps within 1 µs).
+ * have must mean the same (same rules as the shared compare-frames.py: integers in any base, MAC
+ * and IP addresses in canonical form, flag letters in any order, timestamps within 1 µs).
  */
 final class FieldAgreement {
   private FieldAgreement() {}
@@ -38,16 +38,20 @@ final class FieldAgreement {
   }
 
   /**
-   * tcp.analysis must agree both ways (a flag only one side raises is a disagreement too), with
-   * the duplicate ACK count; null when it does.
+   * tcp.analysis must agree both ways (a flag only one side raises is a disagreement too), with the
+   * duplicate ACK count; null when it does.
    */
   static String analysis(Map<String, Object> tshark, JsonNode ours) {
-    String expected = String.valueOf(tshark.getOrDefault("tcp.analysis", "none"))
-        + " " + tshark.getOrDefault("tcp.analysis.dup_ack_num", "");
+    String expected =
+        String.valueOf(tshark.getOrDefault("tcp.analysis", "none"))
+            + " "
+            + tshark.getOrDefault("tcp.analysis.dup_ack_num", "");
     JsonNode flags = ours.get("tcp.analysis");
     JsonNode dupAcks = ours.get("tcp.analysis.dup_ack_num");
-    String actual = (flags == null ? "none" : text(flags)) + " " + (dupAcks == null ? "" : dupAcks.asText());
-    return expected.replace(" ", "").equals(actual.replace(" ", "")) ? null
+    String actual =
+        (flags == null ? "none" : text(flags)) + " " + (dupAcks == null ? "" : dupAcks.asText());
+    return expected.replace(" ", "").equals(actual.replace(" ", ""))
+        ? null
         : "tcp.analysis: tshark " + expected.trim() + ", inspector " + actual.trim();
   }
 
@@ -77,7 +81,10 @@ final class FieldAgreement {
       case "ip.src", "ip.dst", "arp.sender_ip", "arp.target_ip":
         return address(value);
       default:
-        if (key.endsWith("_mac") || key.startsWith("eth.src") || key.startsWith("eth.dst") || key.equals("sll.src")) {
+        if (key.endsWith("_mac")
+            || key.startsWith("eth.src")
+            || key.startsWith("eth.dst")
+            || key.equals("sll.src")) {
           return value.replaceAll("[^0-9a-fA-F]", "").toLowerCase(Locale.ROOT);
         }
         return value.toLowerCase(Locale.ROOT);

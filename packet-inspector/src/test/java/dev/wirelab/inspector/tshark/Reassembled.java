@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The inspector decodes DNS over TCP from the reassembled stream and an IP datagram on the
- * fragment that completes it, so for those layers tshark's answer is the one with reassembly on.
- * Every other field keeps tshark's per-packet answer.
+ * The inspector decodes DNS over TCP from the reassembled stream and an IP datagram on the fragment
+ * that completes it, so for those layers tshark's answer is the one with reassembly on. Every other
+ * field keeps tshark's per-packet answer.
  */
 final class Reassembled {
   /** The layers the inspector decodes from reassembled bytes. */
@@ -18,10 +18,11 @@ final class Reassembled {
   private Reassembled() {}
 
   /**
-   * The per-packet oracle's frames, where the capture needs reassembly, with the fields of
-   * {@link #PREFIXES} taken from tshark run with reassembly on.
+   * The per-packet oracle's frames, where the capture needs reassembly, with the fields of {@link
+   * #PREFIXES} taken from tshark run with reassembly on.
    */
-  static List<Map<String, Object>> merge(List<Map<String, Object>> perPacket, Path capture, Path config)
+  static List<Map<String, Object>> merge(
+      List<Map<String, Object>> perPacket, Path capture, Path config)
       throws IOException, InterruptedException {
     if (perPacket.stream().noneMatch(frame -> frame.containsKey(TsharkOracle.NEEDS_REASSEMBLY))) {
       return perPacket;
@@ -32,11 +33,14 @@ final class Reassembled {
       Map<String, Object> frame = new LinkedHashMap<>(perPacket.get(i));
       frame.keySet().removeIf(Reassembled::reassembledField);
       if (i < whole.size()) {
-        whole.get(i).forEach((key, value) -> {
-          if (reassembledField(key)) {
-            frame.put(key, value);
-          }
-        });
+        whole
+            .get(i)
+            .forEach(
+                (key, value) -> {
+                  if (reassembledField(key)) {
+                    frame.put(key, value);
+                  }
+                });
       }
       merged.add(frame);
     }

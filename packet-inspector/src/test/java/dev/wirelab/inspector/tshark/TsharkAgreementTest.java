@@ -18,28 +18,32 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * For every test capture, {@code inspect --json} agrees with the real tshark on every field both
- * report, on every frame. fuzz-2021-10-13.pcap is left out on purpose: its only record claims
- * 524 501 captured bytes, so it has no correct decoding to agree on (see BadInputTest).
+ * report, on every frame. fuzz-2021-10-13.pcap is left out on purpose: its only record claims 524
+ * 501 captured bytes, so it has no correct decoding to agree on (see BadInputTest).
  */
 class TsharkAgreementTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /**
    * The one frame of the corpus where our TCP analysis and tshark's differ: tshark 4.0 does not
    * flag frame 892 of http_espn.pcapng (a request that repeats an ACK of bytes the capture never
-   * saw, already flagged on frame 615) as "ACKed unseen segment"; we do. Flagging it again is
-   * the rule tshark applies elsewhere (quickplay.pcap frame 127), so we keep the simple rule.
+   * saw, already flagged on frame 615) as "ACKed unseen segment"; we do. Flagging it again is the
+   * rule tshark applies elsewhere (quickplay.pcap frame 127), so we keep the simple rule.
    */
-  private static final java.util.Set<String> KNOWN_ANALYSIS_DIFFERENCES = java.util.Set.of("http_espn.pcapng 892");
+  private static final java.util.Set<String> KNOWN_ANALYSIS_DIFFERENCES =
+      java.util.Set.of("http_espn.pcapng 892");
 
-  @TempDir
-  Path tsharkConfig;
+  @TempDir Path tsharkConfig;
 
   static Stream<String> captures() throws IOException {
     try (Stream<Path> files = Files.list(Inspector.capture("SOURCES.md").getParent())) {
-      return files.map(path -> path.getFileName().toString())
+      return files
+          .map(path -> path.getFileName().toString())
           .filter(name -> name.endsWith(".pcap") || name.endsWith(".pcapng"))
           .filter(name -> !name.equals("fuzz-2021-10-13.pcap"))
-          .sorted().toList().stream();
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -47,8 +51,8 @@ class TsharkAgreementTest {
   @MethodSource("captures")
   void everyFieldOfEveryFrameAgreesWithTshark(String name) throws Exception {
     Path capture = Inspector.capture(name);
-    List<Map<String, Object>> expected = Reassembled.merge(TsharkOracle.decode(capture, tsharkConfig),
-        capture, tsharkConfig);
+    List<Map<String, Object>> expected =
+        Reassembled.merge(TsharkOracle.decode(capture, tsharkConfig), capture, tsharkConfig);
     Inspector.Result ours = Inspector.run("--json", capture.toString());
 
     assertThat(ours.exitCode()).as(ours.err()).isZero();

@@ -18,30 +18,51 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the real tshark on a capture and turns its per-frame fields into the flat names the
- * inspector's {@code --json} uses, exactly as the shared {@code tshark-oracle.sh} does:
- * reassembly off, raw sequence numbers, outermost IP, transport fields only when not quoted in ICMP.
+ * inspector's {@code --json} uses, exactly as the shared {@code tshark-oracle.sh} does: reassembly
+ * off, raw sequence numbers, outermost IP, transport fields only when not quoted in ICMP.
  */
 final class TsharkOracle {
-  private static final List<String> FIELDS = Arrays.asList(("frame.number frame.interface_id frame.time_epoch"
-      + " frame.len frame.cap_len frame.protocols eth.src eth.dst eth.type vlan.id vlan.etype ieee8021ad.id"
-      + " sll.pkttype sll.hatype sll.src.eth sll.src.other sll.src.ipv4 sll.etype sll.ltype sll.ifindex"
-      + " null.family ip.version ip.src ip.dst ip.ttl ip.proto ip.len ip.id ip.hdr_len"
-      + " ipv6.src ipv6.dst ipv6.hlim ipv6.nxt ipv6.plen"
-      + " arp.opcode arp.src.hw_mac arp.src.proto_ipv4 arp.dst.hw_mac arp.dst.proto_ipv4"
-      + " icmp.type icmp.code icmpv6.type icmpv6.code"
-      + " tcp.srcport tcp.dstport tcp.seq_raw tcp.ack_raw tcp.flags tcp.window_size_value tcp.len tcp.hdr_len"
-      + " udp.srcport udp.dstport udp.length"
-      + " dns.id dns.flags.response dns.qry.name dns.flags.rcode dns.count.queries dns.count.answers"
-      + " http.request.method http.request.uri http.response.code websocket.fin websocket.opcode websocket.mask"
-      + " websocket.payload_length websocket.payload_length_ext_16 websocket.payload_length_ext_64"
-      + " ip.checksum.status tcp.checksum.status udp.checksum.status icmp.checksum.status icmpv6.checksum.status"
-      + " ip.flags.mf ip.frag_offset tcp.analysis.duplicate_ack_num " + String.join(" ", analysisFields())).split(" "));
-  /** tshark's tcp.analysis.* flags in the oracle's order; the oracle lists the set ones as tcp.analysis. */
-  static final List<String> TCP_ANALYSIS = List.of("retransmission", "fast_retransmission",
-      "spurious_retransmission", "duplicate_ack", "out_of_order", "lost_segment", "ack_lost_segment",
-      "zero_window", "zero_window_probe", "window_full", "window_update", "keep_alive");
+  private static final List<String> FIELDS =
+      Arrays.asList(
+          ("frame.number frame.interface_id frame.time_epoch"
+                  + " frame.len frame.cap_len frame.protocols eth.src eth.dst eth.type vlan.id vlan.etype ieee8021ad.id"
+                  + " sll.pkttype sll.hatype sll.src.eth sll.src.other sll.src.ipv4 sll.etype sll.ltype sll.ifindex"
+                  + " null.family ip.version ip.src ip.dst ip.ttl ip.proto ip.len ip.id ip.hdr_len"
+                  + " ipv6.src ipv6.dst ipv6.hlim ipv6.nxt ipv6.plen"
+                  + " arp.opcode arp.src.hw_mac arp.src.proto_ipv4 arp.dst.hw_mac arp.dst.proto_ipv4"
+                  + " icmp.type icmp.code icmpv6.type icmpv6.code"
+                  + " tcp.srcport tcp.dstport tcp.seq_raw tcp.ack_raw tcp.flags tcp.window_size_value tcp.len tcp.hdr_len"
+                  + " udp.srcport udp.dstport udp.length"
+                  + " dns.id dns.flags.response dns.qry.name dns.flags.rcode dns.count.queries dns.count.answers"
+                  + " http.request.method http.request.uri http.response.code websocket.fin websocket.opcode websocket.mask"
+                  + " websocket.payload_length websocket.payload_length_ext_16 websocket.payload_length_ext_64"
+                  + " ip.checksum.status tcp.checksum.status udp.checksum.status icmp.checksum.status icmpv6.checksum.status"
+                  + " ip.flags.mf ip.frag_offset tcp.analysis.duplicate_ack_num "
+                  + String.join(" ", analysisFields()))
+              .split(" "));
+
+  /**
+   * tshark's tcp.analysis.* flags in the oracle's order; the oracle lists the set ones as
+   * tcp.analysis.
+   */
+  static final List<String> TCP_ANALYSIS =
+      List.of(
+          "retransmission",
+          "fast_retransmission",
+          "spurious_retransmission",
+          "duplicate_ack",
+          "out_of_order",
+          "lost_segment",
+          "ack_lost_segment",
+          "zero_window",
+          "zero_window_probe",
+          "window_full",
+          "window_update",
+          "keep_alive");
+
   /** Set on a frame whose decoding depends on reassembly: DNS over TCP, an IP fragment. */
   static final String NEEDS_REASSEMBLY = "tshark.needs_reassembly";
+
   private static final String FLAG_LETTERS = "NCEUAPRSF";
   private static final long TIMEOUT_SECONDS = 120;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,40 +70,74 @@ final class TsharkOracle {
   private TsharkOracle() {}
 
   private static List<String> analysisFields() {
-    return List.of("tcp.analysis.retransmission", "tcp.analysis.fast_retransmission",
-        "tcp.analysis.spurious_retransmission", "tcp.analysis.duplicate_ack", "tcp.analysis.out_of_order",
-        "tcp.analysis.lost_segment", "tcp.analysis.ack_lost_segment", "tcp.analysis.zero_window",
-        "tcp.analysis.zero_window_probe", "tcp.analysis.window_full", "tcp.analysis.window_update",
+    return List.of(
+        "tcp.analysis.retransmission",
+        "tcp.analysis.fast_retransmission",
+        "tcp.analysis.spurious_retransmission",
+        "tcp.analysis.duplicate_ack",
+        "tcp.analysis.out_of_order",
+        "tcp.analysis.lost_segment",
+        "tcp.analysis.ack_lost_segment",
+        "tcp.analysis.zero_window",
+        "tcp.analysis.zero_window_probe",
+        "tcp.analysis.window_full",
+        "tcp.analysis.window_update",
         "tcp.analysis.keep_alive");
   }
 
-  static List<Map<String, Object>> decode(Path capture, Path configDir) throws IOException, InterruptedException {
+  static List<Map<String, Object>> decode(Path capture, Path configDir)
+      throws IOException, InterruptedException {
     return decode(capture, configDir, false);
   }
 
   /**
-   * @param reassemble keep tshark's TCP reassembly and IP defragmentation on (the oracle's
-   *     {@code --reassemble}): how DNS over TCP and fragmented datagrams are decoded
+   * @param reassemble keep tshark's TCP reassembly and IP defragmentation on (the oracle's {@code
+   *     --reassemble}): how DNS over TCP and fragmented datagrams are decoded
    */
   static List<Map<String, Object>> decode(Path capture, Path configDir, boolean reassemble)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("tshark", "-r", capture.toString(), "-n", "-T", "ek",
-        "-o", "tcp.relative_sequence_numbers:FALSE", "-o", "tcp.analyze_sequence_numbers:TRUE",
-        "-o", "ip.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "tshark",
+                "-r",
+                capture.toString(),
+                "-n",
+                "-T",
+                "ek",
+                "-o",
+                "tcp.relative_sequence_numbers:FALSE",
+                "-o",
+                "tcp.analyze_sequence_numbers:TRUE",
+                "-o",
+                "ip.check_checksum:TRUE",
+                "-o",
+                "tcp.check_checksum:TRUE",
+                "-o",
+                "udp.check_checksum:TRUE"));
     if (!reassemble) {
-      command.addAll(List.of("-o", "tcp.desegment_tcp_streams:FALSE", "-o", "ip.defragment:FALSE",
-          "-o", "ipv6.defragment:FALSE"));
+      command.addAll(
+          List.of(
+              "-o",
+              "tcp.desegment_tcp_streams:FALSE",
+              "-o",
+              "ip.defragment:FALSE",
+              "-o",
+              "ipv6.defragment:FALSE"));
     }
     for (String field : FIELDS) {
       command.add("-e");
       command.add(field);
     }
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("WIRESHARK_CONFIG_DIR", configDir.toString());
     Process tshark = builder.start();
     List<Integer> linkTypes = LinkTypes.of(capture);
     List<Map<String, Object>> frames = new ArrayList<>();
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(tshark.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(tshark.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = lines.readLine()) != null) {
         if (line.startsWith("{\"timestamp\"")) {
@@ -163,8 +218,10 @@ final class TsharkOracle {
     }
     String moreFragments = first(layers, "ip.flags.mf");
     String fragmentOffset = first(layers, "ip.frag_offset");
-    boolean fragment = protocols.contains("ipv6.fraghdr") || flag(moreFragments)
-        || (fragmentOffset != null && num(fragmentOffset) != 0);
+    boolean fragment =
+        protocols.contains("ipv6.fraghdr")
+            || flag(moreFragments)
+            || (fragmentOffset != null && num(fragmentOffset) != 0);
     if (fragment || (protocols.contains("tcp") && protocols.contains("dns"))) {
       o.put(NEEDS_REASSEMBLY, true);
     }
@@ -172,7 +229,8 @@ final class TsharkOracle {
   }
 
   private static void outermostIp(Map<String, Object> o, JsonNode layers, List<String> protocols) {
-    String outer = protocols.stream().filter(p -> p.equals("ip") || p.equals("ipv6")).findFirst().orElse(null);
+    String outer =
+        protocols.stream().filter(p -> p.equals("ip") || p.equals("ipv6")).findFirst().orElse(null);
     if ("ip".equals(outer) && first(layers, "ip.src") != null) {
       o.put("ip.version", 4L);
       copy(o, layers, "ip.src", "ip.src");
@@ -272,8 +330,10 @@ final class TsharkOracle {
     String length = first(layers, "websocket.payload_length");
     if (length != null) {
       long value = num(length);
-      String extended = value == 126 ? first(layers, "websocket.payload_length_ext_16")
-          : value == 127 ? first(layers, "websocket.payload_length_ext_64") : null;
+      String extended =
+          value == 126
+              ? first(layers, "websocket.payload_length_ext_16")
+              : value == 127 ? first(layers, "websocket.payload_length_ext_64") : null;
       o.put("ws.payload_len", extended != null ? num(extended) : value);
     }
     if (opcodes.size() > 1) {
@@ -333,7 +393,10 @@ final class TsharkOracle {
     return text.startsWith("0x") ? Long.parseLong(text.substring(2), 16) : Long.parseLong(text);
   }
 
-  /** Link type per interface, read straight from the file header (pcap) or interface blocks (pcapng). */
+  /**
+   * Link type per interface, read straight from the file header (pcap) or interface blocks
+   * (pcapng).
+   */
   static final class LinkTypes {
     private LinkTypes() {}
 
@@ -349,7 +412,8 @@ final class TsharkOracle {
       int magic = be32(file, 0);
       if (magic == 0xA1B2C3D4 || magic == 0xA1B23C4D) {
         types.add(be32(file, 20) & 0xFFFF);
-      } else if (Integer.reverseBytes(magic) == 0xA1B2C3D4 || Integer.reverseBytes(magic) == 0xA1B23C4D) {
+      } else if (Integer.reverseBytes(magic) == 0xA1B2C3D4
+          || Integer.reverseBytes(magic) == 0xA1B23C4D) {
         types.add(Integer.reverseBytes(be32(file, 20)) & 0xFFFF);
       } else if (magic == 0x0A0D0D0A) {
         boolean little = false;
@@ -373,7 +437,10 @@ final class TsharkOracle {
     }
 
     private static int be32(byte[] data, int at) {
-      return (data[at] & 0xFF) << 24 | (data[at + 1] & 0xFF) << 16 | (data[at + 2] & 0xFF) << 8 | (data[at + 3] & 0xFF);
+      return (data[at] & 0xFF) << 24
+          | (data[at + 1] & 0xFF) << 16
+          | (data[at + 2] & 0xFF) << 8
+          | (data[at + 3] & 0xFF);
     }
   }
 }

@@ -17,8 +17,11 @@ public final class ChatRules {
 
   /** Why {@code name} is not a valid nickname, or empty if it is. */
   public static Optional<String> checkName(Object name) {
-    if (!(name instanceof String text) || !NAME.matcher(text).matches() || !text.strip().equals(text)) {
-      return Optional.of("a name is 1 to 24 letters, digits, spaces, - _ or . (no spaces at the ends)");
+    if (!(name instanceof String text)
+        || !NAME.matcher(text).matches()
+        || !text.strip().equals(text)) {
+      return Optional.of(
+          "a name is 1 to 24 letters, digits, spaces, - _ or . (no spaces at the ends)");
     }
     return Optional.empty();
   }

@@ -3,8 +3,8 @@ package dev.wirelab.chat.classroom.moderation;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket for one connection: a burst of {@code capacity} messages, then one every
- * {@code refillNanos}. Enough for a quick conversation, not for a script flooding the room.
+ * A token bucket for one connection: a burst of {@code capacity} messages, then one every {@code
+ * refillNanos}. Enough for a quick conversation, not for a script flooding the room.
  */
 public final class RateLimiter {
   private final int capacity;

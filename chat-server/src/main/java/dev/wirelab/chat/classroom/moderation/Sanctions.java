@@ -7,19 +7,22 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who the teacher muted or kicked, for as long as the chat runs: by the name's skeleton and by
- * the identity the page keeps in its storage, so neither a reconnect nor a new name lifts it.
- * Only the teacher lifts it, by the name it was given under.
+ * Who the teacher muted or kicked, for as long as the chat runs: by the name's skeleton and by the
+ * identity the page keeps in its storage, so neither a reconnect nor a new name lifts it. Only the
+ * teacher lifts it, by the name it was given under.
  */
 public final class Sanctions {
   /** What the teacher did to someone. */
-  public enum Kind { MUTED, KICKED }
+  public enum Kind {
+    MUTED,
+    KICKED
+  }
 
   /** One sanction: the name it was given under (as shown) and the page identity, if known. */
   private record Entry(String name, String identity) {}
 
-  private final Map<Kind, Map<String, Entry>> bySkeleton = Map.of(
-      Kind.MUTED, new ConcurrentHashMap<>(), Kind.KICKED, new ConcurrentHashMap<>());
+  private final Map<Kind, Map<String, Entry>> bySkeleton =
+      Map.of(Kind.MUTED, new ConcurrentHashMap<>(), Kind.KICKED, new ConcurrentHashMap<>());
 
   /** Records a sanction; {@code identity} may be null for a page that sent none. */
   public void impose(Kind kind, String name, String identity) {
@@ -33,8 +36,8 @@ public final class Sanctions {
   public boolean lift(Kind kind, String name, String identity) {
     Map<String, Entry> entries = bySkeleton.get(kind);
     boolean byName = entries.remove(NameSkeleton.of(name)) != null;
-    boolean byIdentity = identity != null
-        && entries.values().removeIf(entry -> identity.equals(entry.identity()));
+    boolean byIdentity =
+        identity != null && entries.values().removeIf(entry -> identity.equals(entry.identity()));
     return byName || byIdentity;
   }
 

@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One connected page: who it is, which rooms it is in, whether the teacher muted it, and its
- * two budgets: one for messages a class reads, one for every event it sends at all.
+ * One connected page: who it is, which rooms it is in, whether the teacher muted it, and its two
+ * budgets: one for messages a class reads, one for every event it sends at all.
  */
 public final class Member {
   private final String id;
@@ -27,8 +27,14 @@ public final class Member {
    * @param eventLimiter for every event, so that no event is free to flood with
    * @param patience how many events past the event limit are refused before the page is cut
    */
-  public Member(String id, String name, String identity, boolean teacher, RateLimiter rateLimiter,
-      RateLimiter eventLimiter, RateLimiter patience) {
+  public Member(
+      String id,
+      String name,
+      String identity,
+      boolean teacher,
+      RateLimiter rateLimiter,
+      RateLimiter eventLimiter,
+      RateLimiter patience) {
     this.id = id;
     this.name = name;
     this.skeleton = NameSkeleton.of(name);

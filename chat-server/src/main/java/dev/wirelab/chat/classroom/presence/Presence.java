@@ -19,6 +19,7 @@ public final class Presence {
   public static final String LOBBY = "lobby";
 
   private final Map<String, Member> members = new ConcurrentHashMap<>();
+
   /** Members by the skeleton of their name: one name, one person. */
   private final Map<String, Member> names = new ConcurrentHashMap<>();
 

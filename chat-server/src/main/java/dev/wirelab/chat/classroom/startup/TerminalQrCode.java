@@ -5,9 +5,9 @@ import io.nayuki.qrcodegen.QrCode;
 /**
  * Draws a QR code with text characters so a phone can scan a URL straight off the terminal.
  *
- * <p>Each character is an upper half block whose foreground paints one module and whose
- * background paints the module below, both in explicit black and white ANSI colours: the code
- * stays square and scannable whatever the terminal's own colours are.
+ * <p>Each character is an upper half block whose foreground paints one module and whose background
+ * paints the module below, both in explicit black and white ANSI colours: the code stays square and
+ * scannable whatever the terminal's own colours are.
  */
 public final class TerminalQrCode {
   private static final int QUIET_ZONE = 2;
@@ -24,7 +24,11 @@ public final class TerminalQrCode {
       for (int x = from; x < to; x++) {
         boolean top = dark(code, x, y);
         boolean bottom = y + 1 < to && dark(code, x, y + 1);
-        out.append("\u001b[").append(top ? 30 : 97).append(';').append(bottom ? 40 : 107).append("m▀");
+        out.append("\u001b[")
+            .append(top ? 30 : 97)
+            .append(';')
+            .append(bottom ? 40 : 107)
+            .append("m▀");
       }
       out.append(RESET).append('\n');
     }

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The message store behind one dedicated thread: callers on Netty's event loop get a future and
- * go on serving the network while the disk works; the future completes only after the commit.
+ * The message store behind one dedicated thread: callers on Netty's event loop get a future and go
+ * on serving the network while the disk works; the future completes only after the commit.
  */
 public final class HistoryService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HistoryService.class);
@@ -32,16 +32,26 @@ public final class HistoryService implements AutoCloseable {
   public HistoryService(MessageStore store, int queueCapacity) {
     this.store = store;
     // Bounded, so that a flood of requests costs a refusal, not the heap.
-    this.disk = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-        new ArrayBlockingQueue<>(queueCapacity), task -> new Thread(task, "chat-history"));
+    this.disk =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(queueCapacity),
+            task -> new Thread(task, "chat-history"));
   }
 
   public MessageStore store() {
     return store;
   }
 
-  /** Completes with the stored message once it is durable, or exceptionally with a {@link StoreException}. */
-  public CompletableFuture<MessageStore.Appended> append(String room, String clientId, String sender, String text) {
+  /**
+   * Completes with the stored message once it is durable, or exceptionally with a {@link
+   * StoreException}.
+   */
+  public CompletableFuture<MessageStore.Appended> append(
+      String room, String clientId, String sender, String text) {
     return run(() -> store.append(room, clientId, sender, text, System.currentTimeMillis()));
   }
 
@@ -76,13 +86,16 @@ public final class HistoryService implements AutoCloseable {
     }
   }
 
-  /** Finishes the writes already queued (their senders are waiting for acks), then closes the file. */
+  /**
+   * Finishes the writes already queued (their senders are waiting for acks), then closes the file.
+   */
   @Override
   public void close() {
     disk.shutdown();
     try {
       if (!disk.awaitTermination(10, TimeUnit.SECONDS)) {
-        log.warn("history writes still queued after 10 s; their senders were not acknowledged and will retry");
+        log.warn(
+            "history writes still queued after 10 s; their senders were not acknowledged and will retry");
         disk.shutdownNow();
       }
     } catch (InterruptedException e) {

@@ -26,11 +26,12 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>Durability: the journal is a write-ahead log and {@code synchronous=FULL}, so every commit
  * fsyncs the log before {@link #append} returns. An acknowledged message therefore survives a
- * {@code kill -9} of the server (NORMAL would already give that, since the log is in the
- * operating system's cache) and also a power cut or kernel crash (which only FULL gives).
+ * {@code kill -9} of the server (NORMAL would already give that, since the log is in the operating
+ * system's cache) and also a power cut or kernel crash (which only FULL gives).
  */
 public final class MessageStore implements AutoCloseable {
-  private static final String SCHEMA = """
+  private static final String SCHEMA =
+      """
       CREATE TABLE IF NOT EXISTS rooms (
         name        TEXT PRIMARY KEY,
         last_offset INTEGER NOT NULL
@@ -97,7 +98,8 @@ public final class MessageStore implements AutoCloseable {
       }
       config.setMaxPageCount(
           (int) Math.min(Integer.MAX_VALUE, Math.max(1, (maxBytes - walBytes) / PAGE_SIZE)));
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, config.toProperties());
+      Connection connection =
+          DriverManager.getConnection("jdbc:sqlite:" + absolute, config.toProperties());
       try (Statement statement = connection.createStatement()) {
         if (limited) {
           statement.execute("PRAGMA wal_autocheckpoint = " + Math.max(1, walBytes / PAGE_SIZE / 2));
@@ -124,7 +126,8 @@ public final class MessageStore implements AutoCloseable {
    */
   private static FileLock lock(Path database) throws IOException {
     Path lockFile = database.resolveSibling(database.getFileName() + ".lock");
-    FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = channel.tryLock();
@@ -133,8 +136,12 @@ public final class MessageStore implements AutoCloseable {
     }
     if (lock == null) {
       channel.close();
-      throw new StoreException("the chat history " + database + " is in use by another chat"
-          + " (stop it, or choose another file with --db)", null);
+      throw new StoreException(
+          "the chat history "
+              + database
+              + " is in use by another chat"
+              + " (stop it, or choose another file with --db)",
+          null);
     }
     return lock;
   }
@@ -150,7 +157,9 @@ public final class MessageStore implements AutoCloseable {
     }
   }
 
-  /** SQLite notices damage only where it reads: a quick check at start says so before anyone writes. */
+  /**
+   * SQLite notices damage only where it reads: a quick check at start says so before anyone writes.
+   */
   private static void checkIntact(Statement statement, Path file) throws SQLException {
     String verdict;
     try (ResultSet rows = statement.executeQuery("PRAGMA quick_check")) {
@@ -159,8 +168,13 @@ public final class MessageStore implements AutoCloseable {
       verdict = reason(e);
     }
     if (!"ok".equals(verdict)) {
-      throw new StoreException("the chat history " + file + " is damaged (" + verdict
-          + "); restore a copy, or choose another file with --db", null);
+      throw new StoreException(
+          "the chat history "
+              + file
+              + " is damaged ("
+              + verdict
+              + "); restore a copy, or choose another file with --db",
+          null);
     }
   }
 
@@ -172,8 +186,8 @@ public final class MessageStore implements AutoCloseable {
   }
 
   /**
-   * Stores a message once: if this room already holds {@code clientId} (a retry whose first ack
-   * was lost), the stored copy is returned, marked as a duplicate, and nothing is written.
+   * Stores a message once: if this room already holds {@code clientId} (a retry whose first ack was
+   * lost), the stored copy is returned, marked as a duplicate, and nothing is written.
    */
   public synchronized Appended append(
       String room, String clientId, String sender, String text, long sentAtMillis) {
@@ -187,8 +201,9 @@ public final class MessageStore implements AutoCloseable {
       execute("BEGIN IMMEDIATE");
       try {
         long offset = nextOffset(room);
-        try (PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO messages (room, offset, client_id, sender, text, sent_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO messages (room, offset, client_id, sender, text, sent_at) VALUES (?, ?, ?, ?, ?, ?)")) {
           insert.setString(1, room);
           insert.setLong(2, offset);
           insert.setString(3, clientId);
@@ -198,7 +213,8 @@ public final class MessageStore implements AutoCloseable {
           insert.executeUpdate();
         }
         execute("COMMIT");
-        return new Appended(new ChatMessage(room, offset, clientId, sender, text, sentAtMillis), false);
+        return new Appended(
+            new ChatMessage(room, offset, clientId, sender, text, sentAtMillis), false);
       } catch (SQLException e) {
         rollBackAfter(e);
         throw e;
@@ -208,27 +224,43 @@ public final class MessageStore implements AutoCloseable {
     }
   }
 
-  /** Messages of {@code room} with an offset above {@code afterOffset}, oldest first, at most {@code limit}. */
+  /**
+   * Messages of {@code room} with an offset above {@code afterOffset}, oldest first, at most {@code
+   * limit}.
+   */
   public synchronized List<ChatMessage> after(String room, long afterOffset, int limit) {
-    return query("SELECT * FROM messages WHERE room = ? AND offset > ? ORDER BY offset LIMIT ?",
-        room, afterOffset, limit);
+    return query(
+        "SELECT * FROM messages WHERE room = ? AND offset > ? ORDER BY offset LIMIT ?",
+        room,
+        afterOffset,
+        limit);
   }
 
   /** The last {@code limit} messages of {@code room}, oldest first. */
   public synchronized List<ChatMessage> recent(String room, int limit) {
-    return query("SELECT * FROM (SELECT * FROM messages WHERE room = ? ORDER BY offset DESC LIMIT ?) "
-        + "ORDER BY offset", room, limit);
+    return query(
+        "SELECT * FROM (SELECT * FROM messages WHERE room = ? ORDER BY offset DESC LIMIT ?) "
+            + "ORDER BY offset",
+        room,
+        limit);
   }
 
   /** The last {@code limit} messages of {@code room} below {@code beforeOffset}, oldest first. */
   public synchronized List<ChatMessage> before(String room, long beforeOffset, int limit) {
-    return query("SELECT * FROM (SELECT * FROM messages WHERE room = ? AND offset < ? "
-        + "ORDER BY offset DESC LIMIT ?) ORDER BY offset", room, beforeOffset, limit);
+    return query(
+        "SELECT * FROM (SELECT * FROM messages WHERE room = ? AND offset < ? "
+            + "ORDER BY offset DESC LIMIT ?) ORDER BY offset",
+        room,
+        beforeOffset,
+        limit);
   }
 
-  /** Deletes a room's messages; offsets keep counting from where they were, so pages never go back. */
+  /**
+   * Deletes a room's messages; offsets keep counting from where they were, so pages never go back.
+   */
   public synchronized int clear(String room) {
-    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM messages WHERE room = ?")) {
+    try (PreparedStatement delete =
+        connection.prepareStatement("DELETE FROM messages WHERE room = ?")) {
       delete.setString(1, room);
       return delete.executeUpdate();
     } catch (SQLException e) {
@@ -238,7 +270,8 @@ public final class MessageStore implements AutoCloseable {
 
   /** The highest offset ever given in {@code room}, 0 if none. */
   public synchronized long lastOffset(String room) {
-    try (PreparedStatement select = connection.prepareStatement("SELECT last_offset FROM rooms WHERE name = ?")) {
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT last_offset FROM rooms WHERE name = ?")) {
       select.setString(1, room);
       try (ResultSet rows = select.executeQuery()) {
         return rows.next() ? rows.getLong(1) : 0;
@@ -259,7 +292,10 @@ public final class MessageStore implements AutoCloseable {
     }
   }
 
-  /** SQLite may already have rolled back (a full disk does); the original error is the one to report. */
+  /**
+   * SQLite may already have rolled back (a full disk does); the original error is the one to
+   * report.
+   */
   private void rollBackAfter(SQLException failure) {
     try {
       execute("ROLLBACK");
@@ -277,14 +313,15 @@ public final class MessageStore implements AutoCloseable {
   private long nextOffset(String room) throws SQLException {
     // Two plain statements rather than UPSERT ... RETURNING: the driver reports a full disk
     // reliably from executeUpdate, and the transaction must fail as a whole when it does.
-    try (PreparedStatement upsert = connection.prepareStatement(
-        "INSERT INTO rooms (name, last_offset) VALUES (?, 1) "
-            + "ON CONFLICT (name) DO UPDATE SET last_offset = last_offset + 1")) {
+    try (PreparedStatement upsert =
+        connection.prepareStatement(
+            "INSERT INTO rooms (name, last_offset) VALUES (?, 1) "
+                + "ON CONFLICT (name) DO UPDATE SET last_offset = last_offset + 1")) {
       upsert.setString(1, room);
       upsert.executeUpdate();
     }
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT last_offset FROM rooms WHERE name = ?")) {
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT last_offset FROM rooms WHERE name = ?")) {
       select.setString(1, room);
       try (ResultSet rows = select.executeQuery()) {
         rows.next();
@@ -294,8 +331,8 @@ public final class MessageStore implements AutoCloseable {
   }
 
   private Optional<ChatMessage> find(String room, String clientId) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT * FROM messages WHERE room = ? AND client_id = ?")) {
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT * FROM messages WHERE room = ? AND client_id = ?")) {
       select.setString(1, room);
       select.setString(2, clientId);
       try (ResultSet rows = select.executeQuery()) {
@@ -323,15 +360,24 @@ public final class MessageStore implements AutoCloseable {
   }
 
   private static ChatMessage read(ResultSet row) throws SQLException {
-    return new ChatMessage(row.getString("room"), row.getLong("offset"), row.getString("client_id"),
-        row.getString("sender"), row.getString("text"), row.getLong("sent_at"));
+    return new ChatMessage(
+        row.getString("room"),
+        row.getLong("offset"),
+        row.getString("client_id"),
+        row.getString("sender"),
+        row.getString("text"),
+        row.getLong("sent_at"));
   }
 
-  /** SQLite's messages start with an error code in brackets; the sentence after it is what a person needs. */
+  /**
+   * SQLite's messages start with an error code in brackets; the sentence after it is what a person
+   * needs.
+   */
   private static String reason(Exception e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int close = message.indexOf(']');
-    String trimmed = message.startsWith("[") && close > 0 ? message.substring(close + 1).trim() : message;
+    String trimmed =
+        message.startsWith("[") && close > 0 ? message.substring(close + 1).trim() : message;
     return trimmed.replace('\n', ' ');
   }
 }

@@ -15,12 +15,12 @@ import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 
 /**
- * Room membership and broadcasting for one namespace. The in-memory {@link InMemoryAdapter} is
- * the default; a cluster adapter implements the same operations by also publishing them to the
- * other nodes, the way socket.io-adapter's {@code ClusterAdapter} does. Membership queries
- * ({@link #rooms}, {@link #socketIds}) are about this node; the operations below them reach
- * every node unless the options are {@linkplain BroadcastOptions#isLocal() local}. All methods
- * are thread-safe.
+ * Room membership and broadcasting for one namespace. The in-memory {@link InMemoryAdapter} is the
+ * default; a cluster adapter implements the same operations by also publishing them to the other
+ * nodes, the way socket.io-adapter's {@code ClusterAdapter} does. Membership queries ({@link
+ * #rooms}, {@link #socketIds}) are about this node; the operations below them reach every node
+ * unless the options are {@linkplain BroadcastOptions#isLocal() local}. All methods are
+ * thread-safe.
  */
 public interface Adapter extends AutoCloseable {
 
@@ -42,9 +42,7 @@ public interface Adapter extends AutoCloseable {
   /** Encodes the packet once and delivers that same encoding to every recipient. */
   void broadcast(Packet packet, BroadcastOptions options);
 
-  /**
-   * The offset a session joining now starts from, or null without connection state recovery.
-   */
+  /** The offset a session joining now starts from, or null without connection state recovery. */
   String currentOffset();
 
   /** Keeps a disconnected socket's session for recovery; without recovery, does nothing. */
@@ -53,12 +51,12 @@ public interface Adapter extends AutoCloseable {
   /**
    * Takes back the session {@code pid} if it is still within its window and every packet after
    * {@code offset} is still logged. {@code attach} runs before any later broadcast can be
-   * delivered, so the socket it registers receives each missed packet exactly once, in order;
-   * when it returns true the socket joins its old rooms, when false (its connection is gone
-   * already) the session is dropped.
+   * delivered, so the socket it registers receives each missed packet exactly once, in order; when
+   * it returns true the socket joins its old rooms, when false (its connection is gone already) the
+   * session is dropped.
    */
-  Optional<RestoredSession> restoreSession(String pid, String offset,
-      Predicate<RestoredSession> attach);
+  Optional<RestoredSession> restoreSession(
+      String pid, String offset, Predicate<RestoredSession> attach);
 
   /** Every targeted socket on every node, described; fails when a node does not answer in time. */
   CompletableFuture<List<SocketDetails>> fetchSockets(BroadcastOptions options);
@@ -77,18 +75,22 @@ public interface Adapter extends AutoCloseable {
    * reports how many of its sockets it asked to {@code clientCount} (once per node), and each
    * socket's ack (its first argument) goes to {@code ack}; acks after {@code timeout} are dropped.
    */
-  void broadcastWithAck(Packet packet, BroadcastOptions options, Duration timeout,
-      IntConsumer clientCount, Consumer<JsonNode> ack);
+  void broadcastWithAck(
+      Packet packet,
+      BroadcastOptions options,
+      Duration timeout,
+      IntConsumer clientCount,
+      Consumer<JsonNode> ack);
 
   /** Hands {@code [event, ...args]} to the server-side listeners of every other node. */
   void serverSideEmit(List<JsonNode> eventAndArgs);
 
   /**
-   * Like {@link #serverSideEmit}, and completes with one answer per other node; fails with a
-   * {@link java.util.concurrent.TimeoutException} when some node has not answered in time.
+   * Like {@link #serverSideEmit}, and completes with one answer per other node; fails with a {@link
+   * java.util.concurrent.TimeoutException} when some node has not answered in time.
    */
-  CompletableFuture<List<JsonNode>> serverSideEmitWithAck(List<JsonNode> eventAndArgs,
-      Duration timeout);
+  CompletableFuture<List<JsonNode>> serverSideEmitWithAck(
+      List<JsonNode> eventAndArgs, Duration timeout);
 
   /** How many nodes serve this namespace, this one included. */
   CompletableFuture<Integer> serverCount();

@@ -4,12 +4,12 @@ import java.util.Collection;
 import java.util.Set;
 
 /**
- * Who a broadcast goes to: members of any of {@code rooms} (everyone when empty), minus members
- * of any of {@code except}; a volatile broadcast skips recipients that cannot take more data; a
- * local one stays on this node (a cluster adapter does not publish it).
+ * Who a broadcast goes to: members of any of {@code rooms} (everyone when empty), minus members of
+ * any of {@code except}; a volatile broadcast skips recipients that cannot take more data; a local
+ * one stays on this node (a cluster adapter does not publish it).
  */
-public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean isVolatile,
-    boolean isLocal) {
+public record BroadcastOptions(
+    Set<String> rooms, Set<String> except, boolean isVolatile, boolean isLocal) {
   public BroadcastOptions {
     rooms = Set.copyOf(rooms);
     except = Set.copyOf(except);

@@ -25,19 +25,21 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Rooms and broadcasts of one namespace on this server alone. With connection state recovery,
- * every broadcast EVENT without ack that is not volatile gets the next log offset as its last
- * argument, is logged, and is delivered under one lock, so each socket sees offsets in order.
- * This node is the whole cluster: requests get this node's answer alone, server-side events
- * have nobody to go to. A cluster adapter keeps one of these for its local part.
+ * Rooms and broadcasts of one namespace on this server alone. With connection state recovery, every
+ * broadcast EVENT without ack that is not volatile gets the next log offset as its last argument,
+ * is logged, and is delivered under one lock, so each socket sees offsets in order. This node is
+ * the whole cluster: requests get this node's answer alone, server-side events have nobody to go
+ * to. A cluster adapter keeps one of these for its local part.
  */
 public final class InMemoryAdapter implements Adapter {
   private final Map<String, Set<String>> membersByRoom = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> roomsBySocket = new ConcurrentHashMap<>();
   private final LocalNamespace local;
   private final Clock clock;
+
   /** Null without recovery; then broadcasts need no lock. */
   private final PacketLog log;
+
   private final SessionStore sessions;
   private final Object broadcastLock = new Object();
 
@@ -92,13 +94,15 @@ public final class InMemoryAdapter implements Adapter {
   }
 
   private void removeMember(String room, String socketId) {
-    membersByRoom.computeIfPresent(room, (name, members) -> {
-      if (!isSmall(members)) {
-        members.remove(socketId);
-        return members.isEmpty() ? null : members;
-      }
-      return without(members, socketId);
-    });
+    membersByRoom.computeIfPresent(
+        room,
+        (name, members) -> {
+          if (!isSmall(members)) {
+            members.remove(socketId);
+            return members.isEmpty() ? null : members;
+          }
+          return without(members, socketId);
+        });
   }
 
   private static Set<String> withMember(Set<String> members, String socketId) {
@@ -139,7 +143,9 @@ public final class InMemoryAdapter implements Adapter {
     if (set.size() == 1) {
       return null;
     }
-    return set.stream().filter(other -> !other.equals(item)).collect(Collectors.toUnmodifiableSet());
+    return set.stream()
+        .filter(other -> !other.equals(item))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   @Override
@@ -153,16 +159,23 @@ public final class InMemoryAdapter implements Adapter {
     if (options.rooms().isEmpty()) {
       candidates.addAll(roomsBySocket.keySet());
     } else {
-      options.rooms().forEach(room -> candidates.addAll(membersByRoom.getOrDefault(room, Set.of())));
+      options
+          .rooms()
+          .forEach(room -> candidates.addAll(membersByRoom.getOrDefault(room, Set.of())));
     }
-    options.except().forEach(room -> candidates.removeAll(membersByRoom.getOrDefault(room, Set.of())));
+    options
+        .except()
+        .forEach(room -> candidates.removeAll(membersByRoom.getOrDefault(room, Set.of())));
     return candidates;
   }
 
   @Override
   public void broadcast(Packet packet, BroadcastOptions options) {
-    boolean logged = log != null && packet.type() == PacketType.EVENT && !packet.wantsAck()
-        && !options.isVolatile();
+    boolean logged =
+        log != null
+            && packet.type() == PacketType.EVENT
+            && !packet.wantsAck()
+            && !options.isVolatile();
     if (!logged) {
       deliver(PacketEncoder.encode(packet), options);
       return;
@@ -207,8 +220,12 @@ public final class InMemoryAdapter implements Adapter {
   }
 
   @Override
-  public void broadcastWithAck(Packet packet, BroadcastOptions options, Duration timeout,
-      IntConsumer clientCount, Consumer<JsonNode> ack) {
+  public void broadcastWithAck(
+      Packet packet,
+      BroadcastOptions options,
+      Duration timeout,
+      IntConsumer clientCount,
+      Consumer<JsonNode> ack) {
     clientCount.accept(local.deliverWithAck(socketIds(options), packet, timeout, ack));
   }
 
@@ -218,8 +235,8 @@ public final class InMemoryAdapter implements Adapter {
   }
 
   @Override
-  public CompletableFuture<List<JsonNode>> serverSideEmitWithAck(List<JsonNode> eventAndArgs,
-      Duration timeout) {
+  public CompletableFuture<List<JsonNode>> serverSideEmitWithAck(
+      List<JsonNode> eventAndArgs, Duration timeout) {
     return CompletableFuture.completedFuture(List.of());
   }
 
@@ -249,8 +266,8 @@ public final class InMemoryAdapter implements Adapter {
   }
 
   @Override
-  public Optional<RestoredSession> restoreSession(String pid, String offset,
-      Predicate<RestoredSession> attach) {
+  public Optional<RestoredSession> restoreSession(
+      String pid, String offset, Predicate<RestoredSession> attach) {
     if (sessions == null) {
       return Optional.empty();
     }

@@ -7,8 +7,8 @@ import java.util.Collection;
 @FunctionalInterface
 public interface LocalDelivery {
   /**
-   * Writes {@code packet} to each socket; a volatile packet is dropped where the connection
-   * cannot take more data. Unknown ids are skipped: those sockets have just gone.
+   * Writes {@code packet} to each socket; a volatile packet is dropped where the connection cannot
+   * take more data. Unknown ids are skipped: those sockets have just gone.
    */
   void deliver(Collection<String> socketIds, EncodedPacket packet, boolean isVolatile);
 }

@@ -9,15 +9,15 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The broadcast packets of a namespace, numbered, kept for replay: at most {@code maxPackets},
- * none older than {@code maxAgeMillis}. Offsets are {@code <epoch>-<number>}; the random epoch
- * makes an offset from an earlier server run unknown instead of wrongly matching.
+ * The broadcast packets of a namespace, numbered, kept for replay: at most {@code maxPackets}, none
+ * older than {@code maxAgeMillis}. Offsets are {@code <epoch>-<number>}; the random epoch makes an
+ * offset from an earlier server run unknown instead of wrongly matching.
  *
  * <p>Not thread-safe: the adapter guards it with its broadcast lock.
  */
 final class PacketLog {
-  private record Entry(long number, BroadcastOptions options, EncodedPacket packet,
-      long loggedAtMillis) {}
+  private record Entry(
+      long number, BroadcastOptions options, EncodedPacket packet, long loggedAtMillis) {}
 
   private final String epoch =
       Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);

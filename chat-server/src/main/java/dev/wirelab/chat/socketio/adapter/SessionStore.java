@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Optional;
 
 /**
- * Disconnected sessions by private id, oldest first: each kept at most {@code maxAgeMillis},
- * and at most {@code maxSessions} of them (the oldest goes first).
+ * Disconnected sessions by private id, oldest first: each kept at most {@code maxAgeMillis}, and at
+ * most {@code maxSessions} of them (the oldest goes first).
  *
  * <p>Not thread-safe: the adapter guards it with its broadcast lock.
  */

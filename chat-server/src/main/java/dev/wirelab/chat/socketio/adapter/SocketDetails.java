@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 
 /**
- * A socket as any node of a cluster describes it in a fetchSockets answer: what Node's
- * {@code RemoteSocket} keeps. The shapes are Node's, so Node and Java nodes read each other's.
+ * A socket as any node of a cluster describes it in a fetchSockets answer: what Node's {@code
+ * RemoteSocket} keeps. The shapes are Node's, so Node and Java nodes read each other's.
  *
  * @param id the socket id (also its own room)
  * @param handshake {@code {headers, time, address, xdomain, secure, issued, url, query, auth}}

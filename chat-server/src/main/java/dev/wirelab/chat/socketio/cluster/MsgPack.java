@@ -9,8 +9,8 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.Map;
-import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessageUnpacker;
@@ -19,12 +19,13 @@ import org.msgpack.core.MessageUnpacker;
  * MessagePack for JSON trees, byte for byte as notepack.io 3 (the Node Redis adapter's codec)
  * writes the same JavaScript value: the smallest integer and string forms, float64 for other
  * numbers, {@code bin} for bytes (Jackson binary nodes), map keys as strings in insertion order.
- * Reading also takes what @msgpack/msgpack writes (float32, the timestamp extension, read as
- * the ISO-8601 text {@code JSON.stringify} would have sent).
+ * Reading also takes what @msgpack/msgpack writes (float32, the timestamp extension, read as the
+ * ISO-8601 text {@code JSON.stringify} would have sent).
  */
 public final class MsgPack {
   /** Deeper nesting is refused rather than risking the stack on a hostile message. */
   private static final int MAX_DEPTH = 64;
+
   /** JavaScript numbers are doubles: integers beyond 2^53 are not exact there. */
   private static final double SAFE_INTEGER = 9_007_199_254_740_991d;
 
@@ -70,10 +71,10 @@ public final class MsgPack {
           }
         }
       }
-      case POJO -> throw new IllegalArgumentException("cannot send a Java object as MessagePack: "
-          + value);
-      default -> throw new IllegalArgumentException(
-          "no MessagePack form for " + value.getNodeType());
+      case POJO ->
+          throw new IllegalArgumentException("cannot send a Java object as MessagePack: " + value);
+      default ->
+          throw new IllegalArgumentException("no MessagePack form for " + value.getNodeType());
     }
   }
 
@@ -88,7 +89,8 @@ public final class MsgPack {
       return;
     }
     double number = value.doubleValue();
-    if (number == Math.rint(number) && Math.abs(number) <= SAFE_INTEGER
+    if (number == Math.rint(number)
+        && Math.abs(number) <= SAFE_INTEGER
         && !(number == 0 && 1 / number < 0)) {
       packer.packLong((long) number);
     } else {
@@ -121,8 +123,10 @@ public final class MsgPack {
         yield nodes.nullNode();
       }
       case BOOLEAN -> nodes.booleanNode(unpacker.unpackBoolean());
-      case INTEGER -> format == MessageFormat.UINT64
-          ? integer(unpacker.unpackBigInteger()) : nodes.numberNode(unpacker.unpackLong());
+      case INTEGER ->
+          format == MessageFormat.UINT64
+              ? integer(unpacker.unpackBigInteger())
+              : nodes.numberNode(unpacker.unpackLong());
       case FLOAT -> nodes.numberNode(unpacker.unpackDouble());
       case STRING -> nodes.textNode(unpacker.unpackString());
       case BINARY -> nodes.binaryNode(unpacker.readPayload(unpacker.unpackBinaryHeader()));
@@ -150,7 +154,8 @@ public final class MsgPack {
   }
 
   private static JsonNode integer(BigInteger value) {
-    return value.bitLength() < 64 ? JsonNodeFactory.instance.numberNode(value.longValue())
+    return value.bitLength() < 64
+        ? JsonNodeFactory.instance.numberNode(value.longValue())
         : JsonNodeFactory.instance.numberNode(value);
   }
 

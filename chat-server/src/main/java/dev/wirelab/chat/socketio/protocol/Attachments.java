@@ -64,8 +64,8 @@ final class Attachments {
     if (isPlaceholder(node)) {
       int num = node.get(NUM).intValue();
       if (num < 0 || num >= attachments.size()) {
-        throw new ProtocolException("placeholder num " + num + " but " + attachments.size()
-            + " attachment(s)");
+        throw new ProtocolException(
+            "placeholder num " + num + " but " + attachments.size() + " attachment(s)");
       }
       return BinaryNode.valueOf(attachments.get(num));
     }
@@ -84,7 +84,8 @@ final class Attachments {
   }
 
   private static boolean isPlaceholder(JsonNode node) {
-    return node.isObject() && node.path(PLACEHOLDER).asBoolean(false)
+    return node.isObject()
+        && node.path(PLACEHOLDER).asBoolean(false)
         && node.path(NUM).isIntegralNumber();
   }
 }

@@ -8,9 +8,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 /** The one Jackson mapper of the Socket.IO layer: strict about trailing garbage, thread-safe. */
 public final class Json {
   /** Shared, immutable after construction, safe to use from any thread. */
-  public static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   private Json() {}
 

@@ -7,21 +7,29 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Decodes the packets of one connection, strictly: anything that is not a valid Socket.IO v5
- * packet is a {@link ProtocolException} saying what was wrong. A binary packet's header is held
- * until its attachments have arrived as the following binary messages.
+ * Decodes the packets of one connection, strictly: anything that is not a valid Socket.IO v5 packet
+ * is a {@link ProtocolException} saying what was wrong. A binary packet's header is held until its
+ * attachments have arrived as the following binary messages.
  *
  * <p>Not thread-safe: one decoder per connection, fed from that connection's event loop.
  */
 public final class PacketDecoder {
   /** Event names a client may not emit: the client library uses them for its own events. */
-  private static final Set<String> RESERVED_EVENTS = Set.of("connect", "connect_error",
-      "disconnect", "disconnecting", "newListener", "removeListener");
+  private static final Set<String> RESERVED_EVENTS =
+      Set.of(
+          "connect",
+          "connect_error",
+          "disconnect",
+          "disconnecting",
+          "newListener",
+          "removeListener");
+
   /**
-   * The longest namespace name: a longer one closes the connection, except in a CONNECT, which
-   * is answered {@code Invalid namespace} as for any namespace the server does not have.
+   * The longest namespace name: a longer one closes the connection, except in a CONNECT, which is
+   * answered {@code Invalid namespace} as for any namespace the server does not have.
    */
   public static final int MAX_NAMESPACE_LENGTH = 256;
+
   /** JavaScript's Number.MAX_SAFE_INTEGER: the largest ack id a JavaScript peer can count to. */
   private static final long MAX_ACK_ID = 9_007_199_254_740_991L;
 
@@ -38,8 +46,10 @@ public final class PacketDecoder {
   /** Decodes a text message; returns null while a binary packet still awaits attachments. */
   public Packet decode(String text) throws ProtocolException {
     if (pending != null) {
-      throw new ProtocolException("text message while " + (expectedAttachments - received.size())
-          + " binary attachment(s) were expected");
+      throw new ProtocolException(
+          "text message while "
+              + (expectedAttachments - received.size())
+              + " binary attachment(s) were expected");
     }
     Reader reader = new Reader(text);
     PacketType type = PacketType.fromCode(reader.next());
@@ -92,8 +102,8 @@ public final class PacketDecoder {
       throw new ProtocolException("binary packet without an attachment count");
     }
     if (digits.length() > 9 || Integer.parseInt(digits) > maxAttachments) {
-      throw new ProtocolException("too many attachments: " + digits + " (at most " + maxAttachments
-          + ")");
+      throw new ProtocolException(
+          "too many attachments: " + digits + " (at most " + maxAttachments + ")");
     }
     return Integer.parseInt(digits);
   }
@@ -140,18 +150,25 @@ public final class PacketDecoder {
     switch (packet.type()) {
       case CONNECT -> require(data == null || data.isObject(), "CONNECT payload must be an object");
       case DISCONNECT -> require(data == null, "DISCONNECT must not have a payload");
-      case CONNECT_ERROR -> require(data != null && (data.isObject() || data.isTextual()),
-          "CONNECT_ERROR payload must be an object or a string");
-      case EVENT, BINARY_EVENT -> require(isEventPayload(data),
-          "EVENT payload must be an array starting with a non-reserved event name");
+      case CONNECT_ERROR ->
+          require(
+              data != null && (data.isObject() || data.isTextual()),
+              "CONNECT_ERROR payload must be an object or a string");
+      case EVENT, BINARY_EVENT ->
+          require(
+              isEventPayload(data),
+              "EVENT payload must be an array starting with a non-reserved event name");
       case ACK, BINARY_ACK -> {
         require(data != null && data.isArray(), "ACK payload must be an array");
         require(packet.wantsAck(), "ACK without an ack id");
       }
     }
     if (packet.wantsAck()) {
-      require(packet.type() != PacketType.CONNECT && packet.type() != PacketType.DISCONNECT
-          && packet.type() != PacketType.CONNECT_ERROR, packet.type() + " with an ack id");
+      require(
+          packet.type() != PacketType.CONNECT
+              && packet.type() != PacketType.DISCONNECT
+              && packet.type() != PacketType.CONNECT_ERROR,
+          packet.type() + " with an ack id");
     }
   }
 
@@ -199,7 +216,8 @@ public final class PacketDecoder {
 
     String digits() {
       int start = position;
-      while (position < text.length() && text.charAt(position) >= '0'
+      while (position < text.length()
+          && text.charAt(position) >= '0'
           && text.charAt(position) <= '9') {
         position++;
       }

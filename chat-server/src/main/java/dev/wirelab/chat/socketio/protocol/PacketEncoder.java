@@ -16,11 +16,13 @@ public final class PacketEncoder {
     List<byte[]> attachments = new ArrayList<>();
     if (Attachments.containsBinary(data)) {
       data = Attachments.deconstruct(data, attachments);
-      type = switch (type) {
-        case EVENT, BINARY_EVENT -> PacketType.BINARY_EVENT;
-        case ACK, BINARY_ACK -> PacketType.BINARY_ACK;
-        default -> throw new IllegalArgumentException(type + " packets cannot carry binary data");
-      };
+      type =
+          switch (type) {
+            case EVENT, BINARY_EVENT -> PacketType.BINARY_EVENT;
+            case ACK, BINARY_ACK -> PacketType.BINARY_ACK;
+            default ->
+                throw new IllegalArgumentException(type + " packets cannot carry binary data");
+          };
     }
     StringBuilder text = new StringBuilder().append(type.code());
     if (type.isBinary()) {

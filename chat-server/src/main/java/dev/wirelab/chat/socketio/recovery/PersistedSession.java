@@ -14,8 +14,13 @@ import java.util.Set;
  *     client that never received a logged packet and so has no offset of its own
  * @param disconnectedAtMillis when the connection was lost
  */
-public record PersistedSession(String sid, String pid, Set<String> rooms, Map<String, Object> data,
-    String joinOffset, long disconnectedAtMillis) {
+public record PersistedSession(
+    String sid,
+    String pid,
+    Set<String> rooms,
+    Map<String, Object> data,
+    String joinOffset,
+    long disconnectedAtMillis) {
   public PersistedSession {
     rooms = Set.copyOf(rooms);
     data = Map.copyOf(data);

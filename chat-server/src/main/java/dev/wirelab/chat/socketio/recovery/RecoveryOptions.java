@@ -11,8 +11,11 @@ import java.time.Duration;
  * @param maxSessions how many disconnected sessions each namespace keeps at most
  * @param skipMiddlewares whether a recovered socket skips the namespace middlewares
  */
-public record RecoveryOptions(Duration maxDisconnectionDuration, int maxLoggedPackets,
-    int maxSessions, boolean skipMiddlewares) {
+public record RecoveryOptions(
+    Duration maxDisconnectionDuration,
+    int maxLoggedPackets,
+    int maxSessions,
+    boolean skipMiddlewares) {
 
   public RecoveryOptions {
     if (maxDisconnectionDuration.isNegative() || maxDisconnectionDuration.isZero()) {
@@ -37,7 +40,8 @@ public record RecoveryOptions(Duration maxDisconnectionDuration, int maxLoggedPa
   }
 
   public RecoveryOptions withMaxSessions(int sessions) {
-    return new RecoveryOptions(maxDisconnectionDuration, maxLoggedPackets, sessions, skipMiddlewares);
+    return new RecoveryOptions(
+        maxDisconnectionDuration, maxLoggedPackets, sessions, skipMiddlewares);
   }
 
   public RecoveryOptions withSkipMiddlewares(boolean skip) {

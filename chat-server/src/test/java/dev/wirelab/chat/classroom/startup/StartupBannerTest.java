@@ -16,7 +16,8 @@ class StartupBannerTest {
   void listsTheUrlsTheTokenAndTheHistoryFile() {
     String out = print("0.0.0.0", List.of("192.168.1.20", "10.0.0.5"));
 
-    assertThat(out).contains("on this machine:  http://localhost:3000/")
+    assertThat(out)
+        .contains("on this machine:  http://localhost:3000/")
         .contains("on the network:   http://192.168.1.20:3000/")
         .contains("on the network:   http://10.0.0.5:3000/")
         .contains("teacher view:     http://localhost:3000/#teacher=s3cret")
@@ -28,8 +29,10 @@ class StartupBannerTest {
   void aServerOnOneAddressSaysSoAndDrawsNoCode() {
     String out = print("127.0.0.1", List.of("192.168.1.20"));
 
-    assertThat(out).contains("on this machine:  http://127.0.0.1:3000/")
-        .contains("listening on 127.0.0.1 only").doesNotContain("▀");
+    assertThat(out)
+        .contains("on this machine:  http://127.0.0.1:3000/")
+        .contains("listening on 127.0.0.1 only")
+        .doesNotContain("▀");
   }
 
   @Test

@@ -35,8 +35,10 @@ class HistoryServiceTest {
             refusals.add(reason(send));
           }
         }
-        assertThat(refusals).as("one running, one waiting, the rest refused at once")
-            .isNotEmpty().allMatch(r -> r.equals("the history is busy: too many requests are waiting"));
+        assertThat(refusals)
+            .as("one running, one waiting, the rest refused at once")
+            .isNotEmpty()
+            .allMatch(r -> r.equals("the history is busy: too many requests are waiting"));
         lock.execute("COMMIT");
       }
       long stored = 0;

@@ -21,7 +21,8 @@ class MessageStoreTest {
     }
     try (MessageStore store = MessageStore.open(dir.resolve("chat.db"))) {
       assertThat(store.append("lobby", "a3", "ann", "third", 4).message().offset()).isEqualTo(3);
-      assertThat(store.after("lobby", 1, 100)).extracting(ChatMessage::text)
+      assertThat(store.after("lobby", 1, 100))
+          .extracting(ChatMessage::text)
           .containsExactly("again", "third");
       assertThat(store.recent("lobby", 2)).extracting(ChatMessage::offset).containsExactly(2L, 3L);
     }
@@ -34,7 +35,9 @@ class MessageStoreTest {
         store.append("lobby", "c" + i, "ann", "m" + i, i);
       }
       store.append("physics", "p1", "bob", "elsewhere", 6);
-      assertThat(store.before("lobby", 5, 2)).extracting(ChatMessage::text).containsExactly("m3", "m4");
+      assertThat(store.before("lobby", 5, 2))
+          .extracting(ChatMessage::text)
+          .containsExactly("m3", "m4");
       assertThat(store.before("lobby", 2, 10)).extracting(ChatMessage::text).containsExactly("m1");
       assertThat(store.before("lobby", 1, 10)).isEmpty();
     }
@@ -82,7 +85,9 @@ class MessageStoreTest {
       }
 
       assertThat(full).isNotNull();
-      assertThat(full.getMessage()).startsWith("could not store the message: ").contains("full")
+      assertThat(full.getMessage())
+          .startsWith("could not store the message: ")
+          .contains("full")
           .doesNotContain("\n");
       assertThat(store.after("lobby", 0, 10_000)).hasSize(stored);
     }
@@ -136,8 +141,10 @@ class MessageStoreTest {
     try (MessageStore first = MessageStore.open(file)) {
       assertThatThrownBy(() -> MessageStore.open(file))
           .isInstanceOf(StoreException.class)
-          .hasMessage("the chat history " + file.toAbsolutePath()
-              + " is in use by another chat (stop it, or choose another file with --db)");
+          .hasMessage(
+              "the chat history "
+                  + file.toAbsolutePath()
+                  + " is in use by another chat (stop it, or choose another file with --db)");
     }
     MessageStore.open(file).close();
   }

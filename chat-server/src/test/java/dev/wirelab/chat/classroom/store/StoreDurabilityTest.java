@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 after an ack: every acknowledged message is in the file when a new process opens it.
- * Both ends are child JVMs, like a server and its restart (SQLite's recovery of the left-over
+ * kill -9 after an ack: every acknowledged message is in the file when a new process opens it. Both
+ * ends are child JVMs, like a server and its restart (SQLite's recovery of the left-over
  * write-ahead log also opens a logging socket that would otherwise stay in the test JVM).
  */
 class StoreDurabilityTest {
@@ -45,14 +45,19 @@ class StoreDurabilityTest {
     reader.getOutputStream().close();
 
     assertThat(reader.exitValue()).isZero();
-    assertThat(stored).containsExactlyElementsOf(
-        IntStream.rangeClosed(1, COUNT).mapToObj(i -> "message " + i).toList());
+    assertThat(stored)
+        .containsExactlyElementsOf(
+            IntStream.rangeClosed(1, COUNT).mapToObj(i -> "message " + i).toList());
   }
 
   private static Process start(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), StoreProcess.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                StoreProcess.class.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
   }
@@ -60,8 +65,9 @@ class StoreDurabilityTest {
   /** Reads up to {@code max} lines; returns early when the process closes its output. */
   private static List<String> readLines(Process process, int max) throws IOException {
     List<String> lines = new ArrayList<>();
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; lines.size() < max && (line = out.readLine()) != null; ) {
         lines.add(line);
       }

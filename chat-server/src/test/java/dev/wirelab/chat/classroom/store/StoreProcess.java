@@ -5,8 +5,8 @@ import java.nio.file.Path;
 
 /**
  * Run by {@link StoreDurabilityTest} in a child JVM, like a server process: {@code write FILE N}
- * appends N messages, prints "acked OFFSET" after each commit returns and then waits to be
- * killed; {@code read FILE} opens the file as a restarted server would and prints every message.
+ * appends N messages, prints "acked OFFSET" after each commit returns and then waits to be killed;
+ * {@code read FILE} opens the file as a restarted server would and prints every message.
  */
 public final class StoreProcess {
   private StoreProcess() {}
@@ -25,7 +25,8 @@ public final class StoreProcess {
   private static void write(Path file, int count) throws IOException {
     MessageStore store = MessageStore.open(file);
     for (int i = 1; i <= count; i++) {
-      ChatMessage stored = store.append("lobby", "client-" + i, "writer", "message " + i, i).message();
+      ChatMessage stored =
+          store.append("lobby", "client-" + i, "writer", "message " + i, i).message();
       System.out.println("acked " + stored.offset());
       System.out.flush();
     }

@@ -8,8 +8,8 @@ import dev.wirelab.chat.socketio.protocol.Packet;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -18,33 +18,38 @@ import org.junit.jupiter.api.Test;
  * hundreds) use different sets, so joins and leaves across that boundary must keep every member.
  */
 class InMemoryAdapterTest {
-  private final InMemoryAdapter adapter = new InMemoryAdapter(new LocalNamespace() {
-    @Override
-    public void deliver(Collection<String> ids, EncodedPacket packet, boolean isVolatile) {
-      throw new AssertionError("nothing is broadcast here");
-    }
+  private final InMemoryAdapter adapter =
+      new InMemoryAdapter(
+          new LocalNamespace() {
+            @Override
+            public void deliver(Collection<String> ids, EncodedPacket packet, boolean isVolatile) {
+              throw new AssertionError("nothing is broadcast here");
+            }
 
-    @Override
-    public List<SocketDetails> describe(Collection<String> socketIds) {
-      throw new AssertionError("no socket is described here");
-    }
+            @Override
+            public List<SocketDetails> describe(Collection<String> socketIds) {
+              throw new AssertionError("no socket is described here");
+            }
 
-    @Override
-    public void disconnect(Collection<String> socketIds, boolean close) {
-      throw new AssertionError("no socket is disconnected here");
-    }
+            @Override
+            public void disconnect(Collection<String> socketIds, boolean close) {
+              throw new AssertionError("no socket is disconnected here");
+            }
 
-    @Override
-    public int deliverWithAck(Collection<String> socketIds, Packet packet, Duration timeout,
-        Consumer<JsonNode> onAck) {
-      throw new AssertionError("nothing is broadcast here");
-    }
+            @Override
+            public int deliverWithAck(
+                Collection<String> socketIds,
+                Packet packet,
+                Duration timeout,
+                Consumer<JsonNode> onAck) {
+              throw new AssertionError("nothing is broadcast here");
+            }
 
-    @Override
-    public void onServerSideEmit(List<JsonNode> eventAndArgs, Consumer<JsonNode> ack) {
-      throw new AssertionError("no server-side event here");
-    }
-  });
+            @Override
+            public void onServerSideEmit(List<JsonNode> eventAndArgs, Consumer<JsonNode> ack) {
+              throw new AssertionError("no server-side event here");
+            }
+          });
 
   @Test
   void aSocketListsItsRoomsAndLeavesThemOneByOne() {
@@ -87,7 +92,8 @@ class InMemoryAdapterTest {
     List.of("a", "b", "c", "d", "e", "f").forEach(id -> adapter.join(id, List.of(id, "class")));
     adapter.join("b", List.of("muted"));
 
-    assertThat(adapter.socketIds(new BroadcastOptions(Set.of("class"), Set.of("muted", "c"), false)))
+    assertThat(
+            adapter.socketIds(new BroadcastOptions(Set.of("class"), Set.of("muted", "c"), false)))
         .containsExactlyInAnyOrder("a", "d", "e", "f");
     assertThat(adapter.socketIds(BroadcastOptions.everyone())).hasSize(6);
   }

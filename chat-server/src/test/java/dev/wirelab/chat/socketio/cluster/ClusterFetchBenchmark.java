@@ -13,10 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How long a cluster-wide fetchSockets takes over 4 nodes (3 Wirelab, 1 Node.js socket.io on
- * @socket.io/redis-adapter) on one real redis-server, with {@code clients} official clients
- * spread over the nodes; prints p50/p99/p99.9/max of {@code calls} calls from one Wirelab node.
- * Run from chat-server: {@code java -cp <test classpath>
- * dev.wirelab.chat.socketio.cluster.ClusterFetchBenchmark [calls] [clients]}.
+ *
+ * @socket.io/redis-adapter) on one real redis-server, with {@code clients} official clients spread
+ *     over the nodes; prints p50/p99/p99.9/max of {@code calls} calls from one Wirelab node. Run
+ *     from chat-server: {@code java -cp <test classpath>
+ *     dev.wirelab.chat.socketio.cluster.ClusterFetchBenchmark [calls] [clients]}.
  */
 public final class ClusterFetchBenchmark {
   private ClusterFetchBenchmark() {}
@@ -29,8 +30,8 @@ public final class ClusterFetchBenchmark {
     RedisServerProcess redis = RedisServerProcess.start();
     try {
       for (int i = 0; i < 3; i++) {
-        RedisAdapterFactory factory = RedisAdapterFactory.connect(redis.url(),
-            RedisAdapterOptions.defaults());
+        RedisAdapterFactory factory =
+            RedisAdapterFactory.connect(redis.url(), RedisAdapterOptions.defaults());
         adapters.add(factory);
         nodes.add(ProtocolFixture.start("127.0.0.1", 0, factory, EngineIoOptions.defaults()));
       }
@@ -51,10 +52,17 @@ public final class ClusterFetchBenchmark {
           nanos[i] = System.nanoTime() - before;
         }
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "fetchSockets over 4 nodes (3 Wirelab + 1 Node), %d sockets,"
-            + " %d calls: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms; serverCount %d%n",
-            found, calls, ms(nanos, 0.50), ms(nanos, 0.99), ms(nanos, 0.999),
-            nanos[calls - 1] / 1e6, io.serverCount().get(10, TimeUnit.SECONDS));
+        System.out.printf(
+            Locale.ROOT,
+            "fetchSockets over 4 nodes (3 Wirelab + 1 Node), %d sockets,"
+                + " %d calls: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms; serverCount %d%n",
+            found,
+            calls,
+            ms(nanos, 0.50),
+            ms(nanos, 0.99),
+            ms(nanos, 0.999),
+            nanos[calls - 1] / 1e6,
+            io.serverCount().get(10, TimeUnit.SECONDS));
       }
     } finally {
       nodes.forEach(ProtocolFixture::close);

@@ -23,9 +23,26 @@ class MsgPackTest {
   private static JsonNode broadcast() {
     ArrayNode message = Json.MAPPER.createArrayNode().add("uKx9Qz");
     ObjectNode packet = message.addObject().put("type", 2);
-    packet.putArray("data").add("news").add(-1).add(-33).add(-200).add(127).add(128).add(65_536)
-        .add(5_000_000_000L).add(1.5).add(true).add(false).addNull().add("é".repeat(40))
-        .add(new byte[] {0, 1, (byte) 0xff}).addObject().put("k", "v").putArray("list").add(1);
+    packet
+        .putArray("data")
+        .add("news")
+        .add(-1)
+        .add(-33)
+        .add(-200)
+        .add(127)
+        .add(128)
+        .add(65_536)
+        .add(5_000_000_000L)
+        .add(1.5)
+        .add(true)
+        .add(false)
+        .addNull()
+        .add("é".repeat(40))
+        .add(new byte[] {0, 1, (byte) 0xff})
+        .addObject()
+        .put("k", "v")
+        .putArray("list")
+        .add(1);
     packet.put("nsp", "/chat");
     ObjectNode opts = message.addObject();
     opts.putArray("rooms").add("room-a");
@@ -35,15 +52,22 @@ class MsgPackTest {
   }
 
   /** The same value in JavaScript, binary as a Buffer. */
-  private static final String JS_VALUE = "['uKx9Qz', {type: 2, data: ['news', -1, -33, -200, 127,"
-      + " 128, 65536, 5000000000, 1.5, true, false, null, 'é'.repeat(40), Buffer.from([0, 1,"
-      + " 255]), {k: 'v', list: [1]}], nsp: '/chat'}, {rooms: ['room-a'], except: ['muted'],"
-      + " flags: {}}]";
+  private static final String JS_VALUE =
+      "['uKx9Qz', {type: 2, data: ['news', -1, -33, -200, 127,"
+          + " 128, 65536, 5000000000, 1.5, true, false, null, 'é'.repeat(40), Buffer.from([0, 1,"
+          + " 255]), {k: 'v', list: [1]}], nsp: '/chat'}, {rooms: ['room-a'], except: ['muted'],"
+          + " flags: {}}]";
 
   @Test
   void encodesExactlyTheBytesNotepackWritesAndReadsThemBack() throws Exception {
-    Process node = NodeScript.start("cluster", "notepack.io", "-e",
-        "process.stdout.write(require('notepack.io').encode(" + JS_VALUE + ").toString('hex'))");
+    Process node =
+        NodeScript.start(
+            "cluster",
+            "notepack.io",
+            "-e",
+            "process.stdout.write(require('notepack.io').encode("
+                + JS_VALUE
+                + ").toString('hex'))");
     String notepackHex = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(node.waitFor(15, TimeUnit.SECONDS)).isTrue();
     assertThat(node.exitValue()).isZero();

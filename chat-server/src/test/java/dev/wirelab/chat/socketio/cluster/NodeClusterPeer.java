@@ -36,15 +36,14 @@ public final class NodeClusterPeer implements AutoCloseable {
     this.commands = process.outputWriter(StandardCharsets.UTF_8);
     this.reader = new Thread(this::read, "node-cluster-peer-reader");
     reader.start();
-    this.port = await(line -> "listening".equals(line.path("event").asText())).path("port")
-        .asInt();
+    this.port = await(line -> "listening".equals(line.path("event").asText())).path("port").asInt();
   }
 
   /** Starts the Node node with {@code adapter} ("pubsub" or "streams") on a free port. */
   public static NodeClusterPeer start(String redisUrl, String adapter)
       throws IOException, InterruptedException {
-    return new NodeClusterPeer(NodeScript.start("cluster", "socket.io", "node-peer.mjs", "0",
-        redisUrl, adapter));
+    return new NodeClusterPeer(
+        NodeScript.start("cluster", "socket.io", "node-peer.mjs", "0", redisUrl, adapter));
   }
 
   public int port() {
@@ -83,8 +82,8 @@ public final class NodeClusterPeer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("the Node peer no longer reads commands", e);
     }
-    JsonNode done = await(line -> "done".equals(line.path("event").asText())
-        && line.path("id").asInt() == id);
+    JsonNode done =
+        await(line -> "done".equals(line.path("event").asText()) && line.path("id").asInt() == id);
     if (done.has("error")) {
       throw new AssertionError("Node peer: " + cmd + " failed: " + done.get("error").asText());
     }
@@ -93,9 +92,14 @@ public final class NodeClusterPeer implements AutoCloseable {
 
   /** The first line so far or within 15 s that matches. */
   public JsonNode await(Predicate<JsonNode> wanted) throws InterruptedException {
-    return within(wanted, WAIT_MILLIS).orElseThrow(() -> new AssertionError(
-        "the Node peer printed no such line within " + WAIT_MILLIS + " ms; it printed "
-            + all(line -> true)));
+    return within(wanted, WAIT_MILLIS)
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "the Node peer printed no such line within "
+                        + WAIT_MILLIS
+                        + " ms; it printed "
+                        + all(line -> true)));
   }
 
   /** The first line so far or within {@code millis} that matches; empty if none came. */
@@ -127,20 +131,33 @@ public final class NodeClusterPeer implements AutoCloseable {
 
   /** Events client {@code client} received so far, named {@code name}. */
   public List<JsonNode> received(String client, String name) {
-    return all(line -> "on".equals(line.path("event").asText())
-        && client.equals(line.path("client").asText()) && name.equals(line.path("name").asText()));
+    return all(
+        line ->
+            "on".equals(line.path("event").asText())
+                && client.equals(line.path("client").asText())
+                && name.equals(line.path("name").asText()));
   }
 
   /** Waits until client {@code client} received an event {@code name}. */
   public JsonNode awaitEvent(String client, String name) throws InterruptedException {
-    return await(line -> "on".equals(line.path("event").asText())
-        && client.equals(line.path("client").asText()) && name.equals(line.path("name").asText()));
+    return await(
+        line ->
+            "on".equals(line.path("event").asText())
+                && client.equals(line.path("client").asText())
+                && name.equals(line.path("name").asText()));
   }
 
   /** Connects an official client named {@code name} to {@code url}; returns its socket id. */
   public String client(String name, String url) throws InterruptedException {
-    return call("client", "name", name, "url", url,
-        "auth", Json.MAPPER.createObjectNode().put("name", name)).asText();
+    return call(
+            "client",
+            "name",
+            name,
+            "url",
+            url,
+            "auth",
+            Json.MAPPER.createObjectNode().put("name", name))
+        .asText();
   }
 
   @Override

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Two Wirelab nodes (the protocol fixture on {@link RedisAdapterFactory}) and one Node.js
- * socket.io 4.8 node on {@code @socket.io/redis-adapter} 8.3 share a real redis-server; the
- * clients are the official socket.io-client, two per node, all in {@code room-a}, the second of
- * each also in {@code muted}. Every cluster operation is checked in both directions, and from
- * the official {@code @socket.io/redis-emitter}.
+ * Two Wirelab nodes (the protocol fixture on {@link RedisAdapterFactory}) and one Node.js socket.io
+ * 4.8 node on {@code @socket.io/redis-adapter} 8.3 share a real redis-server; the clients are the
+ * official socket.io-client, two per node, all in {@code room-a}, the second of each also in {@code
+ * muted}. Every cluster operation is checked in both directions, and from the official
+ * {@code @socket.io/redis-emitter}.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class RedisAdapterInteropTest {
@@ -44,23 +44,27 @@ class RedisAdapterInteropTest {
   static void startTheCluster() throws Exception {
     redis = RedisServerProcess.start();
     for (String name : List.of("A", "B")) {
-      RedisAdapterFactory factory = RedisAdapterFactory.connect(redis.url(),
-          RedisAdapterOptions.defaults().withRequestsTimeout(Duration.ofSeconds(3)));
+      RedisAdapterFactory factory =
+          RedisAdapterFactory.connect(
+              redis.url(),
+              RedisAdapterOptions.defaults().withRequestsTimeout(Duration.ofSeconds(3)));
       adapters.add(factory);
-      ProtocolFixture fixture = ProtocolFixture.start("127.0.0.1", 0, factory,
-          EngineIoOptions.defaults());
+      ProtocolFixture fixture =
+          ProtocolFixture.start("127.0.0.1", 0, factory, EngineIoOptions.defaults());
       Namespace io = fixture.io().mainNamespace();
-      io.onConnection(socket -> {
-        socket.data().put("name", socket.handshake().auth().path("name").asText());
-        socket.data().put("node", name);
-      });
+      io.onConnection(
+          socket -> {
+            socket.data().put("name", socket.handshake().auth().path("name").asText());
+            socket.data().put("node", name);
+          });
       io.onServerSideEmit("hello", (args, reply) -> reply.accept(name + ":" + args.text(0)));
       javaNodes.put(name, fixture);
     }
     node = NodeClusterPeer.start(redis.url(), "pubsub");
     for (String client : CLIENTS) {
-      ids.put(client, node.client(client, urlOf(client.substring(0, 1).toUpperCase(
-          java.util.Locale.ROOT))));
+      ids.put(
+          client,
+          node.client(client, urlOf(client.substring(0, 1).toUpperCase(java.util.Locale.ROOT))));
       node.call("clientEmitWithAck", "client", client, "name", "join", "args", List.of("room-a"));
       if (client.endsWith("2")) {
         node.call("clientEmitWithAck", "client", client, "name", "join", "args", List.of("muted"));
@@ -81,8 +85,7 @@ class RedisAdapterInteropTest {
   }
 
   private static String urlOf(String nodeName) {
-    return nodeName.equals("N") ? node.url()
-        : "http://127.0.0.1:" + javaNodes.get(nodeName).port();
+    return nodeName.equals("N") ? node.url() : "http://127.0.0.1:" + javaNodes.get(nodeName).port();
   }
 
   private static Namespace io(String nodeName) {
@@ -111,23 +114,39 @@ class RedisAdapterInteropTest {
       io(from).to("room-a").emit("end", from);
     }
     node.call("emit", "name", "t1", "args", List.of("N"), "rooms", List.of("room-a"));
-    node.call("emit", "name", "t2", "args", List.of("N"), "rooms", List.of("room-a"),
-        "except", List.of("muted"));
-    node.call("emit", "name", "bin", "args", List.of(Map.of("$bytes", unsigned(payloadOf("N"))),
-        "N"), "rooms", List.of("room-a"));
+    node.call(
+        "emit",
+        "name",
+        "t2",
+        "args",
+        List.of("N"),
+        "rooms",
+        List.of("room-a"),
+        "except",
+        List.of("muted"));
+    node.call(
+        "emit",
+        "name",
+        "bin",
+        "args",
+        List.of(Map.of("$bytes", unsigned(payloadOf("N"))), "N"),
+        "rooms",
+        List.of("room-a"));
     node.call("emit", "name", "end", "args", List.of("N"), "rooms", List.of("room-a"));
 
     for (String client : CLIENTS) {
       for (String from : NODES) {
-        node.await(line -> isEvent(line, client, "end")
-            && line.at("/args/0").asText().equals(from));
+        node.await(
+            line -> isEvent(line, client, "end") && line.at("/args/0").asText().equals(from));
       }
     }
     for (String client : CLIENTS) {
       boolean muted = client.endsWith("2");
-      assertThat(senders(client, "t1")).as("t1 at " + client)
+      assertThat(senders(client, "t1"))
+          .as("t1 at " + client)
           .containsExactlyInAnyOrderElementsOf(NODES);
-      assertThat(senders(client, "t2")).as("t2 (except muted) at " + client)
+      assertThat(senders(client, "t2"))
+          .as("t2 (except muted) at " + client)
           .containsExactlyInAnyOrderElementsOf(muted ? List.of() : NODES);
       List<JsonNode> binaries = node.received(client, "bin");
       assertThat(binaries).as("binary events at " + client).hasSize(3);
@@ -146,10 +165,10 @@ class RedisAdapterInteropTest {
     node.call("clientEmit", "client", "a1", "name", "to-room", "args", List.of("muted", "via-A"));
     node.call("clientEmit", "client", "n1", "name", "to-room", "args", List.of("muted", "via-N"));
     for (String client : List.of("a2", "b2", "n2")) {
-      node.await(line -> isEvent(line, client, "to-room") && line.at("/args/0").asText()
-          .equals("via-A"));
-      node.await(line -> isEvent(line, client, "to-room") && line.at("/args/0").asText()
-          .equals("via-N"));
+      node.await(
+          line -> isEvent(line, client, "to-room") && line.at("/args/0").asText().equals("via-A"));
+      node.await(
+          line -> isEvent(line, client, "to-room") && line.at("/args/0").asText().equals("via-N"));
     }
     node.call("clientEmit", "client", "b1", "name", "broadcast", "args", List.of("all", 1));
     for (String client : CLIENTS) {
@@ -159,7 +178,8 @@ class RedisAdapterInteropTest {
       JsonNode count = node.call("clientEmitWithAck", "client", client, "name", "server-count");
       assertThat(count.asInt()).as("server-count asked through " + client).isEqualTo(3);
       JsonNode fetched = node.call("clientEmitWithAck", "client", client, "name", "fetch");
-      assertThat(texts(fetched)).as("fetch asked through " + client)
+      assertThat(texts(fetched))
+          .as("fetch asked through " + client)
           .containsAll(CLIENTS.stream().map(ids::get).toList());
     }
     assertThat(node.received("a2", "to-room")).hasSize(2);
@@ -169,9 +189,10 @@ class RedisAdapterInteropTest {
   /** Test 2 of issue 16, fetchSockets and remote emits. */
   @Test
   void fetchSocketsFromJavaAndFromNodeDescribeEverySocketAndTheirEmitsArrive() throws Exception {
-    List<RemoteSocket> found = io("A").in("room-a").fetchClusterSockets()
-        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
-    assertThat(found).extracting(RemoteSocket::id)
+    List<RemoteSocket> found =
+        io("A").in("room-a").fetchClusterSockets().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(found)
+        .extracting(RemoteSocket::id)
         .containsExactlyInAnyOrderElementsOf(CLIENTS.stream().map(ids::get).toList());
     for (RemoteSocket socket : found) {
       String client = clientOf(socket.id());
@@ -193,11 +214,15 @@ class RedisAdapterInteropTest {
       assertThat(socket.at("/handshake/address").asText()).contains("127.0.0.1");
     }
 
-    found.stream().filter(socket -> socket.id().equals(ids.get("n1"))).findFirst().orElseThrow()
+    found.stream()
+        .filter(socket -> socket.id().equals(ids.get("n1")))
+        .findFirst()
+        .orElseThrow()
         .emit("direct", "from-A");
     assertThat(node.awaitEvent("n1", "direct").at("/args/0").asText()).isEqualTo("from-A");
-    JsonNode kind = node.call("remoteEmit", "socketId", ids.get("b1"), "name", "direct",
-        "args", List.of("from-N"));
+    JsonNode kind =
+        node.call(
+            "remoteEmit", "socketId", ids.get("b1"), "name", "direct", "args", List.of("from-N"));
     assertThat(kind.asText()).isEqualTo("RemoteSocket");
     assertThat(node.awaitEvent("b1", "direct").at("/args/0").asText()).isEqualTo("from-N");
   }
@@ -211,8 +236,8 @@ class RedisAdapterInteropTest {
     assertThat(node.call("fetch", "rooms", List.of("j-java"))).hasSize(CLIENTS.size());
     assertThat(fetchFromB("j-node")).hasSize(CLIENTS.size());
     assertThat(fetchFromB("j-emitter")).hasSize(CLIENTS.size());
-    node.call("emitterEmit", "name", "from-emitter", "args", List.of("e"),
-        "rooms", List.of("j-emitter"));
+    node.call(
+        "emitterEmit", "name", "from-emitter", "args", List.of("e"), "rooms", List.of("j-emitter"));
     for (String client : CLIENTS) {
       node.awaitEvent(client, "from-emitter");
     }
@@ -224,42 +249,64 @@ class RedisAdapterInteropTest {
     assertThat(fetchFromB("j-java")).isEmpty();
     assertThat(fetchFromB("j-emitter")).isEmpty();
 
-    Map<String, String> kicked = Map.of("k-n", "kick-by-java", "k-a", "kick-by-node",
-        "k-b", "kick-by-emitter");
+    Map<String, String> kicked =
+        Map.of("k-n", "kick-by-java", "k-a", "kick-by-node", "k-b", "kick-by-emitter");
     for (Map.Entry<String, String> entry : kicked.entrySet()) {
       String client = entry.getKey();
-      ids.put(client, node.client(client, urlOf(client.substring(2).toUpperCase(
-          java.util.Locale.ROOT))));
-      node.call("clientEmitWithAck", "client", client, "name", "join",
-          "args", List.of(entry.getValue()));
+      ids.put(
+          client,
+          node.client(client, urlOf(client.substring(2).toUpperCase(java.util.Locale.ROOT))));
+      node.call(
+          "clientEmitWithAck", "client", client, "name", "join", "args", List.of(entry.getValue()));
     }
     io("A").in("kick-by-java").disconnectSockets(false);
     node.call("disconnectSockets", "close", false, "rooms", List.of("kick-by-node"));
     node.call("emitterDisconnectSockets", "close", false, "rooms", List.of("kick-by-emitter"));
     for (String client : kicked.keySet()) {
-      JsonNode gone = node.await(line -> "disconnect".equals(line.path("event").asText())
-          && client.equals(line.path("client").asText()));
+      JsonNode gone =
+          node.await(
+              line ->
+                  "disconnect".equals(line.path("event").asText())
+                      && client.equals(line.path("client").asText()));
       assertThat(gone.path("reason").asText()).as(client).isEqualTo("io server disconnect");
     }
-    assertThat(node.all(line -> "disconnect".equals(line.path("event").asText())
-        && CLIENTS.contains(line.path("client").asText()))).as("nobody else left").isEmpty();
+    assertThat(
+            node.all(
+                line ->
+                    "disconnect".equals(line.path("event").asText())
+                        && CLIENTS.contains(line.path("client").asText())))
+        .as("nobody else left")
+        .isEmpty();
   }
 
   /** Test 3 of issue 16. */
   @Test
   void serverSideEmitWithAckAndBroadcastWithAckCollectEveryAnswer() throws Exception {
-    List<JsonNode> answers = io("A").serverSideEmitWithAck("hello", WAIT, "A")
-        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    List<JsonNode> answers =
+        io("A").serverSideEmitWithAck("hello", WAIT, "A").get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(answers).extracting(JsonNode::asText).containsExactlyInAnyOrder("B:A", "N:A");
     assertThat(texts(node.call("serverSideEmitWithAck", "name", "hello", "args", List.of("N"))))
         .containsExactlyInAnyOrder("A:N", "B:N");
 
-    List<JsonNode> acks = io("B").to("room-a").timeout(Duration.ofSeconds(5))
-        .emitWithAck("ask", "from-B").get(WAIT.toSeconds(), TimeUnit.SECONDS);
-    assertThat(acks).extracting(JsonNode::asText)
+    List<JsonNode> acks =
+        io("B")
+            .to("room-a")
+            .timeout(Duration.ofSeconds(5))
+            .emitWithAck("ask", "from-B")
+            .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(acks)
+        .extracting(JsonNode::asText)
         .containsExactlyInAnyOrderElementsOf(CLIENTS.stream().map(c -> "ack:" + c).toList());
-    assertThat(texts(node.call("emitWithAck", "name", "ask", "args", List.of("from-N"),
-        "rooms", List.of("room-a"))))
+    assertThat(
+            texts(
+                node.call(
+                    "emitWithAck",
+                    "name",
+                    "ask",
+                    "args",
+                    List.of("from-N"),
+                    "rooms",
+                    List.of("room-a"))))
         .containsExactlyInAnyOrderElementsOf(CLIENTS.stream().map(c -> "ack:" + c).toList());
     assertThat(io("A").serverCount().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(3);
   }
@@ -269,7 +316,8 @@ class RedisAdapterInteropTest {
   }
 
   private static boolean isEvent(JsonNode line, String client, String name) {
-    return "on".equals(line.path("event").asText()) && client.equals(line.path("client").asText())
+    return "on".equals(line.path("event").asText())
+        && client.equals(line.path("client").asText())
         && name.equals(line.path("name").asText());
   }
 
@@ -284,8 +332,12 @@ class RedisAdapterInteropTest {
   }
 
   private static String clientOf(String socketId) {
-    return ids.entrySet().stream().filter(entry -> entry.getValue().equals(socketId))
-        .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError(
-            "socket " + socketId + " is none of the test's clients " + ids));
+    return ids.entrySet().stream()
+        .filter(entry -> entry.getValue().equals(socketId))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError("socket " + socketId + " is none of the test's clients " + ids));
   }
 }

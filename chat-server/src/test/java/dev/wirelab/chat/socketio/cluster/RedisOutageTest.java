@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Redis stops (SIGTERM) under two Wirelab nodes on the pub/sub adapter and comes back on the
- * same port: each node keeps serving its own clients meanwhile, nothing crashes, and once Redis
- * is back the nodes reach each other again without help. What the other node missed is
- * counted and printed, not asserted: pub/sub has no replay, and whether the publishes Lettuce
- * queued while Redis was down reach node B depends on B subscribing again before A's queue is
- * flushed, which nothing orders (issue 16, test 6, pub/sub half; the streams half is not built).
+ * Redis stops (SIGTERM) under two Wirelab nodes on the pub/sub adapter and comes back on the same
+ * port: each node keeps serving its own clients meanwhile, nothing crashes, and once Redis is back
+ * the nodes reach each other again without help. What the other node missed is counted and printed,
+ * not asserted: pub/sub has no replay, and whether the publishes Lettuce queued while Redis was
+ * down reach node B depends on B subscribing again before A's queue is flushed, which nothing
+ * orders (issue 16, test 6, pub/sub half; the streams half is not built).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RedisOutageTest {
@@ -29,20 +29,20 @@ class RedisOutageTest {
   @Test
   void nodesServeTheirOwnClientsWhileRedisIsDownAndFindEachOtherAgain() throws Exception {
     try (RedisServerProcess redis = RedisServerProcess.start();
-        RedisAdapterFactory adaptersA = RedisAdapterFactory.connect(redis.url(),
-            RedisAdapterOptions.defaults());
-        RedisAdapterFactory adaptersB = RedisAdapterFactory.connect(redis.url(),
-            RedisAdapterOptions.defaults());
-        ProtocolFixture nodeA = ProtocolFixture.start("127.0.0.1", 0, adaptersA,
-            EngineIoOptions.defaults());
-        ProtocolFixture nodeB = ProtocolFixture.start("127.0.0.1", 0, adaptersB,
-            EngineIoOptions.defaults());
+        RedisAdapterFactory adaptersA =
+            RedisAdapterFactory.connect(redis.url(), RedisAdapterOptions.defaults());
+        RedisAdapterFactory adaptersB =
+            RedisAdapterFactory.connect(redis.url(), RedisAdapterOptions.defaults());
+        ProtocolFixture nodeA =
+            ProtocolFixture.start("127.0.0.1", 0, adaptersA, EngineIoOptions.defaults());
+        ProtocolFixture nodeB =
+            ProtocolFixture.start("127.0.0.1", 0, adaptersB, EngineIoOptions.defaults());
         NodeClusterPeer clients = NodeClusterPeer.start(redis.url(), "pubsub")) {
       clients.client("a", "http://127.0.0.1:" + nodeA.port());
       clients.client("b", "http://127.0.0.1:" + nodeB.port());
       for (String client : List.of("a", "b")) {
-        clients.call("clientEmitWithAck", "client", client, "name", "join", "args",
-            List.of("room"));
+        clients.call(
+            "clientEmitWithAck", "client", client, "name", "join", "args", List.of("room"));
       }
       Namespace ioA = nodeA.io().mainNamespace();
       ioA.to("room").emit("before", 0);
@@ -62,20 +62,23 @@ class RedisOutageTest {
       for (int attempt = 0; attempt < 30 && reached.isEmpty(); attempt++) {
         ioA.to("room").emit("after", attempt);
         int n = attempt;
-        reached = clients.within(line -> isEvent(line, "b", "after")
-            && line.at("/args/0").asInt() == n, 500);
+        reached =
+            clients.within(
+                line -> isEvent(line, "b", "after") && line.at("/args/0").asInt() == n, 500);
       }
       assertThat(reached).as("node B hears node A again after Redis came back").isPresent();
       int missed = DURING - clients.received("b", "during").size();
-      System.out.printf("redis outage, pub/sub adapter: node B missed %d of %d broadcasts sent"
-          + " while Redis was down; first broadcast through after the restart: #%d%n", missed,
-          DURING, reached.get().at("/args/0").asInt());
+      System.out.printf(
+          "redis outage, pub/sub adapter: node B missed %d of %d broadcasts sent"
+              + " while Redis was down; first broadcast through after the restart: #%d%n",
+          missed, DURING, reached.get().at("/args/0").asInt());
       assertThat(clients.received("a", "during")).hasSize(DURING);
     }
   }
 
   private static boolean isEvent(JsonNode line, String client, String name) {
-    return "on".equals(line.path("event").asText()) && client.equals(line.path("client").asText())
+    return "on".equals(line.path("event").asText())
+        && client.equals(line.path("client").asText())
         && name.equals(line.path("name").asText());
   }
 }

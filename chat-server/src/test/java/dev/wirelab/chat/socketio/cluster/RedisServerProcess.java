@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * A real {@code redis-server} for one test class: on a free loopback port, with its files in a
- * temporary directory, stopped (and the directory removed) by {@link #close()}. It can be
- * stopped and started again on the same port and directory, to test a Redis restart.
+ * temporary directory, stopped (and the directory removed) by {@link #close()}. It can be stopped
+ * and started again on the same port and directory, to test a Redis restart.
  */
 public final class RedisServerProcess implements AutoCloseable {
   private static final long START_SECONDS = 10;
@@ -39,8 +39,9 @@ public final class RedisServerProcess implements AutoCloseable {
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
     }
-    RedisServerProcess redis = new RedisServerProcess(
-        Files.createTempDirectory("wirelab-redis-"), port, List.of(extraArguments));
+    RedisServerProcess redis =
+        new RedisServerProcess(
+            Files.createTempDirectory("wirelab-redis-"), port, List.of(extraArguments));
     redis.startAgain();
     return redis;
   }
@@ -56,35 +57,50 @@ public final class RedisServerProcess implements AutoCloseable {
 
   /** Starts the server (again) and waits until it accepts connections. */
   public synchronized void startAgain() throws IOException {
-    List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port),
-        "--bind", "127.0.0.1", "--dir", directory.toString(), "--save", "", "--daemonize", "no"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "redis-server",
+                "--port",
+                String.valueOf(port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                directory.toString(),
+                "--save",
+                "",
+                "--daemonize",
+                "no"));
     command.addAll(extraArguments);
     process = new ProcessBuilder(command).redirectErrorStream(true).start();
     CountDownLatch ready = new CountDownLatch(1);
     StringBuilder output = new StringBuilder();
     Process started = process;
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = started.inputReader(StandardCharsets.UTF_8)) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          synchronized (output) {
-            output.append(line).append('\n');
-          }
-          if (line.contains("Ready to accept connections")) {
-            ready.countDown();
-          }
-        }
-      } catch (IOException e) {
-        // the process ended: its pipe closed
-      }
-    }, "redis-server-" + port + "-output");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in = started.inputReader(StandardCharsets.UTF_8)) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                  synchronized (output) {
+                    output.append(line).append('\n');
+                  }
+                  if (line.contains("Ready to accept connections")) {
+                    ready.countDown();
+                  }
+                }
+              } catch (IOException e) {
+                // the process ended: its pipe closed
+              }
+            },
+            "redis-server-" + port + "-output");
     reader.setDaemon(true);
     reader.start();
     try {
       if (!ready.await(START_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         synchronized (output) {
-          throw new IllegalStateException("redis-server did not start within " + START_SECONDS
-              + " s:\n" + output);
+          throw new IllegalStateException(
+              "redis-server did not start within " + START_SECONDS + " s:\n" + output);
         }
       }
     } catch (InterruptedException e) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A client speaking broken Socket.IO over real HTTP long-polling is disconnected with
- * "parse error", while an official client on the same server carries on.
+ * A client speaking broken Socket.IO over real HTTP long-polling is disconnected with "parse
+ * error", while an official client on the same server carries on.
  */
 class BadInputOverTheWireTest {
 
@@ -55,28 +55,33 @@ class BadInputOverTheWireTest {
     }
     int status = http.getResponseCode();
     try (InputStream in = status < 400 ? http.getInputStream() : http.getErrorStream()) {
-      return new Response(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new Response(
+          status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } finally {
       http.disconnect();
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "42{\"not\":\"an array\"}",
-      "42abc[\"x\"]",
-      "4511-[\"too many\"]",
-      "47[\"unknown type\"]",
-  })
+  @ValueSource(
+      strings = {
+        "42{\"not\":\"an array\"}",
+        "42abc[\"x\"]",
+        "4511-[\"too many\"]",
+        "47[\"unknown type\"]",
+      })
   void aBrokenPacketClosesOnlyItsOwnConnection(String packet) throws Exception {
     BlockingQueue<String> reasons = new LinkedBlockingQueue<>();
     try (RunningServer server = new RunningServer(SocketIoOptions.defaults());
-        NodeSocketIoClient good = NodeSocketIoClient.connect(server.url("/"),
-            NodeSocketIoClient.options("websocket"))) {
-      server.io().onConnection(socket -> {
-        PeerHandlers.register(socket);
-        socket.onDisconnect(reasons::add);
-      });
+        NodeSocketIoClient good =
+            NodeSocketIoClient.connect(server.url("/"), NodeSocketIoClient.options("websocket"))) {
+      server
+          .io()
+          .onConnection(
+              socket -> {
+                PeerHandlers.register(socket);
+                socket.onDisconnect(reasons::add);
+              });
       good.next("connect");
 
       PollingSession bad = PollingSession.open(server.url("/socket.io/?EIO=4&transport=polling"));
@@ -88,7 +93,8 @@ class BadInputOverTheWireTest {
       assertThat(reasons.poll(20, TimeUnit.SECONDS)).isEqualTo("parse error");
       Response afterClose = bad.poll();
       assertThat(afterClose.status() == 400 || afterClose.body().endsWith("1"))
-          .as("the session is closed: %s", afterClose).isTrue();
+          .as("the session is closed: %s", afterClose)
+          .isTrue();
 
       good.emitWithAck("sum", 40, 2);
       assertThat(good.next("ack").get("args").get(0).asInt()).isEqualTo(42);

@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The official npm socket.io-client in a Node child process ({@code src/test/node/socketio/client.mjs}),
- * remote-controlled with JSON commands; what it observes comes back as JSON lines.
+ * The official npm socket.io-client in a Node child process ({@code
+ * src/test/node/socketio/client.mjs}), remote-controlled with JSON commands; what it observes comes
+ * back as JSON lines.
  */
 public final class NodeSocketIoClient implements AutoCloseable {
   private static final long WAIT_SECONDS = 20;
@@ -25,6 +26,7 @@ public final class NodeSocketIoClient implements AutoCloseable {
   private final Process process;
   private final Writer commands;
   private final JsonLines observed;
+
   /** Lines passed over while looking for another kind; later lookups see them first, in order. */
   private final List<JsonNode> passedOver = new ArrayList<>();
 
@@ -39,16 +41,22 @@ public final class NodeSocketIoClient implements AutoCloseable {
    * with the given {@code io()} options.
    */
   public static NodeSocketIoClient connect(String url, ObjectNode options) throws IOException {
-    Process process = NodeScript.start("socketio", "socket.io-client", "client.mjs", url, options.toString());
+    Process process =
+        NodeScript.start("socketio", "socket.io-client", "client.mjs", url, options.toString());
     return new NodeSocketIoClient(process);
   }
 
   /** Options for {@code io()}: these transports, a fresh manager, fast reconnection. */
   public static ObjectNode options(String... transports) {
-    ObjectNode options = Json.MAPPER.createObjectNode().put("forceNew", true)
-        .put("reconnectionDelay", 50).put("reconnectionDelayMax", 200);
-    options.putArray("transports").addAll(Arrays.stream(transports)
-        .map(Json.MAPPER.getNodeFactory()::textNode).toList());
+    ObjectNode options =
+        Json.MAPPER
+            .createObjectNode()
+            .put("forceNew", true)
+            .put("reconnectionDelay", 50)
+            .put("reconnectionDelayMax", 200);
+    options
+        .putArray("transports")
+        .addAll(Arrays.stream(transports).map(Json.MAPPER.getNodeFactory()::textNode).toList());
     return options;
   }
 
@@ -110,8 +118,9 @@ public final class NodeSocketIoClient implements AutoCloseable {
 
   /** The first {@code on} line for the server event {@code name}; others stay for later. */
   public JsonNode nextEvent(String name) throws InterruptedException {
-    return nextMatching(line -> "on".equals(line.path("event").asText())
-        && name.equals(line.path("name").asText()), "event " + name);
+    return nextMatching(
+        line -> "on".equals(line.path("event").asText()) && name.equals(line.path("name").asText()),
+        "event " + name);
   }
 
   private JsonNode nextMatching(Predicate<JsonNode> wanted, String what)

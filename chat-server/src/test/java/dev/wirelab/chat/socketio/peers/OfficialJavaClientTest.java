@@ -25,17 +25,22 @@ class OfficialJavaClientTest {
    * One HTTP client for all, so its threads can be shut down after. It keeps no idle connection:
    * otherwise a connection released after the test keeps OkHttp's pool thread alive for minutes.
    */
-  private final OkHttpClient http = new OkHttpClient.Builder()
-      .connectionPool(new ConnectionPool(0, 1, TimeUnit.MILLISECONDS))
-      .build();
+  private final OkHttpClient http =
+      new OkHttpClient.Builder()
+          .connectionPool(new ConnectionPool(0, 1, TimeUnit.MILLISECONDS))
+          .build();
+
   private final RunningServer server = new RunningServer(SocketIoOptions.defaults());
   private final BlockingQueue<Socket> connections = new LinkedBlockingQueue<>();
 
   OfficialJavaClientTest() {
-    server.io().onConnection(socket -> {
-      PeerHandlers.register(socket);
-      connections.add(socket);
-    });
+    server
+        .io()
+        .onConnection(
+            socket -> {
+              PeerHandlers.register(socket);
+              connections.add(socket);
+            });
   }
 
   @AfterEach
@@ -47,22 +52,25 @@ class OfficialJavaClientTest {
     // terminated, every connection has been released, and with no idle pool, closed.
     http.dispatcher().executorService().shutdown();
     assertThat(http.dispatcher().executorService().awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS))
-        .as("OkHttp's dispatcher stopped").isTrue();
+        .as("OkHttp's dispatcher stopped")
+        .isTrue();
     http.connectionPool().evictAll();
   }
 
   private io.socket.client.Socket connect(String transport) throws Exception {
-    IO.Options options = IO.Options.builder()
-        .setForceNew(true)
-        .setReconnection(false)
-        .setTransports(new String[] {transport})
-        .build();
+    IO.Options options =
+        IO.Options.builder()
+            .setForceNew(true)
+            .setReconnection(false)
+            .setTransports(new String[] {transport})
+            .build();
     options.callFactory = http;
     options.webSocketFactory = http;
     io.socket.client.Socket client = IO.socket(server.url("/"), options);
     CompletableFuture<String> connected = new CompletableFuture<>();
     client.on(io.socket.client.Socket.EVENT_CONNECT, args -> connected.complete(client.id()));
-    client.on(io.socket.client.Socket.EVENT_CONNECT_ERROR,
+    client.on(
+        io.socket.client.Socket.EVENT_CONNECT_ERROR,
         args -> connected.completeExceptionally(new AssertionError("connect_error: " + args[0])));
     client.connect();
     assertThat(connected.get(WAIT_SECONDS, TimeUnit.SECONDS)).isNotBlank();

@@ -33,11 +33,12 @@ class OfficialNodeClientTest {
   private RunningServer start(SocketIoOptions options) {
     RunningServer server = new RunningServer(options);
     SocketIoServer io = server.io();
-    io.onConnection(socket -> {
-      socket.onDisconnect(reason -> disconnections.add(socket.id() + " " + reason));
-      PeerHandlers.register(socket);
-      connections.add(socket);
-    });
+    io.onConnection(
+        socket -> {
+          socket.onDisconnect(reason -> disconnections.add(socket.id() + " " + reason));
+          PeerHandlers.register(socket);
+          connections.add(socket);
+        });
     return server;
   }
 
@@ -56,13 +57,14 @@ class OfficialNodeClientTest {
   @ParameterizedTest
   @ValueSource(strings = {"polling", "websocket", "upgrade"})
   void eventsAcksAndBinariesBothWays(String mode) throws Exception {
-    String[] transports = switch (mode) {
-      case "upgrade" -> new String[] {"polling", "websocket"};
-      default -> new String[] {mode};
-    };
+    String[] transports =
+        switch (mode) {
+          case "upgrade" -> new String[] {"polling", "websocket"};
+          default -> new String[] {mode};
+        };
     try (RunningServer server = start(SocketIoOptions.defaults());
-        NodeSocketIoClient client = NodeSocketIoClient.connect(server.url("/"),
-            NodeSocketIoClient.options(transports))) {
+        NodeSocketIoClient client =
+            NodeSocketIoClient.connect(server.url("/"), NodeSocketIoClient.options(transports))) {
       assertThat(client.next("open").get("transport").asText()).isEqualTo(transports[0]);
       JsonNode connect = client.next("connect");
       if (mode.equals("upgrade")) {
@@ -94,33 +96,38 @@ class OfficialNodeClientTest {
   @Test
   void anUnansweredEmitWithAckTimesOut() throws Exception {
     try (RunningServer server = start(SocketIoOptions.defaults());
-        NodeSocketIoClient client = NodeSocketIoClient.connect(server.url("/"),
-            NodeSocketIoClient.options("websocket"))) {
+        NodeSocketIoClient client =
+            NodeSocketIoClient.connect(server.url("/"), NodeSocketIoClient.options("websocket"))) {
       client.next("connect");
       CompletableFuture<Args> answer =
           nextConnection().emitWithAck("no-ack", Duration.ofMillis(300), "hello?");
       assertThat(client.nextEvent("no-ack").get("wantsAck").asBoolean()).isTrue();
       assertThatThrownBy(() -> answer.get(20, TimeUnit.SECONDS))
-          .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TimeoutException.class);
+          .isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(TimeoutException.class);
     }
   }
 
   @Test
   void namespacesAndMiddlewareRejection() throws Exception {
     try (RunningServer server = start(SocketIoOptions.defaults())) {
-      server.io().of("/admin")
-          .use((socket, next) -> {
-            if ("sesame".equals(socket.handshake().auth().path("token").asText())) {
-              next.proceed();
-            } else {
-              next.reject("unauthorized", Map.of("hint", "send a token"));
-            }
-          })
+      server
+          .io()
+          .of("/admin")
+          .use(
+              (socket, next) -> {
+                if ("sesame".equals(socket.handshake().auth().path("token").asText())) {
+                  next.proceed();
+                } else {
+                  next.reject("unauthorized", Map.of("hint", "send a token"));
+                }
+              })
           .onConnection(socket -> socket.emit("welcome", socket.namespace().name()));
 
       ObjectNode wrongToken = NodeSocketIoClient.options("websocket").put("reconnection", false);
       wrongToken.putObject("auth").put("token", "guess");
-      try (NodeSocketIoClient refused = NodeSocketIoClient.connect(server.url("/admin"), wrongToken)) {
+      try (NodeSocketIoClient refused =
+          NodeSocketIoClient.connect(server.url("/admin"), wrongToken)) {
         JsonNode error = refused.next("connect_error");
         assertThat(error.get("message").asText()).isEqualTo("unauthorized");
         assertThat(error.get("data").get("hint").asText()).isEqualTo("send a token");
@@ -128,14 +135,18 @@ class OfficialNodeClientTest {
 
       ObjectNode rightToken = NodeSocketIoClient.options("polling");
       rightToken.putObject("auth").put("token", "sesame");
-      try (NodeSocketIoClient admitted = NodeSocketIoClient.connect(server.url("/admin"), rightToken)) {
+      try (NodeSocketIoClient admitted =
+          NodeSocketIoClient.connect(server.url("/admin"), rightToken)) {
         admitted.next("connect");
         assertThat(admitted.nextEvent("welcome").get("args").get(0).asText()).isEqualTo("/admin");
       }
 
-      try (NodeSocketIoClient lost = NodeSocketIoClient.connect(server.url("/nowhere"),
-          NodeSocketIoClient.options("websocket").put("reconnection", false))) {
-        assertThat(lost.next("connect_error").get("message").asText()).isEqualTo("Invalid namespace");
+      try (NodeSocketIoClient lost =
+          NodeSocketIoClient.connect(
+              server.url("/nowhere"),
+              NodeSocketIoClient.options("websocket").put("reconnection", false))) {
+        assertThat(lost.next("connect_error").get("message").asText())
+            .isEqualTo("Invalid namespace");
       }
     }
   }
@@ -143,9 +154,12 @@ class OfficialNodeClientTest {
   @Test
   void roomsBroadcastsAndAutomaticLeave() throws Exception {
     try (RunningServer server = start(SocketIoOptions.defaults());
-        NodeSocketIoClient a = NodeSocketIoClient.connect(server.url("/"), NodeSocketIoClient.options("websocket"));
-        NodeSocketIoClient b = NodeSocketIoClient.connect(server.url("/"), NodeSocketIoClient.options("websocket"));
-        NodeSocketIoClient c = NodeSocketIoClient.connect(server.url("/"), NodeSocketIoClient.options("polling"))) {
+        NodeSocketIoClient a =
+            NodeSocketIoClient.connect(server.url("/"), NodeSocketIoClient.options("websocket"));
+        NodeSocketIoClient b =
+            NodeSocketIoClient.connect(server.url("/"), NodeSocketIoClient.options("websocket"));
+        NodeSocketIoClient c =
+            NodeSocketIoClient.connect(server.url("/"), NodeSocketIoClient.options("polling"))) {
       String idA = joined(a, "room1");
       String idB = joined(b, "room1");
       joined(c, "room2");
@@ -166,7 +180,9 @@ class OfficialNodeClientTest {
 
       b.run("disconnect");
       assertThat(nextDisconnection()).isEqualTo(idB + " client namespace disconnect");
-      assertThat(server.io().to("room1").fetchSockets()).extracting(Socket::id).containsExactly(idA);
+      assertThat(server.io().to("room1").fetchSockets())
+          .extracting(Socket::id)
+          .containsExactly(idA);
     }
   }
 
@@ -191,16 +207,24 @@ class OfficialNodeClientTest {
   @Test
   void recoveryReplaysMissedEventsOnceWithinTheWindowAndNotBeyond() throws Exception {
     MutableClock clock = new MutableClock();
-    SocketIoOptions options = SocketIoOptions.defaults().withClock(clock)
-        .withRecovery(RecoveryOptions.defaults().withMaxDisconnectionDuration(Duration.ofMinutes(2)));
+    SocketIoOptions options =
+        SocketIoOptions.defaults()
+            .withClock(clock)
+            .withRecovery(
+                RecoveryOptions.defaults().withMaxDisconnectionDuration(Duration.ofMinutes(2)));
     try (RunningServer server = start(options);
-        NodeSocketIoClient client = NodeSocketIoClient.connect(server.url("/"),
-            NodeSocketIoClient.options("websocket").put("reconnection", false))) {
-      server.io().onConnection(socket -> {
-        if (!socket.recovered()) {
-          socket.join("lobby");
-        }
-      });
+        NodeSocketIoClient client =
+            NodeSocketIoClient.connect(
+                server.url("/"),
+                NodeSocketIoClient.options("websocket").put("reconnection", false))) {
+      server
+          .io()
+          .onConnection(
+              socket -> {
+                if (!socket.recovered()) {
+                  socket.join("lobby");
+                }
+              });
       JsonNode first = client.next("connect");
       assertThat(first.get("recovered").asBoolean()).isFalse();
       Socket socket = nextConnection();

@@ -9,12 +9,16 @@ final class PeerHandlers {
 
   static void register(Socket socket) {
     socket.on("sum", (args, ack) -> ack.send(args.get(0).asInt() + args.get(1).asInt()));
-    socket.on("profile", (args, ack) -> ack.send(args.get(0).get("name").asText().toUpperCase(Locale.ROOT)));
+    socket.on(
+        "profile",
+        (args, ack) -> ack.send(args.get(0).get("name").asText().toUpperCase(Locale.ROOT)));
     socket.on("reverse", (args, ack) -> ack.send(reversed(args.bytes(0))));
-    socket.on("join", (args, ack) -> {
-      socket.join(args.text(0));
-      ack.send("joined " + args.text(0));
-    });
+    socket.on(
+        "join",
+        (args, ack) -> {
+          socket.join(args.text(0));
+          ack.send("joined " + args.text(0));
+        });
     socket.on("say", (args, ack) -> socket.to(args.text(0)).emit("said", args.text(1)));
     socket.on("shout", (args, ack) -> socket.broadcast().emit("shouted", args.text(0)));
   }

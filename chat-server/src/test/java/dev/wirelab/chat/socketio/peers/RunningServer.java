@@ -14,11 +14,12 @@ final class RunningServer implements AutoCloseable {
   RunningServer(SocketIoOptions options) {
     this.io = new SocketIoServer(options);
     try {
-      this.web = WebServer.builder()
-          .host("127.0.0.1")
-          .port(0)
-          .engineIo("/socket.io/", new EngineIoServer(EngineIoOptions.defaults(), io))
-          .start();
+      this.web =
+          WebServer.builder()
+              .host("127.0.0.1")
+              .port(0)
+              .engineIo("/socket.io/", new EngineIoServer(EngineIoOptions.defaults(), io))
+              .start();
     } catch (RuntimeException e) {
       io.close();
       throw e;

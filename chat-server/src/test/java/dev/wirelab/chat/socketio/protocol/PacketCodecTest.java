@@ -23,32 +23,41 @@ class PacketCodecTest {
 
   @Test
   void encodesEachPartOfTheHeaderOnlyWhenNeeded() throws Exception {
-    assertThat(PacketEncoder.encode(new Packet(PacketType.CONNECT, "/", Packet.NO_ACK,
-        json("{\"sid\":\"abc\"}"))).text()).isEqualTo("0{\"sid\":\"abc\"}");
-    assertThat(PacketEncoder.encode(new Packet(PacketType.DISCONNECT, "/admin", Packet.NO_ACK,
-        null)).text()).isEqualTo("1/admin,");
-    assertThat(PacketEncoder.encode(Packet.event("/", (ArrayNode) json("[\"hello\",1]"), 12))
-        .text()).isEqualTo("212[\"hello\",1]");
-    assertThat(PacketEncoder.encode(new Packet(PacketType.ACK, "/chat", 7, json("[]")))
-        .text()).isEqualTo("3/chat,7[]");
+    assertThat(
+            PacketEncoder.encode(
+                    new Packet(PacketType.CONNECT, "/", Packet.NO_ACK, json("{\"sid\":\"abc\"}")))
+                .text())
+        .isEqualTo("0{\"sid\":\"abc\"}");
+    assertThat(
+            PacketEncoder.encode(new Packet(PacketType.DISCONNECT, "/admin", Packet.NO_ACK, null))
+                .text())
+        .isEqualTo("1/admin,");
+    assertThat(
+            PacketEncoder.encode(Packet.event("/", (ArrayNode) json("[\"hello\",1]"), 12)).text())
+        .isEqualTo("212[\"hello\",1]");
+    assertThat(PacketEncoder.encode(new Packet(PacketType.ACK, "/chat", 7, json("[]"))).text())
+        .isEqualTo("3/chat,7[]");
   }
 
   @Test
   void decodesWhatItEncodes() throws Exception {
-    Packet packet = Packet.event("/chat", (ArrayNode) json("[\"msg\",{\"a\":[true,null]},\"é\"]"), 42);
+    Packet packet =
+        Packet.event("/chat", (ArrayNode) json("[\"msg\",{\"a\":[true,null]},\"é\"]"), 42);
     Packet decoded = decode(PacketEncoder.encode(packet).text());
     assertThat(decoded).isEqualTo(packet);
   }
 
   @Test
   void movesBinaryValuesToAttachmentsAndBack() throws Exception {
-    ArrayNode data = Json.MAPPER.createArrayNode().add("upload")
-        .add(BinaryNode.valueOf(new byte[] {1, 2, 3}));
+    ArrayNode data =
+        Json.MAPPER.createArrayNode().add("upload").add(BinaryNode.valueOf(new byte[] {1, 2, 3}));
     data.addObject().set("nested", BinaryNode.valueOf(new byte[] {4}));
     EncodedPacket encoded = PacketEncoder.encode(Packet.event("/", data, Packet.NO_ACK));
 
-    assertThat(encoded.text()).isEqualTo("52-[\"upload\",{\"_placeholder\":true,\"num\":0},"
-        + "{\"nested\":{\"_placeholder\":true,\"num\":1}}]");
+    assertThat(encoded.text())
+        .isEqualTo(
+            "52-[\"upload\",{\"_placeholder\":true,\"num\":0},"
+                + "{\"nested\":{\"_placeholder\":true,\"num\":1}}]");
     assertThat(encoded.attachments()).containsExactly(new byte[] {1, 2, 3}, new byte[] {4});
 
     PacketDecoder decoder = new PacketDecoder(10);
@@ -84,32 +93,35 @@ class PacketCodecTest {
 
   @Test
   void connectCarriesTheAuthObject() throws Exception {
-    assertThat(decode("0/custom,{\"token\":\"abc\"}").data().get("token").asText()).isEqualTo("abc");
+    assertThat(decode("0/custom,{\"token\":\"abc\"}").data().get("token").asText())
+        .isEqualTo("abc");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "",                                  // empty packet
-      "abc",                               // unknown type
-      "9[\"a\"]",                          // unknown type
-      "2{}",                               // event payload not an array
-      "2[]",                               // event without a name
-      "2[\"connect\"]",                    // reserved event name
-      "2[{\"a\":1}]",                      // event name not a string
-      "2abc[\"message\"]",                 // bad ack id: not JSON either
-      "299999999999999999[\"a\"]",         // ack id beyond 2^53
-      "2[\"a\"",                           // truncated JSON
-      "2[\"a\"] trailing",                 // garbage after the JSON
-      "3[1]",                              // ACK without id
-      "31{}",                              // ACK payload not an array
-      "0[1]",                              // CONNECT payload not an object
-      "1{}",                               // DISCONNECT with payload
-      "5[\"a\"]",                          // binary event without count
-      "511-[\"a\"]",                       // too many attachments
-      "01{}",                              // CONNECT with ack id
-  })
+  @ValueSource(
+      strings = {
+        "", // empty packet
+        "abc", // unknown type
+        "9[\"a\"]", // unknown type
+        "2{}", // event payload not an array
+        "2[]", // event without a name
+        "2[\"connect\"]", // reserved event name
+        "2[{\"a\":1}]", // event name not a string
+        "2abc[\"message\"]", // bad ack id: not JSON either
+        "299999999999999999[\"a\"]", // ack id beyond 2^53
+        "2[\"a\"", // truncated JSON
+        "2[\"a\"] trailing", // garbage after the JSON
+        "3[1]", // ACK without id
+        "31{}", // ACK payload not an array
+        "0[1]", // CONNECT payload not an object
+        "1{}", // DISCONNECT with payload
+        "5[\"a\"]", // binary event without count
+        "511-[\"a\"]", // too many attachments
+        "01{}", // CONNECT with ack id
+      })
   void rejectsMalformedPackets(String text) {
-    assertThatThrownBy(() -> decode(text)).isInstanceOf(ProtocolException.class)
+    assertThatThrownBy(() -> decode(text))
+        .isInstanceOf(ProtocolException.class)
         .hasMessageNotContaining("\n");
   }
 
@@ -118,17 +130,20 @@ class PacketCodecTest {
     PacketDecoder decoder = new PacketDecoder(10);
     decoder.decode("51-[\"a\",{\"_placeholder\":true,\"num\":3}]");
     assertThatThrownBy(() -> decoder.decode(new byte[] {1}))
-        .isInstanceOf(ProtocolException.class).hasMessageContaining("num 3");
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("num 3");
   }
 
   @Test
   void rejectsTextWhileAttachmentsAreAwaitedAndStrayBinaries() throws Exception {
     PacketDecoder decoder = new PacketDecoder(10);
     assertThatThrownBy(() -> decoder.decode(new byte[] {1}))
-        .isInstanceOf(ProtocolException.class).hasMessageContaining("without a binary packet");
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("without a binary packet");
     decoder.decode("51-[\"a\",{\"_placeholder\":true,\"num\":0}]");
     assertThatThrownBy(() -> decoder.decode("2[\"b\"]"))
-        .isInstanceOf(ProtocolException.class).hasMessageContaining("1 binary attachment");
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("1 binary attachment");
   }
 
   @Test

@@ -13,14 +13,18 @@ public final class EngineIoParser {
 
   private EngineIoParser() {}
 
-  /** A text packet: the type digit, then its data ({@code 4hello}, {@code 2probe}, {@code 0{"sid":..}}). */
+  /**
+   * A text packet: the type digit, then its data ({@code 4hello}, {@code 2probe}, {@code
+   * 0{"sid":..}}).
+   */
   public static EngineIoPacket parseText(String packet) {
     if (packet.isEmpty()) {
       throw new MalformedFrameException("empty Engine.IO packet");
     }
     char digit = packet.charAt(0);
     if (digit < '0' || digit > '6') {
-      throw new MalformedFrameException("Engine.IO packet type '" + printable(digit) + "' is not 0-6");
+      throw new MalformedFrameException(
+          "Engine.IO packet type '" + printable(digit) + "' is not 0-6");
     }
     return new EngineIoPacket(EngineIoPacketType.values()[digit - '0'], packet.substring(1), null);
   }
@@ -30,7 +34,9 @@ public final class EngineIoParser {
     return new EngineIoPacket(EngineIoPacketType.MESSAGE, null, data);
   }
 
-  /** A long-polling body: packets separated by {@code \x1e}; {@code b} + base64 is a binary message. */
+  /**
+   * A long-polling body: packets separated by {@code \x1e}; {@code b} + base64 is a binary message.
+   */
   public static List<EngineIoPacket> parsePayload(byte[] body) {
     String text = new String(body, StandardCharsets.UTF_8);
     List<EngineIoPacket> packets = new ArrayList<>();
@@ -53,7 +59,8 @@ public final class EngineIoParser {
     try {
       return binaryMessage(Base64.getDecoder().decode(packet.substring(1)));
     } catch (IllegalArgumentException e) {
-      throw new MalformedFrameException("Engine.IO binary packet is not valid base64: " + e.getMessage());
+      throw new MalformedFrameException(
+          "Engine.IO binary packet is not valid base64: " + e.getMessage());
     }
   }
 

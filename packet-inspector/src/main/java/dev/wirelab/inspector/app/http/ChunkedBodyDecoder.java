@@ -3,11 +3,20 @@ package dev.wirelab.inspector.app.http;
 import dev.wirelab.inspector.app.BoundedBytes;
 import dev.wirelab.inspector.decode.MalformedFrameException;
 
-/** Undoes {@code Transfer-Encoding: chunked}: size lines in hex, data, CRLF, until a 0-size chunk and trailers. */
+/**
+ * Undoes {@code Transfer-Encoding: chunked}: size lines in hex, data, CRLF, until a 0-size chunk
+ * and trailers.
+ */
 final class ChunkedBodyDecoder {
   private static final int MAX_LINE = 4096;
 
-  private enum State { SIZE, DATA, DATA_END, TRAILER, DONE }
+  private enum State {
+    SIZE,
+    DATA,
+    DATA_END,
+    TRAILER,
+    DONE
+  }
 
   private final StringBuilder line = new StringBuilder();
   private State state = State.SIZE;
@@ -17,7 +26,9 @@ final class ChunkedBodyDecoder {
     return state == State.DONE;
   }
 
-  /** Consumes body bytes into {@code body}; returns how many, fewer than {@code len} only once done. */
+  /**
+   * Consumes body bytes into {@code body}; returns how many, fewer than {@code len} only once done.
+   */
   int consume(byte[] b, int off, int len, BoundedBytes body) {
     int pos = off;
     int end = off + len;
@@ -73,7 +84,9 @@ final class ChunkedBodyDecoder {
   private static long chunkSize(String text) {
     int semicolon = text.indexOf(';');
     String hex = (semicolon >= 0 ? text.substring(0, semicolon) : text).trim();
-    if (hex.isEmpty() || hex.length() > 15 || !hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+    if (hex.isEmpty()
+        || hex.length() > 15
+        || !hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
       String shown = hex.length() > 20 ? hex.substring(0, 20) + "…" : hex;
       throw new MalformedFrameException("chunk size is not hexadecimal: \"" + shown + "\"");
     }

@@ -3,9 +3,9 @@ package dev.wirelab.inspector.app.http;
 import java.util.ArrayDeque;
 
 /**
- * The requests of one connection still waiting for their response, so the response side knows
- * what it answers (a HEAD has no body, a WebSocket upgrade changes protocol). Bounded: a capture
- * that shows only one direction must not grow it forever.
+ * The requests of one connection still waiting for their response, so the response side knows what
+ * it answers (a HEAD has no body, a WebSocket upgrade changes protocol). Bounded: a capture that
+ * shows only one direction must not grow it forever.
  */
 public final class HttpExchanges {
   private static final int MAX_OUTSTANDING = 256;

@@ -7,8 +7,13 @@ import java.util.Optional;
  * The start line and header fields of one HTTP/1.x message: a request when {@code method} is set,
  * otherwise a response with its {@code status}.
  */
-public record HttpHead(String method, String uri, String version, int status, String reason,
-                       List<HttpHeader> headers) {
+public record HttpHead(
+    String method,
+    String uri,
+    String version,
+    int status,
+    String reason,
+    List<HttpHeader> headers) {
   public boolean isRequest() {
     return method != null;
   }

@@ -11,7 +11,8 @@ public final class HttpHeadParser {
   private static final byte[] RESPONSE_START = "HTTP/1.".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_METHOD_LENGTH = 20;
   private static final int MAX_START_LINE = 8192;
-  private static final Pattern REQUEST_LINE = Pattern.compile("[A-Z][A-Z-]{2,19} \\S+ HTTP/1\\.[01]");
+  private static final Pattern REQUEST_LINE =
+      Pattern.compile("[A-Z][A-Z-]{2,19} \\S+ HTTP/1\\.[01]");
   private static final Pattern STATUS_CODE = Pattern.compile("\\d{3}");
   private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] \\d{3}( .*)?");
 
@@ -36,8 +37,8 @@ public final class HttpHeadParser {
   }
 
   /**
-   * Whether these bytes begin with a complete, well-formed request or status line: the strict
-   * test used before decoding a connection as HTTP, so other protocols are not mistaken for it.
+   * Whether these bytes begin with a complete, well-formed request or status line: the strict test
+   * used before decoding a connection as HTTP, so other protocols are not mistaken for it.
    */
   public static boolean startsMessage(byte[] b, int off, int len) {
     if (!looksLikeStart(b, off, len)) {
@@ -114,9 +115,11 @@ public final class HttpHeadParser {
     }
     if (colon == start || colon == end) {
       String line = new String(b, start, end - start, StandardCharsets.ISO_8859_1);
-      throw new MalformedFrameException("HTTP header line without a name and colon: " + shorten(line));
+      throw new MalformedFrameException(
+          "HTTP header line without a name and colon: " + shorten(line));
     }
-    return new HttpHeader(new String(b, start, colon - start, StandardCharsets.ISO_8859_1).trim(),
+    return new HttpHeader(
+        new String(b, start, colon - start, StandardCharsets.ISO_8859_1).trim(),
         new String(b, colon + 1, end - colon - 1, StandardCharsets.ISO_8859_1).trim());
   }
 
@@ -124,12 +127,20 @@ public final class HttpHeadParser {
     String[] parts = line.split(" ", 3);
     if (line.startsWith("HTTP/")) {
       if (parts.length < 2 || !STATUS_CODE.matcher(parts[1]).matches()) {
-        throw new MalformedFrameException("HTTP status line without a 3-digit status: " + shorten(line));
+        throw new MalformedFrameException(
+            "HTTP status line without a 3-digit status: " + shorten(line));
       }
-      return new HttpHead(null, null, parts[0], Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "", headers);
+      return new HttpHead(
+          null,
+          null,
+          parts[0],
+          Integer.parseInt(parts[1]),
+          parts.length > 2 ? parts[2] : "",
+          headers);
     }
     if (parts.length != 3 || !parts[2].startsWith("HTTP/")) {
-      throw new MalformedFrameException("HTTP request line is not 'METHOD URI HTTP/x.y': " + shorten(line));
+      throw new MalformedFrameException(
+          "HTTP request line is not 'METHOD URI HTTP/x.y': " + shorten(line));
     }
     return new HttpHead(parts[0], parts[1], parts[2], 0, null, headers);
   }

@@ -8,8 +8,10 @@ public final class HttpReporter {
   private HttpReporter() {}
 
   public static void head(HttpHead head, AppFindings out) {
-    out.meaning(head.isRequest() ? "HTTP " + head.method() + " " + Quote.shorten(head.uri())
-        : "HTTP " + head.status() + " " + head.reason());
+    out.meaning(
+        head.isRequest()
+            ? "HTTP " + head.method() + " " + Quote.shorten(head.uri())
+            : "HTTP " + head.status() + " " + head.reason());
     out.detail("HTTP", head.isRequest() ? "Request line" : "Status line", head.startLine());
     for (HttpHeader h : head.headers()) {
       out.detail("HTTP", h.name(), h.value());

@@ -14,13 +14,22 @@ import java.util.Arrays;
 public final class HttpStreamDecoder implements DirectionDecoder {
   private static final int MAX_HEAD = 64 * 1024;
 
-  private enum State { HEAD, FIXED_BODY, CHUNKED_BODY, BODY_UNTIL_CLOSE, RESYNC, UPGRADED }
+  private enum State {
+    HEAD,
+    FIXED_BODY,
+    CHUNKED_BODY,
+    BODY_UNTIL_CLOSE,
+    RESYNC,
+    UPGRADED
+  }
 
   private final HttpExchanges exchanges;
   private final HttpListener listener;
   private final BoundedBytes kept = new BoundedBytes();
+
   /** Bodies nobody reads are only counted, not copied. */
   private final BoundedBytes counted = new BoundedBytes(0);
+
   private BoundedBytes body = counted;
   private State state = State.HEAD;
   private byte[] head = new byte[512];
@@ -29,8 +38,10 @@ public final class HttpStreamDecoder implements DirectionDecoder {
   private HttpHead request;
   private long remaining;
   private ChunkedBodyDecoder chunked;
+
   /** Whether the message being read began at a packet start, where tshark would also see it. */
   private boolean messageFromPacketStart;
+
   private boolean startedInThisChunk;
   private boolean startLineReported;
 
@@ -73,8 +84,10 @@ public final class HttpStreamDecoder implements DirectionDecoder {
       return len;
     }
     if (state == State.FIXED_BODY && context.findings().meanings().isEmpty()) {
-      context.findings().meaning("HTTP body continues (" + body.total() + " bytes so far, "
-          + remaining + " to come)");
+      context
+          .findings()
+          .meaning(
+              "HTTP body continues (" + body.total() + " bytes so far, " + remaining + " to come)");
     }
     return state == State.UPGRADED ? pos - off : len;
   }
@@ -159,12 +172,14 @@ public final class HttpStreamDecoder implements DirectionDecoder {
   }
 
   private HttpHead interimOrAnswer() {
-    return current.status() >= 100 && current.status() < 200 && current.status() != 101 ? null : exchanges.answered();
+    return current.status() >= 100 && current.status() < 200 && current.status() != 101
+        ? null
+        : exchanges.answered();
   }
 
   /**
-   * Reports the fields tshark shows per packet as soon as the start line is complete, even when
-   * the header fields continue in later segments: tshark without reassembly reads them there too.
+   * Reports the fields tshark shows per packet as soon as the start line is complete, even when the
+   * header fields continue in later segments: tshark without reassembly reads them there too.
    */
   private void reportStartLine(ChunkContext context) {
     HttpHead start = HttpHeadParser.parseStartLine(head, 0, headLength);
@@ -183,8 +198,12 @@ public final class HttpStreamDecoder implements DirectionDecoder {
       listener.onUpgrade(request, current);
       return;
     }
-    boolean bodiless = !current.isRequest()
-        && (status < 200 || status == 204 || status == 304 || (request != null && "HEAD".equals(request.method())));
+    boolean bodiless =
+        !current.isRequest()
+            && (status < 200
+                || status == 204
+                || status == 304
+                || (request != null && "HEAD".equals(request.method())));
     if (bodiless) {
       state = State.HEAD;
     } else if (current.headerHasToken("Transfer-Encoding", "chunked")) {
@@ -199,7 +218,9 @@ public final class HttpStreamDecoder implements DirectionDecoder {
   }
 
   private static long contentLength(String value) {
-    if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (value.isEmpty()
+        || value.length() > 18
+        || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new MalformedFrameException("Content-Length is not a number: \"" + value + "\"");
     }
     return Long.parseLong(value);

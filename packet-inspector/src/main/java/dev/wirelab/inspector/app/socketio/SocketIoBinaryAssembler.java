@@ -52,9 +52,13 @@ public final class SocketIoBinaryAssembler {
     if (node == null) {
       return null;
     }
-    if (node.isObject() && node.path("_placeholder").asBoolean(false) && node.path("num").canConvertToInt()) {
+    if (node.isObject()
+        && node.path("_placeholder").asBoolean(false)
+        && node.path("num").canConvertToInt()) {
       int num = node.path("num").intValue();
-      return num >= 0 && num < buffers.size() ? TextNode.valueOf("<binary " + buffers.get(num).length + " bytes>") : node;
+      return num >= 0 && num < buffers.size()
+          ? TextNode.valueOf("<binary " + buffers.get(num).length + " bytes>")
+          : node;
     }
     if (node.isArray()) {
       ArrayNode copy = ((ArrayNode) node).arrayNode();

@@ -9,11 +9,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
  * @param ackId the acknowledgement id, or -1 when the packet has none
  * @param data the JSON data, or null when the packet carries none
  */
-public record SocketIoPacket(SocketIoPacketType type, int attachments, String namespace, long ackId, JsonNode data) {
+public record SocketIoPacket(
+    SocketIoPacketType type, int attachments, String namespace, long ackId, JsonNode data) {
   /** The event name of an EVENT or BINARY_EVENT packet, or null. */
   public String event() {
-    return type.isEvent() && data != null && data.isArray() && data.size() > 0 && data.get(0).isTextual()
-        ? data.get(0).textValue() : null;
+    return type.isEvent()
+            && data != null
+            && data.isArray()
+            && data.size() > 0
+            && data.get(0).isTextual()
+        ? data.get(0).textValue()
+        : null;
   }
 
   /** The arguments: the data array without the event name for events, the data itself otherwise. */

@@ -8,7 +8,8 @@ import dev.wirelab.inspector.decode.MalformedFrameException;
 
 /** Parses the text of a Socket.IO v5 packet carried in an Engine.IO message packet. */
 public final class SocketIoParser {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final int MAX_ATTACHMENTS = 1000;
 
   private SocketIoParser() {}
@@ -57,16 +58,23 @@ public final class SocketIoParser {
 
   private static void check(SocketIoPacket p) {
     JsonNode data = p.data();
-    String problem = switch (p.type()) {
-      case CONNECT -> data == null || data.isObject() ? null : "CONNECT data must be an object";
-      case DISCONNECT -> data == null ? null : "DISCONNECT carries no data";
-      case EVENT, BINARY_EVENT -> data != null && data.isArray() && data.size() > 0 ? null
-          : "EVENT data must be a non-empty array";
-      case ACK, BINARY_ACK -> data != null && data.isArray() && p.ackId() >= 0 ? null
-          : "ACK needs an ack id and an array";
-      case CONNECT_ERROR -> data != null && (data.isObject() || data.isTextual()) ? null
-          : "CONNECT_ERROR data must be an object or a string";
-    };
+    String problem =
+        switch (p.type()) {
+          case CONNECT -> data == null || data.isObject() ? null : "CONNECT data must be an object";
+          case DISCONNECT -> data == null ? null : "DISCONNECT carries no data";
+          case EVENT, BINARY_EVENT ->
+              data != null && data.isArray() && data.size() > 0
+                  ? null
+                  : "EVENT data must be a non-empty array";
+          case ACK, BINARY_ACK ->
+              data != null && data.isArray() && p.ackId() >= 0
+                  ? null
+                  : "ACK needs an ack id and an array";
+          case CONNECT_ERROR ->
+              data != null && (data.isObject() || data.isTextual())
+                  ? null
+                  : "CONNECT_ERROR data must be an object or a string";
+        };
     if (problem != null) {
       throw new MalformedFrameException("Socket.IO " + problem);
     }

@@ -14,16 +14,26 @@ public final class SocketIoReporter {
     out.detail("Socket.IO", "Packet type", p.type().ordinal(), p.type().name());
     out.detail("Socket.IO", "Namespace", p.namespace());
     if (p.ackId() >= 0) {
-      out.detail("Socket.IO", "Ack id", p.ackId(), p.type().isEvent() ? "the sender wants an ACK with this id" : "answers the EVENT with this id");
+      out.detail(
+          "Socket.IO",
+          "Ack id",
+          p.ackId(),
+          p.type().isEvent()
+              ? "the sender wants an ACK with this id"
+              : "answers the EVENT with this id");
     }
     if (p.type().isBinary()) {
-      out.detail("Socket.IO", "Attachments", p.attachments(), "binary Engine.IO messages that follow");
+      out.detail(
+          "Socket.IO", "Attachments", p.attachments(), "binary Engine.IO messages that follow");
     }
     if (p.event() != null) {
       out.detail("Socket.IO", "Event", p.event());
     }
     if (p.args() != null) {
-      out.detail("Socket.IO", p.event() != null ? "Arguments" : "Data", Quote.shorten(p.args().toString()));
+      out.detail(
+          "Socket.IO",
+          p.event() != null ? "Arguments" : "Data",
+          Quote.shorten(p.args().toString()));
     }
     out.meaning(meaning(p));
   }

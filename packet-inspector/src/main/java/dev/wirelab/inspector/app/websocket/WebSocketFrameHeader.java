@@ -3,11 +3,18 @@ package dev.wirelab.inspector.app.websocket;
 import dev.wirelab.inspector.decode.MalformedFrameException;
 
 /**
- * The 2 to 14 header bytes of an RFC 6455 frame: FIN, RSV1-3, opcode, MASK, the payload length
- * in its 7-, 16- or 64-bit form, and the masking key.
+ * The 2 to 14 header bytes of an RFC 6455 frame: FIN, RSV1-3, opcode, MASK, the payload length in
+ * its 7-, 16- or 64-bit form, and the masking key.
  */
-public record WebSocketFrameHeader(boolean fin, int rsv, int opcode, boolean masked, long payloadLength,
-                                   int lengthBits, byte[] maskKey, int headerLength) {
+public record WebSocketFrameHeader(
+    boolean fin,
+    int rsv,
+    int opcode,
+    boolean masked,
+    long payloadLength,
+    int lengthBits,
+    byte[] maskKey,
+    int headerLength) {
   /** Parses a header from the bytes present; null when more bytes are needed to see all of it. */
   public static WebSocketFrameHeader parse(byte[] b, int off, int len) {
     if (len < 2) {
@@ -31,7 +38,8 @@ public record WebSocketFrameHeader(boolean fin, int rsv, int opcode, boolean mas
         payloadLength = (payloadLength << 8) | (b[off + 2 + i] & 0xFF);
       }
       if (payloadLength < 0) {
-        throw new MalformedFrameException("WebSocket 64-bit payload length has its most significant bit set");
+        throw new MalformedFrameException(
+            "WebSocket 64-bit payload length has its most significant bit set");
       }
     }
     byte[] key = null;
@@ -39,8 +47,15 @@ public record WebSocketFrameHeader(boolean fin, int rsv, int opcode, boolean mas
       key = new byte[4];
       System.arraycopy(b, off + headerLength - 4, key, 0, 4);
     }
-    return new WebSocketFrameHeader((first & 0x80) != 0, (first >> 4) & 0x7, first & 0x0F, masked,
-        payloadLength, lengthBits, key, headerLength);
+    return new WebSocketFrameHeader(
+        (first & 0x80) != 0,
+        (first >> 4) & 0x7,
+        first & 0x0F,
+        masked,
+        payloadLength,
+        lengthBits,
+        key,
+        headerLength);
   }
 
   /** Rule breaks that still leave the frame's length known, so decoding can go on after it. */

@@ -4,7 +4,10 @@ import dev.wirelab.inspector.app.AppFindings;
 import dev.wirelab.inspector.app.BoundedBytes;
 import dev.wirelab.inspector.decode.MalformedFrameException;
 
-/** Joins a text or binary frame and its continuation frames into one message; control frames pass through. */
+/**
+ * Joins a text or binary frame and its continuation frames into one message; control frames pass
+ * through.
+ */
 final class WebSocketMessageAssembler {
   private final WebSocketListener listener;
   private final BoundedBytes message = new BoundedBytes();
@@ -23,20 +26,30 @@ final class WebSocketMessageAssembler {
     }
     if (opcode == WebSocketOpcode.CONTINUATION) {
       if (messageOpcode < 0) {
-        throw new MalformedFrameException("WebSocket continuation frame without a message to continue");
+        throw new MalformedFrameException(
+            "WebSocket continuation frame without a message to continue");
       }
     } else {
       if (messageOpcode >= 0) {
         reset();
-        out.malformed("WebSocket new " + WebSocketOpcode.name(opcode) + " message before the previous one finished");
+        out.malformed(
+            "WebSocket new "
+                + WebSocketOpcode.name(opcode)
+                + " message before the previous one finished");
       }
       messageOpcode = opcode;
     }
     message.append(payload, 0, payload.length);
     fragments++;
     if (!header.fin()) {
-      out.meaning("WS " + WebSocketOpcode.name(messageOpcode) + " fragment " + fragments + " (" + payload.length
-          + " bytes, more follow)");
+      out.meaning(
+          "WS "
+              + WebSocketOpcode.name(messageOpcode)
+              + " fragment "
+              + fragments
+              + " ("
+              + payload.length
+              + " bytes, more follow)");
       return;
     }
     listener.onMessage(messageOpcode, message.toArray(), message.total(), fragments, out);

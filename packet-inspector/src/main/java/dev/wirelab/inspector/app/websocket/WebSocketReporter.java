@@ -1,13 +1,16 @@
 package dev.wirelab.inspector.app.websocket;
 
 import dev.wirelab.inspector.app.AppFindings;
-import dev.wirelab.inspector.decode.MalformedFrameException;
 import dev.wirelab.inspector.app.Quote;
+import dev.wirelab.inspector.decode.MalformedFrameException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
-/** Shows plain WebSocket messages and control frames: {@code WS text "hello"}, {@code WS close 1000 "bye"}. */
+/**
+ * Shows plain WebSocket messages and control frames: {@code WS text "hello"}, {@code WS close 1000
+ * "bye"}.
+ */
 public final class WebSocketReporter implements WebSocketListener {
   @Override
   public void onMessage(int opcode, byte[] payload, long total, int fragments, AppFindings out) {
@@ -30,13 +33,16 @@ public final class WebSocketReporter implements WebSocketListener {
   /** E.g. {@code WS ping}, {@code WS close 1000 "bye"}; a 1-byte close body is malformed. */
   public static String control(int opcode, byte[] payload) {
     if (opcode != WebSocketOpcode.CLOSE) {
-      return "WS " + WebSocketOpcode.name(opcode) + (payload.length > 0 ? " " + payload.length + " bytes" : "");
+      return "WS "
+          + WebSocketOpcode.name(opcode)
+          + (payload.length > 0 ? " " + payload.length + " bytes" : "");
     }
     if (payload.length == 0) {
       return "WS close (no status code)";
     }
     if (payload.length == 1) {
-      throw new MalformedFrameException("WebSocket close frame with a 1-byte body (a status code needs 2)");
+      throw new MalformedFrameException(
+          "WebSocket close frame with a 1-byte body (a status code needs 2)");
     }
     int code = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
     String reason = utf8(java.util.Arrays.copyOfRange(payload, 2, payload.length));

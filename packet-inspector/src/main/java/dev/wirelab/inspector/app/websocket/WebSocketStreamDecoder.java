@@ -7,8 +7,8 @@ import dev.wirelab.inspector.app.DirectionDecoder;
 import dev.wirelab.inspector.decode.MalformedFrameException;
 
 /**
- * Splits one direction of an upgraded connection into RFC 6455 frames, undoes the client's
- * masking, and hands whole frames to a {@link WebSocketMessageAssembler}.
+ * Splits one direction of an upgraded connection into RFC 6455 frames, undoes the client's masking,
+ * and hands whole frames to a {@link WebSocketMessageAssembler}.
  */
 public final class WebSocketStreamDecoder implements DirectionDecoder {
   private static final int MAX_HEADER = 14;
@@ -71,8 +71,16 @@ public final class WebSocketStreamDecoder implements DirectionDecoder {
     }
     if (current != null && context.findings().meanings().isEmpty()) {
       long received = current.payloadLength() - remaining;
-      context.findings().meaning("WS " + WebSocketOpcode.name(current.opcode()) + " frame continues ("
-          + received + " of " + current.payloadLength() + " payload bytes so far)");
+      context
+          .findings()
+          .meaning(
+              "WS "
+                  + WebSocketOpcode.name(current.opcode())
+                  + " frame continues ("
+                  + received
+                  + " of "
+                  + current.payloadLength()
+                  + " payload bytes so far)");
     }
     return len;
   }
@@ -142,7 +150,8 @@ public final class WebSocketStreamDecoder implements DirectionDecoder {
     try {
       assembler.onFrame(done, payload.toArray(), out);
     } catch (MalformedFrameException e) {
-      // The frame's content broke a rule, its framing did not: the next frame starts right after it.
+      // The frame's content broke a rule, its framing did not: the next frame starts right after
+      // it.
       out.malformed(e.getMessage());
     }
   }
@@ -155,16 +164,29 @@ public final class WebSocketStreamDecoder implements DirectionDecoder {
   }
 
   private static void describe(WebSocketFrameHeader h, AppFindings out) {
-    out.detail("WebSocket", "FIN", h.fin() ? 1 : 0, h.fin() ? "final frame of the message" : "more fragments follow");
+    out.detail(
+        "WebSocket",
+        "FIN",
+        h.fin() ? 1 : 0,
+        h.fin() ? "final frame of the message" : "more fragments follow");
     if (h.rsv() != 0) {
       out.detail("WebSocket", "RSV1-3", h.rsv(), "set only by a negotiated extension");
     }
     out.detail("WebSocket", "Opcode", h.opcode(), WebSocketOpcode.name(h.opcode()));
-    out.detail("WebSocket", "MASK", h.masked() ? 1 : 0, h.masked() ? "client to server: payload XOR-masked" : "not masked");
-    out.detail("WebSocket", "Payload length", h.payloadLength(), h.lengthBits() + "-bit length form");
+    out.detail(
+        "WebSocket",
+        "MASK",
+        h.masked() ? 1 : 0,
+        h.masked() ? "client to server: payload XOR-masked" : "not masked");
+    out.detail(
+        "WebSocket", "Payload length", h.payloadLength(), h.lengthBits() + "-bit length form");
     if (h.masked()) {
-      out.detail("WebSocket", "Masking key", String.format("%02x%02x%02x%02x",
-          h.maskKey()[0], h.maskKey()[1], h.maskKey()[2], h.maskKey()[3]), "payload byte i is XORed with key byte i mod 4");
+      out.detail(
+          "WebSocket",
+          "Masking key",
+          String.format(
+              "%02x%02x%02x%02x", h.maskKey()[0], h.maskKey()[1], h.maskKey()[2], h.maskKey()[3]),
+          "payload byte i is XORed with key byte i mod 4");
     }
   }
 

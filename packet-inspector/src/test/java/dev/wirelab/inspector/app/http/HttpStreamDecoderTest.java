@@ -13,27 +13,29 @@ class HttpStreamDecoderTest {
   private final HttpExchanges exchanges = new HttpExchanges();
   private final List<String> bodies = new ArrayList<>();
   private final List<String> upgrades = new ArrayList<>();
-  private final HttpListener listener = new HttpListener() {
-    @Override
-    public void onHead(HttpHead head, HttpHead request, AppFindings out) {
-      HttpReporter.head(head, out);
-    }
+  private final HttpListener listener =
+      new HttpListener() {
+        @Override
+        public void onHead(HttpHead head, HttpHead request, AppFindings out) {
+          HttpReporter.head(head, out);
+        }
 
-    @Override
-    public boolean keepsBody(HttpHead head, HttpHead request) {
-      return true;
-    }
+        @Override
+        public boolean keepsBody(HttpHead head, HttpHead request) {
+          return true;
+        }
 
-    @Override
-    public void onBody(HttpHead head, HttpHead request, byte[] body, long totalLength, AppFindings out) {
-      bodies.add(new String(body, StandardCharsets.ISO_8859_1));
-    }
+        @Override
+        public void onBody(
+            HttpHead head, HttpHead request, byte[] body, long totalLength, AppFindings out) {
+          bodies.add(new String(body, StandardCharsets.ISO_8859_1));
+        }
 
-    @Override
-    public void onUpgrade(HttpHead request, HttpHead response) {
-      upgrades.add(request.uri());
-    }
-  };
+        @Override
+        public void onUpgrade(HttpHead request, HttpHead response) {
+          upgrades.add(request.uri());
+        }
+      };
   private final HttpStreamDecoder client = new HttpStreamDecoder(exchanges, listener);
   private final HttpStreamDecoder server = new HttpStreamDecoder(exchanges, listener);
 
@@ -46,7 +48,11 @@ class HttpStreamDecoderTest {
 
   @Test
   void keepAliveRequestsInOnePacketReportTheFirstLikeTshark() {
-    AppFindings f = send(client, "GET /a HTTP/1.1\r\nHost: x\r\n\r\nPOST /b HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc", true);
+    AppFindings f =
+        send(
+            client,
+            "GET /a HTTP/1.1\r\nHost: x\r\n\r\nPOST /b HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc",
+            true);
 
     assertThat(f.fields()).containsEntry("http.method", "GET").containsEntry("http.uri", "/a");
     assertThat(f.meanings()).containsExactly("HTTP GET /a", "HTTP POST /b");
@@ -56,7 +62,8 @@ class HttpStreamDecoderTest {
   @Test
   void chunkedBodyFedByteByByteIsJoined() {
     send(client, "GET / HTTP/1.1\r\n\r\n", true);
-    String response = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: 1\r\n\r\n";
+    String response =
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: 1\r\n\r\n";
     AppFindings first = send(server, response.substring(0, 1), true);
     for (int i = 1; i < response.length(); i++) {
       send(server, response.substring(i, i + 1), true);
@@ -71,7 +78,9 @@ class HttpStreamDecoderTest {
     AppFindings first = send(client, "GET /slow HTTP/1.0\n", true);
     AppFindings rest = send(client, "User-Agent:\n\n", true);
 
-    assertThat(first.fields()).containsEntry("http.method", "GET").containsEntry("http.uri", "/slow");
+    assertThat(first.fields())
+        .containsEntry("http.method", "GET")
+        .containsEntry("http.uri", "/slow");
     assertThat(rest.fields()).isEmpty();
     assertThat(rest.meanings()).containsExactly("HTTP GET /slow");
   }
@@ -89,7 +98,9 @@ class HttpStreamDecoderTest {
   @Test
   void upgradeToWebSocketHandsOverTheBytesAfterThe101() {
     send(client, "GET /chat HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n", true);
-    byte[] bytes = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n\u0081\u0002hi".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] bytes =
+        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n\u0081\u0002hi"
+            .getBytes(StandardCharsets.ISO_8859_1);
     AppFindings f = new AppFindings();
     int used = server.decode(bytes, 0, bytes.length, new ChunkContext(f, true, false));
 
@@ -115,7 +126,10 @@ class HttpStreamDecoderTest {
     AppFindings bad = send(client, "GET / HTTP/1.1\r\nno colon here\r\n\r\n", true);
     AppFindings good = send(client, "GET /ok HTTP/1.1\r\n\r\n", true);
 
-    assertThat(bad.malformedReasons()).singleElement().asString().startsWith("HTTP header line without a name");
+    assertThat(bad.malformedReasons())
+        .singleElement()
+        .asString()
+        .startsWith("HTTP header line without a name");
     assertThat(good.fields()).containsEntry("http.uri", "/ok");
   }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WebSocketStreamDecoderTest {
   private static final byte[] MASK = {0x37, (byte) 0xfa, 0x21, 0x3d};
 
-  private final WebSocketStreamDecoder decoder = new WebSocketStreamDecoder(new WebSocketReporter());
+  private final WebSocketStreamDecoder decoder =
+      new WebSocketStreamDecoder(new WebSocketReporter());
 
   private AppFindings packet(byte[] bytes) {
     AppFindings findings = new AppFindings();
@@ -31,8 +32,11 @@ class WebSocketStreamDecoderTest {
     AppFindings f = packet(frame(true, WebSocketOpcode.TEXT, MASK, utf8("Hello")));
 
     assertThat(f.meanings()).containsExactly("WS text \"Hello\"");
-    assertThat(f.fields()).containsEntry("ws.fin", true).containsEntry("ws.opcode", 1)
-        .containsEntry("ws.masked", true).containsEntry("ws.payload_len", 5L);
+    assertThat(f.fields())
+        .containsEntry("ws.fin", true)
+        .containsEntry("ws.opcode", 1)
+        .containsEntry("ws.masked", true)
+        .containsEntry("ws.payload_len", 5L);
   }
 
   @ParameterizedTest
@@ -47,7 +51,11 @@ class WebSocketStreamDecoderTest {
     assertThat(f.fields()).containsEntry("ws.payload_len", (long) length);
     assertThat(f.meanings()).containsExactly("WS binary " + length + " bytes");
     String form = length < 126 ? "7-bit" : length < 65536 ? "16-bit" : "64-bit";
-    assertThat(f.details()).anySatisfy(d -> assertThat(d.value() + " " + d.meaning()).isEqualTo(length + " " + form + " length form"));
+    assertThat(f.details())
+        .anySatisfy(
+            d ->
+                assertThat(d.value() + " " + d.meaning())
+                    .isEqualTo(length + " " + form + " length form"));
   }
 
   @Test
@@ -66,12 +74,14 @@ class WebSocketStreamDecoderTest {
   void closeShowsCodeAndReason() {
     byte[] body = concat(new byte[] {0x03, (byte) 0xe8}, utf8("bye"));
 
-    assertThat(packet(frame(true, WebSocketOpcode.CLOSE, MASK, body)).meanings()).containsExactly("WS close 1000 \"bye\"");
+    assertThat(packet(frame(true, WebSocketOpcode.CLOSE, MASK, body)).meanings())
+        .containsExactly("WS close 1000 \"bye\"");
   }
 
   @Test
   void severalFramesInOnePacketAreCountedLikeTshark() {
-    AppFindings f = packet(concat(frame(true, 1, null, utf8("a")), frame(true, 2, null, new byte[3])));
+    AppFindings f =
+        packet(concat(frame(true, 1, null, utf8("a")), frame(true, 2, null, new byte[3])));
 
     assertThat(f.fields()).containsEntry("ws.count", 2).containsEntry("ws.opcode", 1);
     assertThat(f.meanings()).containsExactly("WS text \"a\"", "WS binary 3 bytes");
@@ -85,7 +95,8 @@ class WebSocketStreamDecoderTest {
     decoder.decode(whole, 8, whole.length - 8, new ChunkContext(rest, true, false));
 
     assertThat(first.fields()).containsEntry("ws.payload_len", 13L);
-    assertThat(first.meanings()).containsExactly("WS text frame continues (2 of 13 payload bytes so far)");
+    assertThat(first.meanings())
+        .containsExactly("WS text frame continues (2 of 13 payload bytes so far)");
     assertThat(rest.fields()).isEmpty();
     assertThat(rest.meanings()).containsExactly("WS text \"split message\"");
   }
@@ -99,8 +110,10 @@ class WebSocketStreamDecoderTest {
     AppFindings after = packet(frame(true, WebSocketOpcode.TEXT, null, utf8("still here")));
 
     assertThat(reserved.malformedReasons()).containsExactly("WebSocket reserved opcode 3");
-    assertThat(bigPing.malformedReasons()).containsExactly("WebSocket control frame longer than 125 bytes (126)");
-    assertThat(orphan.malformedReasons()).containsExactly("WebSocket continuation frame without a message to continue");
+    assertThat(bigPing.malformedReasons())
+        .containsExactly("WebSocket control frame longer than 125 bytes (126)");
+    assertThat(orphan.malformedReasons())
+        .containsExactly("WebSocket continuation frame without a message to continue");
     assertThat(badUtf8.malformedReasons()).containsExactly("WebSocket text is not valid UTF-8");
     assertThat(after.meanings()).containsExactly("WS text \"still here\"");
   }

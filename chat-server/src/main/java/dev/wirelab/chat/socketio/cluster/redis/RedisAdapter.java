@@ -39,11 +39,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The adapter of one namespace on Redis pub/sub, wire-compatible with
- * {@code @socket.io/redis-adapter} 8.x, so Java and Node nodes share rooms, broadcasts and requests:
+ * {@code @socket.io/redis-adapter} 8.x, so Java and Node nodes share rooms, broadcasts and
+ * requests:
  *
  * <ul>
- *   <li>a broadcast is {@code msgpack([uid, packet, opts])} on {@code <key>#<nsp>#}, or on
- *       {@code <key>#<nsp>#<room>#} when it targets exactly one room;
+ *   <li>a broadcast is {@code msgpack([uid, packet, opts])} on {@code <key>#<nsp>#}, or on {@code
+ *       <key>#<nsp>#<room>#} when it targets exactly one room;
  *   <li>a request is JSON (msgpack for a broadcast with ack) on {@code <key>-request#<nsp>#};
  *       answers come back on {@code <key>-response#<nsp>#} (or {@code ...#<uid>#});
  *   <li>the node count is {@code PUBSUB NUMSUB} of the request channel.
@@ -51,8 +52,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every request gets this node's answer, an empty one included, so no requester waits out its
  * timeout because of a Java node. Unlike the Node adapter, socketsJoin, socketsLeave and
- * disconnectSockets act on this node at once and skip their own echo: they still work here
- * while Redis is down. Connection state recovery stays per node (the classic protocol has none).
+ * disconnectSockets act on this node at once and skip their own echo: they still work here while
+ * Redis is down. Connection state recovery stays per node (the classic protocol has none).
  */
 public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
   private static final Logger LOG = LoggerFactory.getLogger(RedisAdapter.class);
@@ -75,8 +76,12 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
   private volatile long lastPublishWarning = System.nanoTime() - WARN_INTERVAL_NANOS;
 
   /** Subscribes this namespace's channels and waits (up to 10 s) until Redis confirmed them. */
-  public RedisAdapter(String namespace, InMemoryAdapter local, LocalNamespace sockets,
-      RedisConnections redis, RedisAdapterOptions options) {
+  public RedisAdapter(
+      String namespace,
+      InMemoryAdapter local,
+      LocalNamespace sockets,
+      RedisConnections redis,
+      RedisAdapterOptions options) {
     this.namespace = namespace;
     this.local = local;
     this.sockets = sockets;
@@ -88,16 +93,17 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
     this.specificResponseChannel = responseChannel + uid + "#";
     redis.addReceiver(this);
     try {
-      CompletableFuture.allOf(redis.psubscribe(channel + "*"),
-          redis.subscribe(requestChannel, responseChannel, specificResponseChannel))
+      CompletableFuture.allOf(
+              redis.psubscribe(channel + "*"),
+              redis.subscribe(requestChannel, responseChannel, specificResponseChannel))
           .get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while subscribing to Redis", e);
     } catch (Exception e) {
       redis.removeReceiver(this);
-      throw new IllegalStateException("cannot subscribe to " + channel + "* at " + redis.url()
-          + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot subscribe to " + channel + "* at " + redis.url() + ": " + e.getMessage(), e);
     }
   }
 
@@ -144,8 +150,8 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
   }
 
   @Override
-  public Optional<RestoredSession> restoreSession(String pid, String offset,
-      Predicate<RestoredSession> attach) {
+  public Optional<RestoredSession> restoreSession(
+      String pid, String offset, Predicate<RestoredSession> attach) {
     return local.restoreSession(pid, offset, attach);
   }
 
@@ -157,20 +163,28 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
       ArrayNode message = Json.MAPPER.createArrayNode().add(uid);
       message.add(wirePacket(packet));
       message.add(wireOptions(target, null));
-      String destination = target.rooms().size() == 1
-          ? channel + target.rooms().iterator().next() + "#" : channel;
+      String destination =
+          target.rooms().size() == 1 ? channel + target.rooms().iterator().next() + "#" : channel;
       publish(destination, MsgPack.encode(message));
     }
     local.broadcast(packet, target);
   }
 
   @Override
-  public void broadcastWithAck(Packet packet, BroadcastOptions target, Duration timeout,
-      IntConsumer clientCount, Consumer<JsonNode> ack) {
+  public void broadcastWithAck(
+      Packet packet,
+      BroadcastOptions target,
+      Duration timeout,
+      IntConsumer clientCount,
+      Consumer<JsonNode> ack) {
     if (!target.isLocal()) {
       String requestId = randomId(6);
-      ObjectNode request = Json.MAPPER.createObjectNode().put("uid", uid)
-          .put("requestId", requestId).put("type", RequestType.BROADCAST.code());
+      ObjectNode request =
+          Json.MAPPER
+              .createObjectNode()
+              .put("uid", uid)
+              .put("requestId", requestId)
+              .put("type", RequestType.BROADCAST.code());
       request.set("packet", wirePacket(packet));
       request.set("opts", wireOptions(target, timeout));
       ackRequests.put(requestId, new AckRequest(clientCount, ack));
@@ -187,18 +201,20 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
     if (target.isLocal()) {
       return CompletableFuture.completedFuture(mine);
     }
-    return serverCount().thenCompose(numSub -> {
-      if (numSub <= 1) {
-        return CompletableFuture.completedFuture(mine);
-      }
-      String requestId = randomId(6);
-      ObjectNode request = request(RequestType.REMOTE_FETCH).put("requestId", requestId);
-      request.set("opts", wireOptions(target, null).without("flags"));
-      PendingRequest pending = new PendingRequest(RequestType.REMOTE_FETCH, numSub);
-      pending.sockets.addAll(mine);
-      return send(requestId, pending, request, "fetchSockets")
-          .thenApply(done -> List.copyOf(pending.sockets));
-    });
+    return serverCount()
+        .thenCompose(
+            numSub -> {
+              if (numSub <= 1) {
+                return CompletableFuture.completedFuture(mine);
+              }
+              String requestId = randomId(6);
+              ObjectNode request = request(RequestType.REMOTE_FETCH).put("requestId", requestId);
+              request.set("opts", wireOptions(target, null).without("flags"));
+              PendingRequest pending = new PendingRequest(RequestType.REMOTE_FETCH, numSub);
+              pending.sockets.addAll(mine);
+              return send(requestId, pending, request, "fetchSockets")
+                  .thenApply(done -> List.copyOf(pending.sockets));
+            });
   }
 
   @Override
@@ -242,20 +258,23 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
   }
 
   @Override
-  public CompletableFuture<List<JsonNode>> serverSideEmitWithAck(List<JsonNode> eventAndArgs,
-      Duration timeout) {
-    return serverCount().thenCompose(count -> {
-      int others = count - 1;
-      if (others <= 0) {
-        return CompletableFuture.completedFuture(List.<JsonNode>of());
-      }
-      String requestId = randomId(6);
-      ObjectNode request = request(RequestType.SERVER_SIDE_EMIT).put("requestId", requestId);
-      request.set("data", Json.MAPPER.createArrayNode().addAll(eventAndArgs));
-      PendingRequest pending = new PendingRequest(RequestType.SERVER_SIDE_EMIT, others);
-      return send(requestId, pending, request, "serverSideEmit")
-          .thenApply(done -> List.copyOf(pending.responses));
-    });
+  public CompletableFuture<List<JsonNode>> serverSideEmitWithAck(
+      List<JsonNode> eventAndArgs, Duration timeout) {
+    return serverCount()
+        .thenCompose(
+            count -> {
+              int others = count - 1;
+              if (others <= 0) {
+                return CompletableFuture.completedFuture(List.<JsonNode>of());
+              }
+              String requestId = randomId(6);
+              ObjectNode request =
+                  request(RequestType.SERVER_SIDE_EMIT).put("requestId", requestId);
+              request.set("data", Json.MAPPER.createArrayNode().addAll(eventAndArgs));
+              PendingRequest pending = new PendingRequest(RequestType.SERVER_SIDE_EMIT, others);
+              return send(requestId, pending, request, "serverSideEmit")
+                  .thenApply(done -> List.copyOf(pending.responses));
+            });
   }
 
   @Override
@@ -264,16 +283,27 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
   }
 
   /** Registers the request, publishes it, and fails it after the requests timeout. */
-  private CompletableFuture<Void> send(String requestId, PendingRequest pending,
-      ObjectNode request, String what) {
+  private CompletableFuture<Void> send(
+      String requestId, PendingRequest pending, ObjectNode request, String what) {
     requests.put(requestId, pending);
-    ScheduledFuture<?> timer = redis.schedule(() -> {
-      if (requests.remove(requestId) != null) {
-        pending.done.completeExceptionally(new TimeoutException("timeout reached: only "
-            + pending.answered + " of " + pending.expected + " nodes answered " + what + " within "
-            + options.requestsTimeout().toMillis() + " ms"));
-      }
-    }, options.requestsTimeout());
+    ScheduledFuture<?> timer =
+        redis.schedule(
+            () -> {
+              if (requests.remove(requestId) != null) {
+                pending.done.completeExceptionally(
+                    new TimeoutException(
+                        "timeout reached: only "
+                            + pending.answered
+                            + " of "
+                            + pending.expected
+                            + " nodes answered "
+                            + what
+                            + " within "
+                            + options.requestsTimeout().toMillis()
+                            + " ms"));
+              }
+            },
+            options.requestsTimeout());
     pending.done.whenComplete((ok, failure) -> timer.cancel(false));
     publishJson(requestChannel, request);
     return pending.done;
@@ -294,10 +324,10 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
 
   private void onBroadcast(String from, byte[] message) {
     // <key>#<nsp># carries broadcasts to many rooms, <key>#<nsp>#<room># those to one room.
-    String room = from.length() > channel.length()
-        ? from.substring(channel.length(), from.length() - 1) : "";
-    if (!room.isEmpty() && local.socketIds(new BroadcastOptions(Set.of(room), Set.of(), false))
-        .isEmpty()) {
+    String room =
+        from.length() > channel.length() ? from.substring(channel.length(), from.length() - 1) : "";
+    if (!room.isEmpty()
+        && local.socketIds(new BroadcastOptions(Set.of(room), Set.of(), false)).isEmpty()) {
       return; // no member here: not even worth decoding
     }
     JsonNode decoded;
@@ -307,7 +337,9 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
       LOG.warn("ignoring a broadcast on {}: {}", from, e.getMessage());
       return;
     }
-    if (!decoded.isArray() || decoded.size() < 3 || !decoded.get(1).isObject()
+    if (!decoded.isArray()
+        || decoded.size() < 3
+        || !decoded.get(1).isObject()
         || !decoded.get(1).path("data").isArray()) {
       LOG.warn("ignoring a broadcast on {}: not [uid, packet, opts]", from);
       return;
@@ -319,7 +351,8 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
     if (!packet.path("nsp").asText("/").equals(namespace)) {
       return;
     }
-    local.broadcast(new Packet(PacketType.EVENT, namespace, Packet.NO_ACK, packet.get("data")),
+    local.broadcast(
+        new Packet(PacketType.EVENT, namespace, Packet.NO_ACK, packet.get("data")),
         targetOf(decoded.get(2)).asLocal());
   }
 
@@ -340,8 +373,8 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
         if (requestId == null || requests.containsKey(requestId)) {
           return;
         }
-        BroadcastOptions target = new BroadcastOptions(texts(request.path("rooms")), Set.of(),
-            false);
+        BroadcastOptions target =
+            new BroadcastOptions(texts(request.path("rooms")), Set.of(), false);
         ObjectNode response = Json.MAPPER.createObjectNode().put("requestId", requestId);
         response.set("sockets", strings(local.socketIds(target)));
         publishResponse(request, response);
@@ -379,32 +412,54 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
         }
         List<JsonNode> data = new ArrayList<>();
         request.path("data").forEach(data::add);
-        Consumer<JsonNode> ack = requestId == null ? null : answer -> {
-          ObjectNode response = Json.MAPPER.createObjectNode()
-              .put("type", RequestType.SERVER_SIDE_EMIT.code()).put("requestId", requestId);
-          response.set("data", answer);
-          // Node answers serverSideEmit on the shared channel whatever its options.
-          publishJson(responseChannel, response);
-        };
+        Consumer<JsonNode> ack =
+            requestId == null
+                ? null
+                : answer -> {
+                  ObjectNode response =
+                      Json.MAPPER
+                          .createObjectNode()
+                          .put("type", RequestType.SERVER_SIDE_EMIT.code())
+                          .put("requestId", requestId);
+                  response.set("data", answer);
+                  // Node answers serverSideEmit on the shared channel whatever its options.
+                  publishJson(responseChannel, response);
+                };
         sockets.onServerSideEmit(data, ack);
       }
       case BROADCAST -> {
-        if (requestId == null || ackRequests.containsKey(requestId)
+        if (requestId == null
+            || ackRequests.containsKey(requestId)
             || !request.path("packet").path("data").isArray()) {
           return;
         }
-        long timeoutMillis = request.path("opts").path("flags").path("timeout")
-            .asLong(options.requestsTimeout().toMillis());
-        Packet packet = new Packet(PacketType.EVENT, namespace, Packet.NO_ACK,
-            request.path("packet").get("data"));
-        local.broadcastWithAck(packet, targetOf(request.path("opts")).asLocal(),
+        long timeoutMillis =
+            request
+                .path("opts")
+                .path("flags")
+                .path("timeout")
+                .asLong(options.requestsTimeout().toMillis());
+        Packet packet =
+            new Packet(
+                PacketType.EVENT, namespace, Packet.NO_ACK, request.path("packet").get("data"));
+        local.broadcastWithAck(
+            packet,
+            targetOf(request.path("opts")).asLocal(),
             Duration.ofMillis(timeoutMillis),
-            count -> publishResponse(request, Json.MAPPER.createObjectNode()
-                .put("type", RequestType.BROADCAST_CLIENT_COUNT.code())
-                .put("requestId", requestId).put("clientCount", count)),
+            count ->
+                publishResponse(
+                    request,
+                    Json.MAPPER
+                        .createObjectNode()
+                        .put("type", RequestType.BROADCAST_CLIENT_COUNT.code())
+                        .put("requestId", requestId)
+                        .put("clientCount", count)),
             answer -> {
-              ObjectNode response = Json.MAPPER.createObjectNode()
-                  .put("type", RequestType.BROADCAST_ACK.code()).put("requestId", requestId);
+              ObjectNode response =
+                  Json.MAPPER
+                      .createObjectNode()
+                      .put("type", RequestType.BROADCAST_ACK.code())
+                      .put("requestId", requestId);
               response.set("packet", answer);
               publish(responseChannelFor(request), MsgPack.encode(response));
             });
@@ -435,8 +490,9 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
       case REMOTE_LEAVE -> local.leave(sid, room);
       default -> sockets.disconnect(List.of(sid), request.path("close").asBoolean(false));
     }
-    publishResponse(request, Json.MAPPER.createObjectNode()
-        .put("requestId", request.path("requestId").asText("")));
+    publishResponse(
+        request,
+        Json.MAPPER.createObjectNode().put("requestId", request.path("requestId").asText("")));
   }
 
   private void onResponse(byte[] message) {
@@ -465,9 +521,12 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
         pending.responses.add(response.path("data"));
       } else {
         for (JsonNode socket : response.path("sockets")) {
-          pending.sockets.add(new SocketDetails(socket.path("id").asText(""),
-              socket.path("handshake"), texts(socket.path("rooms")),
-              socket.has("data") ? socket.get("data") : Json.MAPPER.nullNode()));
+          pending.sockets.add(
+              new SocketDetails(
+                  socket.path("id").asText(""),
+                  socket.path("handshake"),
+                  texts(socket.path("rooms")),
+                  socket.has("data") ? socket.get("data") : Json.MAPPER.nullNode()));
         }
       }
       pending.answered++;
@@ -504,7 +563,9 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
   }
 
   private static BroadcastOptions targetOf(JsonNode wire) {
-    return new BroadcastOptions(texts(wire.path("rooms")), texts(wire.path("except")),
+    return new BroadcastOptions(
+        texts(wire.path("rooms")),
+        texts(wire.path("except")),
         wire.path("flags").path("volatile").asBoolean(false));
   }
 
@@ -515,8 +576,10 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
   /** JSON when the first byte is '{', msgpack otherwise: the Node adapter's rule. */
   private static JsonNode parse(byte[] message, String what) {
     try {
-      JsonNode parsed = message.length > 0 && message[0] == '{'
-          ? Json.MAPPER.readTree(message) : MsgPack.decode(message);
+      JsonNode parsed =
+          message.length > 0 && message[0] == '{'
+              ? Json.MAPPER.readTree(message)
+              : MsgPack.decode(message);
       if (parsed == null || !parsed.isObject()) {
         LOG.warn("ignoring a cluster {} that is not an object", what);
         return null;
@@ -534,29 +597,37 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
 
   private String responseChannelFor(JsonNode request) {
     return options.publishOnSpecificResponseChannel()
-        ? responseChannel + request.path("uid").asText("") + "#" : responseChannel;
+        ? responseChannel + request.path("uid").asText("") + "#"
+        : responseChannel;
   }
 
   private void publishJson(String destination, ObjectNode message) {
     try {
-      publish(destination, Json.MAPPER.writeValueAsString(message)
-          .getBytes(StandardCharsets.UTF_8));
+      publish(
+          destination, Json.MAPPER.writeValueAsString(message).getBytes(StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }
   }
 
   private void publish(String destination, byte[] message) {
-    redis.publish(destination, message).whenComplete((receivers, failure) -> {
-      if (failure != null) {
-        long now = System.nanoTime();
-        if (now - lastPublishWarning >= WARN_INTERVAL_NANOS) {
-          lastPublishWarning = now;
-          LOG.warn("could not publish to {} at {} ({}); other nodes miss it (logged once per"
-              + " 10 s)", destination, redis.url(), failure.getMessage());
-        }
-      }
-    });
+    redis
+        .publish(destination, message)
+        .whenComplete(
+            (receivers, failure) -> {
+              if (failure != null) {
+                long now = System.nanoTime();
+                if (now - lastPublishWarning >= WARN_INTERVAL_NANOS) {
+                  lastPublishWarning = now;
+                  LOG.warn(
+                      "could not publish to {} at {} ({}); other nodes miss it (logged once per"
+                          + " 10 s)",
+                      destination,
+                      redis.url(),
+                      failure.getMessage());
+                }
+              }
+            });
   }
 
   private static ArrayNode strings(Collection<String> values) {
@@ -585,8 +656,12 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
   public void close() {
     redis.removeReceiver(this);
     redis.unsubscribe(channel + "*", requestChannel, responseChannel, specificResponseChannel);
-    requests.values().forEach(pending -> pending.done.completeExceptionally(
-        new IllegalStateException("the adapter of " + namespace + " closed")));
+    requests
+        .values()
+        .forEach(
+            pending ->
+                pending.done.completeExceptionally(
+                    new IllegalStateException("the adapter of " + namespace + " closed")));
     requests.clear();
     ackRequests.clear();
     local.close();

@@ -22,14 +22,18 @@ public final class RedisAdapterFactory implements AdapterFactory, AutoCloseable 
 
   /** Connects to {@code url}; fails with a one-line {@link IllegalStateException} if it cannot. */
   public static RedisAdapterFactory connect(String url, RedisAdapterOptions options) {
-    return new RedisAdapterFactory(RedisConnections.connect(url, options.maxQueuedCommands()),
-        options);
+    return new RedisAdapterFactory(
+        RedisConnections.connect(url, options.maxQueuedCommands()), options);
   }
 
   @Override
   public Adapter create(String namespace, LocalNamespace local, SocketIoOptions server) {
-    return new RedisAdapter(namespace, new InMemoryAdapter(local, server.recovery(),
-        server.clock()), local, redis, options);
+    return new RedisAdapter(
+        namespace,
+        new InMemoryAdapter(local, server.recovery(), server.clock()),
+        local,
+        redis,
+        options);
   }
 
   @Override

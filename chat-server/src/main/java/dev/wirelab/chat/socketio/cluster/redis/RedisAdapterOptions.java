@@ -8,13 +8,16 @@ import java.util.Objects;
  *
  * @param key the channel prefix ({@code "socket.io"}): nodes with the same prefix form a cluster
  * @param requestsTimeout how long fetchSockets and serverSideEmit wait for the other nodes
- * @param publishOnSpecificResponseChannel answer each requester on its own response channel
- *     instead of the shared one
- * @param maxQueuedCommands how many Redis commands wait while Redis is unreachable; beyond,
- *     new ones fail at once (and the broadcast stays on this node)
+ * @param publishOnSpecificResponseChannel answer each requester on its own response channel instead
+ *     of the shared one
+ * @param maxQueuedCommands how many Redis commands wait while Redis is unreachable; beyond, new
+ *     ones fail at once (and the broadcast stays on this node)
  */
-public record RedisAdapterOptions(String key, Duration requestsTimeout,
-    boolean publishOnSpecificResponseChannel, int maxQueuedCommands) {
+public record RedisAdapterOptions(
+    String key,
+    Duration requestsTimeout,
+    boolean publishOnSpecificResponseChannel,
+    int maxQueuedCommands) {
 
   public RedisAdapterOptions {
     Objects.requireNonNull(key, "key");
@@ -30,17 +33,17 @@ public record RedisAdapterOptions(String key, Duration requestsTimeout,
   }
 
   public RedisAdapterOptions withKey(String prefix) {
-    return new RedisAdapterOptions(prefix, requestsTimeout, publishOnSpecificResponseChannel,
-        maxQueuedCommands);
+    return new RedisAdapterOptions(
+        prefix, requestsTimeout, publishOnSpecificResponseChannel, maxQueuedCommands);
   }
 
   public RedisAdapterOptions withRequestsTimeout(Duration timeout) {
-    return new RedisAdapterOptions(key, timeout, publishOnSpecificResponseChannel,
-        maxQueuedCommands);
+    return new RedisAdapterOptions(
+        key, timeout, publishOnSpecificResponseChannel, maxQueuedCommands);
   }
 
   public RedisAdapterOptions withMaxQueuedCommands(int commands) {
-    return new RedisAdapterOptions(key, requestsTimeout, publishOnSpecificResponseChannel,
-        commands);
+    return new RedisAdapterOptions(
+        key, requestsTimeout, publishOnSpecificResponseChannel, commands);
   }
 }

@@ -27,10 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The two Redis connections one node's adapters share, like the Node adapter's
- * {@code pubClient} and {@code subClient}: one to publish and query, one subscribed. Lettuce
- * reconnects both and subscribes again by itself; while Redis is unreachable at most
- * {@code maxQueuedCommands} commands wait, newer ones fail at once, and one log line says so.
+ * The two Redis connections one node's adapters share, like the Node adapter's {@code pubClient}
+ * and {@code subClient}: one to publish and query, one subscribed. Lettuce reconnects both and
+ * subscribes again by itself; while Redis is unreachable at most {@code maxQueuedCommands} commands
+ * wait, newer ones fail at once, and one log line says so.
  */
 public final class RedisConnections implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisConnections.class);
@@ -50,7 +50,10 @@ public final class RedisConnections implements AutoCloseable {
   private final AtomicBoolean unreachable = new AtomicBoolean();
   private volatile boolean closing;
 
-  private RedisConnections(String url, ClientResources resources, RedisClient client,
+  private RedisConnections(
+      String url,
+      ClientResources resources,
+      RedisClient client,
       StatefulRedisConnection<byte[], byte[]> commands,
       StatefulRedisPubSubConnection<byte[], byte[]> subscriber) {
     this.url = url;
@@ -61,21 +64,25 @@ public final class RedisConnections implements AutoCloseable {
   }
 
   /**
-   * Connects to {@code url} ({@code redis://host:port}); fails with an
-   * {@link IllegalStateException} saying so when Redis cannot be reached now.
+   * Connects to {@code url} ({@code redis://host:port}); fails with an {@link
+   * IllegalStateException} saying so when Redis cannot be reached now.
    */
   public static RedisConnections connect(String url, int maxQueuedCommands) {
     // Two I/O threads are plenty for two connections; the default is one per core, at least 2.
     // The JDK's resolver, not Netty's DNS client: no UDP sockets for a loopback or LAN address.
-    ClientResources resources = DefaultClientResources.builder()
-        .ioThreadPoolSize(2).computationThreadPoolSize(1)
-        .addressResolverGroup(DefaultAddressResolverGroup.INSTANCE).build();
+    ClientResources resources =
+        DefaultClientResources.builder()
+            .ioThreadPoolSize(2)
+            .computationThreadPoolSize(1)
+            .addressResolverGroup(DefaultAddressResolverGroup.INSTANCE)
+            .build();
     RedisClient client = RedisClient.create(resources, RedisURI.create(url));
-    client.setOptions(ClientOptions.builder()
-        .autoReconnect(true)
-        .requestQueueSize(maxQueuedCommands)
-        .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(10)))
-        .build());
+    client.setOptions(
+        ClientOptions.builder()
+            .autoReconnect(true)
+            .requestQueueSize(maxQueuedCommands)
+            .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(10)))
+            .build());
     try {
       StatefulRedisConnection<byte[], byte[]> commands = client.connect(ByteArrayCodec.INSTANCE);
       StatefulRedisPubSubConnection<byte[], byte[]> subscriber =
@@ -86,39 +93,49 @@ public final class RedisConnections implements AutoCloseable {
       return connections;
     } catch (RedisConnectionException e) {
       shutDown(client, resources);
-      throw new IllegalStateException("cannot reach Redis at " + url + ": "
-          + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+      throw new IllegalStateException(
+          "cannot reach Redis at "
+              + url
+              + ": "
+              + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()),
+          e);
     }
   }
 
   private void listen() {
-    subscriber.addListener(new RedisPubSubAdapter<>() {
-      @Override
-      public void message(byte[] channel, byte[] message) {
-        dispatch(channel, message);
-      }
+    subscriber.addListener(
+        new RedisPubSubAdapter<>() {
+          @Override
+          public void message(byte[] channel, byte[] message) {
+            dispatch(channel, message);
+          }
 
-      @Override
-      public void message(byte[] pattern, byte[] channel, byte[] message) {
-        dispatch(channel, message);
-      }
-    });
-    client.addListener(new RedisConnectionStateListener() {
-      @Override
-      public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-        if (!closing && unreachable.compareAndSet(false, true)) {
-          LOG.warn("lost Redis at {}: reconnecting; up to {} commands wait meanwhile, broadcasts"
-              + " reach this node's clients only", url, client.getOptions().getRequestQueueSize());
-        }
-      }
+          @Override
+          public void message(byte[] pattern, byte[] channel, byte[] message) {
+            dispatch(channel, message);
+          }
+        });
+    client.addListener(
+        new RedisConnectionStateListener() {
+          @Override
+          public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+            if (!closing && unreachable.compareAndSet(false, true)) {
+              LOG.warn(
+                  "lost Redis at {}: reconnecting; up to {} commands wait meanwhile, broadcasts"
+                      + " reach this node's clients only",
+                  url,
+                  client.getOptions().getRequestQueueSize());
+            }
+          }
 
-      @Override
-      public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-        if (unreachable.compareAndSet(true, false)) {
-          LOG.info("Redis at {} is back", url);
-        }
-      }
-    });
+          @Override
+          public void onRedisConnected(
+              RedisChannelHandler<?, ?> connection, SocketAddress address) {
+            if (unreachable.compareAndSet(true, false)) {
+              LOG.info("Redis at {} is back", url);
+            }
+          }
+        });
   }
 
   private void dispatch(byte[] channel, byte[] message) {
@@ -166,13 +183,19 @@ public final class RedisConnections implements AutoCloseable {
     for (int i = 0; i < channels.length; i++) {
       names[i] = bytes(channels[i]);
     }
-    return subscriber.async().punsubscribe(bytes(pattern)).toCompletableFuture()
+    return subscriber
+        .async()
+        .punsubscribe(bytes(pattern))
+        .toCompletableFuture()
         .thenCompose(done -> subscriber.async().unsubscribe(names).toCompletableFuture());
   }
 
   /** How many connections subscribe to {@code channel} (PUBSUB NUMSUB). */
   CompletableFuture<Integer> numsub(String channel) {
-    return commands.async().pubsubNumsub(bytes(channel)).toCompletableFuture()
+    return commands
+        .async()
+        .pubsubNumsub(bytes(channel))
+        .toCompletableFuture()
         .thenApply(counts -> counts.values().stream().mapToInt(Long::intValue).sum());
   }
 
