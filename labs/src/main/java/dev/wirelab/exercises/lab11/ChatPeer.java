@@ -18,7 +18,7 @@ public interface ChatPeer extends AutoCloseable {
   List<List<String>> said();
 
   @Override
-  void close() throws IOException, InterruptedException;
+  void close() throws IOException;
 
   /** Makes connected peers for one server. */
   @FunctionalInterface

@@ -68,7 +68,7 @@ public final class JavaChatPeers implements ChatPeer.Factory, AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     clients.close();
   }
 }

@@ -1,5 +1,6 @@
 package dev.wirelab.exercises.lab12;
 
+import dev.wirelab.labs.support.Stopping;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -176,8 +177,8 @@ final class BreakingServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     listener.close();
-    acceptor.join(10_000);
+    Stopping.join(acceptor, 10_000);
   }
 }

@@ -3,6 +3,7 @@ package dev.wirelab.labs.lab01;
 import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.Narrator;
 import dev.wirelab.labs.support.ServerSockets;
+import dev.wirelab.labs.support.Stopping;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -78,9 +79,9 @@ final class EchoServer implements AutoCloseable {
 
   /** Stops accepting, lets connected clients finish (briefly), then hangs up on the rest. */
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     listener.close();
-    acceptor.join(CLIENT_GRACE_MILLIS);
+    Stopping.join(acceptor, CLIENT_GRACE_MILLIS);
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLIENT_GRACE_MILLIS);
     for (Connection connection : connections) {
       connection.finishBy(deadline);
@@ -99,12 +100,13 @@ final class EchoServer implements AutoCloseable {
     }
 
     /** Lets the client hang up by {@code deadline} (a nanoTime); after that, hangs up on it. */
-    void finishBy(long deadline) throws IOException, InterruptedException {
-      thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    void finishBy(long deadline) throws IOException {
+      Stopping.join(
+          thread, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
       if (thread.isAlive()) {
         narrator.say("hanging up on %s", Endpoint.of(socket.getRemoteSocketAddress()));
         socket.close();
-        thread.join(CLIENT_GRACE_MILLIS);
+        Stopping.join(thread, CLIENT_GRACE_MILLIS);
       }
     }
 

@@ -2,6 +2,7 @@ package dev.wirelab.labs.lab03;
 
 import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.Stopping;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -124,14 +125,14 @@ final class PingServer implements AutoCloseable {
 
   /** Stops receiving; replies still waiting out their delay are abandoned, as a crash would. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     socket.close();
-    receiver.join(STOP_TIMEOUT_MILLIS);
+    Stopping.join(receiver, STOP_TIMEOUT_MILLIS);
     int abandoned = replies.shutdownNow().size();
     if (abandoned > 0) {
       narrator.say("stopped with %d delayed replies unsent", abandoned);
     }
-    if (!replies.awaitTermination(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+    if (!Stopping.shutdownNow(replies, STOP_TIMEOUT_MILLIS)) {
       narrator.say("a reply was still being sent after %d ms", STOP_TIMEOUT_MILLIS);
     }
   }

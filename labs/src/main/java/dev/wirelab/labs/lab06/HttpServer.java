@@ -143,7 +143,7 @@ public final class HttpServer implements AutoCloseable {
 
   /** Stops accepting, hangs up on every connection, and waits for their threads. */
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     stopping = true;
     connections.close();
     narrator.say("stopped");

@@ -138,7 +138,7 @@ public final class HttpAndWebSocketServer implements AutoCloseable {
 
   /** Stops accepting, hangs up on every connection and waits for their threads. */
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     connections.close();
     narrator.say("stopped");
   }

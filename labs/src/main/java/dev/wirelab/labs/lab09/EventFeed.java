@@ -1,5 +1,6 @@
 package dev.wirelab.labs.lab09;
 
+import dev.wirelab.labs.support.Stopping;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -58,8 +59,7 @@ final class EventFeed implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    clock.shutdownNow();
-    clock.awaitTermination(5, TimeUnit.SECONDS);
+  public void close() {
+    Stopping.shutdownNow(clock, 5_000);
   }
 }

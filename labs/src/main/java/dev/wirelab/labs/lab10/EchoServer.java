@@ -1,5 +1,7 @@
 package dev.wirelab.labs.lab10;
 
+import java.io.IOException;
+
 /**
  * An echo server of either model, as the lab measures it: where it listens and how many clients it
  * holds.
@@ -13,5 +15,5 @@ interface EchoServer extends AutoCloseable {
   void awaitStop() throws InterruptedException;
 
   @Override
-  void close() throws Exception;
+  void close() throws IOException;
 }

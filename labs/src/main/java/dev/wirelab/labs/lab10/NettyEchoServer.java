@@ -98,13 +98,13 @@ final class NettyEchoServer implements EchoServer {
 
   /** Closes the listener and every connection, and waits for the event loop's thread to end. */
   @Override
-  public void close() throws InterruptedException {
-    listener.close().await(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+  public void close() {
+    listener.close().awaitUninterruptibly(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
     // Close connections while the loop still runs: the JDK frees a closed socket registered with a
     // selector only at that selector's next select, which a loop already shutting down may skip.
-    clients.close().await(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+    clients.close().awaitUninterruptibly(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
     loop.shutdownGracefully(0, SHUTDOWN_SECONDS, TimeUnit.SECONDS)
-        .await(2 * SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+        .awaitUninterruptibly(2 * SHUTDOWN_SECONDS, TimeUnit.SECONDS);
   }
 
   /** Keeps the count of open connections. */

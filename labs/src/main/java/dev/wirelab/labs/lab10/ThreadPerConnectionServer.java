@@ -66,7 +66,7 @@ final class ThreadPerConnectionServer implements EchoServer {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     server.close();
   }
 }

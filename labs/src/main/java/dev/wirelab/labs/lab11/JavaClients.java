@@ -1,6 +1,7 @@
 package dev.wirelab.labs.lab11;
 
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.Stopping;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -63,11 +64,10 @@ public final class JavaClients implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     // A cut connection may leave a call in flight: cancel it with the rest.
     http.dispatcher().cancelAll();
-    http.dispatcher().executorService().shutdown();
-    if (!http.dispatcher().executorService().awaitTermination(5, TimeUnit.SECONDS)) {
+    if (!Stopping.shutdownNow(http.dispatcher().executorService(), 5_000)) {
       LOG.warn("OkHttp's dispatcher threads did not end within 5 s");
     }
     http.connectionPool().evictAll();

@@ -101,14 +101,14 @@ public final class ThreadPerConnection implements AutoCloseable {
 
   /** Stops accepting, hangs up on every connection, and waits for every thread to end. */
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     listener.close();
-    acceptor.join(JOIN_MILLIS);
+    Stopping.join(acceptor, JOIN_MILLIS);
     for (Socket socket : sockets) {
       socket.close();
     }
     for (Thread thread : threads) {
-      thread.join(JOIN_MILLIS);
+      Stopping.join(thread, JOIN_MILLIS);
     }
   }
 }
