@@ -4,6 +4,7 @@ import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -44,7 +45,7 @@ public final class Lab01HelloTcp implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = ProjectorWriter.out(spec);
     out.printf("lab 01 Hello, TCP: %s%n", endpoint);
     Narrator narrator = new Narrator(out, endpoint.mode().name());
     switch (endpoint.mode()) {

@@ -7,6 +7,7 @@ import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.ProjectorWriter;
 import dev.wirelab.labs.support.ServerSockets;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -69,7 +70,7 @@ public final class Lab02FullDuplex implements Callable<Integer> {
     if (rounds < 1) {
       throw BadOption.because("--rounds must be at least 1, not " + rounds);
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = ProjectorWriter.out(spec);
     out.printf(
         "lab 02 Full duplex: %s%s%n",
         endpoint, endpoint.mode() == LabMode.demo ? " rounds=" + rounds : "");

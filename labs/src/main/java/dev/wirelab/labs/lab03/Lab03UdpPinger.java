@@ -6,6 +6,7 @@ import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.PrintWriter;
 import java.net.PortUnreachableException;
 import java.util.concurrent.Callable;
@@ -82,7 +83,7 @@ public final class Lab03UdpPinger implements Callable<Integer> {
             : endpoint.mode() == LabMode.demo
                 ? DEMO_SEED
                 : ThreadLocalRandom.current().nextLong(1_000_000);
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = ProjectorWriter.out(spec);
     out.println(settings(effectiveSeed));
     Narrator narrator = new Narrator(out, endpoint.mode().name());
     SimulatedLoss loss = new SimulatedLoss(lossPercent, effectiveSeed);

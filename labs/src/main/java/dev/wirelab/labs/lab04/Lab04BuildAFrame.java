@@ -4,6 +4,7 @@ import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.DatagramPacket;
@@ -63,7 +64,7 @@ public final class Lab04BuildAFrame implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter console = spec.commandLine().getOut();
+    PrintWriter console = ProjectorWriter.out(spec);
     Narrator narrator = new Narrator(console, endpoint.mode().name());
     switch (endpoint.mode()) {
       case demo -> {

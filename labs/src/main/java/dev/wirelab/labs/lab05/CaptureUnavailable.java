@@ -57,7 +57,8 @@ public final class CaptureUnavailable extends Exception {
           "  \"Restrict Npcap driver's access to Administrators only\" off, or run as Administrator");
     }
     return List.of(
-        "Linux: let java capture:  sudo setcap cap_net_raw,cap_net_admin=eip $(readlink -f $(which java))",
+        "Linux: let java capture (a command to copy whole, on one line):",
+        "  sudo setcap cap_net_raw,cap_net_admin=eip $(readlink -f $(which java))",
         "  or run this lab with sudo");
   }
 }

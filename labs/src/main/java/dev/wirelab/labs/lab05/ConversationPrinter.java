@@ -1,12 +1,12 @@
 package dev.wirelab.labs.lab05;
 
-import dev.wirelab.labs.support.Endpoint;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Prints a captured conversation one packet per line, TCP sequence and acknowledgment numbers both
@@ -27,7 +27,7 @@ public final class ConversationPrinter {
     Numbering numbering = new Numbering(conversation);
     long start = conversation.segments().isEmpty() ? 0 : conversation.segments().get(0).micros();
     line(
-        "  %3s %8s  %-32s %-8s %6s %6s %4s",
+        " %3s %8s  %-27s %-8s %6s %6s %4s",
         "#", "time ms", "from > to", "flags", "seq", "ack", "len");
     int number = 0;
     for (Segment segment : conversation.segments()) {
@@ -35,23 +35,25 @@ public final class ConversationPrinter {
       String time = String.format(Locale.ROOT, "%8.3f", (segment.micros() - start) / 1000.0);
       if (segment.udp()) {
         line(
-            "  %3d %s  %-32s %-8s %6s %6s %4d  %s",
+            " %3d %s  %-27s %-8s %6s %6s %4d  %s",
             number,
             time,
-            Endpoint.of(segment.from()) + " > " + Endpoint.of(segment.to()),
+            // The lab's client sends its datagram from a socket of its own to the server's port.
+            "client:" + segment.from().getPort() + " > server:" + segment.to().getPort(),
             "UDP",
             "-",
             "-",
             segment.payload().length,
             quoted(segment.payload()));
+        line(" %3s %8s  %s", "", "", packetLine.describe(segment));
         line(
-            "  %3s %8s  %s  <- no connection, no seq/ack, no reply: one datagram, one packet",
-            "", "", packetLine.describe(segment));
+            " %3s %8s  %s",
+            "", "", "<- no connection, no seq/ack, no reply: one datagram, one packet");
         continue;
       }
       numbering.learn(segment);
       line(
-          "  %3d %s  %-32s %-8s %6d %6s %4d  %s",
+          " %3d %s  %-27s %-8s %6d %6s %4d  %s",
           number,
           time,
           numbering.name(segment.from()) + " > " + numbering.name(segment.to()),
@@ -60,7 +62,8 @@ public final class ConversationPrinter {
           segment.ack() ? String.valueOf(numbering.relativeAcknowledgment(segment)) : "-",
           segment.payload().length,
           segment.payload().length > 0 ? quoted(segment.payload()) : "");
-      line("  %3s %8s  %s%s", "", "", packetLine.describe(segment), numbering.explain(segment));
+      line(" %3s %8s  %s", "", "", packetLine.describe(segment));
+      numbering.explain(segment).ifPresent(why -> line(" %3s %8s  %s", "", "", why));
       numbering.remember(segment);
     }
     out.flush();
@@ -117,19 +120,21 @@ public final class ConversationPrinter {
       return (raw - initialSequence.getOrDefault(sender, 0L)) & MOD_32;
     }
 
-    String explain(Segment segment) {
+    /** Why this segment's numbers are what they are, where the table alone does not say. */
+    Optional<String> explain(Segment segment) {
       if (segment.syn() && !segment.ack()) {
-        return "  <- the client's initial sequence number (ISN), chosen at random, shown as 0";
+        return Optional.of(
+            "<- the client's initial sequence number (ISN), chosen at random, shown as 0");
       }
-      String prefix = segment.syn() ? "  <- the server's own random ISN; " : "  <- ";
+      String prefix = segment.syn() ? "<- the server's own random ISN; " : "<- ";
       String sum =
           segment.ack()
               ? confirmedBy.getOrDefault(segment.to(), Map.of()).remove(segment.acknowledgment())
               : null;
       if (sum == null) {
-        return "";
+        return Optional.empty();
       }
-      return prefix + "ack " + relativeAcknowledgment(segment) + " = " + sum;
+      return Optional.of(prefix + "ack " + relativeAcknowledgment(segment) + " = " + sum);
     }
 
     void remember(Segment segment) {

@@ -3,6 +3,7 @@ package dev.wirelab.labs.lab06;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -51,7 +52,7 @@ public final class Lab06HttpByHand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = ProjectorWriter.out(spec);
     out.printf("lab 06 HTTP by hand: %s%n", endpoint);
     Narrator narrator = new Narrator(out, endpoint.mode().name());
     switch (endpoint.mode()) {

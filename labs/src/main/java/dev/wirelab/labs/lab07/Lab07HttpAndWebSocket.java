@@ -3,6 +3,7 @@ package dev.wirelab.labs.lab07;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ public final class Lab07HttpAndWebSocket implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = ProjectorWriter.out(spec);
     out.printf("lab 07 HTTP and WebSocket on one port: %s%n", endpoint);
     Narrator narrator = new Narrator(out, endpoint.mode().name());
     switch (endpoint.mode()) {

@@ -3,6 +3,7 @@ package dev.wirelab.labs.lab08;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class Lab08WebSocketFrames implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = ProjectorWriter.out(spec);
     out.printf("lab 08 WebSocket frames by hand: %s%n", endpoint);
     Narrator narrator = new Narrator(out, endpoint.mode().name());
     switch (endpoint.mode()) {

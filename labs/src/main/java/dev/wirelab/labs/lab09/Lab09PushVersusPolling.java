@@ -5,6 +5,7 @@ import dev.wirelab.labs.support.BadOption;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -65,7 +66,7 @@ public final class Lab09PushVersusPolling implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     checkOptions();
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = ProjectorWriter.out(spec);
     out.printf(
         "lab 09 Push versus polling: %s events=%d every=%d ms poll-every=%d ms%n",
         endpoint, events, everyMillis, pollEveryMillis);

@@ -6,6 +6,7 @@ import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.ProjectorWriter;
 import io.netty.channel.ChannelHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,7 +91,7 @@ public final class Lab10NonBlockingNetty implements Callable<Integer> {
               + MAX_CONNECTIONS
               + " (each one is a file descriptor at both ends)");
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = ProjectorWriter.out(spec);
     out.printf(
         Locale.ROOT,
         "lab 10 Non-blocking I/O with Netty: %s connections=%d%s%n",

@@ -4,6 +4,7 @@ import dev.wirelab.chat.socketio.SocketIoOptions;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.util.Arrays;
@@ -44,7 +45,7 @@ public final class Lab11EventsAndRooms implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = ProjectorWriter.out(spec);
     out.printf("lab 11 Events, acks, rooms and namespaces: %s%n", endpoint);
     Narrator narrator = new Narrator(out, endpoint.mode().name());
     switch (endpoint.mode()) {

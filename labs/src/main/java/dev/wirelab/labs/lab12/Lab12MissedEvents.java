@@ -4,6 +4,7 @@ import dev.wirelab.labs.support.BadOption;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public final class Lab12MissedEvents implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     checkOptions();
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = ProjectorWriter.out(spec);
     out.println(settings());
     Narrator narrator = new Narrator(out, endpoint.mode().name());
     switch (endpoint.mode()) {

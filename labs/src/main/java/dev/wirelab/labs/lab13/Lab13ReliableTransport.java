@@ -7,6 +7,7 @@ import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.PrintWriter;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -143,7 +144,7 @@ public final class Lab13ReliableTransport implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     validate();
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = ProjectorWriter.out(spec);
     out.println(settings());
     Narrator narrator = new Narrator(out, endpoint.mode().name());
     switch (endpoint.mode()) {

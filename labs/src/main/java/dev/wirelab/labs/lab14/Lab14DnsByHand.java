@@ -5,6 +5,7 @@ import dev.wirelab.labs.support.BadOption;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -58,7 +59,7 @@ public final class Lab14DnsByHand implements Callable<Integer> {
     if (timeoutMillis < 1) {
       throw BadOption.because("--timeout-ms must be at least 1, not " + timeoutMillis);
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = ProjectorWriter.out(spec);
     StringBuilder settings = new StringBuilder("lab 14 DNS by hand: " + endpoint);
     switch (endpoint.mode()) {
       case client ->

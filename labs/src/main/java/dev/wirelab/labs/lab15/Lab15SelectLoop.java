@@ -4,6 +4,7 @@ import dev.wirelab.labs.support.BadOption;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -42,7 +43,7 @@ public final class Lab15SelectLoop implements Callable<Integer> {
     if (bulkBytes < 1 || bulkBytes > 256 << 20) {
       throw BadOption.because("--bulk-bytes is 1 to 268435456, not " + bulkBytes);
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = ProjectorWriter.out(spec);
     out.printf(
         "lab 15 A select loop by hand: %s%s%n",
         endpoint,

@@ -20,7 +20,7 @@ class Lab03UdpPingerTest {
     LabRun run = LabRun.of(new Lab03UdpPinger(), "demo", "--port", "0", "--timeout-ms", "500");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out())
+    assertThat(run.prose())
         .startsWith(
             "lab 03 UDP pinger: mode=demo host=127.0.0.1 port=0 count=10 timeout-ms=500 "
                 + "loss=30% delay-ms=0 seed="
@@ -31,7 +31,7 @@ class Lab03UdpPingerTest {
         .contains("rtt min/avg/max = ")
         .contains("receive #3 got \"three\" (5 bytes)")
         .contains("unconnected socket: receive() timed out")
-        .contains("connected socket:   receive() threw PortUnreachableException")
+        .contains("connected socket: receive() threw PortUnreachableException")
         .contains("65508 bytes: send() failed")
         .contains("got 16 bytes, the other 24 are gone");
   }

@@ -108,7 +108,8 @@ class Lab04BuildAFrameTest {
             "    50 18                     data offset | flags      header 5 x 4 = 20 bytes, flags ACK+PSH")
         .contains("  4 Transport      | Transport      | UDP header, 8 bytes")
         .contains("  2 Data link      | Link           | Ethernet II header, 14 bytes")
-        .contains("frame 1: IPv4 checksum 0x4e5a correct, UDP checksum 0x5d51 correct")
+        .contains("frame 1: IPv4 checksum 0x4e5a correct, UDP checksum 0x5d51 correct");
+    assertThat(run.prose())
         .contains(
             "frame 2: 87 bytes, Ethernet 00:00:5e:00:53:01 -> 00:00:5e:00:53:02, "
                 + "IPv4 192.0.2.10 -> 198.51.100.20, TCP 50004 -> 9004, data \"Hello from the application layer!\"");

@@ -27,8 +27,7 @@ class Lab06HttpByHandTest {
             "< HTTP/1.1 200 OK\\r\\n\n< Content-Type: text/html; charset=utf-8\\r\\n\n"
                 + "< Content-Length: 153\\r\\n\n< Connection: keep-alive\\r\\n\n")
         .contains("< <!doctype html>\\n\n")
-        .contains(
-            "[client] received 164 bytes: a 164-byte head and a 0-byte body (HEAD: the headers describe a body that is not sent)")
+        .contains("[client] received 164 bytes: a 164-byte head and a 0-byte body")
         .contains("< 404 Not Found: there is nothing at /missing (try /)\\n")
         .contains("[client] after \"Connection: close\" the server closed: yes")
         .contains("< HTTP/1.1 501 Not Implemented\\r\\n")

@@ -38,7 +38,6 @@ class Lab08WebSocketFramesTest {
         .contains("MASK=1 length=27 (7-bit form)")
         .contains("length=300 (16-bit form)")
         .contains("length=70000 (64-bit form)")
-        .contains("payload, masked; unmasked: \"" + FramesByHand.JSON + "\"")
         .contains("payload: 8 raw bytes 89 50 4e 47 0d 0a 1a 0a")
         .contains("[server] onMessage text \"Hello\" -> echoing it")
         .contains("closing handshake done, server's status 1000")
@@ -46,10 +45,12 @@ class Lab08WebSocketFramesTest {
         .contains("[client] onMessage text \"" + DuplexClient.HELLO + "\"")
         .contains("[client] received 2 messages without asking for any")
         .contains("[server] stopped");
+    assertThat(run.prose()).contains("payload, masked; unmasked: \"" + FramesByHand.JSON + "\"");
     // The server speaks first: its frame arrives before the client has sent a single one.
-    assertThat(out.indexOf("payload: \"" + PushingServer.GREETING + "\""))
+    String prose = run.prose();
+    assertThat(prose.indexOf("payload: \"" + PushingServer.GREETING + "\""))
         .isPositive()
-        .isLessThan(out.indexOf("[raw client] sent:"));
+        .isLessThan(prose.indexOf("[raw client] sent:"));
     // Frames a client sends are masked, frames a server sends are not.
     assertThat(maskLinesAfter(out, "sent:"))
         .hasSize(8)

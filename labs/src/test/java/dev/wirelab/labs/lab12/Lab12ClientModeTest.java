@@ -56,13 +56,13 @@ class Lab12ClientModeTest {
               "200");
 
       assertThat(run.exitCode()).as(run.err()).isZero();
-      assertThat(run.out())
+      assertThat(run.prose())
           .startsWith(
               "lab 12 Missed events and message queueing: mode=client host=127.0.0.1 port="
                   + server.port()
                   + " events=40 cut-after=3 away=5 strategy="
                   + strategy.name().toLowerCase(Locale.ROOT)
-                  + " pause=200\n")
+                  + " pause=200 ")
           .containsPattern("got tick \\d+, then dropped the connection; away for 200 ms")
           .contains("received 40 of 40 ticks: lost 0 [], duplicated 0");
     } finally {

@@ -73,9 +73,10 @@ class Lab12MissedEventsTest {
     LabRun run = LabRun.of(new Lab12MissedEvents(), "demo", "--port", "0");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out())
+    assertThat(run.prose())
         .startsWith(
-            "lab 12 Missed events and message queueing: mode=demo host=127.0.0.1 port=0 events=20 cut-after=5 away=5")
+            "lab 12 Missed events and message queueing: mode=demo host=127.0.0.1 port=0 events=20 cut-after=5 away=5");
+    assertThat(run.out())
         .containsPattern("(?m)^1 no queueing +20 +15 +5 +0 +0 +false$")
         .containsPattern("(?m)^2 connection state recovery +20 +20 +0 +5 +0 +true$")
         .containsPattern("(?m)^3 durable offsets +20 +20 +0 +5 +0 +false$")

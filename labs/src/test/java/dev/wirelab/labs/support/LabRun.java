@@ -20,6 +20,14 @@ public record LabRun(int exitCode, String out, String err) {
     return new LabRun(exitCode, out.toString(), err.toString());
   }
 
+  /**
+   * The output as running text: every run of spaces and line breaks one space, so a sentence folded
+   * for the projector ({@link ProjectorWriter}) reads as one.
+   */
+  public String prose() {
+    return out.replaceAll("\\s+", " ");
+  }
+
   /** Asserts the run failed with exactly one {@code error:} line and no stack trace. */
   public String assertOneLineError() {
     assertThat(exitCode).as("exit code; stderr: %s", err).isNotZero();
