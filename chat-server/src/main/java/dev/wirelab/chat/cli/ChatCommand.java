@@ -2,10 +2,10 @@ package dev.wirelab.chat.cli;
 
 import dev.wirelab.chat.classroom.ChatSettings;
 import dev.wirelab.chat.classroom.ClassroomChat;
-import dev.wirelab.chat.classroom.startup.LanAddresses;
 import dev.wirelab.chat.classroom.startup.StartupBanner;
 import dev.wirelab.chat.classroom.startup.TeacherToken;
 import dev.wirelab.chat.fixture.FixtureCommand;
+import dev.wirelab.common.net.LanAddresses;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

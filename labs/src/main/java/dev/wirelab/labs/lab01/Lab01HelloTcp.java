@@ -3,6 +3,7 @@ package dev.wirelab.labs.lab01;
 import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
+import dev.wirelab.labs.support.LanHint;
 import dev.wirelab.labs.support.Narrator;
 import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.BufferedReader;
@@ -61,6 +62,7 @@ public final class Lab01HelloTcp implements Callable<Integer> {
       narrator.say(
           "try: ./wirelab lab 01 client --port %d   or   nc %s %d   (Ctrl-C stops)",
           server.port(), Endpoint.dialable(endpoint.host()), server.port());
+      LanHint.say(narrator, "01", endpoint.host(), server.port());
       server.awaitStop();
     }
   }

@@ -6,6 +6,7 @@ import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
+import dev.wirelab.labs.support.LanHint;
 import dev.wirelab.labs.support.Narrator;
 import dev.wirelab.labs.support.ProjectorWriter;
 import dev.wirelab.labs.support.ServerSockets;
@@ -92,6 +93,7 @@ public final class Lab02FullDuplex implements Callable<Integer> {
           listener.getLocalPort(),
           Endpoint.dialable(endpoint.host()),
           listener.getLocalPort());
+      LanHint.say(narrator, "02", endpoint.host(), listener.getLocalPort());
       try (Socket socket = listener.accept()) {
         talk(socket, narrator);
       }

@@ -2,9 +2,11 @@ package dev.wirelab.labs.lab03;
 
 import dev.wirelab.common.cli.UserError;
 import dev.wirelab.labs.support.BadOption;
+import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
+import dev.wirelab.labs.support.LanHint;
 import dev.wirelab.labs.support.Narrator;
 import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.PrintWriter;
@@ -137,7 +139,8 @@ public final class Lab03UdpPinger implements Callable<Integer> {
         PingServer.start(endpoint.host(), endpoint.port(), loss, delayMillis, narrator)) {
       narrator.say(
           "try: ./wirelab lab 03 client --port %d   or   nc -u %s %d   (Ctrl-C stops)",
-          server.port(), endpoint.host(), server.port());
+          server.port(), Endpoint.dialable(endpoint.host()), server.port());
+      LanHint.say(narrator, "03", endpoint.host(), server.port());
       server.awaitStop();
     }
   }

@@ -3,6 +3,7 @@ package dev.wirelab.labs.lab04;
 import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
+import dev.wirelab.labs.support.LanHint;
 import dev.wirelab.labs.support.Narrator;
 import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.IOException;
@@ -126,6 +127,7 @@ public final class Lab04BuildAFrame implements Callable<Integer> {
   private void receive(Narrator narrator) throws IOException {
     try (UdpReceiver receiver = UdpReceiver.bind(endpoint.host(), endpoint.port(), narrator)) {
       narrator.say("try: ./wirelab lab 04 client --port %d   (Ctrl-C stops)", receiver.port());
+      LanHint.say(narrator, "04", endpoint.host(), receiver.port());
       while (true) {
         receiver.receiveOne();
       }

@@ -1,7 +1,9 @@
 package dev.wirelab.labs.lab06;
 
+import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
+import dev.wirelab.labs.support.LanHint;
 import dev.wirelab.labs.support.Narrator;
 import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.BufferedReader;
@@ -68,7 +70,8 @@ public final class Lab06HttpByHand implements Callable<Integer> {
         HttpServer.start(endpoint.host(), endpoint.port(), narrator, Clock.systemUTC())) {
       narrator.say(
           "try: ./wirelab lab 06 client --port %d   or   curl -v http://%s:%d/   (Ctrl-C stops)",
-          server.port(), endpoint.host(), server.port());
+          server.port(), Endpoint.dialable(endpoint.host()), server.port());
+      LanHint.say(narrator, "06", endpoint.host(), server.port());
       server.awaitStop();
     }
   }

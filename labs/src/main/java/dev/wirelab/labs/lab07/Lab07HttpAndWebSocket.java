@@ -1,7 +1,9 @@
 package dev.wirelab.labs.lab07;
 
+import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
+import dev.wirelab.labs.support.LanHint;
 import dev.wirelab.labs.support.Narrator;
 import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.PrintWriter;
@@ -48,7 +50,8 @@ public final class Lab07HttpAndWebSocket implements Callable<Integer> {
         EchoSite.start(endpoint.host(), endpoint.port(), narrator)) {
       narrator.say(
           "try: open http://%s:%d/ in a browser, or ./wirelab lab 07 client --port %d (Ctrl-C stops)",
-          endpoint.host(), server.port(), server.port());
+          Endpoint.dialable(endpoint.host()), server.port(), server.port());
+      LanHint.say(narrator, "07", endpoint.host(), server.port());
       server.awaitStop();
     }
   }

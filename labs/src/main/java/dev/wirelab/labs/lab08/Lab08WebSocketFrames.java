@@ -2,6 +2,7 @@ package dev.wirelab.labs.lab08;
 
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
+import dev.wirelab.labs.support.LanHint;
 import dev.wirelab.labs.support.Narrator;
 import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.PrintWriter;
@@ -49,6 +50,7 @@ public final class Lab08WebSocketFrames implements Callable<Integer> {
     PushingServer server = PushingServer.start(endpoint.host(), endpoint.port(), narrator);
     try {
       narrator.say("try: ./wirelab lab 08 client --port %d (Ctrl-C stops)", server.port());
+      LanHint.say(narrator, "08", endpoint.host(), server.port());
       new CountDownLatch(1).await(); // server mode runs until Ctrl-C ends the JVM
     } finally {
       server.shutDown();

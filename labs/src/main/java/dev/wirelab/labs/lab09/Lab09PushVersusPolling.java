@@ -4,6 +4,7 @@ import dev.wirelab.labs.lab07.HttpAndWebSocketServer;
 import dev.wirelab.labs.support.BadOption;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
+import dev.wirelab.labs.support.LanHint;
 import dev.wirelab.labs.support.Narrator;
 import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.IOException;
@@ -99,6 +100,7 @@ public final class Lab09PushVersusPolling implements Callable<Integer> {
           "the feed starts with the first request; try: ./wirelab lab 09 client --port %d "
               + "(restart the server for another run; Ctrl-C stops)",
           server.port());
+      LanHint.say(narrator, "09", endpoint.host(), server.port());
       server.awaitStop();
     }
   }

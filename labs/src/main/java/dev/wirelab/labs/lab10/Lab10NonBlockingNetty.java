@@ -5,6 +5,7 @@ import dev.wirelab.labs.support.ClientSockets;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
+import dev.wirelab.labs.support.LanHint;
 import dev.wirelab.labs.support.Narrator;
 import dev.wirelab.labs.support.ProjectorWriter;
 import io.netty.channel.ChannelHandler;
@@ -123,6 +124,7 @@ public final class Lab10NonBlockingNetty implements Callable<Integer> {
       narrator.say(
           "%s listening on port %d: %d threads, RSS %s; try: ./wirelab lab 10 client --port %d (Ctrl-C stops)",
           model.title, server.port(), idle.threads(), idle.rss(), server.port());
+      LanHint.say(narrator, "10", endpoint.host(), server.port());
       server.awaitStop();
     }
   }

@@ -3,6 +3,7 @@ package dev.wirelab.labs.lab11;
 import dev.wirelab.chat.socketio.SocketIoOptions;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
+import dev.wirelab.labs.support.LanHint;
 import dev.wirelab.labs.support.Narrator;
 import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.PrintWriter;
@@ -77,6 +78,7 @@ public final class Lab11EventsAndRooms implements Callable<Integer> {
       narrator.say(
           "Socket.IO on port %d; try: ./wirelab lab 11 client --port %d --name ada (Ctrl-C stops)",
           server.port(), server.port());
+      LanHint.say(narrator, "11", endpoint.host(), server.port());
       // Server mode has no end of its own: it serves until the user presses Ctrl-C.
       new CountDownLatch(1).await();
     }

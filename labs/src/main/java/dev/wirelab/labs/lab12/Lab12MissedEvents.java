@@ -3,6 +3,7 @@ package dev.wirelab.labs.lab12;
 import dev.wirelab.labs.support.BadOption;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
+import dev.wirelab.labs.support.LanHint;
 import dev.wirelab.labs.support.Narrator;
 import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.IOException;
@@ -177,6 +178,7 @@ public final class Lab12MissedEvents implements Callable<Integer> {
           server.port(),
           strategy.name().toLowerCase(Locale.ROOT),
           server.port());
+      LanHint.say(narrator, "12", endpoint.host(), server.port());
       // Server mode has no end of its own: it serves until the user presses Ctrl-C.
       new CountDownLatch(1).await();
     } finally {

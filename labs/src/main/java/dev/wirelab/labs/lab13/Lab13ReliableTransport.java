@@ -6,6 +6,7 @@ import dev.wirelab.labs.support.BadOption;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabMode;
 import dev.wirelab.labs.support.LabRunner;
+import dev.wirelab.labs.support.LanHint;
 import dev.wirelab.labs.support.Narrator;
 import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.PrintWriter;
@@ -242,6 +243,7 @@ public final class Lab13ReliableTransport implements Callable<Integer> {
               "listening on %s:%d, in front of the receiver on port %d; try: "
                   + "./wirelab lab 13 client --port %d (Ctrl-C stops)",
               endpoint.host(), link.port(), receiver.port(), link.port());
+      LanHint.say(narrator, "13", endpoint.host(), link.port());
       new CountDownLatch(1).await();
     }
   }

@@ -2,8 +2,10 @@ package dev.wirelab.labs.lab14;
 
 import dev.wirelab.common.cli.UserError;
 import dev.wirelab.labs.support.BadOption;
+import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
+import dev.wirelab.labs.support.LanHint;
 import dev.wirelab.labs.support.Narrator;
 import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.IOException;
@@ -90,7 +92,9 @@ public final class Lab14DnsByHand implements Callable<Integer> {
               + "client --port %d",
           Zone.ORIGIN, endpoint.host(), server.port(), server.port());
       narrator.say(
-          "or: dig @%s -p %d www.wirelab.test   (Ctrl-C stops)", endpoint.host(), server.port());
+          "or: dig @%s -p %d www.wirelab.test   (Ctrl-C stops)",
+          Endpoint.dialable(endpoint.host()), server.port());
+      LanHint.say(narrator, "14", endpoint.host(), server.port());
       new CountDownLatch(1).await();
     }
   }

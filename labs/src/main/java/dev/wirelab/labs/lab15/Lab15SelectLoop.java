@@ -1,8 +1,10 @@
 package dev.wirelab.labs.lab15;
 
 import dev.wirelab.labs.support.BadOption;
+import dev.wirelab.labs.support.Endpoint;
 import dev.wirelab.labs.support.LabEndpoint;
 import dev.wirelab.labs.support.LabRunner;
+import dev.wirelab.labs.support.LanHint;
 import dev.wirelab.labs.support.Narrator;
 import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.PrintWriter;
@@ -69,7 +71,8 @@ public final class Lab15SelectLoop implements Callable<Integer> {
             endpoint.host(), endpoint.port(), line -> narrator.say("%s", line))) {
       narrator.say(
           "echo server on %s:%d, one thread; try: nc %s %d, several at once " + "(Ctrl-C stops)",
-          endpoint.host(), server.port(), endpoint.host(), server.port());
+          endpoint.host(), server.port(), Endpoint.dialable(endpoint.host()), server.port());
+      LanHint.say(narrator, "15", endpoint.host(), server.port());
       new CountDownLatch(1).await();
     }
   }

@@ -1,4 +1,4 @@
-package dev.wirelab.chat.classroom.startup;
+package dev.wirelab.common.net;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
