@@ -6,16 +6,14 @@ import io.netty.util.ResourceLeakDetector;
 import io.netty.util.ResourceLeakDetectorFactory;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -94,7 +92,7 @@ public final class LeakCheck implements BeforeAllCallback, AfterAllCallback {
   public void beforeAll(ExtensionContext context) {
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     store.put("threads", Thread.getAllStackTraces().keySet());
-    store.put("sockets", openSocketCount());
+    store.put("sockets", OpenSockets.inodes());
     NETTY_LEAKS.clear();
   }
 
@@ -103,7 +101,8 @@ public final class LeakCheck implements BeforeAllCallback, AfterAllCallback {
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     @SuppressWarnings("unchecked")
     Set<Thread> before = store.get("threads", Set.class);
-    long socketsBefore = store.get("sockets", Long.class);
+    @SuppressWarnings("unchecked")
+    Set<String> socketsBefore = store.get("sockets", Set.class);
 
     List<String> problems = new ArrayList<>();
     List<Thread> leakedThreads = awaitNewThreadsEnd(before);
@@ -114,15 +113,18 @@ public final class LeakCheck implements BeforeAllCallback, AfterAllCallback {
               + " ms after the tests: "
               + leakedThreads.stream().map(Thread::getName).collect(Collectors.joining(", ")));
     }
-    long socketsAfter = awaitSocketCountAtMost(socketsBefore);
-    if (socketsAfter > socketsBefore) {
+    Set<String> socketsAfter = awaitSocketCountAtMost(socketsBefore.size());
+    if (socketsAfter.size() > socketsBefore.size()) {
+      Set<String> opened = new TreeSet<>(socketsAfter);
+      opened.removeAll(socketsBefore);
       problems.add(
-          (socketsAfter - socketsBefore)
+          (socketsAfter.size() - socketsBefore.size())
               + " socket(s) left open ("
-              + socketsBefore
+              + socketsBefore.size()
               + " before the class, "
-              + socketsAfter
-              + " after)");
+              + socketsAfter.size()
+              + " after); opened meanwhile and still open:\n     "
+              + String.join("\n     ", OpenSockets.describe(opened)));
     }
     List<String> bufferLeaks = collectNettyLeaks();
     if (!bufferLeaks.isEmpty()) {
@@ -162,36 +164,14 @@ public final class LeakCheck implements BeforeAllCallback, AfterAllCallback {
    * socket on a thread of its own just after the test returns, and the kernel offers no event to
    * wait for, so this re-counts a few times before calling it a leak.
    */
-  private static long awaitSocketCountAtMost(long limit) {
+  private static Set<String> awaitSocketCountAtMost(int limit) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SOCKET_GRACE_MILLIS);
-    long count = openSocketCount();
-    while (count > limit && System.nanoTime() < deadline) {
+    Set<String> open = OpenSockets.inodes();
+    while (open.size() > limit && System.nanoTime() < deadline) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-      count = openSocketCount();
+      open = OpenSockets.inodes();
     }
-    return count;
-  }
-
-  /** Counts this process's open sockets; on systems without /proc the check is not possible. */
-  private static long openSocketCount() {
-    Path fds = Path.of("/proc/self/fd");
-    if (!Files.isDirectory(fds)) {
-      return 0;
-    }
-    try (Stream<Path> entries = Files.list(fds)) {
-      return entries.filter(LeakCheck::isSocket).count();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list /proc/self/fd to count open sockets", e);
-    }
-  }
-
-  private static boolean isSocket(Path fd) {
-    try {
-      return Files.readSymbolicLink(fd).toString().startsWith("socket:");
-    } catch (IOException e) {
-      // The descriptor closed between listing and reading it: it is not an open socket.
-      return false;
-    }
+    return open;
   }
 
   /**
