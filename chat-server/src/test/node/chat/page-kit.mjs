@@ -5,9 +5,20 @@ import { chromium } from "playwright-core";
 /** Every wait on a page is bounded by this. */
 export const WAIT = { timeout: 20000 };
 
+/**
+ * The environment without libfaketime: a suite run under `faketime` (to prove no test depends on
+ * the date) would hand it to Chromium too, whose faked clocks hang it before the first page.
+ */
+function withoutFakeTime(env) {
+  const kept = { ...env };
+  for (const name of ["LD_PRELOAD", "FAKETIME", "FAKETIME_SHARED", "FAKETIME_DONT_FAKE_MONOTONIC"]) delete kept[name];
+  return kept;
+}
+
 export function launchChromium() {
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
+    env: withoutFakeTime(process.env),
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });

@@ -117,7 +117,7 @@ class Lab07HttpAndWebSocketTest {
     try (HttpAndWebSocketServer server =
         EchoSite.start("127.0.0.1", 0, new Narrator(new PrintWriter(log), "server"))) {
       // With a debugging port, headless Chromium stays on the page until it is stopped.
-      Process chromium =
+      ProcessBuilder browser =
           new ProcessBuilder(
                   "chromium",
                   "--headless",
@@ -127,8 +127,15 @@ class Lab07HttpAndWebSocketTest {
                   "--remote-debugging-port=0",
                   "http://127.0.0.1:" + server.port() + "/")
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      // A suite run under faketime (proving no test depends on the date) must not hand libfaketime
+      // to Chromium: its faked clocks hang the browser before the first page.
+      browser
+          .environment()
+          .keySet()
+          .removeAll(
+              List.of("LD_PRELOAD", "FAKETIME", "FAKETIME_SHARED", "FAKETIME_DONT_FAKE_MONOTONIC"));
+      Process chromium = browser.start();
       try {
         assertThat(log.awaitSeen(30, TimeUnit.SECONDS))
             .as("the browser's second message; log:%n%s", log)
