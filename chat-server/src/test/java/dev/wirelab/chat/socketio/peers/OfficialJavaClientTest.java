@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wirelab.chat.socketio.Socket;
 import dev.wirelab.chat.socketio.SocketIoOptions;
 import io.socket.client.IO;
+import io.socket.client.Manager;
 import io.socket.engineio.client.transports.Polling;
 import io.socket.engineio.client.transports.WebSocket;
 import java.util.concurrent.BlockingQueue;
@@ -77,6 +78,17 @@ class OfficialJavaClientTest {
     return client;
   }
 
+  /**
+   * Closes a client and waits until its engine has closed its transport: the client closes on its
+   * own event thread, and a server shut down before that would start the close handshake itself.
+   */
+  private static void close(io.socket.client.Socket client) throws Exception {
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    client.io().on(Manager.EVENT_CLOSE, args -> closed.complete(null));
+    client.close();
+    closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
+  }
+
   private static Object[] emitWithAck(io.socket.client.Socket client, String event, Object... args)
       throws Exception {
     CompletableFuture<Object[]> answer = new CompletableFuture<>();
@@ -93,7 +105,7 @@ class OfficialJavaClientTest {
         assertThat(emitWithAck(client, "profile", new JSONObject().put("name", "ada")))
             .containsExactly("ADA");
       } finally {
-        client.close();
+        close(client);
       }
     }
   }
@@ -111,7 +123,7 @@ class OfficialJavaClientTest {
       socket.emit("file", "photo.bin", new byte[] {4, 5});
       assertThat(received.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsExactly(4, 5);
     } finally {
-      client.close();
+      close(client);
     }
   }
 
@@ -133,8 +145,8 @@ class OfficialJavaClientTest {
       assertThat(inRoomSaw.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("for everyone");
       assertThat(outsideSaw.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("for everyone");
     } finally {
-      inRoom.close();
-      outside.close();
+      close(inRoom);
+      close(outside);
     }
   }
 }
