@@ -10,6 +10,7 @@ import dev.wirelab.labs.support.ProjectorWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,8 +135,21 @@ public final class Lab09PushVersusPolling implements Callable<Integer> {
     ExecutorService consumers =
         Executors.newFixedThreadPool(2, task -> new Thread(task, "lab09-consumer"));
     try {
+      CompletableFuture<Void> listening = new CompletableFuture<>();
       Future<Delivery> push =
-          consumers.submit(() -> new PushConsumer(endpoint.host(), serverPort).run());
+          consumers.submit(
+              () -> {
+                try {
+                  return new PushConsumer(endpoint.host(), serverPort)
+                      .run(() -> listening.complete(null));
+                } finally {
+                  // A push that failed frees the poller too; push.get() below reports why.
+                  listening.complete(null);
+                }
+              });
+      // The first request starts the feed: were it the poller's, event 1 could be produced
+      // before the push consumer's WebSocket is open, and push would never see it.
+      listening.get(timeoutMillis, TimeUnit.MILLISECONDS);
       Future<Delivery> polling =
           consumers.submit(
               () ->

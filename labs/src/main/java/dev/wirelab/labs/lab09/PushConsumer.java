@@ -20,10 +20,12 @@ final class PushConsumer {
     this.port = port;
   }
 
-  Delivery run() throws IOException {
+  /** Listens until the last event; {@code onListening} runs once the WebSocket is open. */
+  Delivery run(Runnable onListening) throws IOException {
     Map<Integer, Long> latencies = new HashMap<>();
     try (RawWebSocketClient webSocket =
         RawWebSocketClient.connect(host, port, FeedServer.PUSH_PATH)) {
+      onListening.run();
       boolean last = false;
       while (!last) {
         // Each read is bounded by the socket's read timeout (RawHttpClient.READ_TIMEOUT_MILLIS).

@@ -9,6 +9,7 @@ import dev.wirelab.labs.support.Narrator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,8 +39,12 @@ class Lab09PushVersusPollingTest {
     try (EventFeed feed = new EventFeed(EVENTS, 100)) {
       server = FeedServer.start("127.0.0.1", 0, feed, narrator);
       try {
+        CountDownLatch listening = new CountDownLatch(1);
         Future<Delivery> pushed =
-            pushThread.submit(() -> new PushConsumer("127.0.0.1", server.port()).run());
+            pushThread.submit(
+                () -> new PushConsumer("127.0.0.1", server.port()).run(listening::countDown));
+        // The poll starts the feed: only once push listens can both see every event.
+        assertThat(listening.await(10, TimeUnit.SECONDS)).as("push is listening").isTrue();
         polling = new PollingConsumer("127.0.0.1", server.port(), POLL_EVERY_MILLIS).run(10_000);
         push = pushed.get(10, TimeUnit.SECONDS);
       } finally {
