@@ -99,7 +99,10 @@ public final class ProjectorWriter extends Writer {
     return pieces;
   }
 
-  /** Leading spaces, plus a {@code [speaker] }, {@code == } or {@code <- } that starts the text. */
+  /**
+   * Leading spaces, plus a {@code [speaker] }, {@code == } or {@code <- } that starts the text; a
+   * table row ({@code a | b | c}) goes on under its last column.
+   */
   private static int hangingIndent(String text) {
     int spaces = text.length() - text.stripLeading().length();
     String body = text.substring(spaces);
@@ -108,6 +111,8 @@ public final class ProjectorWriter extends Writer {
       tag = body.indexOf("] ") + 2;
     } else if (body.startsWith("== ") || body.startsWith("<- ")) {
       tag = 3;
+    } else if (body.contains(" | ")) {
+      tag = body.lastIndexOf(" | ") + 3;
     }
     int indent = spaces + tag;
     // Continued text is always set in, so it never reads as a line of its own; and a tag so long

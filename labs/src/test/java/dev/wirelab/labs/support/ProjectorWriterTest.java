@@ -33,6 +33,16 @@ class ProjectorWriterTest {
   }
 
   @Test
+  void aTableRowGoesOnUnderItsLastColumn() {
+    String row = "  1 Physical       |   (same)       | " + WORDS.repeat(2).strip();
+
+    List<String> pieces = ProjectorWriter.fold(row);
+
+    assertThat(pieces).hasSize(2);
+    assertThat(pieces.get(1)).startsWith(" ".repeat(38)).doesNotStartWith(" ".repeat(39));
+  }
+
+  @Test
   void aTokenWiderThanTheProjectorIsCutWhereTheRoomEnds() {
     String hex = "z".repeat(250);
 
