@@ -8,6 +8,7 @@ import dev.wirelab.exercises.ResourceTree;
 import dev.wirelab.exercises.check.StudentCompiler;
 import dev.wirelab.exercises.sandbox.StudentCode;
 import dev.wirelab.exercises.sandbox.StudentProcess;
+import dev.wirelab.testkit.RealClock;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -74,22 +75,23 @@ class UdpPacketExerciseTest extends ExerciseTestBase {
     }
     Path file = Files.write(work.resolve("reference.pcap"), pcap.toByteArray());
     Process tshark =
-        new ProcessBuilder(
-                "tshark",
-                "-n",
-                "-r",
-                file.toString(),
-                "-o",
-                "ip.check_checksum:TRUE",
-                "-o",
-                "udp.check_checksum:TRUE",
-                "-T",
-                "fields",
-                "-e",
-                "ip.checksum.status",
-                "-e",
-                "udp.checksum.status")
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
+        RealClock.forChild(
+                new ProcessBuilder(
+                        "tshark",
+                        "-n",
+                        "-r",
+                        file.toString(),
+                        "-o",
+                        "ip.check_checksum:TRUE",
+                        "-o",
+                        "udp.check_checksum:TRUE",
+                        "-T",
+                        "fields",
+                        "-e",
+                        "ip.checksum.status",
+                        "-e",
+                        "udp.checksum.status")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD))
             .start();
     String fields = new String(tshark.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(tshark.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wirelab.labs.support.LabRun;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.testkit.RealClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -235,7 +236,9 @@ class Lab04BuildAFrameTest {
       command.add(field);
     }
     Process tshark =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        RealClock.forChild(
+                new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD))
+            .start();
     String output = new String(tshark.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(tshark.waitFor(30, TimeUnit.SECONDS)).as("tshark finished").isTrue();
     assertThat(tshark.exitValue()).as("tshark exit code").isZero();

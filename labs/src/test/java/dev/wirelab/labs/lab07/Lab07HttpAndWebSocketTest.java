@@ -8,6 +8,7 @@ import dev.wirelab.labs.lab08.Frame;
 import dev.wirelab.labs.lab08.Opcode;
 import dev.wirelab.labs.support.LabRun;
 import dev.wirelab.labs.support.Narrator;
+import dev.wirelab.testkit.RealClock;
 import java.io.EOFException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -128,14 +129,7 @@ class Lab07HttpAndWebSocketTest {
                   "http://127.0.0.1:" + server.port() + "/")
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-      // A suite run under faketime (proving no test depends on the date) must not hand libfaketime
-      // to Chromium: its faked clocks hang the browser before the first page.
-      browser
-          .environment()
-          .keySet()
-          .removeAll(
-              List.of("LD_PRELOAD", "FAKETIME", "FAKETIME_SHARED", "FAKETIME_DONT_FAKE_MONOTONIC"));
-      Process chromium = browser.start();
+      Process chromium = RealClock.forChild(browser).start();
       try {
         assertThat(log.awaitSeen(30, TimeUnit.SECONDS))
             .as("the browser's second message; log:%n%s", log)

@@ -3,6 +3,7 @@ package dev.wirelab.inspector.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wirelab.inspector.Inspector;
+import dev.wirelab.testkit.RealClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -75,10 +76,16 @@ class FollowStreamTest {
 
   private String tsharkFollow(Path capture, int stream) throws IOException, InterruptedException {
     ProcessBuilder builder =
-        new ProcessBuilder(
-                List.of(
-                    "tshark", "-r", capture.toString(), "-q", "-z", "follow,tcp,ascii," + stream))
-            .redirectError(ProcessBuilder.Redirect.DISCARD);
+        RealClock.forChild(
+            new ProcessBuilder(
+                    List.of(
+                        "tshark",
+                        "-r",
+                        capture.toString(),
+                        "-q",
+                        "-z",
+                        "follow,tcp,ascii," + stream))
+                .redirectError(ProcessBuilder.Redirect.DISCARD));
     builder.environment().put("WIRESHARK_CONFIG_DIR", tsharkConfig.toString());
     Process tshark = builder.start();
     String out;

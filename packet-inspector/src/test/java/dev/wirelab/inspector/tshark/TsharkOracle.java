@@ -2,6 +2,7 @@ package dev.wirelab.inspector.tshark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wirelab.testkit.RealClock;
 import java.io.BufferedReader;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -130,7 +131,8 @@ final class TsharkOracle {
       command.add(field);
     }
     ProcessBuilder builder =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        RealClock.forChild(
+            new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD));
     builder.environment().put("WIRESHARK_CONFIG_DIR", configDir.toString());
     Process tshark = builder.start();
     List<Integer> linkTypes = LinkTypes.of(capture);

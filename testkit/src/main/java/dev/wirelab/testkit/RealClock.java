@@ -1,0 +1,23 @@
+package dev.wirelab.testkit;
+
+import java.util.List;
+
+/**
+ * Starts an outside program on the real clock when the suite itself runs under libfaketime (issue
+ * 11's proof that no test depends on the date). The programs the tests use as oracles or browsers
+ * (tshark, Chromium) are not the code under test: under faketime Chromium hangs and tshark runs 35
+ * times slower.
+ */
+public final class RealClock {
+  /** libfaketime's preload and its settings, as Debian's {@code faketime} command sets them. */
+  private static final List<String> FAKETIME_VARIABLES =
+      List.of("LD_PRELOAD", "FAKETIME", "FAKETIME_SHARED", "FAKETIME_DONT_FAKE_MONOTONIC");
+
+  private RealClock() {}
+
+  /** The same builder, its child's environment without libfaketime. */
+  public static ProcessBuilder forChild(ProcessBuilder builder) {
+    builder.environment().keySet().removeAll(FAKETIME_VARIABLES);
+    return builder;
+  }
+}
