@@ -2,6 +2,7 @@ package dev.wirelab.exercises.lab08;
 
 import dev.wirelab.exercises.Verdict;
 import dev.wirelab.exercises.wire.HttpProbe;
+import dev.wirelab.inspector.app.Quote;
 import dev.wirelab.labs.lab07.WebSocketHandshake;
 import dev.wirelab.labs.lab08.Frame;
 import dev.wirelab.labs.lab08.FrameCodec;
@@ -179,15 +180,11 @@ public final class FrameChecks {
   }
 
   private static String describe(Frame frame) {
+    // A payload the student unmasked wrongly is bytes of any value: escaped, never sent raw to the
+    // terminal.
     String text =
         frame.opcode() == Opcode.TEXT
-            ? " \""
-                + new String(
-                    frame.payload(),
-                    0,
-                    Math.min(40, frame.payload().length),
-                    StandardCharsets.UTF_8)
-                + "\""
+            ? " " + Quote.text(new String(frame.payload(), StandardCharsets.UTF_8))
             : "";
     return "a "
         + frame
