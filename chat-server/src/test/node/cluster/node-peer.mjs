@@ -55,6 +55,15 @@ io.on("connection", (socket) => {
 });
 io.on("hello", (arg, ack) => ack(`N:${arg}`));
 
+// The adapter and the emitter publish without waiting for Redis. A PING on the same connection is
+// answered only once Redis has handled every command sent before it, so the test's next request,
+// from any node, reaches every subscriber after what this command published.
+const published = (client, action) => async (opts) => {
+  const result = await action(opts);
+  await client.ping();
+  return result;
+};
+
 const clients = new Map();
 const target = (op, { rooms = [], except = [] }) => {
   let operator = op;
@@ -101,19 +110,20 @@ const commands = {
     found.emit(name, ...fromJson(args ?? []));
     return found.constructor.name;
   },
-  socketsJoin: ({ room, ...opts }) => target(io, opts).socketsJoin(room),
-  socketsLeave: ({ room, ...opts }) => target(io, opts).socketsLeave(room),
-  disconnectSockets: ({ close, ...opts }) => target(io, opts).disconnectSockets(close),
+  socketsJoin: published(pub, ({ room, ...opts }) => target(io, opts).socketsJoin(room)),
+  socketsLeave: published(pub, ({ room, ...opts }) => target(io, opts).socketsLeave(room)),
+  disconnectSockets: published(pub, ({ close, ...opts }) => target(io, opts).disconnectSockets(close)),
   serverSideEmitWithAck: ({ name, args }) => io.serverSideEmitWithAck(name, ...(args ?? [])),
   emitWithAck: ({ name, args, ...opts }) =>
     target(io, opts).timeout(3_000).emitWithAck(name, ...fromJson(args ?? [])),
   serverCount: () => io.of("/").adapter.serverCount(),
-  emitterEmit: ({ name, args, ...opts }) => {
+  emitterEmit: published(emitterClient, ({ name, args, ...opts }) => {
     target(emitter, opts).emit(name, ...fromJson(args ?? []));
-  },
-  emitterSocketsJoin: ({ room, ...opts }) => target(emitter, opts).socketsJoin(room),
-  emitterSocketsLeave: ({ room, ...opts }) => target(emitter, opts).socketsLeave(room),
-  emitterDisconnectSockets: ({ close, ...opts }) => target(emitter, opts).disconnectSockets(close),
+  }),
+  emitterSocketsJoin: published(emitterClient, ({ room, ...opts }) => target(emitter, opts).socketsJoin(room)),
+  emitterSocketsLeave: published(emitterClient, ({ room, ...opts }) => target(emitter, opts).socketsLeave(room)),
+  emitterDisconnectSockets: published(emitterClient,
+    ({ close, ...opts }) => target(emitter, opts).disconnectSockets(close)),
   exit: async () => {
     for (const socket of clients.values()) socket.disconnect();
     io.close();
