@@ -6,6 +6,8 @@ import dev.wirelab.inspector.app.http.HttpHeadParser;
 import dev.wirelab.inspector.app.http.HttpListener;
 import dev.wirelab.inspector.app.http.HttpReporter;
 import dev.wirelab.inspector.app.http.HttpStreamDecoder;
+import dev.wirelab.inspector.app.tls.TlsSession;
+import dev.wirelab.inspector.app.tls.TlsStreamDecoder;
 import dev.wirelab.inspector.app.websocket.WebSocketReporter;
 import dev.wirelab.inspector.app.websocket.WebSocketStreamDecoder;
 import dev.wirelab.inspector.stream.StreamChunk;
@@ -66,6 +68,14 @@ public final class AppConversation {
   void assumeWebSocket() {
     for (int d = 0; d < 2; d++) {
       decoders[d] = new WebSocketStreamDecoder(new WebSocketReporter());
+    }
+  }
+
+  /** A TLS port (443...) or --decode-as ...:tls: both directions are TLS records. */
+  void assumeTls() {
+    TlsSession session = new TlsSession();
+    for (int d = 0; d < 2; d++) {
+      decoders[d] = new TlsStreamDecoder(session, d);
     }
   }
 

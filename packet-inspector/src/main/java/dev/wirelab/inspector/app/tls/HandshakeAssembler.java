@@ -1,0 +1,101 @@
+package dev.wirelab.inspector.app.tls;
+
+import dev.wirelab.inspector.decode.MalformedFrameException;
+import java.util.Arrays;
+
+/**
+ * Handshake messages (a 1-byte type, a 3-byte length, the body) of one direction: a message may
+ * span records and a record may hold several, so record payloads are joined and cut here.
+ */
+final class HandshakeAssembler {
+  /** Far above any real certificate chain; a longer message is taken as garbage. */
+  static final int MAX_MESSAGE = 1 << 18;
+
+  private final TlsSession session;
+  private byte[] pending = new byte[0];
+  private boolean lost;
+
+  HandshakeAssembler(TlsSession session) {
+    this.session = session;
+  }
+
+  void add(byte[] b, int off, int len, TlsReport report) {
+    if (lost) {
+      report.item("Handshake (not decoded after an earlier error)");
+      return;
+    }
+    byte[] all = Arrays.copyOf(pending, pending.length + len);
+    System.arraycopy(b, off, all, pending.length, len);
+    int at = 0;
+    while (all.length - at >= 4) {
+      int type = all[at] & 0xff;
+      int length = (all[at + 1] & 0xff) << 16 | (all[at + 2] & 0xff) << 8 | (all[at + 3] & 0xff);
+      if (length > MAX_MESSAGE) {
+        lost = true;
+        pending = new byte[0];
+        throw new MalformedFrameException(
+            "TLS handshake: a "
+                + TlsHandshakeType.label(type)
+                + " of "
+                + length
+                + " bytes is over the limit of "
+                + MAX_MESSAGE);
+      }
+      if (all.length - at - 4 < length) {
+        break;
+      }
+      message(type, all, at + 4, length, report);
+      at += 4 + length;
+    }
+    pending = Arrays.copyOfRange(all, at, all.length);
+    if (pending.length > 0) {
+      String progress =
+          pending.length < 4
+              ? "header continues"
+              : TlsHandshakeType.label(pending[0] & 0xff) + " continues in the next record";
+      report.item(progress);
+    }
+  }
+
+  private void message(int type, byte[] b, int off, int len, TlsReport report) {
+    report.handshake(type, len);
+    try {
+      if (type == TlsHandshakeType.CLIENT_HELLO.code()) {
+        report.clientHello(ClientHello.parse(b, off, len));
+      } else if (type == TlsHandshakeType.SERVER_HELLO.code()) {
+        ServerHello hello = ServerHello.parse(b, off, len);
+        session.chose(hello);
+        report.serverHello(hello);
+      } else if (type == TlsHandshakeType.CERTIFICATE.code()) {
+        report.item(certificates(b, off, len));
+      } else {
+        report.item(TlsHandshakeType.label(type));
+      }
+    } catch (MalformedFrameException e) {
+      // The message's framing is sound: the next one can still be read.
+      report.item(TlsHandshakeType.label(type) + " [malformed]");
+      report.malformed(e.getMessage());
+    }
+  }
+
+  /** TLS 1.2's Certificate: a 3-byte list length, then each certificate with a 3-byte length. */
+  private String certificates(byte[] b, int off, int len) {
+    TlsCursor in = new TlsCursor(b, off, len, "Certificate");
+    TlsCursor list = in.sub(in.u24("certificate_list length"), "certificate_list");
+    int count = 0;
+    while (list.remaining() > 0) {
+      list.skip(list.u24("certificate length"), "certificate");
+      count++;
+    }
+    return "Certificate ("
+        + count
+        + (count == 1 ? " certificate, " : " certificates, ")
+        + len
+        + " bytes)";
+  }
+
+  void lose() {
+    pending = new byte[0];
+    lost = false;
+  }
+}
