@@ -17,8 +17,7 @@ public enum TlsHandshakeType {
   CLIENT_KEY_EXCHANGE(16, "ClientKeyExchange"),
   FINISHED(20, "Finished"),
   CERTIFICATE_STATUS(22, "CertificateStatus"),
-  KEY_UPDATE(24, "KeyUpdate"),
-  MESSAGE_HASH(254, "MessageHash");
+  KEY_UPDATE(24, "KeyUpdate");
 
   private final int code;
   private final String label;
