@@ -48,12 +48,16 @@ final class HandshakeAssembler {
       at += 4 + length;
     }
     pending = Arrays.copyOfRange(all, at, all.length);
-    if (pending.length > 0) {
-      String progress =
-          pending.length < 4
-              ? "header continues"
-              : TlsHandshakeType.label(pending[0] & 0xff) + " continues in the next record";
-      report.item(progress);
+    if (pending.length >= 4) {
+      String name = TlsHandshakeType.label(pending[0] & 0xff);
+      int length = (pending[1] & 0xff) << 16 | (pending[2] & 0xff) << 8 | (pending[3] & 0xff);
+      report.item(name + " continues in the next record");
+      report.detail(
+          "Handshake",
+          name + " (" + (pending[0] & 0xff) + "), " + length + " bytes",
+          (pending.length - 4) + " so far, continues in the next record");
+    } else if (pending.length > 0) {
+      report.item("handshake header continues in the next record");
     }
   }
 

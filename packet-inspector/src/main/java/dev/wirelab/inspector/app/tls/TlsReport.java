@@ -19,6 +19,7 @@ final class TlsReport {
   private final AppFindings out;
   private final List<String> items = new ArrayList<>();
   private int dataRecords;
+  private boolean explained;
   private long dataBytes;
 
   TlsReport(AppFindings out) {
@@ -32,14 +33,25 @@ final class TlsReport {
     out.detail(
         LAYER,
         "Record",
-        type.label() + " (" + type.code() + "), " + TlsVersion.label(version) + ", " + length,
-        "bytes");
+        type.label()
+            + " ("
+            + type.code()
+            + "), version "
+            + TlsVersion.label(version)
+            + ", "
+            + bytes(length),
+        opaque
+            ? "opaque type: the real one is encrypted inside"
+            : version < TlsVersion.TLS_1_2.code()
+                ? "the record version stays old for old middleboxes; the hellos negotiate the real one"
+                : "");
   }
 
   void applicationData(int length, String why) {
     dataRecords++;
     dataBytes += length;
-    out.detail(LAYER, "Encrypted data", length + " bytes", why);
+    out.detail(LAYER, "Encrypted data", length + " bytes", explained ? "encrypted, as above" : why);
+    explained = true;
   }
 
   void item(String text) {
@@ -58,7 +70,7 @@ final class TlsReport {
   void handshake(int type, int length) {
     out.fieldAppend("tls.handshake.type", type);
     out.detail(
-        LAYER, "Handshake", TlsHandshakeType.label(type) + " (" + type + ")", length + " bytes");
+        LAYER, "Handshake", TlsHandshakeType.label(type) + " (" + type + "), " + bytes(length), "");
   }
 
   void clientHello(ClientHello hello) {
@@ -134,20 +146,22 @@ final class TlsReport {
     item(text.toString());
   }
 
-  /** A summary item for the run: the records' items, or what is still on its way. */
-  void finish(String pending) {
+  /**
+   * The run's summary line: its items, then how far a record still on its way got ({@code pending}
+   * "Handshake record", "record header", or null at a record boundary).
+   */
+  void finish(String pending, String soFar) {
     flushData();
     if (pending != null) {
-      detail("Record", "continues in a later segment", pending);
+      detail("Record", pending + ", continues in a later segment", soFar + " so far");
     }
     if (items.isEmpty() && pending == null) {
       return;
     }
-    StringBuilder text = new StringBuilder("TLS ");
-    text.append(String.join(", ", items));
+    StringBuilder text = new StringBuilder("TLS ").append(String.join(", ", items));
     if (pending != null) {
-      text.append(items.isEmpty() ? "" : ", next ").append("record continues (").append(pending);
-      text.append(')');
+      text.append(items.isEmpty() ? pending : ", next " + pending);
+      text.append(" continues (").append(soFar).append(" so far)");
     }
     out.meaning(text.toString());
   }
@@ -164,6 +178,10 @@ final class TlsReport {
             + " (encrypted)");
     dataRecords = 0;
     dataBytes = 0;
+  }
+
+  static String bytes(long count) {
+    return count == 1 ? "1 byte" : count + " bytes";
   }
 
   private static String versions(List<Integer> codes) {

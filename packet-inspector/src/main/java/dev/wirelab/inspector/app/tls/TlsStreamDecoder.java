@@ -84,7 +84,13 @@ public final class TlsStreamDecoder implements DirectionDecoder {
       context.findings().malformed(e.getMessage());
       lose();
     }
-    report.finish(pending());
+    if (searching || headerFill == 0) {
+      report.finish(null, null);
+    } else if (headerFill < HEADER) {
+      report.finish("record header", headerFill + " of 5 bytes");
+    } else {
+      report.finish(type.label() + " record", bodyFill + " of " + length + " bytes");
+    }
     return len;
   }
 
@@ -129,7 +135,7 @@ public final class TlsStreamDecoder implements DirectionDecoder {
         report.item("Change Cipher Spec");
         report.detail(
             "Change Cipher Spec",
-            "",
+            "switch to the negotiated keys",
             session.tls13()
                 ? "TLS 1.3 sends it only so that middleboxes see a familiar handshake"
                 : "from here on this side's records are encrypted");
@@ -180,17 +186,6 @@ public final class TlsStreamDecoder implements DirectionDecoder {
     String description = TlsAlert.label(body[1] & 0xff);
     report.item("Alert " + level + " " + description);
     report.detail("Alert", level + ", " + description, "one side reports a problem or closes");
-  }
-
-  /** How far the record in progress got, or null at a record boundary. */
-  private String pending() {
-    if (searching || headerFill == 0) {
-      return null;
-    }
-    if (headerFill < HEADER) {
-      return headerFill + " of the 5 header bytes";
-    }
-    return type.label() + ", " + bodyFill + " of " + length + " bytes so far";
   }
 
   private void lose() {

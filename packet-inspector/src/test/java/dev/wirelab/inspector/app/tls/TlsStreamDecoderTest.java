@@ -51,7 +51,15 @@ class TlsStreamDecoderTest {
     for (int i = 0; i < stream.length - 1; i++) {
       AppFindings findings = feed(client, stream, i, 1, i == 0);
       assertThat(findings.fields()).as("byte " + i).doesNotContainKey("tls.handshake.type");
-      assertThat(findings.meanings().get(0)).startsWith("TLS record continues (");
+      assertThat(findings.meanings())
+          .containsExactly(
+              i < 4
+                  ? "TLS record header continues (" + (i + 1) + " of 5 bytes so far)"
+                  : "TLS Handshake record continues ("
+                      + (i - 4)
+                      + " of "
+                      + CLIENT_HELLO.length
+                      + " bytes so far)");
     }
     AppFindings last = feed(client, stream, stream.length - 1, 1, false);
 
