@@ -1,15 +1,28 @@
 #!/bin/bash
-# Remakes tls_loopback.pcap: three HTTPS requests to a local `openssl s_server`, recorded on the
+# Remakes the TLS test captures: HTTPS requests to a local `openssl s_server`, recorded on the
 # loopback interface of a network namespace made for the purpose (nothing leaves the machine).
+# Scenario "handshakes" (tls_loopback.pcap):
 #   1. curl --tlsv1.3 with SNI example.com (TLS 1.3: all after ServerHello is encrypted)
 #   2. curl --tlsv1.2 --tls-max 1.2 with SNI example.com (TLS 1.2: Certificate in clear text)
 #   3. curl --tlsv1.3 to https://127.0.0.1/ (no SNI: curl sends none for an IP address)
+# Scenario "refusals" (tls_refusals.pcap), the server accepting only the P-256 group:
+#   1. curl --tlsv1.3 --curves X25519:P-256: the client's key share is X25519, so the server
+#      answers with a HelloRetryRequest and the client sends a second ClientHello
+#   2. curl --tlsv1.2 --tls-max 1.2 without -k: the client refuses the self-signed certificate
+#      with a fatal alert, in clear text (TLS 1.2, before ChangeCipherSpec)
+#   3. curl --tlsv1.3 without -k: the same refusal, now an encrypted record (TLS 1.3)
 # The namespace's lo has MTU 1280 and the server cuts records at 1024 bytes (-max_send_frag), so
 # the capture has several records per segment, a record across segments and a handshake message
 # (the 4096-bit certificate) across records. Needs root, openssl, curl, tcpdump, iproute2.
-# Usage: make-tls-capture.sh [OUT.pcap]
+# Usage: make-tls-capture.sh [OUT.pcap [handshakes|refusals]]
 set -euo pipefail
 out=$(realpath -m "${1:-tls_loopback.pcap}")
+scenario="${2:-handshakes}"
+case "$scenario" in
+  handshakes) server_extra=() ;;
+  refusals) server_extra=(-groups P-256) ;;
+  *) echo "make-tls-capture: unknown scenario $scenario" >&2; exit 2 ;;
+esac
 work=$(mktemp -d)
 ns="wirelab-tls-$$"
 pids=()
@@ -45,20 +58,29 @@ pids+=($!)
 await "$work/tcpdump.log" "listening on lo"
 
 ip netns exec "$ns" openssl s_server -accept 443 -cert "$work/cert.pem" -key "$work/key.pem" \
-  -www -alpn http/1.1 -max_send_frag 1024 >"$work/server.log" 2>&1 </dev/null &
+  -www -alpn http/1.1 -max_send_frag 1024 "${server_extra[@]}" >"$work/server.log" 2>&1 </dev/null &
 pids+=($!)
 await "$work/server.log" "ACCEPT"
 
 in_ns() { ip netns exec "$ns" "$@"; }
-in_ns curl -sS -k -o /dev/null --tlsv1.3 --resolve example.com:443:127.0.0.1 https://example.com/
-in_ns curl -sS -k -o /dev/null --tlsv1.2 --tls-max 1.2 --resolve example.com:443:127.0.0.1 \
-  https://example.com/
-in_ns curl -sS -k -o /dev/null --tlsv1.3 https://127.0.0.1/
+site=(--resolve example.com:443:127.0.0.1 https://example.com/)
+if [ "$scenario" = handshakes ]; then
+  in_ns curl -sS -k -o /dev/null --tlsv1.3 "${site[@]}"
+  in_ns curl -sS -k -o /dev/null --tlsv1.2 --tls-max 1.2 "${site[@]}"
+  in_ns curl -sS -k -o /dev/null --tlsv1.3 https://127.0.0.1/
+  fins=6
+else
+  in_ns curl -sS -k -o /dev/null --tlsv1.3 --curves X25519:P-256 "${site[@]}"
+  # Refused on purpose: curl says why on stderr and exits 60.
+  in_ns curl -sS -o /dev/null --tlsv1.2 --tls-max 1.2 "${site[@]}" 2>/dev/null || true
+  in_ns curl -sS -o /dev/null --tlsv1.3 "${site[@]}" 2>/dev/null || true
+  fins=6
+fi
 
 # Let tcpdump write the last FIN/ACKs: stop the server first, then tcpdump (SIGINT flushes).
 kill "${pids[1]}"
 for _ in $(seq 50); do
-  [ "$(tcpdump -r "$out" 2>/dev/null | grep -c 'Flags \[.*F')" -ge 6 ] && break
+  [ "$(tcpdump -r "$out" 2>/dev/null | grep -c 'Flags \[.*F')" -ge "$fins" ] && break
   sleep 0.1
 done
 kill -INT "${pids[0]}"

@@ -23,7 +23,8 @@ class AppGoldenOutputTest {
     "http_google.pcapng, layers",
     "socketio.pcap, summary",
     "tls_loopback.pcap, summary",
-    "tls_loopback.pcap, layers"
+    "tls_loopback.pcap, layers",
+    "tls_refusals.pcap, summary"
   })
   void printsTheReviewedDump(String capture, String mode) throws Exception {
     String file = Inspector.capture(capture).toString();

@@ -37,7 +37,7 @@ class TlsFieldPresenceTest {
   @TempDir Path tsharkConfig;
 
   @ParameterizedTest
-  @ValueSource(strings = {"tls_loopback.pcap"})
+  @ValueSource(strings = {"tls_loopback.pcap", "tls_refusals.pcap"})
   void tlsFieldsSitOnTheSameFramesAsTsharks(String name) throws Exception {
     Path capture = Inspector.capture(name);
     List<Map<String, Object>> tshark = TsharkOracle.decode(capture, tsharkConfig, true);
