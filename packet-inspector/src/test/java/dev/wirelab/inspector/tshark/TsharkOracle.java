@@ -39,7 +39,9 @@ final class TsharkOracle {
                   + " ip.checksum.status tcp.checksum.status udp.checksum.status icmp.checksum.status icmpv6.checksum.status"
                   + " ip.flags.mf ip.frag_offset tcp.analysis.duplicate_ack_num"
                   + " tls.record.content_type tls.record.version tls.handshake.type"
-                  + " tls.handshake.extensions_server_name tls.handshake.extensions_alpn_str "
+                  + " tls.handshake.extensions_server_name tls.handshake.extensions_alpn_str"
+                  + " quic.header_form quic.version quic.long.packet_type quic.dcid quic.scid"
+                  + " quic.length "
                   + String.join(" ", analysisFields()))
               .split(" "));
 
@@ -315,6 +317,7 @@ final class TsharkOracle {
     if (tcp || udp) {
       application(o, layers);
       tls(o, layers);
+      quic(o, layers);
     }
   }
 
@@ -374,6 +377,22 @@ final class TsharkOracle {
     if (!alpn.isEmpty()) {
       o.put("tls.handshake.alpn", alpn);
     }
+  }
+
+  /**
+   * The first QUIC packet of the datagram: header form, version and long packet type as the shared
+   * oracle has them, and its connection ids and Length field under tshark's names.
+   */
+  private static void quic(Map<String, Object> o, JsonNode layers) {
+    if (first(layers, "quic.header_form") == null) {
+      return;
+    }
+    copyNum(o, layers, "quic.header_form", "quic.header_form");
+    copyNum(o, layers, "quic.version", "quic.version");
+    copyNum(o, layers, "quic.long.packet_type", "quic.long.packet_type");
+    copy(o, layers, "quic.dcid", "quic.dcid");
+    copy(o, layers, "quic.scid", "quic.scid");
+    copyNum(o, layers, "quic.length", "quic.length");
   }
 
   private static List<Long> numbers(List<String> values) {
