@@ -47,6 +47,9 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
       if ("websocket".equals(protocolByPort.get(segment.srcPort()))
           || "websocket".equals(protocolByPort.get(segment.dstPort()))) {
         connection.assumeWebSocket();
+      } else if ("http".equals(protocolByPort.get(segment.srcPort()))
+          || "http".equals(protocolByPort.get(segment.dstPort()))) {
+        connection.assumeHttp();
       } else if (isTls(segment.srcPort()) || isTls(segment.dstPort())) {
         connection.assumeTls();
       }

@@ -18,6 +18,7 @@ public final class ConnectionDecoder {
   private AppConversation conversation;
   private boolean webSocket;
   private boolean tls;
+  private boolean http;
 
   ConnectionDecoder(EngineIoSessions engineIo) {
     this.engineIo = engineIo;
@@ -86,6 +87,12 @@ public final class ConnectionDecoder {
     conversation.assumeTls();
   }
 
+  /** --decode-as ...:http: HTTP only, even if a segment looks like a TLS ClientHello. */
+  void assumeHttp() {
+    http = true;
+    conversation.noTlsByContent();
+  }
+
   /** A conversation for a new connection on the same ports, with the same assumptions. */
   private AppConversation fresh() {
     AppConversation next = new AppConversation(engineIo);
@@ -94,6 +101,9 @@ public final class ConnectionDecoder {
     }
     if (tls) {
       next.assumeTls();
+    }
+    if (http) {
+      next.noTlsByContent();
     }
     return next;
   }

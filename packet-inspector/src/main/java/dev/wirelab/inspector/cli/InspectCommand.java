@@ -118,8 +118,9 @@ public final class InspectCommand implements Callable<Integer> {
       description =
           "decode TCP port PORT as"
               + " PROTOCOL (websocket: frames from the first byte, for a capture that starts after the upgrade; tls:"
-              + " TLS records on a port other than 443, 465, 636, 853, 993, 995, 5061, 5671, 8883; http is"
-              + " recognised by content on any port anyway), like tshark -d; may be repeated")
+              + " TLS records on a port other than 443, 465, 636, 853, 993, 995, 5061, 5671, 8883, for a capture"
+              + " that starts after the ClientHello; http and a ClientHello are recognised by content on"
+              + " any port anyway), like tshark -d; may be repeated")
   List<String> decodeAs = new ArrayList<>();
 
   @Option(

@@ -196,6 +196,18 @@ public final class TlsStreamDecoder implements DirectionDecoder {
     handshakes.lose();
   }
 
+  /**
+   * Whether the bytes start a handshake record (TLS 1.0 to 1.3 record version) whose first message
+   * is a ClientHello: how a client opens TLS on any port, and unlikely to open anything else.
+   */
+  public static boolean startsClientHello(byte[] b, int off, int len) {
+    if (len < 6 || b[off] != 22 || b[off + 1] != 3 || b[off + 2] < 1 || b[off + 2] > 4) {
+      return false;
+    }
+    int length = (b[off + 3] & 0xff) << 8 | (b[off + 4] & 0xff);
+    return length >= 4 && length <= MAX_RECORD && b[off + 5] == 1;
+  }
+
   /** A record header fits the first bytes: a known type and major version 3 (as far as present). */
   static boolean startsRecord(byte[] b, int off, int len) {
     if (len < 1 || TlsContentType.of(b[off] & 0xff) == null) {
