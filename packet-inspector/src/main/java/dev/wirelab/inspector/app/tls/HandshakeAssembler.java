@@ -71,7 +71,7 @@ final class HandshakeAssembler {
         session.chose(hello);
         report.serverHello(hello);
       } else if (type == TlsHandshakeType.CERTIFICATE.code()) {
-        report.item(certificates(b, off, len));
+        report.item(session.tls13() ? "Certificate" : certificates(b, off, len, report));
       } else {
         report.item(TlsHandshakeType.label(type));
       }
@@ -82,20 +82,48 @@ final class HandshakeAssembler {
     }
   }
 
-  /** TLS 1.2's Certificate: a 3-byte list length, then each certificate with a 3-byte length. */
-  private String certificates(byte[] b, int off, int len) {
+  /**
+   * TLS 1.2's Certificate: a 3-byte list length, then each certificate (DER) with a 3-byte length;
+   * the server's own comes first, then the ones that signed it.
+   */
+  private static String certificates(byte[] b, int off, int len, TlsReport report) {
     TlsCursor in = new TlsCursor(b, off, len, "Certificate");
     TlsCursor list = in.sub(in.u24("certificate_list length"), "certificate_list");
     int count = 0;
+    CertificateNames server = null;
     while (list.remaining() > 0) {
-      list.skip(list.u24("certificate length"), "certificate");
+      int length = list.u24("certificate length");
+      int start = list.position();
+      list.skip(length, "certificate");
       count++;
+      try {
+        CertificateNames names = CertificateNames.parse(b, start, length);
+        server = server == null ? names : server;
+        report.certificate(count, names);
+      } catch (MalformedFrameException e) {
+        // Not fatal: the handshake goes on, only this certificate's names are not shown.
+        report.detail(
+            "Certificate " + count, length + " bytes", "names not read: " + e.getMessage());
+      }
     }
-    return "Certificate ("
-        + count
-        + (count == 1 ? " certificate, " : " certificates, ")
-        + len
-        + " bytes)";
+    StringBuilder text = new StringBuilder("Certificate");
+    if (server != null && !server.subject().isEmpty()) {
+      text.append(' ').append(TlsReport.printable(server.subject()));
+    }
+    text.append(" (");
+    if (count != 1) {
+      text.append("chain of ").append(count).append(", ");
+    } else if (server != null && server.subject().equals(server.issuer())) {
+      text.append("self-signed, ");
+    }
+    if (server != null) {
+      // The day is enough on one line; the layer tree has the time.
+      text.append("valid until ")
+          .append(server.notAfter(), 0, Math.min(10, server.notAfter().length()));
+    } else {
+      text.append(len).append(" bytes");
+    }
+    return text.append(')').toString();
   }
 
   void lose() {

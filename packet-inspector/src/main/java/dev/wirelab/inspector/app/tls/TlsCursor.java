@@ -20,6 +20,10 @@ final class TlsCursor {
     this.what = what;
   }
 
+  int position() {
+    return pos;
+  }
+
   int remaining() {
     return end - pos;
   }

@@ -108,6 +108,25 @@ final class TlsReport {
     item(text.toString());
   }
 
+  /** One certificate of the chain: the first is the server's own. */
+  void certificate(int index, CertificateNames names) {
+    if (index == 1) {
+      out.fieldOnce("tls.handshake.certificate.subject_cn", names.subject());
+      out.fieldOnce("tls.handshake.certificate.issuer_cn", names.issuer());
+      out.fieldOnce("tls.handshake.certificate.not_before", names.notBefore());
+      out.fieldOnce("tls.handshake.certificate.not_after", names.notAfter());
+    }
+    detail(
+        "Certificate " + index,
+        "CN=" + printable(names.subject()) + ", issued by CN=" + printable(names.issuer()),
+        "valid "
+            + names.notBefore()
+            + " to "
+            + names.notAfter()
+            + " UTC"
+            + (index == 1 ? "; the server's own, the name the client checks" : ""));
+  }
+
   void serverHello(ServerHello hello) {
     out.fieldOnce("tls.handshake.version", hello.legacyVersion());
     if (hello.selectedVersion() != 0) {
