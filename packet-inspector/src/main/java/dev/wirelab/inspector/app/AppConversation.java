@@ -6,6 +6,8 @@ import dev.wirelab.inspector.app.http.HttpHeadParser;
 import dev.wirelab.inspector.app.http.HttpListener;
 import dev.wirelab.inspector.app.http.HttpReporter;
 import dev.wirelab.inspector.app.http.HttpStreamDecoder;
+import dev.wirelab.inspector.app.tls.TlsSession;
+import dev.wirelab.inspector.app.tls.TlsStreamDecoder;
 import dev.wirelab.inspector.app.websocket.WebSocketReporter;
 import dev.wirelab.inspector.app.websocket.WebSocketStreamDecoder;
 import dev.wirelab.inspector.stream.StreamChunk;
@@ -13,13 +15,14 @@ import dev.wirelab.inspector.stream.StreamChunk;
 /**
  * The application protocols of one TCP connection: each direction starts undecided, becomes HTTP
  * when a segment starts with a request or status line (on any port), and both directions become
- * WebSocket after a {@code 101 Switching Protocols}; Engine.IO / Socket.IO are recognised by the
- * request URI.
+ * WebSocket after a {@code 101 Switching Protocols}, or TLS when the first segment starts with a
+ * ClientHello; Engine.IO / Socket.IO are recognised by the request URI.
  */
 public final class AppConversation {
   private final DirectionDecoder[] decoders = new DirectionDecoder[2];
   private final HttpExchanges exchanges = new HttpExchanges();
   private final EngineIoSessions engineIo;
+  private boolean tlsByContent = true;
 
   AppConversation(EngineIoSessions engineIo) {
     this.engineIo = engineIo;
@@ -37,11 +40,18 @@ public final class AppConversation {
     int end = chunk.offset() + chunk.length();
     while (pos < end) {
       if (decoders[direction] == null) {
-        if (!context.packetStart()
+        if (tlsByContent
+            && context.packetStart()
+            && decoders[1 - direction] == null
+            && TlsStreamDecoder.startsClientHello(chunk.bytes(), pos, end - pos)) {
+          // TLS on a port not known for it (openssl s_server's 4433, a lab's 8443).
+          assumeTls();
+        } else if (!context.packetStart()
             || !HttpHeadParser.startsMessage(chunk.bytes(), pos, end - pos)) {
           return;
+        } else {
+          decoders[direction] = new HttpStreamDecoder(exchanges, httpListener(direction));
         }
-        decoders[direction] = new HttpStreamDecoder(exchanges, httpListener(direction));
       }
       pos += decoders[direction].decode(chunk.bytes(), pos, end - pos, context);
       context = new ChunkContext(out, false, false);
@@ -66,6 +76,19 @@ public final class AppConversation {
   void assumeWebSocket() {
     for (int d = 0; d < 2; d++) {
       decoders[d] = new WebSocketStreamDecoder(new WebSocketReporter());
+    }
+  }
+
+  /** --decode-as ...:http: a ClientHello on this connection is not taken for TLS. */
+  void noTlsByContent() {
+    tlsByContent = false;
+  }
+
+  /** A TLS port (443...) or --decode-as ...:tls: both directions are TLS records. */
+  void assumeTls() {
+    TlsSession session = new TlsSession();
+    for (int d = 0; d < 2; d++) {
+      decoders[d] = new TlsStreamDecoder(session, d);
     }
   }
 

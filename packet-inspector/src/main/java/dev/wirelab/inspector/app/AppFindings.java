@@ -41,6 +41,17 @@ public final class AppFindings {
     }
   }
 
+  /** Appends to a list field: tshark lists one value per record (tls.record.version...). */
+  @SuppressWarnings("unchecked") // only this method puts lists of Object under such keys
+  public void fieldAppend(String key, Object value) {
+    if (keepFields) {
+      Object list = writableFields().computeIfAbsent(key, k -> new ArrayList<Object>(4));
+      if (list instanceof List<?>) {
+        ((List<Object>) list).add(value);
+      }
+    }
+  }
+
   public void field(String key, Object value) {
     if (keepFields) {
       writableFields().put(key, value);

@@ -1,5 +1,6 @@
 package dev.wirelab.inspector.app;
 
+import dev.wirelab.inspector.app.tls.TlsPorts;
 import dev.wirelab.inspector.decode.TcpPayloadDecoder;
 import dev.wirelab.inspector.model.DecodedFrame;
 import dev.wirelab.inspector.model.Layer;
@@ -46,6 +47,11 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
       if ("websocket".equals(protocolByPort.get(segment.srcPort()))
           || "websocket".equals(protocolByPort.get(segment.dstPort()))) {
         connection.assumeWebSocket();
+      } else if ("http".equals(protocolByPort.get(segment.srcPort()))
+          || "http".equals(protocolByPort.get(segment.dstPort()))) {
+        connection.assumeHttp();
+      } else if (isTls(segment.srcPort()) || isTls(segment.dstPort())) {
+        connection.assumeTls();
       }
       connections.put(segment.stream(), connection);
     }
@@ -68,6 +74,12 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
       closed.set(segment.stream());
     }
     show(findings, segment, frame);
+  }
+
+  /** TLS from the first byte: a well-known TLS port, or one --decode-as names tls. */
+  private boolean isTls(int port) {
+    String assumed = protocolByPort.get(port);
+    return assumed == null ? TlsPorts.isTls(port) : assumed.equals("tls");
   }
 
   @Override

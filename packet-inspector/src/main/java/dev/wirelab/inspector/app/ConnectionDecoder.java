@@ -16,6 +16,9 @@ public final class ConnectionDecoder {
   private final boolean[] ended = new boolean[2];
   private final EngineIoSessions engineIo;
   private AppConversation conversation;
+  private boolean webSocket;
+  private boolean tls;
+  private boolean http;
 
   ConnectionDecoder(EngineIoSessions engineIo) {
     this.engineIo = engineIo;
@@ -46,7 +49,7 @@ public final class ConnectionDecoder {
       reassemblers[1 - direction] = new DirectionReassembler();
       ended[0] = false;
       ended[1] = false;
-      conversation = new AppConversation(engineIo);
+      conversation = fresh();
     }
     deliver(direction, released, frame, out);
     if (released.held()) {
@@ -74,7 +77,35 @@ public final class ConnectionDecoder {
 
   /** --decode-as ...:websocket: both directions carry WebSocket frames from their first byte. */
   void assumeWebSocket() {
+    webSocket = true;
     conversation.assumeWebSocket();
+  }
+
+  /** A TLS port or --decode-as ...:tls: both directions carry TLS records from their first byte. */
+  void assumeTls() {
+    tls = true;
+    conversation.assumeTls();
+  }
+
+  /** --decode-as ...:http: HTTP only, even if a segment looks like a TLS ClientHello. */
+  void assumeHttp() {
+    http = true;
+    conversation.noTlsByContent();
+  }
+
+  /** A conversation for a new connection on the same ports, with the same assumptions. */
+  private AppConversation fresh() {
+    AppConversation next = new AppConversation(engineIo);
+    if (webSocket) {
+      next.assumeWebSocket();
+    }
+    if (tls) {
+      next.assumeTls();
+    }
+    if (http) {
+      next.noTlsByContent();
+    }
+    return next;
   }
 
   /** Whether both directions ended, so the connection's state can be dropped. */

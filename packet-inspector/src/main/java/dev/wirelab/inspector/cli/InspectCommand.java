@@ -55,7 +55,7 @@ public final class InspectCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(InspectCommand.class);
   private static final long CTRL_C_GRACE_SECONDS = 5;
   private static final Pattern DECODE_AS =
-      Pattern.compile("tcp\\.port[=:](\\d{1,5})[:,](http|websocket)");
+      Pattern.compile("tcp\\.port[=:](\\d{1,5})[:,](http|websocket|tls)");
 
   enum Colour {
     AUTO,
@@ -117,8 +117,10 @@ public final class InspectCommand implements Callable<Integer> {
       paramLabel = "tcp.port=PORT:PROTOCOL",
       description =
           "decode TCP port PORT as"
-              + " PROTOCOL (websocket: frames from the first byte, for a capture that starts after the upgrade; http is"
-              + " recognised by content on any port anyway), like tshark -d; may be repeated")
+              + " PROTOCOL (websocket: frames from the first byte, for a capture that starts after the upgrade; tls:"
+              + " TLS records on a port other than 443, 465, 636, 853, 993, 995, 5061, 5671, 8883, for a capture"
+              + " that starts after the ClientHello; http and a ClientHello are recognised by content on"
+              + " any port anyway), like tshark -d; may be repeated")
   List<String> decodeAs = new ArrayList<>();
 
   @Option(
@@ -281,7 +283,9 @@ public final class InspectCommand implements Callable<Integer> {
       Matcher m = DECODE_AS.matcher(rule.toLowerCase(Locale.ROOT));
       if (!m.matches() || Integer.parseInt(m.group(1)) > 65535) {
         throw new UserError(
-            "--decode-as " + rule + ": expected tcp.port=PORT:http or tcp.port=PORT:websocket",
+            "--decode-as "
+                + rule
+                + ": expected tcp.port=PORT:http, tcp.port=PORT:websocket or tcp.port=PORT:tls",
             2,
             null);
       }

@@ -10,9 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Summary and layer tree of captures with HTTP, WebSocket and Socket.IO print exactly the reviewed
- * dumps in src/test/resources/golden-app. After a deliberate change, regenerate with {@code
- * ./wirelab inspect [--layers] CAPTURE > golden-app/CAPTURE.MODE.txt} and review the diff.
+ * Summary and layer tree of captures with HTTP, WebSocket, Socket.IO and TLS print exactly the
+ * reviewed dumps in src/test/resources/golden-app. After a deliberate change, regenerate with
+ * {@code ./wirelab inspect [--layers] CAPTURE > golden-app/CAPTURE.MODE.txt} and review the diff.
  */
 class AppGoldenOutputTest {
   @ParameterizedTest(name = "{0} {1}")
@@ -21,7 +21,10 @@ class AppGoldenOutputTest {
     "websocket.pcap, layers",
     "http_google.pcapng, summary",
     "http_google.pcapng, layers",
-    "socketio.pcap, summary"
+    "socketio.pcap, summary",
+    "tls_loopback.pcap, summary",
+    "tls_loopback.pcap, layers",
+    "tls_refusals.pcap, summary"
   })
   void printsTheReviewedDump(String capture, String mode) throws Exception {
     String file = Inspector.capture(capture).toString();

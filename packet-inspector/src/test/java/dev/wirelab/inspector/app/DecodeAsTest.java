@@ -49,6 +49,6 @@ class DecodeAsTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "error: --decode-as udp.port=53:dns: expected tcp.port=PORT:http or tcp.port=PORT:websocket\n");
+            "error: --decode-as udp.port=53:dns: expected tcp.port=PORT:http, tcp.port=PORT:websocket or tcp.port=PORT:tls\n");
   }
 }

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The inspector decodes DNS over TCP from the reassembled stream and an IP datagram on the fragment
- * that completes it, so for those layers tshark's answer is the one with reassembly on. Every other
- * field keeps tshark's per-packet answer.
+ * The inspector decodes DNS and TLS over TCP from the reassembled stream and an IP datagram on the
+ * fragment that completes it, so for those layers tshark's answer is the one with reassembly on.
+ * Every other field keeps tshark's per-packet answer.
  */
 final class Reassembled {
   /** The layers the inspector decodes from reassembled bytes. */
-  private static final List<String> PREFIXES = List.of("dns.", "udp.", "icmp.", "icmpv6.");
+  private static final List<String> PREFIXES = List.of("dns.", "udp.", "icmp.", "icmpv6.", "tls.");
 
   private Reassembled() {}
 

@@ -38,7 +38,11 @@ final class TsharkOracle {
                   + " http.request.method http.request.uri http.response.code websocket.fin websocket.opcode websocket.mask"
                   + " websocket.payload_length websocket.payload_length_ext_16 websocket.payload_length_ext_64"
                   + " ip.checksum.status tcp.checksum.status udp.checksum.status icmp.checksum.status icmpv6.checksum.status"
-                  + " ip.flags.mf ip.frag_offset tcp.analysis.duplicate_ack_num "
+                  + " ip.flags.mf ip.frag_offset tcp.analysis.duplicate_ack_num"
+                  + " tls.record.content_type tls.record.version tls.handshake.type"
+                  + " tls.handshake.extensions_server_name tls.handshake.extensions_alpn_str"
+                  + " quic.header_form quic.version quic.long.packet_type quic.dcid quic.scid"
+                  + " quic.length "
                   + String.join(" ", analysisFields()))
               .split(" "));
 
@@ -109,14 +113,19 @@ final class TsharkOracle {
                 "-o",
                 "tcp.relative_sequence_numbers:FALSE",
                 "-o",
-                "tcp.analyze_sequence_numbers:TRUE",
-                "-o",
-                "ip.check_checksum:TRUE",
-                "-o",
-                "tcp.check_checksum:TRUE",
-                "-o",
-                "udp.check_checksum:TRUE"));
+                "tcp.analyze_sequence_numbers:TRUE"));
     if (!reassemble) {
+      // Checked in the per-packet run only: with checksums checked tshark reassembles no segment
+      // whose checksum is wrong, and on loopback all are (offloaded). The reassembled run is read
+      // for payload fields only (Reassembled), which do not depend on checksums.
+      command.addAll(
+          List.of(
+              "-o",
+              "ip.check_checksum:TRUE",
+              "-o",
+              "tcp.check_checksum:TRUE",
+              "-o",
+              "udp.check_checksum:TRUE"));
       command.addAll(
           List.of(
               "-o",
@@ -224,7 +233,9 @@ final class TsharkOracle {
         protocols.contains("ipv6.fraghdr")
             || flag(moreFragments)
             || (fragmentOffset != null && num(fragmentOffset) != 0);
-    if (fragment || (protocols.contains("tcp") && protocols.contains("dns"))) {
+    boolean overTcp =
+        protocols.contains("tcp") && (protocols.contains("dns") || protocols.contains("tls"));
+    if (fragment || overTcp) {
       o.put(NEEDS_REASSEMBLY, true);
     }
     return o;
@@ -307,6 +318,8 @@ final class TsharkOracle {
     }
     if (tcp || udp) {
       application(o, layers);
+      tls(o, layers);
+      quic(o, layers);
     }
   }
 
@@ -341,6 +354,53 @@ final class TsharkOracle {
     if (opcodes.size() > 1) {
       o.put("ws.count", (long) opcodes.size());
     }
+  }
+
+  /**
+   * As the shared oracle: the record lists only where a record has a content type (TLS 1.3's
+   * encrypted records have an opaque type instead), the first SNI, every ALPN name.
+   */
+  private static void tls(Map<String, Object> o, JsonNode layers) {
+    List<String> types = all(layers, "tls.record.content_type");
+    if (types.isEmpty()) {
+      return;
+    }
+    o.put("tls.record.content_type", numbers(types));
+    o.put("tls.record.version", numbers(all(layers, "tls.record.version")));
+    List<String> handshakes = all(layers, "tls.handshake.type");
+    if (!handshakes.isEmpty()) {
+      o.put("tls.handshake.type", numbers(handshakes));
+    }
+    String sni = first(layers, "tls.handshake.extensions_server_name");
+    if (sni != null) {
+      o.put("tls.handshake.sni", sni);
+    }
+    List<String> alpn = all(layers, "tls.handshake.extensions_alpn_str");
+    if (!alpn.isEmpty()) {
+      o.put("tls.handshake.alpn", alpn);
+    }
+  }
+
+  /**
+   * The first QUIC packet of the datagram: header form, version and long packet type as the shared
+   * oracle has them, and its connection ids and Length field under tshark's names.
+   */
+  private static void quic(Map<String, Object> o, JsonNode layers) {
+    if (first(layers, "quic.header_form") == null) {
+      return;
+    }
+    copyNum(o, layers, "quic.header_form", "quic.header_form");
+    copyNum(o, layers, "quic.version", "quic.version");
+    copyNum(o, layers, "quic.long.packet_type", "quic.long.packet_type");
+    copy(o, layers, "quic.dcid", "quic.dcid");
+    copy(o, layers, "quic.scid", "quic.scid");
+    copyNum(o, layers, "quic.length", "quic.length");
+  }
+
+  private static List<Long> numbers(List<String> values) {
+    List<Long> out = new ArrayList<>();
+    values.forEach(value -> out.add(num(value)));
+    return out;
   }
 
   private static boolean flag(String value) {
