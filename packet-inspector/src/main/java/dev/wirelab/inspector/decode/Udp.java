@@ -65,6 +65,8 @@ final class Udp {
     }
     if (isDnsPort(srcPort) || isDnsPort(dstPort)) {
       Dns.decode(d, offset + 8, payloadEnd, false);
+    } else if (Dhcp.isPort(srcPort) || Dhcp.isPort(dstPort)) {
+      Dhcp.decode(d, offset + 8, payloadEnd);
     }
   }
 

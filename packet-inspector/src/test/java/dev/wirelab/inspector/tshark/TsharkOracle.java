@@ -129,6 +129,10 @@ final class TsharkOracle {
       command.add("-e");
       command.add(field);
     }
+    for (String field : UdpOracleFields.FIELDS) {
+      command.add("-e");
+      command.add(field);
+    }
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("WIRESHARK_CONFIG_DIR", configDir.toString());
@@ -306,6 +310,7 @@ final class TsharkOracle {
     if (tcp || udp) {
       application(o, layers);
     }
+    UdpOracleFields.convert(o, layers, tcp || udp);
   }
 
   /** HTTP (first message of the frame) and WebSocket (first frame, plus the count when several). */

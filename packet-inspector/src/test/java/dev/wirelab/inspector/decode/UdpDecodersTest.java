@@ -1,0 +1,131 @@
+package dev.wirelab.inspector.decode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wirelab.inspector.Packets;
+import dev.wirelab.inspector.model.DecodedFrame;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Build, then bytes, then parse: messages of the UDP application protocols made byte by byte here
+ * decode to the values they were built from, and a cut message is malformed, with what was read
+ * kept.
+ */
+class UdpDecodersTest {
+  private static final byte[] MAC = {0x00, 0x0b, (byte) 0x82, 0x01, (byte) 0xfc, 0x42};
+
+  private final FrameDecoder decoder = new FrameDecoder(List.of());
+
+  @Test
+  void dhcpDiscoverRoundTrip() {
+    byte[] discover =
+        new DhcpMessageBuilder(1, 0x3903f326L, MAC)
+            .option(53, 1)
+            .option(50, 192, 168, 0, 10)
+            .option(12, "student-pc")
+            .option(55, 1, 3, 6, 15, 119)
+            .build(0);
+
+    DecodedFrame frame = udp("0.0.0.0", 68, "255.255.255.255", 67, discover);
+
+    assertThat(frame.malformed()).isEmpty();
+    assertThat(frame.summary())
+        .endsWith("DHCP Discover xid 0x3903f326 from 00:0b:82:01:fc:42 for 192.168.0.10");
+    Map<String, Object> json = frame.json();
+    assertThat(json)
+        .containsEntry("dhcp.type", 1)
+        .containsEntry("dhcp.xid", 0x3903f326L)
+        .containsEntry("dhcp.client_mac", "00:0b:82:01:fc:42")
+        .containsEntry("dhcp.your_ip", "0.0.0.0")
+        .containsEntry("dhcp.option.requested_ip_address", "192.168.0.10")
+        .containsEntry("dhcp.option.hostname", "student-pc")
+        .containsEntry("dhcp.option.request_list_item", List.of(1, 3, 6, 15, 119));
+    assertThat(field(frame, "Parameter request list (55)"))
+        .isEqualTo(
+            "Subnet mask (1), Router (3), Domain name servers (6), Domain name (15), Option 119 (119)");
+  }
+
+  @Test
+  void dhcpAckRoundTrip() {
+    byte[] ack =
+        new DhcpMessageBuilder(2, 0xdeadbeefL, MAC)
+            .yourIp(192, 168, 0, 10)
+            .option(53, 5)
+            .option(54, 192, 168, 0, 1)
+            .option(51, 0, 1, 0x51, 0x80)
+            .option(1, 255, 255, 255, 0)
+            .option(3, 192, 168, 0, 1)
+            .option(6, 192, 168, 0, 1, 9, 9, 9, 9)
+            .build(0);
+
+    DecodedFrame frame = udp("192.168.0.1", 67, "192.168.0.10", 68, ack);
+
+    assertThat(frame.summary())
+        .endsWith("DHCP ACK xid 0xdeadbeef to 00:0b:82:01:fc:42: 192.168.0.10, lease 86400 s");
+    assertThat(frame.json())
+        .containsEntry("dhcp.type", 5)
+        .containsEntry("dhcp.your_ip", "192.168.0.10")
+        .containsEntry("dhcp.option.dhcp_server_id", "192.168.0.1")
+        .containsEntry("dhcp.option.ip_address_lease_time", 86400L)
+        .containsEntry("dhcp.option.subnet_mask", "255.255.255.0")
+        .containsEntry("dhcp.option.router", List.of("192.168.0.1"))
+        .containsEntry("dhcp.option.domain_name_server", List.of("192.168.0.1", "9.9.9.9"));
+    assertThat(field(frame, "IP address lease time (51)")).isEqualTo("86400 s");
+  }
+
+  @Test
+  void dhcpWithoutMessageTypeIsBootp() {
+    byte[] reply = new DhcpMessageBuilder(2, 7, MAC).yourIp(10, 0, 0, 5).build(0);
+
+    DecodedFrame frame = udp("10.0.0.1", 67, "10.0.0.5", 68, reply);
+
+    assertThat(frame.summary())
+        .endsWith("BOOTP Reply xid 0x00000007 to 00:0b:82:01:fc:42: 10.0.0.5");
+    assertThat(frame.json()).doesNotContainKey("dhcp.type");
+  }
+
+  @Test
+  void dhcpOptionCutShortIsMalformedButTheSummaryStays() {
+    byte[] offer =
+        new DhcpMessageBuilder(2, 0x01020304L, MAC)
+            .yourIp(192, 168, 0, 10)
+            .option(53, 2)
+            .option(51, 0, 0, 0x0e, 0x10)
+            .build(3);
+
+    DecodedFrame frame = udp("192.168.0.1", 67, "192.168.0.10", 68, offer);
+
+    assertThat(frame.malformed())
+        .containsExactly("DHCP option 51 value needs 4 bytes, only 2 present");
+    assertThat(frame.summary())
+        .endsWith("DHCP Offer xid 0x01020304 to 00:0b:82:01:fc:42: 192.168.0.10");
+  }
+
+  @Test
+  void bootpHeaderCutShortIsMalformed() {
+    byte[] cut = new DhcpMessageBuilder(1, 1, MAC).build(100);
+
+    DecodedFrame frame =
+        udp("0.0.0.0", 68, "255.255.255.255", 67, java.util.Arrays.copyOf(cut, 200));
+
+    assertThat(frame.malformed()).containsExactly("BOOTP header needs 236 bytes, only 200 present");
+  }
+
+  private DecodedFrame udp(String src, int srcPort, String dst, int dstPort, byte[] payload) {
+    byte[] frame =
+        Packets.ethernetIpv4(
+            Packets.ipv4(src, dst, 17, 1, 0, Packets.udp(src, srcPort, dst, dstPort, payload)));
+    return decoder.decode(1, 0, 0, frame.length, 1, frame);
+  }
+
+  static String field(DecodedFrame frame, String label) {
+    return frame.layers().stream()
+        .flatMap(layer -> layer.fields().stream())
+        .filter(field -> field.label().equals(label))
+        .map(field -> field.value())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no field " + label));
+  }
+}
