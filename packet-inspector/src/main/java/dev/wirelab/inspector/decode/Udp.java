@@ -67,6 +67,8 @@ final class Udp {
       Dns.decode(d, offset + 8, payloadEnd, false);
     } else if (Dhcp.isPort(srcPort) || Dhcp.isPort(dstPort)) {
       Dhcp.decode(d, offset + 8, payloadEnd);
+    } else if (Ntp.isPort(srcPort) || Ntp.isPort(dstPort)) {
+      Ntp.decode(d, offset + 8, payloadEnd);
     }
   }
 

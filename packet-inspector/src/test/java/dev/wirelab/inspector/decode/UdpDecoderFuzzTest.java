@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class UdpDecoderFuzzTest {
   private static final long SEED = 0x0D4C_F00DL;
-  private static final int[] PORTS = {67, 68};
-  private static final List<String> CAPTURES = List.of("netns_dhcp.pcap");
+  private static final int[] PORTS = {67, 68, 123};
+  private static final List<String> CAPTURES = List.of("netns_dhcp.pcap", "netns_ntp.pcap");
 
   private final Random random = new Random(SEED);
   private final FrameDecoder decoder = new FrameDecoder(List.of());

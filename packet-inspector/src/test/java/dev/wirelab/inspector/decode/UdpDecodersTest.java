@@ -113,6 +113,60 @@ class UdpDecodersTest {
     assertThat(frame.malformed()).containsExactly("BOOTP header needs 236 bytes, only 200 present");
   }
 
+  @Test
+  void ntpServerRoundTrip() {
+    byte[] ntp = new byte[48];
+    ntp[0] = 0x24; // leap 0, version 4, mode 4 (server)
+    ntp[1] = 2;
+    ntp[12] = (byte) 192;
+    ntp[13] = 0;
+    ntp[14] = 2;
+    ntp[15] = 9;
+    // Transmit: 0xEB6B2A6E seconds since 1900 = 2025-02-27T18:16:14Z, fraction 0x80000000 = 0.5 s.
+    Packets.put16(ntp, 40, 0xEB6B);
+    Packets.put16(ntp, 42, 0x2A6E);
+    ntp[44] = (byte) 0x80;
+    // Receive: seconds 1 with the top bit clear, so era 1: 2036-02-07T06:28:17Z.
+    ntp[35] = 1;
+
+    DecodedFrame frame = udp("192.0.2.1", 123, "192.0.2.2", 123, ntp);
+
+    assertThat(frame.malformed()).isEmpty();
+    assertThat(frame.summary())
+        .endsWith("NTPv4 server, stratum 2, transmit 2025-02-27 18:16:14.500000000 UTC");
+    assertThat(frame.json())
+        .containsEntry("ntp.version", 4)
+        .containsEntry("ntp.mode", 4)
+        .containsEntry("ntp.stratum", 2)
+        .containsEntry("ntp.xmt", "2025-02-27T18:16:14.500Z")
+        .containsEntry("ntp.rec", "2036-02-07T06:28:17Z")
+        .doesNotContainKeys("ntp.reftime", "ntp.org");
+    assertThat(field(frame, "Reference ID")).isEqualTo("192.0.2.9");
+    assertThat(field(frame, "Origin timestamp")).isEqualTo("0");
+  }
+
+  @Test
+  void ntpControlMessageHasNoTimestamps() {
+    byte[] control = {0x16, 0x02, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0};
+
+    DecodedFrame frame = udp("192.0.2.2", 40000, "192.0.2.1", 123, control);
+
+    assertThat(frame.malformed()).isEmpty();
+    assertThat(frame.summary()).endsWith("NTPv2 control message");
+    assertThat(frame.json()).containsEntry("ntp.mode", 6).doesNotContainKey("ntp.stratum");
+  }
+
+  @Test
+  void ntpCutShortIsMalformed() {
+    byte[] cut = new byte[30];
+    cut[0] = 0x23;
+
+    DecodedFrame frame = udp("192.0.2.2", 40000, "192.0.2.1", 123, cut);
+
+    assertThat(frame.malformed()).containsExactly("NTP header needs 48 bytes, only 30 present");
+    assertThat(frame.summary()).endsWith("NTPv4 client");
+  }
+
   private DecodedFrame udp(String src, int srcPort, String dst, int dstPort, byte[] payload) {
     byte[] frame =
         Packets.ethernetIpv4(

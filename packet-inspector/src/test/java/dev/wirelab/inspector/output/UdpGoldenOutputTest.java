@@ -15,7 +15,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class UdpGoldenOutputTest {
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource({"netns_dhcp.pcap, summary", "netns_dhcp.pcap, layers"})
+  @CsvSource({
+    "netns_dhcp.pcap, summary",
+    "netns_dhcp.pcap, layers",
+    "netns_ntp.pcap, summary",
+    "netns_ntp.pcap, layers",
+  })
   void printsTheReviewedDump(String capture, String mode) throws IOException {
     String file = Inspector.capture(capture).toString();
     Inspector.Result result =

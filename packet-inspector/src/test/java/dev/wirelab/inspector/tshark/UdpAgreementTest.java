@@ -26,6 +26,7 @@ class UdpAgreementTest {
   @ParameterizedTest(name = "{0} requires {1}")
   @CsvSource({
     "netns_dhcp.pcap, dhcp., 5",
+    "netns_ntp.pcap, ntp., 2",
   })
   void printsEveryFieldTsharkHas(String name, String prefixes, int framesWithThem)
       throws Exception {
