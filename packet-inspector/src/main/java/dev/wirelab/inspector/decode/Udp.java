@@ -69,6 +69,8 @@ final class Udp {
       Dhcp.decode(d, offset + 8, payloadEnd);
     } else if (Ntp.isPort(srcPort) || Ntp.isPort(dstPort)) {
       Ntp.decode(d, offset + 8, payloadEnd);
+    } else if (Dhcpv6.isPort(srcPort) || Dhcpv6.isPort(dstPort)) {
+      Dhcpv6.decode(d, offset + 8, payloadEnd);
     }
   }
 

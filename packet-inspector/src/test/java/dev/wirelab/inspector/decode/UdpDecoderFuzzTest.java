@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class UdpDecoderFuzzTest {
   private static final long SEED = 0x0D4C_F00DL;
-  private static final int[] PORTS = {67, 68, 123};
-  private static final List<String> CAPTURES = List.of("netns_dhcp.pcap", "netns_ntp.pcap");
+  private static final int[] PORTS = {67, 68, 123, 546, 547};
+  private static final List<String> CAPTURES =
+      List.of("netns_dhcp.pcap", "netns_ntp.pcap", "netns_dhcpv6.pcap");
 
   private final Random random = new Random(SEED);
   private final FrameDecoder decoder = new FrameDecoder(List.of());
@@ -68,8 +69,8 @@ class UdpDecoderFuzzTest {
 
   private byte[] mutate(byte[] original) {
     byte[] data = original.clone();
-    // The first 42 bytes (Ethernet, IPv4, UDP) stay, so the mutations reach the application.
-    int from = Math.min(42, data.length);
+    // The Ethernet, IP and UDP headers stay, so the mutations reach the application.
+    int from = Math.min(data[12] == (byte) 0x86 ? 62 : 42, data.length);
     switch (random.nextInt(3)) {
       case 0 -> {
         for (int flips = 1 + random.nextInt(6); flips > 0 && data.length > from; flips--) {

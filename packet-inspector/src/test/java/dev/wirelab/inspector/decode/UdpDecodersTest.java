@@ -167,6 +167,152 @@ class UdpDecodersTest {
     assertThat(frame.summary()).endsWith("NTPv4 client");
   }
 
+  @Test
+  void dhcpv6ReplyRoundTrip() {
+    byte[] reply =
+        bytes(
+            7,
+            0x12,
+            0x34,
+            0x56, // Reply, transaction id 0x123456
+            0,
+            3,
+            0,
+            40,
+            0,
+            0,
+            0,
+            9,
+            0,
+            0,
+            0,
+            100,
+            0,
+            0,
+            0,
+            (byte) 160, // IA_NA, IAID 9, T1, T2
+            0,
+            5,
+            0,
+            24,
+            0x20,
+            0x01,
+            0x0d,
+            (byte) 0xb8,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0x01,
+            0x61,
+            0,
+            0,
+            0,
+            (byte) 200,
+            0,
+            0,
+            1,
+            44, // IA address 2001:db8::161, preferred 200, valid 300
+            0,
+            23,
+            0,
+            16,
+            0x20,
+            0x01,
+            0x0d,
+            (byte) 0xb8,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            1);
+
+    DecodedFrame frame = udp6(547, 546, reply);
+
+    assertThat(frame.malformed()).isEmpty();
+    assertThat(frame.summary()).endsWith("DHCPv6 Reply xid 0x123456: 2001:db8::161");
+    assertThat(frame.json())
+        .containsEntry("dhcpv6.type", 7)
+        .containsEntry("dhcpv6.xid", 0x123456)
+        .containsEntry("dhcpv6.option.type", List.of(3, 5, 23))
+        .containsEntry("dhcpv6.iaaddr.ip", "2001:db8::161")
+        .containsEntry("dhcpv6.dns_server", List.of("2001:db8::1"));
+    assertThat(field(frame, "  IA address (5)"))
+        .isEqualTo("2001:db8::161, preferred 200 s, valid 300 s");
+  }
+
+  @Test
+  void dhcpv6RelayForwardHasNoTransactionId() {
+    byte[] relay = new byte[1 + 34 + 4];
+    relay[0] = 12;
+    relay[1] = 1;
+    relay[35] = 0;
+    relay[36] = 9; // Relay message option, empty
+
+    DecodedFrame frame = udp6(547, 547, relay);
+
+    assertThat(frame.malformed()).isEmpty();
+    assertThat(frame.summary()).endsWith("DHCPv6 Relay-forw");
+    assertThat(frame.json()).containsEntry("dhcpv6.type", 12).doesNotContainKey("dhcpv6.xid");
+  }
+
+  @Test
+  void dhcpv6OptionRunningPastTheEndIsMalformed() {
+    byte[] solicit = bytes(1, 0, 0, 1, 0, 1, 0, 14, 0, 1);
+
+    DecodedFrame frame = udp6(546, 547, solicit);
+
+    assertThat(frame.malformed())
+        .containsExactly("DHCPv6 option 1 value needs 14 bytes, only 2 present");
+    assertThat(frame.summary()).endsWith("DHCPv6 Solicit xid 0x000001");
+  }
+
+  /** A frame from fe80::1 to ff02::1:2 (all DHCP agents), built with the IPv6 and UDP headers. */
+  private DecodedFrame udp6(int srcPort, int dstPort, byte[] payload) {
+    byte[] ip = new byte[40 + 8 + payload.length];
+    ip[0] = 0x60;
+    Packets.put16(ip, 4, 8 + payload.length);
+    ip[6] = 17;
+    ip[7] = 1;
+    ip[8] = (byte) 0xfe;
+    ip[9] = (byte) 0x80;
+    ip[23] = 1;
+    ip[24] = (byte) 0xff;
+    ip[25] = 2;
+    ip[37] = 1;
+    ip[39] = 2;
+    Packets.put16(ip, 40, srcPort);
+    Packets.put16(ip, 42, dstPort);
+    Packets.put16(ip, 44, 8 + payload.length);
+    System.arraycopy(payload, 0, ip, 48, payload.length);
+    // The UDP checksum, over the IPv6 pseudo-header (RFC 8200 8.1).
+    int pseudo = Packets.checksum(ip, 8, 40, 17 + 8 + payload.length);
+    Packets.put16(ip, 46, Packets.checksum(ip, 40, ip.length, 0xFFFF - pseudo));
+    byte[] frame = Packets.ethernet(0x86DD, ip);
+    return decoder.decode(1, 0, 0, frame.length, 1, frame);
+  }
+
+  private static byte[] bytes(int... values) {
+    byte[] out = new byte[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = (byte) values[i];
+    }
+    return out;
+  }
+
   private DecodedFrame udp(String src, int srcPort, String dst, int dstPort, byte[] payload) {
     byte[] frame =
         Packets.ethernetIpv4(

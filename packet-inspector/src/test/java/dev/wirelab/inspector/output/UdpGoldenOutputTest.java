@@ -20,6 +20,8 @@ class UdpGoldenOutputTest {
     "netns_dhcp.pcap, layers",
     "netns_ntp.pcap, summary",
     "netns_ntp.pcap, layers",
+    "netns_dhcpv6.pcap, summary",
+    "netns_dhcpv6.pcap, layers",
   })
   void printsTheReviewedDump(String capture, String mode) throws IOException {
     String file = Inspector.capture(capture).toString();

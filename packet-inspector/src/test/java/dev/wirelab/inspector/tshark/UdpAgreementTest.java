@@ -27,6 +27,7 @@ class UdpAgreementTest {
   @CsvSource({
     "netns_dhcp.pcap, dhcp., 5",
     "netns_ntp.pcap, ntp., 2",
+    "netns_dhcpv6.pcap, dhcpv6., 6",
   })
   void printsEveryFieldTsharkHas(String name, String prefixes, int framesWithThem)
       throws Exception {

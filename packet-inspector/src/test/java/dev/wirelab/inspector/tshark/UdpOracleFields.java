@@ -32,6 +32,8 @@ final class UdpOracleFields {
           "dhcp.option.interface_mtu",
           "dhcp.option.dhcp_max_message_size",
           "dhcpv6.xid",
+          "dhcpv6.iaaddr.ip",
+          "dhcpv6.elapsed_time",
           "nbns.id",
           "nbns.name",
           "nbns.type",
@@ -45,7 +47,9 @@ final class UdpOracleFields {
           "dhcp.option.router",
           "dhcp.option.domain_name_server",
           "dhcp.option.ntp_server",
-          "dhcp.option.request_list_item");
+          "dhcp.option.request_list_item",
+          "dhcpv6.option.type",
+          "dhcpv6.dns_server");
 
   private static final List<String> NTP_TIMES =
       List.of("ntp.reftime", "ntp.org", "ntp.rec", "ntp.xmt");
