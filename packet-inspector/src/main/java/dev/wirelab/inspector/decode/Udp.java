@@ -71,6 +71,10 @@ final class Udp {
       Ntp.decode(d, offset + 8, payloadEnd);
     } else if (Dhcpv6.isPort(srcPort) || Dhcpv6.isPort(dstPort)) {
       Dhcpv6.decode(d, offset + 8, payloadEnd);
+    } else if (Ssdp.isPort(srcPort) || Ssdp.isPort(dstPort)) {
+      Ssdp.decode(d, offset + 8, payloadEnd);
+    } else if (Nbns.isPort(srcPort) || Nbns.isPort(dstPort)) {
+      Nbns.decode(d, offset + 8, payloadEnd);
     }
   }
 

@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
  */
 class UdpDecoderFuzzTest {
   private static final long SEED = 0x0D4C_F00DL;
-  private static final int[] PORTS = {67, 68, 123, 546, 547};
+  private static final int[] PORTS = {67, 68, 123, 546, 547, 1900, 137};
   private static final List<String> CAPTURES =
-      List.of("netns_dhcp.pcap", "netns_ntp.pcap", "netns_dhcpv6.pcap");
+      List.of(
+          "netns_dhcp.pcap", "netns_ntp.pcap", "netns_dhcpv6.pcap", "netns_ssdp_nbns_igmp.pcap");
 
   private final Random random = new Random(SEED);
   private final FrameDecoder decoder = new FrameDecoder(List.of());
@@ -55,6 +56,20 @@ class UdpDecoderFuzzTest {
       }
     }
     assertThat(malformed).as("random payloads are often malformed").isGreaterThan(1_000);
+  }
+
+  @Test
+  void randomIgmpMessages() throws IOException {
+    for (int i = 0; i < 3_000; i++) {
+      byte[] message = new byte[random.nextInt(64)];
+      random.nextBytes(message);
+      if (message.length > 0 && random.nextBoolean()) {
+        message[0] = (byte) new int[] {0x11, 0x16, 0x17, 0x22}[random.nextInt(4)];
+      }
+      decodeAndPrint(
+          Packets.ethernetIpv4(Packets.ipv4("192.0.2.2", "224.0.0.22", 2, i, 0, message)));
+    }
+    assertThat(malformed).as("short or cut IGMP messages are malformed").isGreaterThan(300);
   }
 
   @Test

@@ -280,6 +280,135 @@ class UdpDecodersTest {
     assertThat(frame.summary()).endsWith("DHCPv6 Solicit xid 0x000001");
   }
 
+  @Test
+  void ssdpAnswerRoundTrip() {
+    String answer =
+        "HTTP/1.1 200 OK\r\nCACHE-CONTROL: max-age=120\r\nST: upnp:rootdevice\r\n"
+            + "USN: uuid:1234::upnp:rootdevice\r\nLOCATION: http://192.0.2.1:5000/rootDesc.xml\r\n\r\n";
+
+    DecodedFrame frame = udp("192.0.2.1", 1900, "192.0.2.2", 48532, ascii(answer));
+
+    assertThat(frame.malformed()).isEmpty();
+    assertThat(frame.summary())
+        .endsWith("SSDP 200 OK, ST upnp:rootdevice LOCATION http://192.0.2.1:5000/rootDesc.xml");
+    assertThat(frame.json()).containsEntry("http.status", 200).doesNotContainKey("http.method");
+    assertThat(field(frame, "CACHE-CONTROL")).isEqualTo("max-age=120");
+  }
+
+  @Test
+  void ssdpNotifyRoundTrip() {
+    String notify =
+        "NOTIFY * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nNT: upnp:rootdevice\r\n"
+            + "NTS: ssdp:alive\r\nUSN: uuid:1234::upnp:rootdevice\r\n\r\n";
+
+    DecodedFrame frame = udp("192.0.2.1", 1900, "239.255.255.250", 1900, ascii(notify));
+
+    assertThat(frame.summary()).endsWith("SSDP NOTIFY *, NT upnp:rootdevice NTS ssdp:alive");
+    assertThat(frame.json()).containsEntry("http.method", "NOTIFY").containsEntry("http.uri", "*");
+  }
+
+  @Test
+  void ssdpPortWithoutHttpIsMalformed() {
+    DecodedFrame frame = udp("192.0.2.1", 1900, "192.0.2.2", 1900, ascii("hello"));
+
+    assertThat(frame.malformed())
+        .containsExactly("SSDP message does not start with an HTTP request or status line");
+  }
+
+  @Test
+  void nbnsAnswerRoundTrip() {
+    // A positive name query response: WORKGROUP<1d> is at 192.0.2.1 (RFC 1002 4.2.13).
+    byte[] name = netbiosName("WORKGROUP", 0x1d);
+    byte[] answer = new byte[12 + name.length + 10 + 6];
+    Packets.put16(answer, 0, 0x4242);
+    Packets.put16(answer, 2, 0x8500);
+    Packets.put16(answer, 6, 1);
+    System.arraycopy(name, 0, answer, 12, name.length);
+    int at = 12 + name.length;
+    Packets.put16(answer, at, 0x20);
+    Packets.put16(answer, at + 2, 1);
+    answer[at + 7] = 60;
+    Packets.put16(answer, at + 8, 6);
+    answer[at + 12] = (byte) 192;
+    answer[at + 14] = 2;
+    answer[at + 15] = 1;
+
+    DecodedFrame frame = udp("192.0.2.1", 137, "192.0.2.2", 137, answer);
+
+    assertThat(frame.malformed()).isEmpty();
+    assertThat(frame.summary())
+        .endsWith("NBNS name query response 0x4242 WORKGROUP<1d>: 192.0.2.1");
+    assertThat(frame.json())
+        .containsEntry("nbns.id", 0x4242)
+        .containsEntry("nbns.name", "WORKGROUP<1d>")
+        .containsEntry("nbns.type", 0x20);
+  }
+
+  @Test
+  void nbnsNameOutsideTheEncodingIsMalformed() {
+    byte[] query = new byte[12 + 34 + 4];
+    Packets.put16(query, 4, 1);
+    query[12] = 32;
+    java.util.Arrays.fill(query, 13, 45, (byte) 'Z');
+
+    DecodedFrame frame = udp("192.0.2.2", 40000, "192.0.2.1", 137, query);
+
+    assertThat(frame.malformed())
+        .containsExactly("NetBIOS name letter outside A-P: not in the first-level encoding");
+  }
+
+  @Test
+  void igmpQueriesByVersion() {
+    byte[] v2 = {0x11, 100, 0, 0, 0, 0, 0, 0};
+    byte[] v3 = {0x11, 100, 0, 0, (byte) 239, 1, 2, 3, 0, 125, 0, 0};
+
+    DecodedFrame general = igmp(v2);
+    DecodedFrame specific = igmp(v3);
+
+    assertThat(general.summary())
+        .isEqualTo("IP 192.0.2.1 > 224.0.0.1: IGMPv2 membership query (general)");
+    assertThat(general.json())
+        .containsEntry("igmp.version", 2)
+        .containsEntry("igmp.maddr", "0.0.0.0");
+    assertThat(field(general, "Max response time")).isEqualTo("10.0 s");
+    assertThat(specific.summary())
+        .isEqualTo("IP 192.0.2.1 > 224.0.0.1: IGMPv3 membership query 239.1.2.3");
+    assertThat(specific.json()).containsEntry("igmp.version", 3);
+  }
+
+  @Test
+  void igmpV3RecordCutShortIsMalformed() {
+    byte[] report = {0x22, 0, 0, 0, 0, 0, 0, 2, 4, 0, 0, 0, (byte) 239, 1, 2, 4, 1, 0, 0, 2};
+
+    DecodedFrame frame = igmp(report);
+
+    assertThat(frame.malformed())
+        .containsExactly("IGMPv3 group record needs 8 bytes, only 4 present");
+    assertThat(frame.summary()).endsWith("IGMPv3 membership report: join 239.1.2.4");
+  }
+
+  private DecodedFrame igmp(byte[] message) {
+    byte[] frame = Packets.ethernetIpv4(Packets.ipv4("192.0.2.1", "224.0.0.1", 2, 1, 0, message));
+    return decoder.decode(1, 0, 0, frame.length, 1, frame);
+  }
+
+  /** The first-level encoding (RFC 1001 14.1) of a name padded with spaces, then its suffix. */
+  private static byte[] netbiosName(String name, int suffix) {
+    byte[] encoded = new byte[34];
+    encoded[0] = 32;
+    String padded = String.format(java.util.Locale.ROOT, "%-15s", name);
+    for (int i = 0; i < 16; i++) {
+      int b = i < 15 ? padded.charAt(i) : suffix;
+      encoded[1 + 2 * i] = (byte) ('A' + (b >> 4));
+      encoded[2 + 2 * i] = (byte) ('A' + (b & 15));
+    }
+    return encoded;
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
   /** A frame from fe80::1 to ff02::1:2 (all DHCP agents), built with the IPv6 and UDP headers. */
   private DecodedFrame udp6(int srcPort, int dstPort, byte[] payload) {
     byte[] ip = new byte[40 + 8 + payload.length];

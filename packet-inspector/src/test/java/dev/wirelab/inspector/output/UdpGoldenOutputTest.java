@@ -22,6 +22,8 @@ class UdpGoldenOutputTest {
     "netns_ntp.pcap, layers",
     "netns_dhcpv6.pcap, summary",
     "netns_dhcpv6.pcap, layers",
+    "netns_ssdp_nbns_igmp.pcap, summary",
+    "netns_ssdp_nbns_igmp.pcap, layers",
   })
   void printsTheReviewedDump(String capture, String mode) throws IOException {
     String file = Inspector.capture(capture).toString();

@@ -28,6 +28,7 @@ class UdpAgreementTest {
     "netns_dhcp.pcap, dhcp., 5",
     "netns_ntp.pcap, ntp., 2",
     "netns_dhcpv6.pcap, dhcpv6., 6",
+    "netns_ssdp_nbns_igmp.pcap, http.|nbns.|igmp., 10",
   })
   void printsEveryFieldTsharkHas(String name, String prefixes, int framesWithThem)
       throws Exception {

@@ -39,7 +39,8 @@ final class UdpOracleFields {
           "nbns.type",
           "igmp.type",
           "igmp.version",
-          "igmp.maddr");
+          "igmp.maddr",
+          "igmp.record_type");
 
   /** Fields tshark repeats once per value: the oracle keeps them all, as a list. */
   private static final List<String> LISTS =
