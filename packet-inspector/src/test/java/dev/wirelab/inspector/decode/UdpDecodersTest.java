@@ -387,6 +387,31 @@ class UdpDecodersTest {
     assertThat(frame.summary()).endsWith("IGMPv3 membership report: join 239.1.2.4");
   }
 
+  @Test
+  void namesTheServiceOfAPortItDoesNotDecode() {
+    byte[] payload = {0x40, 1, 2, 3};
+
+    assertThat(udp("192.0.2.2", 51000, "192.0.2.1", 443, payload).summary())
+        .endsWith("UDP, length 4 QUIC (port 443, not decoded)");
+    assertThat(udp("192.0.2.1", 51820, "192.0.2.2", 51821, payload).summary())
+        .endsWith("UDP, length 4 WireGuard (port 51820, not decoded)");
+    assertThat(udp("192.0.2.1", 161, "192.0.2.2", 1812, payload).summary())
+        .endsWith("UDP, length 4 SNMP (port 161, not decoded)");
+    assertThat(udp("192.0.2.1", 40000, "192.0.2.2", 40001, payload).summary())
+        .endsWith("UDP, length 4");
+    assertThat(field(udp("192.0.2.2", 51000, "192.0.2.1", 443, payload), "Destination port"))
+        .isEqualTo("443");
+  }
+
+  @Test
+  void everyServiceHasItsOwnPort() {
+    assertThat(java.util.Arrays.stream(UdpService.values()).map(UdpService::port).distinct())
+        .hasSize(UdpService.values().length);
+    for (UdpService service : UdpService.values()) {
+      assertThat(UdpService.of(service.port())).isSameAs(service);
+    }
+  }
+
   private DecodedFrame igmp(byte[] message) {
     byte[] frame = Packets.ethernetIpv4(Packets.ipv4("192.0.2.1", "224.0.0.1", 2, 1, 0, message));
     return decoder.decode(1, 0, 0, frame.length, 1, frame);
