@@ -130,6 +130,45 @@ in_cli timeout 2 socat -u UDP4-RECV:5004,ip-add-membership=239.1.2.3:veth-cli /d
 in_cli sysctl -qw net.ipv4.conf.veth-cli.force_igmp_version=3
 in_cli timeout 2 socat -u UDP4-RECV:5004,ip-add-membership=239.1.2.4:veth-cli /dev/null || true
 stop_captures
-for f in dhcp dhcpv6 ntp ssdp_nbns_igmp; do
+# --- A refused request (DHCP NAK) and the queries of a multicast router --------------------
+# The client remembers a lease from another network (198.51.100.7): it asks for it again (INIT-
+# REBOOT), the authoritative server refuses, the client starts over. Then a Linux bridge acting as
+# multicast querier asks, with IGMPv2 and then IGMPv3 general queries, while the client is in a group.
+cat >"$work/lease-old" <<'EOF'
+lease {
+  interface "veth-cli";
+  fixed-address 198.51.100.7;
+  option subnet-mask 255.255.255.0;
+  option dhcp-server-identifier 198.51.100.1;
+  renew 4 2037/01/01 00:00:00;
+  rebind 4 2037/01/01 00:00:00;
+  expire 4 2037/01/01 00:00:00;
+}
+EOF
+capture dhcp_nak_igmp_query.pcap 'udp port 67 or udp port 68 or igmp'
+bg_srv dnsmasq --no-daemon --conf-file=/dev/null --port=0 --interface=veth-srv --bind-interfaces \
+  --dhcp-authoritative --dhcp-range=192.0.2.100,192.0.2.150,255.255.255.0,1h \
+  --dhcp-leasefile="$work/leases-nak" --pid-file="$work/dnsmasq-nak.pid" --log-dhcp \
+  >/dev/null 2>"$work/dnsmasq-nak.log"
+sleep 1
+ip netns exec "$cli" timeout 30 "${dh[@]}" -4 -lf "$work/lease-old" veth-cli >"$work/dhclient-nak.log" 2>&1 &
+client=$!
+for _ in $(seq 200); do grep -q 'bound to' "$work/dhclient-nak.log" && break; sleep 0.1; done
+kill "$client" 2>/dev/null || true
+wait "$client" 2>/dev/null || true
+ip netns exec "$cli" timeout 14 socat -u UDP4-RECV:5004,ip-add-membership=239.1.2.5:veth-cli /dev/null &
+member=$!
+in_srv ip addr del 192.0.2.1/24 dev veth-srv
+for version in 2 3; do
+  in_srv ip link add br-query type bridge mcast_querier 1 mcast_igmp_version "$version"
+  in_srv ip link set veth-srv master br-query
+  in_srv ip link set br-query up
+  sleep 6 # the query's maximum response time is 10 s; most answers come sooner
+  in_srv ip link del br-query
+done
+wait "$member" 2>/dev/null || true
+stop_captures
+
+for f in dhcp dhcpv6 ntp ssdp_nbns_igmp dhcp_nak_igmp_query; do
   echo "$f.pcap: $(tcpdump -r "$out/$f.pcap" -nn 2>/dev/null | wc -l) packets"
 done

@@ -168,6 +168,9 @@ final class Dhcp {
     if (options != null && options.leaseSeconds >= 0) {
       text.append(", lease ").append(options.leaseSeconds).append(" s");
     }
+    if (options != null && options.message != null) {
+      text.append(" (\"").append(options.message).append("\")");
+    }
     return text.toString();
   }
 }

@@ -16,6 +16,10 @@ final class DhcpOptions {
   int messageType = -1;
 
   String requestedIp;
+
+  /** Option 56: why a server refused (with a NAK) or a client declined. */
+  String message;
+
   long leaseSeconds = -1;
 
   /**
@@ -102,6 +106,9 @@ final class DhcpOptions {
       case TEXT -> {
         text = Text.printable(data, value, length);
         json = text;
+        if (option == DhcpOption.MESSAGE) {
+          message = text;
+        }
       }
       case MESSAGE_TYPE -> {
         if (length != 1) {

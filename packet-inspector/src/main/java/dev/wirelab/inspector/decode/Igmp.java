@@ -43,7 +43,7 @@ final class Igmp {
         if (type == IgmpType.MEMBERSHIP_QUERY) {
           layer.add(
               "Max response time",
-              Bytes.u8(data, offset + 1) / 10.0 + " s",
+              maxResponseTenths(Bytes.u8(data, offset + 1), version) / 10.0 + " s",
               "answer within",
               offset + 1,
               1);
@@ -60,6 +60,17 @@ final class Igmp {
     } finally {
       d.summary(d.ipName + " " + d.src + " > " + d.dst + ": " + text);
     }
+  }
+
+  /**
+   * In tenths of a second; IGMPv3 writes codes from 128 up as a small float (RFC 9776 4.1.1), 3
+   * bits of exponent and 4 of mantissa.
+   */
+  private static int maxResponseTenths(int code, int version) {
+    if (version < 3 || code < 128) {
+      return code;
+    }
+    return ((code & 0x0F) | 0x10) << (((code >> 4) & 7) + 3);
   }
 
   /** tshark's rule: the type, and for a query its length and maximum response time, tell. */

@@ -30,7 +30,11 @@ class UdpDecoderFuzzTest {
   private static final int[] PORTS = {67, 68, 123, 546, 547, 1900, 137};
   private static final List<String> CAPTURES =
       List.of(
-          "netns_dhcp.pcap", "netns_ntp.pcap", "netns_dhcpv6.pcap", "netns_ssdp_nbns_igmp.pcap");
+          "netns_dhcp.pcap",
+          "netns_ntp.pcap",
+          "netns_dhcpv6.pcap",
+          "netns_ssdp_nbns_igmp.pcap",
+          "netns_dhcp_nak_igmp_query.pcap");
 
   private final Random random = new Random(SEED);
   private final FrameDecoder decoder = new FrameDecoder(List.of());

@@ -374,6 +374,11 @@ class UdpDecodersTest {
     assertThat(specific.summary())
         .isEqualTo("IP 192.0.2.1 > 224.0.0.1: IGMPv3 membership query 239.1.2.3");
     assertThat(specific.json()).containsEntry("igmp.version", 3);
+    assertThat(field(specific, "Max response time")).isEqualTo("10.0 s");
+    // Code 0x8f in IGMPv3: mantissa 15, exponent 0, so (15 | 16) << 3 = 248 tenths.
+    byte[] longWait = v3.clone();
+    longWait[1] = (byte) 0x8f;
+    assertThat(field(igmp(longWait), "Max response time")).isEqualTo("24.8 s");
   }
 
   @Test

@@ -24,6 +24,8 @@ class UdpGoldenOutputTest {
     "netns_dhcpv6.pcap, layers",
     "netns_ssdp_nbns_igmp.pcap, summary",
     "netns_ssdp_nbns_igmp.pcap, layers",
+    "netns_dhcp_nak_igmp_query.pcap, summary",
+    "netns_dhcp_nak_igmp_query.pcap, layers",
   })
   void printsTheReviewedDump(String capture, String mode) throws IOException {
     String file = Inspector.capture(capture).toString();
