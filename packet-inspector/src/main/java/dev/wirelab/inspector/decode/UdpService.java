@@ -5,6 +5,8 @@ package dev.wirelab.inspector.decode;
  * inspector does not decode, and for the layers to say what a port is.
  */
 enum UdpService {
+  DHCP_SERVER(67, "DHCP server (BOOTP)", true),
+  DHCP_CLIENT(68, "DHCP client (BOOTP)", true),
   TFTP(69, "TFTP", false),
   NTP(123, "NTP", true),
   NETBIOS_NAME(137, "NetBIOS name service", true),
