@@ -8,6 +8,9 @@ enum IgmpType {
   LEAVE_GROUP(0x17, "leave group", "a host leaves a group"),
   V3_MEMBERSHIP_REPORT(0x22, "membership report", "a host tells which groups and sources it wants");
 
+  /** values() copies its array on every call; the lookup runs once per message. */
+  private static final IgmpType[] ALL = values();
+
   private final int code;
   private final String label;
   private final String meaning;
@@ -20,7 +23,7 @@ enum IgmpType {
 
   /** The type with this code, or null for one not defined. */
   static IgmpType of(int code) {
-    for (IgmpType type : values()) {
+    for (IgmpType type : ALL) {
       if (type.code == code) {
         return type;
       }

@@ -34,6 +34,9 @@ enum UdpService {
   GENEVE(6081, "Geneve", false),
   WIREGUARD(51820, "WireGuard", false);
 
+  /** values() copies its array on every call; the lookups run once per datagram. */
+  private static final UdpService[] ALL = values();
+
   private final int port;
   private final String label;
   private final boolean decoded;
@@ -46,7 +49,7 @@ enum UdpService {
 
   /** The service on {@code port}, or null. */
   static UdpService of(int port) {
-    for (UdpService service : values()) {
+    for (UdpService service : ALL) {
       if (service.port == port) {
         return service;
       }
