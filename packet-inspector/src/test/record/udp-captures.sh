@@ -4,7 +4,7 @@
 # network, clock and /etc are left alone (clients run with -sf /bin/true, chronyd with -x).
 #
 # Usage (as root, Debian): udp-captures.sh OUT_DIR
-# Needs: iproute2 tcpdump dnsmasq-base isc-dhcp-client chrony ntpsec-ntpdate nbtscan miniupnpc
+# Needs: iproute2 tcpdump dnsmasq-base isc-dhcp-client chrony ntpsec-ntpdate nbtscan miniupnpc minissdpd
 #        socat ethtool
 set -euo pipefail
 out="$(realpath "${1:?usage: udp-captures.sh OUT_DIR}")"
@@ -130,6 +130,32 @@ in_cli timeout 2 socat -u UDP4-RECV:5004,ip-add-membership=239.1.2.3:veth-cli /d
 in_cli sysctl -qw net.ipv4.conf.veth-cli.force_igmp_version=3
 in_cli timeout 2 socat -u UDP4-RECV:5004,ip-add-membership=239.1.2.4:veth-cli /dev/null || true
 stop_captures
+# --- An SSDP answer: minissdpd, given one device, answers a search for it -------------------
+# The device is handed to minissdpd through its socket as miniupnpd would (request type 4:
+# search target, USN, server, location, each with a 7-bit-per-byte length).
+capture ssdp_answer.pcap 'udp port 1900'
+bg_srv minissdpd -d -i veth-srv -s "$work/minissdpd.sock" -p "$work/minissdpd.pid" \
+  >"$work/minissdpd.log" 2>&1
+for _ in $(seq 50); do [[ -S "$work/minissdpd.sock" ]] && break; sleep 0.1; done
+in_srv python3 - "$work/minissdpd.sock" <<'EOF'
+import socket, sys
+def field(text):
+    data, n = text.encode(), len(text.encode())
+    length = [n & 0x7F]
+    while n > 0x7F:
+        n >>= 7
+        length.insert(0, (n & 0x7F) | 0x80)
+    return bytes(length) + data
+st = "urn:schemas-upnp-org:device:InternetGatewayDevice:1"
+submit = bytes([4]) + field(st) + field("uuid:wirelab-0001::" + st) \
+    + field("Linux/6 UPnP/1.1 wirelab/1.0") + field("http://192.0.2.1:5000/rootDesc.xml")
+with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+    s.connect(sys.argv[1])
+    s.sendall(submit)
+EOF
+in_cli timeout 5 upnpc -m veth-cli -l >"$work/upnpc-answer.log" 2>&1 || true
+stop_captures
+
 # --- A refused request (DHCP NAK) and the queries of a multicast router --------------------
 # The client remembers a lease from another network (198.51.100.7): it asks for it again (INIT-
 # REBOOT), the authoritative server refuses, the client starts over. Then a Linux bridge acting as
@@ -169,6 +195,6 @@ done
 wait "$member" 2>/dev/null || true
 stop_captures
 
-for f in dhcp dhcpv6 ntp ssdp_nbns_igmp dhcp_nak_igmp_query; do
+for f in dhcp dhcpv6 ntp ssdp_nbns_igmp ssdp_answer dhcp_nak_igmp_query; do
   echo "$f.pcap: $(tcpdump -r "$out/$f.pcap" -nn 2>/dev/null | wc -l) packets"
 done

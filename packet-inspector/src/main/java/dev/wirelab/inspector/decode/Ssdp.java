@@ -123,6 +123,8 @@ final class Ssdp {
       case "USN" -> "unique service name of the device";
       case "LOCATION" -> "where the device's description (XML) is fetched by HTTP";
       case "CACHE-CONTROL" -> "how long the announcement stays valid";
+      case "EXT" -> "empty: the device understood the search's MAN";
+      case "SERVER" -> "the device's system, UPnP version and product";
       default -> "";
     };
   }

@@ -26,6 +26,8 @@ class UdpGoldenOutputTest {
     "netns_ssdp_nbns_igmp.pcap, layers",
     "netns_dhcp_nak_igmp_query.pcap, summary",
     "netns_dhcp_nak_igmp_query.pcap, layers",
+    "netns_ssdp_answer.pcap, summary",
+    "netns_ssdp_answer.pcap, layers",
   })
   void printsTheReviewedDump(String capture, String mode) throws IOException {
     String file = Inspector.capture(capture).toString();

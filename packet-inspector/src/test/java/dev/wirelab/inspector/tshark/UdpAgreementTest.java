@@ -30,6 +30,7 @@ class UdpAgreementTest {
     "netns_dhcpv6.pcap, dhcpv6., 6",
     "netns_ssdp_nbns_igmp.pcap, http.|nbns.|igmp., 10",
     "netns_dhcp_nak_igmp_query.pcap, dhcp.|igmp., 15",
+    "netns_ssdp_answer.pcap, http., 3",
   })
   void printsEveryFieldTsharkHas(String name, String prefixes, int framesWithThem)
       throws Exception {
