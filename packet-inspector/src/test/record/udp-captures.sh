@@ -5,7 +5,7 @@
 #
 # Usage (as root, Debian): udp-captures.sh OUT_DIR
 # Needs: iproute2 tcpdump dnsmasq-base isc-dhcp-client chrony ntpsec-ntpdate nbtscan miniupnpc minissdpd
-#        socat ethtool
+#        samba samba-common-bin socat ethtool
 set -euo pipefail
 out="$(realpath "${1:?usage: udp-captures.sh OUT_DIR}")"
 mkdir -p "$out"
@@ -156,6 +156,38 @@ EOF
 in_cli timeout 5 upnpc -m veth-cli -l >"$work/upnpc-answer.log" 2>&1 || true
 stop_captures
 
+# --- NetBIOS names answered: Samba's nmbd registers its names, then answers a query and a status
+# request (nmblookup, nbtscan). Its files all go to the work directory.
+for side in srv cli; do
+  cat >"$work/smb-$side.conf" <<EOF
+[global]
+  netbios name = WIRELAB-${side^^}
+  workgroup = WIRELAB
+  interfaces = veth-$side
+  bind interfaces only = yes
+  local master = no
+  domain master = no
+  preferred master = no
+  lock directory = $work/samba
+  state directory = $work/samba
+  cache directory = $work/samba
+  pid directory = $work/samba
+  private dir = $work/samba
+  ncalrpc dir = $work/samba/ncalrpc
+  log file = $work/samba/log.%m
+EOF
+done
+mkdir -p "$work/samba"
+capture nbns_nmbd.pcap 'udp port 137'
+bg_srv nmbd -F --debug-stdout --configfile="$work/smb-srv.conf" --no-process-group \
+  >"$work/nmbd.log" 2>&1
+# nmbd answers only once its own names are registered (three broadcasts, 2 s apart).
+sleep 7
+in_cli timeout 5 nmblookup --configfile="$work/smb-cli.conf" -U 192.0.2.1 WIRELAB-SRV \
+  >"$work/nmblookup.log" 2>&1 || true
+in_cli timeout 5 nbtscan -v 192.0.2.1 >>"$work/nmblookup.log" 2>&1 || true
+stop_captures
+
 # --- A refused request (DHCP NAK) and the queries of a multicast router --------------------
 # The client remembers a lease from another network (198.51.100.7): it asks for it again (INIT-
 # REBOOT), the authoritative server refuses, the client starts over. Then a Linux bridge acting as
@@ -195,6 +227,6 @@ done
 wait "$member" 2>/dev/null || true
 stop_captures
 
-for f in dhcp dhcpv6 ntp ssdp_nbns_igmp ssdp_answer dhcp_nak_igmp_query; do
+for f in dhcp dhcpv6 ntp ssdp_nbns_igmp ssdp_answer nbns_nmbd dhcp_nak_igmp_query; do
   echo "$f.pcap: $(tcpdump -r "$out/$f.pcap" -nn 2>/dev/null | wc -l) packets"
 done

@@ -66,37 +66,54 @@ final class Nbns {
         if (i == 0) {
           d.put("nbns.name", name.tsharkText());
           d.put("nbns.type", type);
-          text.append(' ').append(typeName(type)).append("? ").append(name.shortText());
+          text.append(' ')
+              .append(typeName(type))
+              .append(opcode == 0 ? "? " : " ")
+              .append(name.shortText());
         }
       }
-      for (int i = 0; i < answers; i++) {
-        int from = at;
-        d.need(at, 1, end, "NBNS answer name");
-        boolean pointer = (Bytes.u8(data, at) & 0xC0) == 0xC0 && asked != null;
-        NetbiosName name = pointer ? asked : name(d, at, end);
-        at = skipName(d, at, end);
-        d.need(at, 10, end, "NBNS answer");
-        int type = Bytes.u16(data, at);
-        long ttl = Bytes.u32(data, at + 4);
-        int length = Bytes.u16(data, at + 8);
-        at += 10;
-        d.need(at, length, end, "NBNS answer data");
-        String value = type == NB ? addresses(data, at, length) : length + " bytes";
-        layer.add(
-            "Answer",
-            name.tsharkText() + " " + typeName(type) + " " + value,
-            "cache for " + ttl + " s",
-            from,
-            at + length - from);
-        if (i == 0) {
-          if (questions == 0) {
-            d.put("nbns.name", name.tsharkText());
-            d.put("nbns.type", type);
-            text.append(' ').append(name.shortText());
+      // Answers, then authority and additional records: a registration carries its address in an
+      // additional record.
+      String[] sections = {"Answer", "Authority record", "Additional record"};
+      boolean summarised = false;
+      for (int section = 0; section < 3; section++) {
+        int count = Bytes.u16(data, offset + 6 + 2 * section);
+        for (int i = 0; i < count; i++) {
+          int from = at;
+          d.need(at, 1, end, "NBNS record name");
+          boolean pointer = (Bytes.u8(data, at) & 0xC0) == 0xC0 && asked != null;
+          NetbiosName name = pointer ? asked : name(d, at, end);
+          at = skipName(d, at, end);
+          d.need(at, 10, end, "NBNS record");
+          int type = Bytes.u16(data, at);
+          long ttl = Bytes.u32(data, at + 4);
+          int length = Bytes.u16(data, at + 8);
+          at += 10;
+          d.need(at, length, end, "NBNS record data");
+          String value =
+              type == NB
+                  ? addresses(data, at, length)
+                  : type == NBSTAT ? nodeStatus(d, at, length) : length + " bytes";
+          layer.add(
+              sections[section],
+              name.tsharkText() + " " + typeName(type) + " " + value,
+              "cache for " + ttl + " s",
+              from,
+              at + length - from);
+          if (!summarised && section != 1) {
+            summarised = true;
+            if (questions == 0) {
+              // tshark names an NB record's owner with what its suffix stands for.
+              d.put(
+                  "nbns.name",
+                  type == NB ? name.tsharkText() + " (" + name.service() + ")" : name.tsharkText());
+              d.put("nbns.type", type);
+              text.append(' ').append(name.shortText());
+            }
+            text.append(": ").append(value);
           }
-          text.append(": ").append(value);
+          at += length;
         }
-        at += length;
       }
     } finally {
       d.frame.appendSummary(text.toString());
@@ -131,6 +148,28 @@ final class Nbns {
       cursor += 1 + length;
     }
     throw new MalformedFrameException("NBNS name has more than 64 labels");
+  }
+
+  /** Names of a node status answer shown; the rest are counted. */
+  private static final int NAMES_SHOWN = 3;
+
+  /**
+   * A node status answer (RFC 1002 4.2.18): the number of names, 18 bytes each (name, suffix,
+   * flags), then statistics.
+   */
+  private static String nodeStatus(Dissection d, int at, int length) {
+    d.need(at, 1, at + length, "NBNS node status");
+    int names = Bytes.u8(d.data, at);
+    d.need(at + 1, 18 * names, at + length, "NBNS node status names");
+    StringBuilder text = new StringBuilder().append(names).append(names == 1 ? " name" : " names");
+    for (int i = 0; i < Math.min(names, NAMES_SHOWN); i++) {
+      text.append(i == 0 ? ": " : ", ")
+          .append(NetbiosName.fromBytes(d.data, at + 1 + 18 * i).shortText());
+    }
+    if (names > NAMES_SHOWN) {
+      text.append(" and ").append(names - NAMES_SHOWN).append(" more");
+    }
+    return text.toString();
   }
 
   /** NB answer data: 6 bytes per address, flags then IPv4. */

@@ -20,9 +20,14 @@ record NetbiosName(String name, int suffix) {
       }
       raw[i] = (byte) (high << 4 | low);
     }
+    return fromBytes(raw, 0);
+  }
+
+  /** The name as its 16 plain bytes at {@code offset} (a node status answer lists names so). */
+  static NetbiosName fromBytes(byte[] raw, int offset) {
     StringBuilder name = new StringBuilder();
     for (int i = 0; i < 15; i++) {
-      int b = raw[i] & 0xFF;
+      int b = raw[offset + i] & 0xFF;
       name.append(b >= 0x20 && b < 0x7F ? String.valueOf((char) b) : "<" + hex(b) + ">");
     }
     String text = name.toString();
@@ -31,7 +36,7 @@ record NetbiosName(String name, int suffix) {
     while (cut > 0 && text.charAt(cut - 1) == ' ') {
       cut--;
     }
-    return new NetbiosName(text.substring(0, cut), raw[15] & 0xFF);
+    return new NetbiosName(text.substring(0, cut), raw[offset + 15] & 0xFF);
   }
 
   /** tshark's form: "WORKGROUP<1d>", non-printable bytes as {@code <xx>}. */
@@ -48,20 +53,30 @@ record NetbiosName(String name, int suffix) {
     return trimmed + "<" + hex(suffix) + ">";
   }
 
-  /** What the suffix says the name is (the common ones, Microsoft's list). */
+  /** What the name stands for: "any name" for the wildcard, else what its suffix says. */
   String suffixMeaning() {
-    if (name.startsWith("*")) {
-      return "any name: asks a node for its whole name table";
-    }
+    return name.startsWith("*") ? "any name: asks a node for its whole name table" : service();
+  }
+
+  /**
+   * What the suffix says the name is, in tshark's words (Microsoft's list), which tshark also adds
+   * to an NB record's name.
+   */
+  String service() {
     return switch (suffix) {
-      case 0x00 -> "workstation";
-      case 0x03 -> "messenger";
-      case 0x1B -> "domain master browser";
-      case 0x1C -> "domain controllers";
-      case 0x1D -> "master browser";
-      case 0x1E -> "browser elections";
-      case 0x20 -> "file server";
-      default -> "";
+      case 0x00, 0x02 -> "Workstation/Redirector";
+      case 0x01 -> "Browser";
+      case 0x03 -> "Messenger service/Main name";
+      case 0x05 -> "Forwarded name";
+      case 0x06 -> "RAS Server service";
+      case 0x1B -> "Domain Master Browser";
+      case 0x1C -> "Domain Controllers";
+      case 0x1D -> "Local Master Browser";
+      case 0x1E -> "Browser Election Service";
+      case 0x1F -> "Net DDE Service";
+      case 0x20 -> "Server service";
+      case 0x21 -> "RAS client service";
+      default -> "Unknown";
     };
   }
 

@@ -35,7 +35,8 @@ class UdpDecoderFuzzTest {
           "netns_dhcpv6.pcap",
           "netns_ssdp_nbns_igmp.pcap",
           "netns_dhcp_nak_igmp_query.pcap",
-          "netns_ssdp_answer.pcap");
+          "netns_ssdp_answer.pcap",
+          "netns_nbns_nmbd.pcap");
 
   private final Random random = new Random(SEED);
   private final FrameDecoder decoder = new FrameDecoder(List.of());

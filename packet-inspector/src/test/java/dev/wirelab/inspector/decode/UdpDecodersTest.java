@@ -340,7 +340,7 @@ class UdpDecodersTest {
         .endsWith("NBNS name query response 0x4242 WORKGROUP<1d>: 192.0.2.1");
     assertThat(frame.json())
         .containsEntry("nbns.id", 0x4242)
-        .containsEntry("nbns.name", "WORKGROUP<1d>")
+        .containsEntry("nbns.name", "WORKGROUP<1d> (Local Master Browser)")
         .containsEntry("nbns.type", 0x20);
   }
 

@@ -28,6 +28,8 @@ class UdpGoldenOutputTest {
     "netns_dhcp_nak_igmp_query.pcap, layers",
     "netns_ssdp_answer.pcap, summary",
     "netns_ssdp_answer.pcap, layers",
+    "netns_nbns_nmbd.pcap, summary",
+    "netns_nbns_nmbd.pcap, layers",
   })
   void printsTheReviewedDump(String capture, String mode) throws IOException {
     String file = Inspector.capture(capture).toString();

@@ -31,6 +31,7 @@ class UdpAgreementTest {
     "netns_ssdp_nbns_igmp.pcap, http.|nbns.|igmp., 10",
     "netns_dhcp_nak_igmp_query.pcap, dhcp.|igmp., 15",
     "netns_ssdp_answer.pcap, http., 3",
+    "netns_nbns_nmbd.pcap, nbns., 28",
   })
   void printsEveryFieldTsharkHas(String name, String prefixes, int framesWithThem)
       throws Exception {
