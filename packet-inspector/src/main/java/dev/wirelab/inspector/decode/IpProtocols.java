@@ -34,6 +34,7 @@ final class IpProtocols {
   static void dispatch(Dissection d, int protocol, int offset, int end, int wireLength) {
     switch (protocol) {
       case 1 -> Icmp.decode(d, offset, end, wireLength);
+      case 2 -> Igmp.decode(d, offset, end, wireLength);
       case 6 -> Tcp.decode(d, offset, end, wireLength);
       case 17 -> Udp.decode(d, offset, end);
       case 58 -> Icmpv6.decode(d, offset, end, wireLength);

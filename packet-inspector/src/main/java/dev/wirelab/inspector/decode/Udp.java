@@ -2,7 +2,10 @@ package dev.wirelab.inspector.decode;
 
 import dev.wirelab.inspector.model.Layer;
 
-/** UDP (RFC 768): ports and length, then DNS when a DNS port is involved. */
+/**
+ * UDP (RFC 768): ports and length, then the application decoder of a known port (DNS, DHCP, NTP,
+ * DHCPv6, SSDP, NBNS), or the name of the service that is not decoded.
+ */
 final class Udp {
   private Udp() {}
 
@@ -15,13 +18,8 @@ final class Udp {
     Layer layer = d.layer(new Layer("UDP", 4, offset, offset + 8));
     if (d.details) {
       layer
-          .add("Source port", String.valueOf(srcPort), PortNames.meaning(srcPort), offset, 2)
-          .add(
-              "Destination port",
-              String.valueOf(dstPort),
-              PortNames.meaning(dstPort),
-              offset + 2,
-              2)
+          .add("Source port", String.valueOf(srcPort), meaning(srcPort), offset, 2)
+          .add("Destination port", String.valueOf(dstPort), meaning(dstPort), offset + 2, 2)
           .add("Length", String.valueOf(length), "header plus payload, in bytes", offset + 4, 2);
     }
     if (d.quoted) {
@@ -67,7 +65,28 @@ final class Udp {
       Dns.decode(d, offset + 8, payloadEnd, false);
     } else if (Quic.isQuicPort(srcPort) || Quic.isQuicPort(dstPort)) {
       Quic.decode(d, offset + 8, payloadEnd);
+    } else if (Dhcp.isPort(srcPort) || Dhcp.isPort(dstPort)) {
+      Dhcp.decode(d, offset + 8, payloadEnd);
+    } else if (Ntp.isPort(srcPort) || Ntp.isPort(dstPort)) {
+      Ntp.decode(d, offset + 8, payloadEnd);
+    } else if (Dhcpv6.isPort(srcPort) || Dhcpv6.isPort(dstPort)) {
+      Dhcpv6.decode(d, offset + 8, payloadEnd);
+    } else if (Ssdp.isPort(srcPort) || Ssdp.isPort(dstPort)) {
+      Ssdp.decode(d, offset + 8, payloadEnd);
+    } else if (Nbns.isPort(srcPort) || Nbns.isPort(dstPort)) {
+      Nbns.decode(d, offset + 8, payloadEnd);
+    } else {
+      UdpService service = UdpService.undecoded(srcPort, dstPort);
+      if (service != null) {
+        d.frame.appendSummary(service.label() + " (port " + service.port() + ", not decoded)");
+      }
     }
+  }
+
+  /** The UDP service on a port (443 is QUIC over UDP, not HTTPS), else the shared name. */
+  private static String meaning(int port) {
+    UdpService service = UdpService.of(port);
+    return service != null ? service.label() : PortNames.meaning(port);
   }
 
   private static boolean isDnsPort(int port) {

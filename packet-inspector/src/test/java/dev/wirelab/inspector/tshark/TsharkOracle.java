@@ -139,6 +139,10 @@ final class TsharkOracle {
       command.add("-e");
       command.add(field);
     }
+    for (String field : UdpOracleFields.FIELDS) {
+      command.add("-e");
+      command.add(field);
+    }
     ProcessBuilder builder =
         RealClock.forChild(
             new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD));
@@ -321,6 +325,7 @@ final class TsharkOracle {
       tls(o, layers);
       quic(o, layers);
     }
+    UdpOracleFields.convert(o, layers, tcp || udp);
   }
 
   /** HTTP (first message of the frame) and WebSocket (first frame, plus the count when several). */
