@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * Starts an outside program on the real clock when the suite itself runs under libfaketime (issue
- * 11's proof that no test depends on the date). The programs the tests use as oracles or browsers
- * (tshark, Chromium) are not the code under test: under faketime Chromium hangs and tshark runs 35
- * times slower.
+ * 11's proof that no test depends on the date). The programs the tests use as oracles, browsers,
+ * peers or infrastructure (tshark, Chromium, Node.js, redis-server) are not the code under test,
+ * and libfaketime breaks them: Chromium hangs, redis-server cannot start, tshark runs 35 times
+ * slower.
  */
 public final class RealClock {
   /** libfaketime's preload and its settings, as Debian's {@code faketime} command sets them. */

@@ -1,5 +1,6 @@
 package dev.wirelab.chat.node;
 
+import dev.wirelab.testkit.RealClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,10 @@ public final class NodeScript {
     }
     List<String> command = new ArrayList<>(List.of("node", script));
     command.addAll(List.of(arguments));
-    return new ProcessBuilder(command)
-        .directory(directory.toFile())
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
+    return RealClock.forChild(
+            new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT))
         .start();
   }
 }

@@ -6,6 +6,7 @@ import dev.wirelab.inspector.capture.CapturedFrame;
 import dev.wirelab.inspector.capture.LiveCapture;
 import dev.wirelab.inspector.decode.FrameDecoder;
 import dev.wirelab.inspector.model.DecodedFrame;
+import dev.wirelab.testkit.RealClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,19 +31,21 @@ class SocketIoLiveTest {
         .as("npm ci in " + PEERS + " (scripts/install-test-deps.sh)")
         .exists();
     Process server =
-        new ProcessBuilder("node", "server.js", "0")
-            .directory(PEERS.toFile())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
+        RealClock.forChild(
+                new ProcessBuilder("node", "server.js", "0")
+                    .directory(PEERS.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD))
             .start();
     try {
       int port = listeningPort(server);
       List<String> meanings = new ArrayList<>();
       try (LiveCapture capture = LiveCapture.open("lo", "tcp port " + port, 262_144, WAIT_MILLIS)) {
         Process client =
-            new ProcessBuilder("node", "client.js", String.valueOf(port))
-                .directory(PEERS.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            RealClock.forChild(
+                    new ProcessBuilder("node", "client.js", String.valueOf(port))
+                        .directory(PEERS.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD))
                 .start();
         FrameDecoder decoder = new FrameDecoder(List.of(new AppPayloadDecoder()));
         long number = 0;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wirelab.inspector.Inspector;
+import dev.wirelab.testkit.RealClock;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ class TlsCertificateTest {
                 "x509af.utcTime")
             .redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("WIRESHARK_CONFIG_DIR", tsharkConfig.toString());
-    Process tshark = builder.start();
+    Process tshark = RealClock.forChild(builder).start();
     List<String[]> rows = new ArrayList<>();
     try (BufferedReader lines =
         new BufferedReader(

@@ -1,5 +1,6 @@
 package dev.wirelab.chat.socketio.cluster;
 
+import dev.wirelab.testkit.RealClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,7 +73,7 @@ public final class RedisServerProcess implements AutoCloseable {
                 "--daemonize",
                 "no"));
     command.addAll(extraArguments);
-    process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    process = RealClock.forChild(new ProcessBuilder(command).redirectErrorStream(true)).start();
     CountDownLatch ready = new CountDownLatch(1);
     StringBuilder output = new StringBuilder();
     Process started = process;

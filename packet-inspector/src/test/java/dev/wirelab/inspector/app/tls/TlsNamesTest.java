@@ -2,6 +2,7 @@ package dev.wirelab.inspector.app.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wirelab.testkit.RealClock;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,9 @@ class TlsNamesTest {
 
   private Map<Integer, String> values(String field) throws Exception {
     ProcessBuilder builder =
-        new ProcessBuilder("tshark", "-G", "values").redirectError(ProcessBuilder.Redirect.DISCARD);
+        RealClock.forChild(
+            new ProcessBuilder("tshark", "-G", "values")
+                .redirectError(ProcessBuilder.Redirect.DISCARD));
     builder.environment().put("WIRESHARK_CONFIG_DIR", tsharkConfig.toString());
     Process tshark = builder.start();
     Map<Integer, String> names = new HashMap<>();
