@@ -7,11 +7,9 @@ import dev.wirelab.exercises.Verdict;
 import dev.wirelab.exercises.sandbox.StudentCode;
 import dev.wirelab.exercises.sandbox.StudentProcess;
 import dev.wirelab.labs.lab13.LinkConditions;
-import dev.wirelab.labs.lab13.LinkExperiment;
 import dev.wirelab.labs.lab13.LinkTally;
 import dev.wirelab.labs.lab13.LossyLink;
 import dev.wirelab.labs.lab13.Receiver;
-import dev.wirelab.labs.lab13.SlidingWindowSender;
 import dev.wirelab.labs.lab13.TestData;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -24,18 +22,19 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * Exercise 13: the sender of a sliding-window protocol, {@code WindowSender PORT FILE}, over lab
- * 13's lossy link to lab 13's receiver: every byte once, in order, within a bound, and a goodput
- * not far below the lab's own selective-repeat sender on the same link.
+ * 13's lossy link to lab 13's receiver: every byte once, in order, within a bound, and the goodput
+ * of a window, several segments in flight at once.
  */
 public final class WindowSenderExercise {
   static final String MAIN = "WindowSender";
   private static final Duration RUN_BOUND = Duration.ofSeconds(20);
   private static final int RECEIVER_WINDOW = 16;
   private static final int SEGMENT_BYTES = 512;
-  private static final double GOODPUT_SHARE = 0.4;
+  private static final int MIN_IN_FLIGHT = 4;
   private static final LinkConditions CLEAN = LinkConditions.perfect(2);
   private static final LinkConditions BAD = new LinkConditions(15, 10, 10, 10, 2, 13);
   private static final LinkConditions FAST = new LinkConditions(5, 0, 0, 0, 5, 13);
@@ -58,9 +57,9 @@ public final class WindowSenderExercise {
                 code -> delivers(code, BAD, 20_000)),
             new Requirement(
                 "goodput",
-                "a goodput at least "
-                    + (int) (GOODPUT_SHARE * 100)
-                    + " % of the lab's selective-repeat sender (window 8)",
+                "the goodput of a window: at least "
+                    + MIN_IN_FLIGHT
+                    + " segments sent and not yet acknowledged at once",
                 WindowSenderExercise::goodput)));
   }
 
@@ -68,7 +67,7 @@ public final class WindowSenderExercise {
 
   private static Verdict delivers(StudentCode code, LinkConditions link, int size)
       throws Exception {
-    Run run = run(code, link, size);
+    Run run = run(code, link, size, List.of());
     return Verdict.when(
         run.intact(),
         "the receiver to get the " + size + " bytes once, in order",
@@ -82,42 +81,34 @@ public final class WindowSenderExercise {
 
   private static Verdict goodput(StudentCode code) throws Exception {
     int size = 64 * 1024;
-    byte[] data = TestData.bytes(size, 13);
-    LinkExperiment.Outcome reference =
-        new LinkExperiment(FAST, RECEIVER_WINDOW)
-            .run(
-                new SlidingWindowSender(
-                    SlidingWindowSender.Strategy.SELECTIVE_REPEAT, 8, 30, line -> {}),
-                data,
-                SEGMENT_BYTES);
-    Run run = run(code, FAST, size);
+    SegmentsInFlight inFlight = new SegmentsInFlight();
+    Run run = run(code, FAST, size, List.of(inFlight));
     if (!run.intact()) {
       return Verdict.fail(
           "the " + size + " bytes delivered, to measure the goodput",
           "they were not; your program " + run.process().describeEnd(),
           "get the lossy-link requirement right first");
     }
-    double yours = size / 1024.0 / (run.nanos() / 1e9);
-    double theirs = reference.transfer().goodputKibPerSecond();
-    return Verdict.when(
-        yours >= GOODPUT_SHARE * theirs,
+    String measured =
         String.format(
             Locale.ROOT,
-            "at least %.0f KiB/s (%.0f %% of the lab's %.0f KiB/s)",
-            GOODPUT_SHARE * theirs,
-            GOODPUT_SHARE * 100,
-            theirs),
-        String.format(
-            Locale.ROOT,
-            "%.0f KiB/s (from your first datagram to the last byte "
-                + "delivered, RTT %d ms, loss 5 %%)",
-            yours,
-            FAST.roundTripMillis()),
-        "keep several segments in flight (a window of 8 or 16): one at a time waits a whole "
-            + "round trip per 512 bytes");
+            "%d segments in flight at most; %.0f KiB/s from your first datagram to the last byte "
+                + "delivered (RTT %d ms, loss 5 %%)",
+            inFlight.most(),
+            size / 1024.0 / (run.nanos() / 1e9),
+            FAST.roundTripMillis());
+    return inFlight.most() >= MIN_IN_FLIGHT
+        ? Verdict.pass(measured)
+        : Verdict.fail(
+            "at least " + MIN_IN_FLIGHT + " segments sent and not yet acknowledged at once",
+            measured,
+            "keep several segments in flight (a window of 8 or 16): one at a time waits a whole "
+                + "round trip per 512 bytes");
   }
 
-  private static Run run(StudentCode code, LinkConditions conditions, int size) throws Exception {
+  private static Run run(
+      StudentCode code, LinkConditions conditions, int size, List<LossyLink.LinkObserver> watchers)
+      throws Exception {
     byte[] data = TestData.bytes(size, size);
     Path file = Files.createTempFile("wirelab-exercise13-", ".bin");
     AtomicLong firstDatagram = new AtomicLong();
@@ -137,10 +128,13 @@ public final class WindowSenderExercise {
                 0,
                 receiver.address(),
                 conditions,
-                List.of(
-                    tally,
-                    (direction, datagram, fate) ->
-                        firstDatagram.compareAndSet(0, System.nanoTime())))) {
+                Stream.concat(
+                        Stream.<LossyLink.LinkObserver>of(
+                            tally,
+                            (direction, datagram, fate) ->
+                                firstDatagram.compareAndSet(0, System.nanoTime())),
+                        watchers.stream())
+                    .toList())) {
       Files.write(file, data);
       StudentProcess sender =
           code.runProgram(RUN_BOUND, MAIN, Integer.toString(link.port()), file.toString());
