@@ -128,7 +128,8 @@ class DecoderFuzzTest {
     }
   }
 
-  private static List<FrameSink> allOutputModes() {
+  /** Every output mode, writing nowhere: a fuzzed frame must survive being printed each way. */
+  static List<FrameSink> allOutputModes() {
     Writer discard = Writer.nullWriter();
     return List.of(
         new SummarySink(discard),

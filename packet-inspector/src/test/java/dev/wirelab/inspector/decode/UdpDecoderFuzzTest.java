@@ -9,12 +9,7 @@ import dev.wirelab.inspector.capture.CapturedFrame;
 import dev.wirelab.inspector.capture.FrameSource;
 import dev.wirelab.inspector.model.DecodedFrame;
 import dev.wirelab.inspector.output.FrameSink;
-import dev.wirelab.inspector.output.HexSink;
-import dev.wirelab.inspector.output.JsonSink;
-import dev.wirelab.inspector.output.LayersSink;
-import dev.wirelab.inspector.output.SummarySink;
 import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +35,7 @@ class UdpDecoderFuzzTest {
 
   private final Random random = new Random(SEED);
   private final FrameDecoder decoder = new FrameDecoder(List.of());
-  private final List<FrameSink> sinks = allOutputModes();
+  private final List<FrameSink> sinks = DecoderFuzzTest.allOutputModes();
   private long malformed;
 
   @Test
@@ -118,15 +113,6 @@ class UdpDecoderFuzzTest {
     for (FrameSink sink : sinks) {
       sink.accept(frame);
     }
-  }
-
-  private static List<FrameSink> allOutputModes() {
-    Writer discard = Writer.nullWriter();
-    return List.of(
-        new SummarySink(discard),
-        new LayersSink(discard),
-        new HexSink(discard, true),
-        new JsonSink(discard));
   }
 
   private static List<CapturedFrame> recordedFrames() throws IOException {

@@ -436,12 +436,14 @@ final class TsharkOracle {
     return null;
   }
 
-  private static String first(JsonNode layers, String field) {
+  /** The first value tshark gave for {@code field} in a frame's layers, or null. */
+  static String first(JsonNode layers, String field) {
     List<String> values = all(layers, field);
     return values.isEmpty() ? null : values.get(0);
   }
 
-  private static List<String> all(JsonNode layers, String field) {
+  /** Every value tshark gave for {@code field}: one, or each of an array. */
+  static List<String> all(JsonNode layers, String field) {
     JsonNode node = layers.get(field.replace('.', '_'));
     List<String> values = new ArrayList<>();
     if (node == null || node.isNull()) {

@@ -86,36 +86,36 @@ final class UdpOracleFields {
    * ICMP error.
    */
   static void convert(Map<String, Object> o, JsonNode layers, boolean transport) {
-    boolean igmp = first(layers, "igmp.type") != null;
+    boolean igmp = TsharkOracle.first(layers, "igmp.type") != null;
     if (!transport && !igmp) {
       return;
     }
     copyNum(o, layers, "dhcp.type", "dhcp.option.dhcp");
-    if (first(layers, "dhcp.id") != null) {
+    if (TsharkOracle.first(layers, "dhcp.id") != null) {
       copyNum(o, layers, "dhcp.xid", "dhcp.id");
       copyText(o, layers, "dhcp.client_mac", "dhcp.hw.mac_addr");
       copyText(o, layers, "dhcp.your_ip", "dhcp.ip.your");
     }
     copyNum(o, layers, "dhcpv6.type", "dhcpv6.msgtype");
-    if (first(layers, "ntp.flags.mode") != null) {
+    if (TsharkOracle.first(layers, "ntp.flags.mode") != null) {
       copyNum(o, layers, "ntp.version", "ntp.flags.vn");
       copyNum(o, layers, "ntp.mode", "ntp.flags.mode");
       copyNum(o, layers, "ntp.stratum", "ntp.stratum");
     }
     for (String field : SAME_NAME) {
-      String value = first(layers, field);
+      String value = TsharkOracle.first(layers, field);
       if (value != null) {
         o.put(field, isNumber(value) ? (Object) num(value) : value);
       }
     }
     for (String field : LISTS) {
-      List<String> values = all(layers, field);
+      List<String> values = TsharkOracle.all(layers, field);
       if (!values.isEmpty()) {
         o.put(field, values);
       }
     }
     for (String field : NTP_TIMES) {
-      String value = first(layers, field);
+      String value = TsharkOracle.first(layers, field);
       // tshark writes NULL for an all-zero timestamp (one the sender did not set).
       if (value != null && !value.equals("NULL")) {
         o.put(field, iso(value));
@@ -141,35 +141,16 @@ final class UdpOracleFields {
   }
 
   private static void copyNum(Map<String, Object> o, JsonNode layers, String key, String field) {
-    String value = first(layers, field);
+    String value = TsharkOracle.first(layers, field);
     if (value != null) {
       o.put(key, num(value));
     }
   }
 
   private static void copyText(Map<String, Object> o, JsonNode layers, String key, String field) {
-    String value = first(layers, field);
+    String value = TsharkOracle.first(layers, field);
     if (value != null) {
       o.put(key, value.toLowerCase(Locale.ROOT));
     }
-  }
-
-  private static String first(JsonNode layers, String field) {
-    List<String> values = all(layers, field);
-    return values.isEmpty() ? null : values.get(0);
-  }
-
-  private static List<String> all(JsonNode layers, String field) {
-    JsonNode node = layers.get(field.replace('.', '_'));
-    List<String> values = new ArrayList<>();
-    if (node == null) {
-      return values;
-    }
-    if (node.isArray()) {
-      node.forEach(value -> values.add(value.asText()));
-    } else {
-      values.add(node.asText());
-    }
-    return values;
   }
 }
