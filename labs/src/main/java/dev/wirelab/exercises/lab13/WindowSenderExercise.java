@@ -92,9 +92,10 @@ public final class WindowSenderExercise {
     String measured =
         String.format(
             Locale.ROOT,
-            "%d segments in flight at most; %.0f KiB/s from your first datagram to the last byte "
-                + "delivered (RTT %d ms, loss 5 %%)",
+            "at most %d segment%s in flight; %.0f KiB/s from your first datagram to the last "
+                + "byte delivered (RTT %d ms, loss 5 %%)",
             inFlight.most(),
+            inFlight.most() == 1 ? "" : "s",
             size / 1024.0 / (run.nanos() / 1e9),
             FAST.roundTripMillis());
     return inFlight.most() >= MIN_IN_FLIGHT
