@@ -13,13 +13,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The official npm engine.io-client against our server: every transport, both ways. */
 class EngineIoClientTest {
   private static final long PING_INTERVAL = 100;
+
+  /**
+   * A ping every 100 ms keeps the heartbeat test short; the client may wait 5 s for one, so a slow
+   * JVM (under libfaketime, 2 s were not enough while it sent a 1 MB message) is not a dead server.
+   */
+  private static final long PING_TIMEOUT = 5_000;
+
   private static EchoServer server;
 
   @BeforeAll
   static void start() {
     server =
         new EchoServer(
-            EngineIoOptions.defaults().withPingInterval(PING_INTERVAL).withPingTimeout(2_000));
+            EngineIoOptions.defaults()
+                .withPingInterval(PING_INTERVAL)
+                .withPingTimeout(PING_TIMEOUT));
   }
 
   @AfterAll
