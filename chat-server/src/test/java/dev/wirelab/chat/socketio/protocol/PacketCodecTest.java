@@ -159,4 +159,23 @@ class PacketCodecTest {
     assertThatThrownBy(() -> packet.attachments().add(new byte[1]))
         .isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void jsonMayNestUpToTheDepthLimitAndNoDeeper() throws Exception {
+    String deepest = "[".repeat(Json.MAX_DEPTH - 1) + "]".repeat(Json.MAX_DEPTH - 1);
+    assertThat(decode("2[\"a\"," + deepest + "]").data().get(1).isArray()).isTrue();
+    String tooDeep = "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH);
+    assertThatThrownBy(() -> decode("2[\"a\"," + tooDeep + "]"))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("1000")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void anAckIdMayBeAnyIntegerAJavaScriptPeerCanCountTo() throws Exception {
+    assertThat(decode("29007199254740991[\"a\"]").ackId()).isEqualTo(9_007_199_254_740_991L);
+    assertThatThrownBy(() -> decode("29007199254740992[\"a\"]"))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessage("ack id out of range: 9007199254740992");
+  }
 }
