@@ -1,5 +1,7 @@
 package dev.wirelab.inspector.app;
 
+import dev.wirelab.inspector.model.DecodedFrame;
+import dev.wirelab.inspector.model.Layer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,5 +119,41 @@ public final class AppFindings {
         && details.isEmpty()
         && notes.isEmpty()
         && malformed.isEmpty();
+  }
+
+  /**
+   * Adds what was found to the frame: the fields, one layer per decoder named in the details (all
+   * spanning the payload from {@code start} to {@code end}), the reassembly notes under "TCP stream
+   * {@code tcpStream}", the meanings to the summary line, and the malformed reasons.
+   *
+   * @param reassembled whether start and end count in a defragmented datagram, not in the frame
+   */
+  public void showOn(DecodedFrame frame, int start, int end, boolean reassembled, int tcpStream) {
+    if (isEmpty()) {
+      return;
+    }
+    fields.forEach(frame::put);
+    if (!notes.isEmpty() && frame.keepsFields()) {
+      Layer reassembly =
+          frame.addLayer(placed(new Layer("TCP stream " + tcpStream, 4, start, end), reassembled));
+      notes.forEach(note -> reassembly.add("Reassembly", note, "", start, 0));
+    }
+    Layer layer = null;
+    for (Detail detail : details) {
+      if (layer == null || !layer.protocol().equals(detail.layer())) {
+        layer = frame.addLayer(placed(new Layer(detail.layer(), 7, start, end), reassembled));
+      }
+      if (frame.keepsFields()) {
+        layer.add(detail.name(), detail.value(), detail.meaning(), start, 0);
+      }
+    }
+    if (!meanings.isEmpty()) {
+      frame.appendSummary(String.join("; ", meanings));
+    }
+    malformed.forEach(frame::markMalformed);
+  }
+
+  private static Layer placed(Layer layer, boolean reassembled) {
+    return reassembled ? layer.reassembled() : layer;
   }
 }

@@ -3,11 +3,9 @@ package dev.wirelab.inspector.app;
 import dev.wirelab.inspector.app.tls.TlsPorts;
 import dev.wirelab.inspector.decode.TcpPayloadDecoder;
 import dev.wirelab.inspector.model.DecodedFrame;
-import dev.wirelab.inspector.model.Layer;
 import dev.wirelab.inspector.model.TcpSegment;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -73,7 +71,13 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
       connections.remove(segment.stream());
       closed.set(segment.stream());
     }
-    show(findings, segment, frame);
+    int start = segment.payloadOffset();
+    findings.showOn(
+        frame,
+        start,
+        start + segment.payloadLength(),
+        segment.data() != frame.data(),
+        segment.stream());
   }
 
   /** TLS from the first byte: a well-known TLS port, or one --decode-as names tls. */
@@ -85,39 +89,5 @@ public final class AppPayloadDecoder implements TcpPayloadDecoder {
   @Override
   public void decodeAs(Map<Integer, String> rules) {
     this.protocolByPort = Map.copyOf(rules);
-  }
-
-  private static void show(AppFindings findings, TcpSegment segment, DecodedFrame frame) {
-    if (findings.isEmpty()) {
-      return;
-    }
-    findings.fields().forEach(frame::put);
-    int start = segment.payloadOffset();
-    int end = start + segment.payloadLength();
-    if (!findings.notes().isEmpty() && frame.keepsFields()) {
-      Layer reassembly =
-          frame.addLayer(
-              inData(segment, frame, new Layer("TCP stream " + segment.stream(), 4, start, end)));
-      findings.notes().forEach(note -> reassembly.add("Reassembly", note, "", start, 0));
-    }
-    Layer layer = null;
-    for (AppFindings.Detail detail : findings.details()) {
-      if (layer == null || !layer.protocol().equals(detail.layer())) {
-        layer = frame.addLayer(inData(segment, frame, new Layer(detail.layer(), 7, start, end)));
-      }
-      if (frame.keepsFields()) {
-        layer.add(detail.name(), detail.value(), detail.meaning(), start, 0);
-      }
-    }
-    List<String> meanings = findings.meanings();
-    if (!meanings.isEmpty()) {
-      frame.appendSummary(String.join("; ", meanings));
-    }
-    findings.malformedReasons().forEach(frame::markMalformed);
-  }
-
-  /** A segment that came in IP fragments lies in the reassembled datagram, not in the frame. */
-  private static Layer inData(TcpSegment segment, DecodedFrame frame, Layer layer) {
-    return segment.data() == frame.data() ? layer : layer.reassembled();
   }
 }

@@ -15,6 +15,9 @@ public final class FrameDecoder {
   private final List<TcpPayloadDecoder> payloadDecoders;
   private final TcpStreams streams = new TcpStreams();
   private final IpFragments fragments = new IpFragments();
+  private final QuicConnections quicConnections = new QuicConnections();
+  private final QuicHandshakeDecoder quicHandshakes =
+      ServiceLoader.load(QuicHandshakeDecoder.class).findFirst().orElse(null);
   private final Detail detail;
   private boolean absoluteSequenceNumbers;
 
@@ -150,5 +153,14 @@ public final class FrameDecoder {
 
   IpFragments fragments() {
     return fragments;
+  }
+
+  QuicConnections quicConnections() {
+    return quicConnections;
+  }
+
+  /** The TLS decoder for QUIC's CRYPTO frames, or null when none is installed. */
+  QuicHandshakeDecoder quicHandshakes() {
+    return quicHandshakes;
   }
 }

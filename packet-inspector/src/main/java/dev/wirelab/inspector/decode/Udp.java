@@ -64,7 +64,7 @@ final class Udp {
     if (isDnsPort(srcPort) || isDnsPort(dstPort)) {
       Dns.decode(d, offset + 8, payloadEnd, false);
     } else if (Quic.isQuicPort(srcPort) || Quic.isQuicPort(dstPort)) {
-      Quic.decode(d, offset + 8, payloadEnd);
+      Quic.decode(d, offset + 8, payloadEnd, srcPort, dstPort);
     } else if (Dhcp.isPort(srcPort) || Dhcp.isPort(dstPort)) {
       Dhcp.decode(d, offset + 8, payloadEnd);
     } else if (Ntp.isPort(srcPort) || Ntp.isPort(dstPort)) {

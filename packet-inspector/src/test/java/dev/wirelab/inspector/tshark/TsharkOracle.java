@@ -363,15 +363,19 @@ final class TsharkOracle {
 
   /**
    * As the shared oracle: the record lists only where a record has a content type (TLS 1.3's
-   * encrypted records have an opaque type instead), the first SNI, every ALPN name.
+   * encrypted records have an opaque type instead), the first SNI, every ALPN name; unlike it, also
+   * the handshake fields of QUIC's Initial packets, which tshark decrypts.
    */
   private static void tls(Map<String, Object> o, JsonNode layers) {
     List<String> types = all(layers, "tls.record.content_type");
-    if (types.isEmpty()) {
+    if (types.isEmpty() && first(layers, "quic.header_form") == null) {
       return;
     }
-    o.put("tls.record.content_type", numbers(types));
-    o.put("tls.record.version", numbers(all(layers, "tls.record.version")));
+    // QUIC carries the handshake messages in CRYPTO frames, without records.
+    if (!types.isEmpty()) {
+      o.put("tls.record.content_type", numbers(types));
+      o.put("tls.record.version", numbers(all(layers, "tls.record.version")));
+    }
     List<String> handshakes = all(layers, "tls.handshake.type");
     if (!handshakes.isEmpty()) {
       o.put("tls.handshake.type", numbers(handshakes));
