@@ -26,6 +26,7 @@ public final class EngineIoOptions {
   private final long maxOutboundBytes;
   private final long maxTotalOutboundBytes;
   private final List<String> transports;
+  private final String nodeTag;
 
   private EngineIoOptions(
       long pingIntervalMillis,
@@ -36,7 +37,8 @@ public final class EngineIoOptions {
       int maxConnections,
       long maxOutboundBytes,
       long maxTotalOutboundBytes,
-      List<String> transports) {
+      List<String> transports,
+      String nodeTag) {
     requirePositive("pingInterval", pingIntervalMillis);
     requirePositive("pingTimeout", pingTimeoutMillis);
     requirePositive("maxPayload", maxPayload);
@@ -57,11 +59,13 @@ public final class EngineIoOptions {
     this.maxOutboundBytes = maxOutboundBytes;
     this.maxTotalOutboundBytes = maxTotalOutboundBytes;
     this.transports = List.copyOf(transports);
+    this.nodeTag = SessionIds.requireNodeTag(nodeTag);
   }
 
   /**
    * pingInterval 25 s, pingTimeout 20 s, maxPayload 1 MB, upgradeTimeout 10 s, same-origin only, 10
-   * 000 connections, 4 MB outbound per session and 256 MB for all, both transports.
+   * 000 connections, 4 MB outbound per session and 256 MB for all, both transports, a random node
+   * tag.
    */
   public static EngineIoOptions defaults() {
     return new EngineIoOptions(
@@ -73,7 +77,8 @@ public final class EngineIoOptions {
         10_000,
         4_000_000,
         256_000_000,
-        ALL_TRANSPORTS);
+        ALL_TRANSPORTS,
+        SessionIds.randomNodeTag());
   }
 
   private static void requirePositive(String name, long value) {
@@ -125,6 +130,15 @@ public final class EngineIoOptions {
     return transports;
   }
 
+  /**
+   * The first {@value SessionIds#NODE_TAG_LENGTH} characters of every session id this server gives
+   * out, so that a load balancer can send each request of a polling client to the node that holds
+   * its session ({@code ./wirelab lb}, or nginx's {@code map $arg_sid}).
+   */
+  public String nodeTag() {
+    return nodeTag;
+  }
+
   public EngineIoOptions withPingInterval(long millis) {
     return new EngineIoOptions(
         millis,
@@ -135,7 +149,8 @@ public final class EngineIoOptions {
         maxConnections,
         maxOutboundBytes,
         maxTotalOutboundBytes,
-        transports);
+        transports,
+        nodeTag);
   }
 
   public EngineIoOptions withPingTimeout(long millis) {
@@ -148,7 +163,8 @@ public final class EngineIoOptions {
         maxConnections,
         maxOutboundBytes,
         maxTotalOutboundBytes,
-        transports);
+        transports,
+        nodeTag);
   }
 
   public EngineIoOptions withMaxPayload(int bytes) {
@@ -161,7 +177,8 @@ public final class EngineIoOptions {
         maxConnections,
         maxOutboundBytes,
         maxTotalOutboundBytes,
-        transports);
+        transports,
+        nodeTag);
   }
 
   public EngineIoOptions withUpgradeTimeout(long millis) {
@@ -174,7 +191,8 @@ public final class EngineIoOptions {
         maxConnections,
         maxOutboundBytes,
         maxTotalOutboundBytes,
-        transports);
+        transports,
+        nodeTag);
   }
 
   /** Origins allowed besides the same origin; {@code "*"} allows every origin. */
@@ -188,7 +206,8 @@ public final class EngineIoOptions {
         maxConnections,
         maxOutboundBytes,
         maxTotalOutboundBytes,
-        transports);
+        transports,
+        nodeTag);
   }
 
   public EngineIoOptions withMaxConnections(int connections) {
@@ -201,7 +220,8 @@ public final class EngineIoOptions {
         connections,
         maxOutboundBytes,
         maxTotalOutboundBytes,
-        transports);
+        transports,
+        nodeTag);
   }
 
   public EngineIoOptions withMaxOutboundBytes(long bytes) {
@@ -214,7 +234,8 @@ public final class EngineIoOptions {
         maxConnections,
         bytes,
         maxTotalOutboundBytes,
-        transports);
+        transports,
+        nodeTag);
   }
 
   public EngineIoOptions withMaxTotalOutboundBytes(long bytes) {
@@ -227,7 +248,8 @@ public final class EngineIoOptions {
         maxConnections,
         maxOutboundBytes,
         bytes,
-        transports);
+        transports,
+        nodeTag);
   }
 
   /** Which transports clients may use, e.g. {@code "websocket"} alone. */
@@ -241,7 +263,23 @@ public final class EngineIoOptions {
         maxConnections,
         maxOutboundBytes,
         maxTotalOutboundBytes,
-        List.of(names));
+        List.of(names),
+        nodeTag);
+  }
+
+  /** The node tag of this server's session ids: 4 characters of {@code A-Z a-z 0-9 _ -}. */
+  public EngineIoOptions withNodeTag(String tag) {
+    return new EngineIoOptions(
+        pingIntervalMillis,
+        pingTimeoutMillis,
+        maxPayload,
+        upgradeTimeoutMillis,
+        allowedOrigins,
+        maxConnections,
+        maxOutboundBytes,
+        maxTotalOutboundBytes,
+        transports,
+        tag);
   }
 
   @Override
@@ -263,6 +301,8 @@ public final class EngineIoOptions {
         + " maxTotalOutboundBytes="
         + maxTotalOutboundBytes
         + " transports="
-        + transports;
+        + transports
+        + " nodeTag="
+        + nodeTag;
   }
 }
