@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./wirelab lb --node n1=127.0.0.1:3001 --node n2=127.0.0.1:3002}: one address in front of
- * several Socket.IO nodes, each polling request sent to the node that holds its session.
+ * {@code ./wirelab lb --node n001=127.0.0.1:3001 --node n002=127.0.0.1:3002}: one address in front
+ * of several Socket.IO nodes, each polling request sent to the node that holds its session.
  */
 @Command(
     name = "lb",
