@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -25,6 +26,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,16 +82,11 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         ctx,
         request,
         target,
-        new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel channel) {
-            channel
-                .pipeline()
+        pipeline ->
+            pipeline
                 .addLast(new HttpClientCodec())
                 .addLast(new HttpObjectAggregator(maxBody))
-                .addLast(new AnswerHandler(ctx, keepAlive, target));
-          }
-        },
+                .addLast(new AnswerHandler(ctx, keepAlive, target)),
         connected -> connected.writeAndFlush(request));
   }
 
@@ -99,15 +96,10 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         ctx,
         request,
         target,
-        new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel channel) {
-            channel
-                .pipeline()
+        pipeline ->
+            pipeline
                 .addLast("request-encoder", new HttpRequestEncoder())
-                .addLast(new Relay(ctx.channel()));
-          }
-        },
+                .addLast(new Relay(ctx.channel())),
         connected -> {
           // From here on the client's bytes are the node's, unparsed, both ways.
           ctx.pipeline().remove(LoadBalancer.HTTP_CODEC);
@@ -124,15 +116,21 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       ChannelHandlerContext ctx,
       FullHttpRequest request,
       NodeRoutes.Node target,
-      ChannelInitializer<SocketChannel> pipeline,
-      java.util.function.Consumer<Channel> whenConnected) {
+      Consumer<ChannelPipeline> pipeline,
+      Consumer<Channel> whenConnected) {
     InetSocketAddress address =
         new InetSocketAddress(target.address().getHostString(), target.address().getPort());
     new Bootstrap()
         .group(ctx.channel().eventLoop())
         .channel(NioSocketChannel.class)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
-        .handler(pipeline)
+        .handler(
+            new ChannelInitializer<SocketChannel>() {
+              @Override
+              protected void initChannel(SocketChannel channel) {
+                pipeline.accept(channel.pipeline());
+              }
+            })
         .connect(address)
         .addListener(
             (ChannelFutureListener)
