@@ -126,6 +126,23 @@ class ConnectionStateRecoveryTest {
         .containsExactly("missed");
   }
 
+  /** The Node streams adapter's offsets are stream entry ids; ours have their shape. */
+  @Test
+  void offsetsHaveTheShapeOfRedisStreamIdsFromTheClocksMillisecond() throws Exception {
+    Session first = connect(null);
+    io.emit("chat", "one");
+    io.emit("chat", "two");
+    List<JsonNode> seen = events(first.conn());
+    String[] one = seen.get(0).get(2).asText().split("-");
+    String[] two = seen.get(1).get(2).asText().split("-");
+
+    assertThat(String.join("-", one)).matches("[0-9]+-[0-9]+");
+    assertThat(Long.parseLong(one[0]))
+        .isGreaterThanOrEqualTo(clock.millis())
+        .isEqualTo(Long.parseLong(two[0]));
+    assertThat(Long.parseLong(two[1])).isEqualTo(Long.parseLong(one[1]) + 1);
+  }
+
   @Test
   void beyondTheWindowTheClientGetsAFreshSession() throws Exception {
     Session first = connect(null);

@@ -57,7 +57,7 @@ public final class InMemoryAdapter implements Adapter {
       this.sessions = null;
     } else {
       long windowMillis = recovery.maxDisconnectionDuration().toMillis();
-      this.log = new PacketLog(recovery.maxLoggedPackets(), windowMillis);
+      this.log = new PacketLog(recovery.maxLoggedPackets(), windowMillis, clock.millis());
       this.sessions = new SessionStore(recovery.maxSessions(), windowMillis);
     }
   }

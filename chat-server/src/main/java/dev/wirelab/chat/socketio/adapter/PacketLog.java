@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The broadcast packets of a namespace, numbered, kept for replay: at most {@code maxPackets}, none
- * older than {@code maxAgeMillis}. Offsets are {@code <epoch>-<number>}; the random epoch makes an
- * offset from an earlier server run unknown instead of wrongly matching.
+ * older than {@code maxAgeMillis}. Offsets are {@code <epoch>-<number>}, both decimal, so they have
+ * the shape of Redis stream entry ids, which is what the Node streams adapter's offsets are. The
+ * epoch is the log's start in epoch milliseconds, unique in this process and later than any earlier
+ * run's, so an offset from an earlier server run is unknown instead of wrongly matching.
  *
  * <p>Not thread-safe: the adapter guards it with its broadcast lock.
  */
@@ -19,14 +21,17 @@ final class PacketLog {
   private record Entry(
       long number, BroadcastOptions options, EncodedPacket packet, long loggedAtMillis) {}
 
-  private final String epoch =
-      Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+  /** The last epoch given out: two logs started in the same millisecond get different ones. */
+  private static final AtomicLong LAST_EPOCH = new AtomicLong();
+
+  private final String epoch;
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
   private final int maxPackets;
   private final long maxAgeMillis;
   private long nextNumber = 1;
 
-  PacketLog(int maxPackets, long maxAgeMillis) {
+  PacketLog(int maxPackets, long maxAgeMillis, long startMillis) {
+    this.epoch = Long.toString(LAST_EPOCH.updateAndGet(last -> Math.max(last + 1, startMillis)));
     this.maxPackets = maxPackets;
     this.maxAgeMillis = maxAgeMillis;
   }
