@@ -364,7 +364,8 @@ final class EngineIoSession implements EngineIoSocket {
         () -> {
           closeIfHeartbeatOverdue();
           if (closed) {
-            EngineIoError.UNKNOWN_SID.replyTo(exchange);
+            // Found open, run after the close: the same answer as had it come a moment later.
+            server.answerPollOfEndedSession(id, exchange);
           } else if (webSocket != null) {
             EngineIoError.BAD_REQUEST.replyTo(exchange);
           } else if (outbox.hasWaitingGet()) {
