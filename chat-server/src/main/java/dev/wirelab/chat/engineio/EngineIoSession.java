@@ -190,6 +190,11 @@ final class EngineIoSession implements EngineIoSocket {
     return !closed && !closing && webSocket == null && PROBE.compareAndSet(this, null, channel);
   }
 
+  /** Whether {@code channel} holds the upgrade claim; safe from any thread. */
+  boolean isProbe(Channel channel) {
+    return probe == channel;
+  }
+
   boolean isPolling() {
     return webSocket == null;
   }
@@ -578,8 +583,8 @@ final class EngineIoSession implements EngineIoSocket {
   }
 
   private void onProbePacket(Packet packet) {
-    if (packet.type() == PacketType.PING && "probe".equals(packet.text())) {
-      writeToWebSocket(probe, Packet.text(PacketType.PONG, "probe"));
+    if (packet.isProbe()) {
+      // Already answered by the connection's own handler (WebSocketTransportHandler.answerProbe).
       upgrading = true;
       if (outbox.hasWaitingGet() && !pollHeldForUpgrade) {
         // The client's long-poll from before the upgrade: it must end before the client sends 5.

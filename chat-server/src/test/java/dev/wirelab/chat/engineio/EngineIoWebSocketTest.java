@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wirelab.chat.engineio.RawWebSocket.Frame;
 import dev.wirelab.chat.http.RawHttp;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The WebSocket transport and the upgrade, driven by a raw client that can misbehave. */
@@ -58,6 +63,63 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
         assertThat(second.read().opcode()).isEqualTo(RawWebSocket.CLOSE);
       }
       assertThat(server.listener.nextOpened().transportName()).isEqualTo("websocket");
+    }
+  }
+
+  @Test
+  void theProbeIsAnsweredOnItsOwnConnectionWhileTheSessionsLoopIsBusy() throws Exception {
+    openPollingSession();
+    EngineIoSession session = (EngineIoSession) server.listener.nextOpened();
+    EmbeddedChannel probe =
+        new EmbeddedChannel(
+            // As the web server's pipeline has it: it holds flushes made during a read.
+            new FlushConsolidationHandler(256, true),
+            new WebSocketPacketCodec(EngineIoOptions.defaults().maxPayload()),
+            new WebSocketTransportHandler(session));
+    CountDownLatch blocked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      assertThat(session.claimProbe(probe)).isTrue();
+      session
+          .loop()
+          .execute(
+              () -> {
+                blocked.countDown();
+                awaitQuietly(release);
+              });
+      assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
+
+      // Read and not yet ended (no channelReadComplete): the 5 could follow in the same read.
+      probe.writeOneInbound(new TextWebSocketFrame("2probe"));
+
+      // On the wire within the read, while the session's loop, held by the latch, has not seen it.
+      assertThat(textOf(probe.readOutbound())).isEqualTo("3probe");
+      probe.flushInbound();
+      release.countDown();
+      session.loop().submit(() -> {}).get(10, TimeUnit.SECONDS);
+      assertThat((Object) probe.readOutbound()).as("answered once").isNull();
+    } finally {
+      release.countDown();
+      probe.close();
+      session.loop().submit(() -> {}).get(10, TimeUnit.SECONDS);
+      probe.finishAndReleaseAll();
+    }
+  }
+
+  private static String textOf(TextWebSocketFrame frame) {
+    assertThat(frame).as("a frame written").isNotNull();
+    try {
+      return frame.text();
+    } finally {
+      frame.release();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
