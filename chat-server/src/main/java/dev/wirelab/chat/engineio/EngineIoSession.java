@@ -38,7 +38,7 @@ final class EngineIoSession implements EngineIoSocket {
    * How long a GET that arrives during an upgrade waits for the upgrade to end before it is
    * answered with a noop: the reference server's fast-upgrade interval.
    */
-  private static final long UPGRADE_HOLD_MILLIS = 100;
+  static final long UPGRADE_HOLD_MILLIS = 100;
 
   private static final VarHandle PROBE;
 

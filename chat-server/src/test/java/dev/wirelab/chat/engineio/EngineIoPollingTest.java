@@ -3,22 +3,14 @@ package dev.wirelab.chat.engineio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wirelab.chat.http.HttpExchange;
 import dev.wirelab.chat.http.RawHttp;
 import dev.wirelab.chat.http.RawHttp.Request;
 import dev.wirelab.chat.http.RawHttp.Response;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -195,18 +187,18 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
               awaitQuietly(release);
             });
     assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
-    EmbeddedChannel postConnection = loopbackConnection();
-    EmbeddedChannel getConnection = loopbackConnection();
+    EmbeddedChannel postConnection = EmbeddedHttp.connection();
+    EmbeddedChannel getConnection = EmbeddedHttp.connection();
     try {
       // Both find the session registered and wait for its loop, the close first: the order two
       // connections' event loops can give the reference suite's GET and POST 1.
-      handle(postConnection, HttpMethod.POST, polling(sid), "1");
-      handle(getConnection, HttpMethod.GET, polling(sid), "");
+      EmbeddedHttp.send(server.engine, postConnection, HttpMethod.POST, polling(sid), "1");
+      EmbeddedHttp.send(server.engine, getConnection, HttpMethod.GET, polling(sid), "");
       release.countDown();
       session.loop().submit(() -> {}).get(10, TimeUnit.SECONDS);
 
-      assertThat(body(postConnection.readOutbound())).isEqualTo("200 ok");
-      assertThat(body(getConnection.readOutbound())).isEqualTo("200 6");
+      assertThat(EmbeddedHttp.answer(postConnection)).isEqualTo("200 ok");
+      assertThat(EmbeddedHttp.answer(getConnection)).isEqualTo("200 6");
       assertError(RawHttp.get(server.port(), polling(sid)), 400, 1, "Session ID unknown");
     } finally {
       release.countDown();
@@ -220,42 +212,6 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
       latch.await(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** A connection the test answers itself, with the addresses of a loopback client. */
-  private EmbeddedChannel loopbackConnection() {
-    int port = server.port();
-    return new EmbeddedChannel() {
-      @Override
-      protected SocketAddress localAddress0() {
-        return new InetSocketAddress("127.0.0.1", port);
-      }
-
-      @Override
-      protected SocketAddress remoteAddress0() {
-        return new InetSocketAddress("127.0.0.1", 1);
-      }
-    };
-  }
-
-  private void handle(EmbeddedChannel connection, HttpMethod method, String uri, String body) {
-    FullHttpRequest request =
-        new DefaultFullHttpRequest(
-            HttpVersion.HTTP_1_1, method, uri, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
-    request.headers().set(HttpHeaderNames.HOST, "127.0.0.1:" + server.port());
-    try {
-      server.engine.handle(request, new HttpExchange(connection, true));
-    } finally {
-      request.release();
-    }
-  }
-
-  private static String body(FullHttpResponse response) {
-    try {
-      return response.status().code() + " " + response.content().toString(StandardCharsets.UTF_8);
-    } finally {
-      response.release();
     }
   }
 
