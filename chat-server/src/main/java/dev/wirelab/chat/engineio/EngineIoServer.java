@@ -91,7 +91,7 @@ public final class EngineIoServer implements HttpRoute {
   public void closeAll() {
     List<CompletableFuture<Void>> closing = new ArrayList<>();
     for (EngineIoSession session : sessions.values()) {
-      closing.add(session.closeAsync("forced server close"));
+      closing.add(session.closeAsync(CloseReason.FORCED_SERVER_CLOSE));
     }
     try {
       CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))

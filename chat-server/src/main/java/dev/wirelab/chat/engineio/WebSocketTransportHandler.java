@@ -74,14 +74,14 @@ final class WebSocketTransportHandler extends SimpleChannelInboundHandler<Object
       log.debug("{}: write after close: {}", session, cause.toString());
       return;
     }
-    String reason;
+    CloseReason reason;
     if (cause instanceof CorruptedWebSocketFrameException corrupted
             && corrupted.closeStatus().equals(WebSocketCloseStatus.MESSAGE_TOO_BIG)
         || cause instanceof TooLongFrameException) {
       log.info("{}: message larger than maxPayload; closing with 1009", session);
       ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG))
           .addListener(ChannelFutureListener.CLOSE);
-      session.onWebSocketError(ctx.channel(), "transport error");
+      session.onWebSocketError(ctx.channel(), CloseReason.TRANSPORT_ERROR);
       return;
     } else if (cause instanceof CorruptedWebSocketFrameException
         || cause instanceof DecoderException && cause.getCause() instanceof PacketParseException) {
@@ -89,13 +89,13 @@ final class WebSocketTransportHandler extends SimpleChannelInboundHandler<Object
           "{}: parse error: {}",
           session,
           cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage());
-      reason = "parse error";
+      reason = CloseReason.PARSE_ERROR;
     } else if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
       log.info("{}: connection failed: {}", session, cause.toString());
-      reason = "transport error";
+      reason = CloseReason.TRANSPORT_ERROR;
     } else {
       log.warn("{}: unexpected error; closing", session, cause);
-      reason = "transport error";
+      reason = CloseReason.TRANSPORT_ERROR;
     }
     session.onWebSocketError(ctx.channel(), reason);
     ctx.close();
