@@ -13,8 +13,6 @@ const LOBBY = "lobby";
 const PAGE = 50;
 /** The most message rows kept in the DOM; past it the oldest go, in steps of PAGE. */
 const MAX_ROWS = 200;
-/** The page's own private threads are kept in this browser, this many messages each. */
-const THREAD_KEPT = 200;
 const WIRE_KEPT = 1000;
 const WIRE_ROWS = 500;
 const TYPING_SHOWN_MS = 3000;
@@ -61,7 +59,6 @@ const state = {
   members: [],
   teachers: new Set(),
   roomMembers: new Map(),
-  peerIds: new Map(),
   outbox: saved.outbox ?? [],
   sending: false,
   /** Set while the server has asked us to wait: new messages queue behind it, not past it. */
@@ -78,11 +75,6 @@ const state = {
 for (const [room, offset] of Object.entries(saved.offsets ?? { [LOBBY]: 0 })) {
   state.conversations.set(room, new Conversation(room, offset));
 }
-for (const [key, items] of Object.entries(saved.threads ?? {})) {
-  const thread = new Conversation(key);
-  thread.items = items;
-  state.conversations.set(key, thread);
-}
 let socket;
 
 function readSaved() {
@@ -94,18 +86,32 @@ function readSaved() {
   }
 }
 
-/** Writes what must outlive a reload: the outbox above all, then offsets, threads, the room. */
+/**
+ * Writes what must outlive a reload: the outbox above all, then the rooms' offsets and the open
+ * conversation. Private conversations are not kept here: the server stores them with the rooms.
+ */
 function save() {
   clearTimeout(save.timer);
   save.timer = undefined;
   const offsets = {};
-  const threads = {};
   for (const conversation of state.conversations.values()) {
-    if (conversation.isThread) threads[conversation.key] = conversation.items.slice(-THREAD_KEPT);
-    else offsets[conversation.key] = conversation.lastOffset;
+    if (!conversation.isThread) offsets[conversation.key] = conversation.lastOffset;
   }
-  localStorage.setItem(STORE_KEY, JSON.stringify({ name: state.name, offsets, threads,
+  localStorage.setItem(STORE_KEY, JSON.stringify({ name: state.name, offsets,
     current: state.current, outbox: state.outbox }));
+}
+
+/**
+ * Who this browser is to the server, beyond a name: a reload replaces its own old session, and
+ * only this browser reads the private conversations begun under its name. Never shown to others.
+ */
+function identity() {
+  let id = localStorage.getItem("wirelab.identity");
+  if (!id) {
+    id = crypto.randomUUID();
+    localStorage.setItem("wirelab.identity", id);
+  }
+  return id;
 }
 
 /** Offsets move with every message; writing them once a moment is plenty. */
@@ -175,7 +181,9 @@ function start(name, token) {
   state.name = name;
   sessionStorage.setItem("wirelab.entered", "yes");
   save();
-  socket = new SocketIoClient({ auth: token ? { name, token } : { name }, onWire: recordWire });
+  const auth = { name, identity: identity() };
+  if (token) auth.token = token;
+  socket = new SocketIoClient({ auth, onWire: recordWire });
   socket.on("connect", onConnect);
   socket.on("disconnect", onDisconnect);
   socket.on("reconnecting", ({ attempt, delayMs }) => {
@@ -225,10 +233,14 @@ async function onConnect() {
   showConnection();
   announce(reconnect ? "Back online." : "Connected.");
   showScreen("chat");
-  if (!state.conversations.has(state.current)) state.current = LOBBY;
   conversation(LOBBY);
-  const rooms = [...state.conversations.values()].filter((c) => !c.isThread).map((c) => c.key);
-  const results = await Promise.all(rooms.map((name) => joinRoom(name)));
+  await listThreads();
+  if (!state.conversations.has(state.current)) state.current = LOBBY;
+  const all = [...state.conversations.values()];
+  // Rooms at once (at most ten), then the private conversations one by one: the server queues at
+  // most ten reads per page.
+  const results = await Promise.all(all.filter((c) => !c.isThread).map((c) => joinRoom(c.key)));
+  for (const thread of all.filter((c) => c.isThread)) results.push(await joinRoom(thread.key));
   const missed = results.reduce((sum, count) => sum + count, 0);
   const messages = `${missed} message${missed === 1 ? "" : "s"}`;
   if (reconnect) {
@@ -269,30 +281,46 @@ function setMuted(muted, tell) {
   if (!muted) pumpOutbox();
 }
 
+/** The private conversations the server keeps for us: after a reload they are all there again. */
+async function listThreads() {
+  const reply = await socket.emitWithAck("threads", ACK_TIMEOUT_MS)
+    .catch((error) => ({ error: error.message }));
+  if (reply.error) {
+    banner(`Could not list your private conversations: ${reply.error}`);
+    return;
+  }
+  for (const thread of reply.threads) {
+    conversation("@" + thread.with);
+    if (thread.teacher) state.teachers.add(thread.with);
+  }
+}
+
 /**
- * Joins a room and adds its history. A page that already shows the room asks only for what came
- * after its last offset; a freshly loaded page asks for the recent history. Resolves to how many
- * of those messages are newer than the last one this browser had seen: the ones it missed.
+ * Joins a room, or opens a private conversation ("@name"), and adds its history. A page that
+ * already shows it asks only for what came after its last offset; a freshly loaded page asks for
+ * the recent history. Resolves to how many of those messages are newer than the last one this
+ * browser had seen: the ones it missed.
  */
-async function joinRoom(name) {
-  const room = conversation(name);
+async function joinRoom(key) {
+  const room = conversation(key);
   let lastSeen = room.lastOffset;
   let after = room.seen.size > 0 ? room.lastOffset : null;
   let missed = 0;
+  const [event, name] = room.isThread ? ["thread", key.slice(1)] : ["join", key];
   // The server answers at most a thousand messages at a time and says when there are more.
   for (let round = 0; round < MAX_CATCH_UP_ROUNDS; round++) {
-    const reply = await socket.emitWithAck("join", ACK_TIMEOUT_MS, name, after)
+    const reply = await socket.emitWithAck(event, ACK_TIMEOUT_MS, name, after)
       .catch((error) => ({ error: error.message }));
     if (reply.error) {
-      banner(`Could not join ${name}: ${reply.error}`);
-      if (room.seen.size === 0 && name !== LOBBY) state.conversations.delete(name);
+      banner(`Could not open ${room.label}: ${reply.error}`);
+      if (room.seen.size === 0 && key !== LOBBY && !room.isThread) state.conversations.delete(key);
       return missed;
     }
     if (reply.last < room.lastOffset) {
       // The server's history is younger than what this page saw (a new history file): start over.
-      Object.assign(room, new Conversation(name));
+      Object.assign(room, new Conversation(key));
       // Rows queued for the next frame point into the old list.
-      if (name === state.current) arrivals.length = 0;
+      if (key === state.current) arrivals.length = 0;
       lastSeen = 0;
       after = null;
       continue;
@@ -301,21 +329,21 @@ async function joinRoom(name) {
     for (const message of reply.history) {
       if (storeMessage(room, message) >= 0 && lastSeen > 0 && message.offset > lastSeen) {
         missed++;
-        if (name !== state.current) room.unread++;
+        if (key !== state.current) room.unread++;
       }
     }
     if (!reply.more) break;
     after = room.lastOffset;
   }
   saveSoon();
-  if (name === state.current) redrawWindow();
+  if (key === state.current) redrawWindow();
   scheduleSidebar();
   return missed;
 }
 
 // ---------------------------------------------------------------- messages arriving
 
-/** Puts a room message in its place by offset, once; returns its index, or -1 if already there. */
+/** Puts a message in its place by offset, once; returns its index, or -1 if already there. */
 function storeMessage(room, message) {
   if (room.seen.has(message.offset)) return -1;
   room.seen.add(message.offset);
@@ -407,17 +435,15 @@ function presenceText(names, verb) {
   return `${names.slice(0, 2).join(", ")} and ${names.length - 2} others ${verb}`;
 }
 
+/** A private message, ours or to us: stored by the server in the conversation with `with`. */
 function onPrivate(message) {
-  const mine = message.fromId === socket.id;
-  const peer = mine ? message.toName : message.from;
-  if (!mine) state.peerIds.set(message.from, message.fromId);
-  const thread = conversation("@" + peer);
-  thread.items.push({ kind: "chat", private: true, sender: message.from, text: message.text,
-    at: message.at, teacher: message.teacher });
-  save();
-  stopTyping(message.from, null);
+  const thread = conversation("@" + message.with);
+  if (message.teacher) state.teachers.add(message.sender);
+  const at = storeMessage(thread, message);
+  if (at < 0) return;
+  stopTyping(message.sender, null);
   scheduleSidebar();
-  arrived(thread, thread.items.length - 1, mine);
+  arrived(thread, at, message.sender === state.name);
 }
 
 function onCleared({ room, by }) {
@@ -492,9 +518,8 @@ async function pumpOutbox() {
 
 function transmit(item) {
   if (item.to !== undefined) {
-    const id = state.peerIds.get(item.to);
-    if (!id) return Promise.resolve({ error: `${item.to} is not online` });
-    return socket.emitWithAck("private", ACK_TIMEOUT_MS, { to: id, text: item.text });
+    return socket.emitWithAck("private", ACK_TIMEOUT_MS,
+      { to: item.to, clientId: item.clientId, text: item.text });
   }
   return socket.emitWithAck("message", ACK_TIMEOUT_MS,
     { room: item.room, clientId: item.clientId, text: item.text });
@@ -930,7 +955,6 @@ function updateTitle() {
 function onMembers({ room, members }) {
   state.roomMembers.set(room, new Set(members.map((member) => member.name)));
   for (const member of members) {
-    state.peerIds.set(member.name, member.id);
     if (member.teacher) state.teachers.add(member.name);
     if (member.id === socket.id) setMuted(Boolean(member.muted), false);
   }

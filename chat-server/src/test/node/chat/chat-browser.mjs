@@ -81,6 +81,12 @@ try {
   await bob.click("#threads button[data-thread=ann]");
   await waitForText(bob, "just for bob");
   result.bobPrivateSender = await bob.textContent("#messages li.chat .sender");
+  // The server stores it: after a reload the conversation is listed again, with its message.
+  await bob.reload();
+  await bob.waitForFunction(() => document.querySelector("#status").textContent === "online", null, WAIT);
+  await bob.click("#threads button[data-thread=ann]");
+  await waitForText(bob, "just for bob");
+  result.bobPrivateAfterReload = await bob.$$eval("#messages li.chat .text", (items) => items.map((li) => li.textContent));
   await bob.click("#rooms button[data-room=maths]");
   await ann.click("#rooms button[data-room=maths]");
 

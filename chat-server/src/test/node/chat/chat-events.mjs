@@ -80,7 +80,7 @@ result.badToken = await connect({ name: "eve", token: "guess" }).then((s) => { s
   (error) => error.message);
 
 const whisper = next(carol, "private");
-result.privateAck = await call(bob, "private", { to: carol.id, text: "psst" });
+result.privateAck = await call(bob, "private", { to: "carol", clientId: "bob-psst-1", text: "psst" });
 result.carolPrivate = await whisper;
 
 const teacher = await connect({ name: "teacher", token });

@@ -2,6 +2,7 @@ package dev.wirelab.cli;
 
 import dev.wirelab.bench.cli.BenchCommand;
 import dev.wirelab.chat.cli.ChatCommand;
+import dev.wirelab.chat.lb.LbCommand;
 import dev.wirelab.common.cli.CommandRunner;
 import dev.wirelab.exercises.cli.CheckCommand;
 import dev.wirelab.exercises.cli.ExerciseCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
       "  ./wirelab inspect FILE      show a capture layer by layer",
       "  ./wirelab chat              start the classroom chat on port 3000",
       "  ./wirelab bench chat ...    load a Socket.IO server and measure it",
+      "  ./wirelab lb --node ...     sticky sessions in front of several Socket.IO nodes",
       ""
     },
     mixinStandardHelpOptions = true,
@@ -46,6 +48,7 @@ public final class Wirelab implements Callable<Integer> {
     root.addSubcommand("inspect", new InspectCommand());
     root.addSubcommand("chat", new ChatCommand());
     root.addSubcommand("bench", new BenchCommand());
+    root.addSubcommand("lb", new LbCommand());
     return CommandRunner.configure(root);
   }
 

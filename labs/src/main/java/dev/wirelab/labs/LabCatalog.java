@@ -15,6 +15,7 @@ import dev.wirelab.labs.lab12.Lab12MissedEvents;
 import dev.wirelab.labs.lab13.Lab13ReliableTransport;
 import dev.wirelab.labs.lab14.Lab14DnsByHand;
 import dev.wirelab.labs.lab15.Lab15SelectLoop;
+import dev.wirelab.labs.lab16.Lab16ScalingOut;
 import dev.wirelab.labs.support.LabInfo;
 import java.util.List;
 import java.util.Optional;
@@ -96,7 +97,9 @@ public final class LabCatalog {
               "select-loop",
               "A select loop by hand",
               Lab15SelectLoop.class,
-              Lab15SelectLoop::new));
+              Lab15SelectLoop::new),
+          new LabInfo(
+              "16", "scaling-out", "Scaling out", Lab16ScalingOut.class, Lab16ScalingOut::new));
 
   public static Optional<LabInfo> find(String number) {
     String wanted = number.length() == 1 ? "0" + number : number;

@@ -11,6 +11,8 @@ import dev.wirelab.chat.classroom.presence.Member;
 import dev.wirelab.chat.classroom.presence.Presence;
 import dev.wirelab.chat.classroom.store.ChatMessage;
 import dev.wirelab.chat.classroom.store.HistoryService;
+import dev.wirelab.chat.classroom.store.MessageStore;
+import dev.wirelab.chat.classroom.store.MessageStore.Party;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +78,9 @@ final class ChatEvents {
           "unkick",
           "sanctions",
           "clear",
-          "history");
+          "history",
+          "thread",
+          "threads");
 
   private static final Logger log = LoggerFactory.getLogger(ChatEvents.class);
 
@@ -90,12 +95,11 @@ final class ChatEvents {
   private final Delivery delivery;
   private final RoomNews news;
   private final TeacherActions teacher;
-  private final Clock clock;
   private final LongSupplier ticker;
 
   /**
    * @param scheduler runs the room list's coalesced sends
-   * @param clock the time stamped on private messages and notices
+   * @param clock the time stamped on notices
    * @param ticker nanoseconds for the rate limits ({@code System::nanoTime})
    */
   ChatEvents(
@@ -107,7 +111,6 @@ final class ChatEvents {
       LongSupplier ticker) {
     this.history = history;
     this.delivery = delivery;
-    this.clock = clock;
     this.ticker = ticker;
     this.news = new RoomNews(presence, delivery, scheduler, clock);
     this.teacher = new TeacherActions(presence, sanctions, history, delivery, news, teacherToken);
@@ -147,6 +150,8 @@ final class ChatEvents {
       case "sanctions" -> teacher.list(member.get(), ack);
       case "clear" -> teacher.clear(member.get(), first, ack);
       case "history" -> earlier(member.get(), first, second, ack);
+      case "thread" -> thread(member.get(), first, second, ack);
+      case "threads" -> threads(member.get(), ack);
       default -> throw new IllegalArgumentException("not a chat event: " + event);
     }
   }
@@ -298,7 +303,8 @@ final class ChatEvents {
       return;
     }
     ReadQueue queue = reads.get(member.id());
-    boolean queued = queue != null && queue.offer(() -> answerJoin(name, afterOffset, reply));
+    boolean queued =
+        queue != null && queue.offer(() -> answerJoin(name, afterOffset, "room", name, reply));
     if (!queued) {
       reply.accept(retryLater("wait for the rooms you asked for before asking for more"));
       return;
@@ -311,14 +317,19 @@ final class ChatEvents {
     }
   }
 
-  private CompletableFuture<?> answerJoin(String name, Object afterOffset, Consumer<Object> reply) {
+  /**
+   * The history of a room or private conversation ({@code key}) after an offset or the recent one,
+   * answered with {@code label: value} saying which it is.
+   */
+  private CompletableFuture<?> answerJoin(
+      String key, Object afterOffset, String label, String value, Consumer<Object> reply) {
     var query =
         afterOffset instanceof Number offset
-            ? history.after(name, offset.longValue(), CATCH_UP)
-            : history.recent(name, RECENT);
+            ? history.after(key, offset.longValue(), CATCH_UP)
+            : history.recent(key, RECENT);
     return query
         .thenCombine(
-            history.lastOffset(name),
+            history.lastOffset(key),
             (messages, last) -> {
               // "more": a page that was away for long asks again from its new last offset.
               // "last": a page that saw higher offsets than this knows the history file was
@@ -327,19 +338,19 @@ final class ChatEvents {
               return Map.of(
                   "ok",
                   true,
-                  "room",
-                  name,
+                  label,
+                  value,
                   "more",
                   more,
                   "last",
                   last,
                   "history",
-                  messages.stream().map(this::json).toList());
+                  messages.stream().map(message -> json(message, label, value)).toList());
             })
         .whenComplete(
             (answer, failure) -> {
               if (failure != null) {
-                log.warn("could not read the history of {}: {}", name, Replies.reason(failure));
+                log.warn("could not read the history of {}: {}", value, Replies.reason(failure));
                 reply.accept(retryLater("the history of this room could not be read; try again"));
               } else {
                 reply.accept(answer);
@@ -348,45 +359,188 @@ final class ChatEvents {
   }
 
   /**
-   * The RECENT messages before {@code beforeOffset} of a room the page is in ("load earlier");
-   * {@code more} if older remain. Queued with the page's other reads, like a join's.
+   * The RECENT messages before {@code beforeOffset} of a room the page is in, or of one of its
+   * private conversations ({@code "@" + the other's name}): "load earlier"; {@code more} if older
+   * remain. Queued with the page's other reads, like a join's.
    */
   private void earlier(Member member, Object room, Object beforeOffset, Consumer<Object> reply) {
+    boolean isPrivate = room instanceof String key && key.startsWith("@");
     if (!(room instanceof String name)
-        || !member.rooms().contains(name)
+        || !(isPrivate
+            ? ChatRules.checkName(name.substring(1)).isEmpty()
+            : member.rooms().contains(name))
         || !(beforeOffset instanceof Number before)) {
-      reply.accept(error("ask for the history of a room you are in: (room, beforeOffset)"));
+      reply.accept(
+          error(
+              "ask for the history of a room you are in or of a private conversation: (room or"
+                  + " @name, beforeOffset)"));
       return;
     }
     ReadQueue queue = reads.get(member.id());
     boolean queued =
-        queue != null && queue.offer(() -> answerEarlier(name, before.longValue(), reply));
+        queue != null
+            && queue.offer(
+                isPrivate
+                    ? () ->
+                        whenAdmitted(
+                            member,
+                            name.substring(1),
+                            reply,
+                            (key, peer) ->
+                                answerEarlier(key, before.longValue(), "with", peer, reply))
+                    : () -> answerEarlier(name, before.longValue(), "room", name, reply));
     if (!queued) {
       reply.accept(retryLater("wait for the history you asked for before asking for more"));
     }
   }
 
-  private CompletableFuture<?> answerEarlier(String name, long before, Consumer<Object> reply) {
+  private CompletableFuture<?> answerEarlier(
+      String key, long before, String label, String value, Consumer<Object> reply) {
     return history
-        .before(name, before, RECENT)
+        .before(key, before, RECENT)
         .whenComplete(
             (messages, failure) -> {
               if (failure != null) {
-                log.warn("could not read the history of {}: {}", name, Replies.reason(failure));
+                log.warn("could not read the history of {}: {}", value, Replies.reason(failure));
                 reply.accept(retryLater("the history of this room could not be read; try again"));
               } else {
                 reply.accept(
                     Map.of(
                         "ok",
                         true,
-                        "room",
-                        name,
+                        label,
+                        value,
                         "more",
                         messages.size() == RECENT,
                         "history",
-                        messages.stream().map(this::json).toList()));
+                        messages.stream().map(message -> json(message, label, value)).toList()));
               }
             });
+  }
+
+  /**
+   * A private conversation's history, like a room's on join: the recent messages, or those after
+   * {@code afterOffset}; only for its two sides.
+   */
+  private void thread(Member member, Object peer, Object afterOffset, Consumer<Object> reply) {
+    if (ChatRules.checkName(peer).isPresent()) {
+      reply.accept(
+          error("ask for a private conversation by the other's name: (name, afterOffset)"));
+      return;
+    }
+    ReadQueue queue = reads.get(member.id());
+    boolean queued =
+        queue != null
+            && queue.offer(
+                () ->
+                    whenAdmitted(
+                        member,
+                        (String) peer,
+                        reply,
+                        (key, name) -> answerJoin(key, afterOffset, "with", name, reply)));
+    if (!queued) {
+      reply.accept(retryLater("wait for the history you asked for before asking for more"));
+    }
+  }
+
+  /** The people one has private conversations with, so a page on a new load lists them. */
+  private void threads(Member member, Consumer<Object> reply) {
+    ReadQueue queue = reads.get(member.id());
+    Supplier<CompletableFuture<?>> read =
+        () ->
+            history
+                .conversationsOf(member.skeleton())
+                .whenComplete(
+                    (conversations, failure) -> {
+                      if (failure != null) {
+                        log.warn(
+                            "could not read the private conversations of {}: {}",
+                            member.name(),
+                            Replies.reason(failure));
+                        reply.accept(retryLater("your private conversations could not be read"));
+                        return;
+                      }
+                      reply.accept(
+                          Map.of(
+                              "ok",
+                              true,
+                              "threads",
+                              conversations.stream()
+                                  .filter(c -> admitted(member, List.of(c.mine())))
+                                  .map(
+                                      c ->
+                                          Map.of(
+                                              "with",
+                                              c.peer().name(),
+                                              "teacher",
+                                              teacherNames.contains(c.peer().skeleton())))
+                                  .toList()));
+                    });
+    if (queue == null || !queue.offer(read)) {
+      reply.accept(retryLater("wait for the history you asked for before asking for more"));
+    }
+  }
+
+  /** What to do with a private conversation once its sides are known to include the member. */
+  private interface ConversationRead {
+    CompletableFuture<?> read(String key, String peerName);
+  }
+
+  /**
+   * Runs {@code then} on the conversation between the member and {@code peer} if the member holds
+   * its side; else answers that it is someone else's. The peer's name is as stored, if it is.
+   */
+  private CompletableFuture<?> whenAdmitted(
+      Member member, String peer, Consumer<Object> reply, ConversationRead then) {
+    String peerSkeleton = NameSkeleton.of(peer);
+    String key = MessageStore.conversationKey(member.skeleton(), peerSkeleton);
+    return history
+        .parties(key)
+        .thenCompose(
+            parties -> {
+              if (!admitted(member, parties)) {
+                reply.accept(error(NOT_YOURS));
+                return CompletableFuture.completedFuture(null);
+              }
+              String name =
+                  parties.stream()
+                      .filter(p -> p.skeleton().equals(peerSkeleton))
+                      .map(Party::name)
+                      .findFirst()
+                      .orElse(peer);
+              return then.read(key, name);
+            })
+        .whenComplete(
+            (done, failure) -> {
+              if (failure != null) {
+                log.warn(
+                    "could not read a private conversation of {}: {}",
+                    member.name(),
+                    Replies.reason(failure));
+                reply.accept(retryLater("this private conversation could not be read; try again"));
+              }
+            });
+  }
+
+  private static final String NOT_YOURS =
+      "that private conversation belongs to whoever had your name when it began";
+
+  /**
+   * Whether a member holds their side of a private conversation: the teacher always (the token says
+   * who they are); a student only from the page that held the name when it began, so a student who
+   * takes a name after its owner left cannot read what was said to the owner.
+   */
+  private static boolean admitted(Member member, List<Party> parties) {
+    return member.teacher()
+        || parties.stream()
+            .filter(party -> party.skeleton().equals(member.skeleton()))
+            .allMatch(
+                party -> party.identity() == null || party.identity().equals(member.identity()));
+  }
+
+  private static Party party(Member member) {
+    // The teacher is known by the token, not by a page: any of the teacher's pages is the teacher.
+    return new Party(member.skeleton(), member.name(), member.teacher() ? null : member.identity());
   }
 
   private void leave(Member member, Object room, Consumer<Object> reply) {
@@ -420,14 +574,7 @@ final class ChatEvents {
       problem = Optional.of("the teacher has muted you");
     }
     if (problem.isEmpty() && !member.rateLimiter().tryAcquire()) {
-      // Retryable: the page keeps the message and sends it again a little later.
-      reply.accept(
-          retryLater(
-              "slow down: at most "
-                  + BURST
-                  + " messages in a row, then one every "
-                  + TimeUnit.NANOSECONDS.toMillis(REFILL_NANOS)
-                  + " ms"));
+      reply.accept(slowDown());
       return;
     }
     if (problem.isPresent()) {
@@ -455,6 +602,16 @@ final class ChatEvents {
             });
   }
 
+  /** Retryable: the page keeps the message and sends it again a little later. */
+  private static Map<String, Object> slowDown() {
+    return retryLater(
+        "slow down: at most "
+            + BURST
+            + " messages in a row, then one every "
+            + TimeUnit.NANOSECONDS.toMillis(REFILL_NANOS)
+            + " ms");
+  }
+
   private void typing(Member member, Object room) {
     if (room instanceof String name && member.rooms().contains(name)) {
       delivery.toRoomExcept(
@@ -466,43 +623,85 @@ final class ChatEvents {
   }
 
   /**
-   * A private message goes to the target's own room (named after its socket id) and back to the
-   * sender.
+   * A private message is stored, like a room's, in the conversation of its two names, then sent to
+   * both pages (the target's own room is named after its socket id) and acknowledged with its
+   * offset. A retry of a stored message is acknowledged again but not sent twice.
    */
   private void privateMessage(Member sender, Object payload, Consumer<Object> reply) {
     if (!(payload instanceof Map<?, ?> message)) {
-      reply.accept(error("a private message is {to, text}"));
+      reply.accept(error("a private message is {to, clientId, text}"));
       return;
     }
     Optional<Member> target =
-        message.get("to") instanceof String to ? presence.find(to) : Optional.empty();
+        message.get("to") instanceof String to ? presence.named(to) : Optional.empty();
     Optional<String> problem =
-        ChatRules.checkText(message.get("text"))
+        ChatRules.checkClientId(message.get("clientId"))
+            .or(() -> ChatRules.checkText(message.get("text")))
             .or(
                 () ->
-                    target.isEmpty()
-                        ? Optional.of("that person is no longer online")
+                    target.isEmpty() ? Optional.of("that person is not online") : Optional.empty())
+            .or(
+                () ->
+                    target.get() == sender
+                        ? Optional.of("that is you; choose someone else")
                         : Optional.empty())
-            .or(() -> sender.muted() ? Optional.of("the teacher has muted you") : Optional.empty())
-            .or(
-                () ->
-                    sender.rateLimiter().tryAcquire()
-                        ? Optional.empty()
-                        : Optional.of("slow down"));
+            .or(() -> sender.muted() ? Optional.of("the teacher has muted you") : Optional.empty());
     if (problem.isPresent()) {
       reply.accept(error(problem.get()));
       return;
     }
-    Map<String, Object> whisper = new LinkedHashMap<>();
-    whisper.put("from", sender.name());
-    whisper.put("fromId", sender.id());
-    whisper.put("teacher", sender.teacher());
-    whisper.put("toName", target.get().name());
-    whisper.put("text", message.get("text"));
-    whisper.put("at", clock.millis());
-    delivery.toSocket(target.get().id(), "private", whisper);
-    delivery.toSocket(sender.id(), "private", whisper);
-    reply.accept(Replies.ok());
+    if (!sender.rateLimiter().tryAcquire()) {
+      reply.accept(slowDown());
+      return;
+    }
+    Member to = target.get();
+    String key = MessageStore.conversationKey(sender.skeleton(), to.skeleton());
+    history
+        .parties(key)
+        .thenCompose(
+            parties -> {
+              if (!admitted(sender, parties)) {
+                return CompletableFuture.completedFuture(error(NOT_YOURS));
+              }
+              if (!admitted(to, parties)) {
+                return CompletableFuture.completedFuture(
+                    error(
+                        "the "
+                            + to.name()
+                            + " online now is not the one this conversation is with"));
+              }
+              return history
+                  .appendPrivate(
+                      key,
+                      party(sender),
+                      party(to),
+                      (String) message.get("clientId"),
+                      (String) message.get("text"))
+                  .thenApply(
+                      appended -> {
+                        if (!appended.duplicate()) {
+                          ChatMessage stored = appended.message();
+                          delivery.toSocket(
+                              to.id(), "private", json(stored, "with", sender.name()));
+                          delivery.toSocket(
+                              sender.id(), "private", json(stored, "with", to.name()));
+                        }
+                        return Map.of("ok", true, "offset", appended.message().offset());
+                      });
+            })
+        .whenComplete(
+            (answer, failure) -> {
+              if (failure != null) {
+                log.warn(
+                    "private message from {} not stored: {}",
+                    sender.name(),
+                    Replies.reason(failure));
+                reply.accept(
+                    retryLater("the server could not store your message; it will be sent again"));
+              } else {
+                reply.accept(answer);
+              }
+            });
   }
 
   /** The member list of a room one is in; others' lists (and their socket ids) are not shown. */
@@ -515,10 +714,19 @@ final class ChatEvents {
     }
   }
 
-  /** A message as pages get it; {@code teacher} says whether its sender's name is the teacher's. */
+  /** A room's message as pages get it. */
   Map<String, Object> json(ChatMessage message) {
+    return json(message, "room", message.room());
+  }
+
+  /**
+   * A message as pages get it, {@code label: value} saying where it belongs: {@code room}, or
+   * {@code with} and the other's name for a private one (whose stored key is not for pages); {@code
+   * teacher} says whether its sender's name is the teacher's.
+   */
+  private Map<String, Object> json(ChatMessage message, String label, String value) {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("room", message.room());
+    json.put(label, value);
     json.put("offset", message.offset());
     json.put("clientId", message.clientId());
     json.put("sender", message.sender());

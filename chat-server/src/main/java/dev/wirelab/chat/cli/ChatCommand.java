@@ -86,10 +86,18 @@ public final class ChatCommand implements Callable<Integer> {
       description = "With --redis: the cluster protocol, pubsub (@socket.io/redis-adapter 8).")
   String adapter;
 
+  @Option(
+      names = "--node-tag",
+      paramLabel = "TAG",
+      description =
+          "With --fixture: the 4 characters every session id of this node starts with, for"
+              + " ./wirelab lb (default: random).")
+  String nodeTag;
+
   @Override
   public Integer call() throws InterruptedException {
     if (fixture) {
-      return FixtureCommand.on(host, port, redis, adapter).call();
+      return FixtureCommand.on(host, port, redis, adapter, nodeTag).call();
     }
     ChatSettings settings =
         new ChatSettings(

@@ -2,6 +2,7 @@ package dev.wirelab.chat.engineio;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The settings of one Engine.IO server, immutable; defaults are those of the reference Node server,
@@ -26,54 +27,73 @@ public final class EngineIoOptions {
   private final long maxOutboundBytes;
   private final long maxTotalOutboundBytes;
   private final List<String> transports;
+  private final String nodeTag;
 
-  private EngineIoOptions(
-      long pingIntervalMillis,
-      long pingTimeoutMillis,
-      int maxPayload,
-      long upgradeTimeoutMillis,
-      Set<String> allowedOrigins,
-      int maxConnections,
-      long maxOutboundBytes,
-      long maxTotalOutboundBytes,
-      List<String> transports) {
-    requirePositive("pingInterval", pingIntervalMillis);
-    requirePositive("pingTimeout", pingTimeoutMillis);
-    requirePositive("maxPayload", maxPayload);
-    requirePositive("upgradeTimeout", upgradeTimeoutMillis);
-    requirePositive("maxConnections", maxConnections);
-    requirePositive("maxOutboundBytes", maxOutboundBytes);
-    requirePositive("maxTotalOutboundBytes", maxTotalOutboundBytes);
-    if (transports.isEmpty() || !ALL_TRANSPORTS.containsAll(transports)) {
+  private EngineIoOptions(Draft draft) {
+    requirePositive("pingInterval", draft.pingIntervalMillis);
+    requirePositive("pingTimeout", draft.pingTimeoutMillis);
+    requirePositive("maxPayload", draft.maxPayload);
+    requirePositive("upgradeTimeout", draft.upgradeTimeoutMillis);
+    requirePositive("maxConnections", draft.maxConnections);
+    requirePositive("maxOutboundBytes", draft.maxOutboundBytes);
+    requirePositive("maxTotalOutboundBytes", draft.maxTotalOutboundBytes);
+    if (draft.transports.isEmpty() || !ALL_TRANSPORTS.containsAll(draft.transports)) {
       throw new IllegalArgumentException(
-          "transports must be a non-empty subset of " + ALL_TRANSPORTS + ", not " + transports);
+          "transports must be a non-empty subset of "
+              + ALL_TRANSPORTS
+              + ", not "
+              + draft.transports);
     }
-    this.pingIntervalMillis = pingIntervalMillis;
-    this.pingTimeoutMillis = pingTimeoutMillis;
-    this.maxPayload = maxPayload;
-    this.upgradeTimeoutMillis = upgradeTimeoutMillis;
-    this.allowedOrigins = Set.copyOf(allowedOrigins);
-    this.maxConnections = maxConnections;
-    this.maxOutboundBytes = maxOutboundBytes;
-    this.maxTotalOutboundBytes = maxTotalOutboundBytes;
-    this.transports = List.copyOf(transports);
+    this.pingIntervalMillis = draft.pingIntervalMillis;
+    this.pingTimeoutMillis = draft.pingTimeoutMillis;
+    this.maxPayload = draft.maxPayload;
+    this.upgradeTimeoutMillis = draft.upgradeTimeoutMillis;
+    this.allowedOrigins = Set.copyOf(draft.allowedOrigins);
+    this.maxConnections = draft.maxConnections;
+    this.maxOutboundBytes = draft.maxOutboundBytes;
+    this.maxTotalOutboundBytes = draft.maxTotalOutboundBytes;
+    this.transports = List.copyOf(draft.transports);
+    this.nodeTag = SessionIds.requireNodeTag(draft.nodeTag);
+  }
+
+  /** The settings while a {@code with...} copy is being made; checked by the constructor. */
+  private static final class Draft {
+    long pingIntervalMillis = 25_000;
+    long pingTimeoutMillis = 20_000;
+    int maxPayload = 1_000_000;
+    long upgradeTimeoutMillis = 10_000;
+    Set<String> allowedOrigins = Set.of();
+    int maxConnections = 10_000;
+    long maxOutboundBytes = 4_000_000;
+    long maxTotalOutboundBytes = 256_000_000;
+    List<String> transports = ALL_TRANSPORTS;
+    String nodeTag = SessionIds.randomNodeTag();
+  }
+
+  /** A copy with {@code change} applied to these settings. */
+  private EngineIoOptions with(Consumer<Draft> change) {
+    Draft draft = new Draft();
+    draft.pingIntervalMillis = pingIntervalMillis;
+    draft.pingTimeoutMillis = pingTimeoutMillis;
+    draft.maxPayload = maxPayload;
+    draft.upgradeTimeoutMillis = upgradeTimeoutMillis;
+    draft.allowedOrigins = allowedOrigins;
+    draft.maxConnections = maxConnections;
+    draft.maxOutboundBytes = maxOutboundBytes;
+    draft.maxTotalOutboundBytes = maxTotalOutboundBytes;
+    draft.transports = transports;
+    draft.nodeTag = nodeTag;
+    change.accept(draft);
+    return new EngineIoOptions(draft);
   }
 
   /**
    * pingInterval 25 s, pingTimeout 20 s, maxPayload 1 MB, upgradeTimeout 10 s, same-origin only, 10
-   * 000 connections, 4 MB outbound per session and 256 MB for all, both transports.
+   * 000 connections, 4 MB outbound per session and 256 MB for all, both transports, a random node
+   * tag.
    */
   public static EngineIoOptions defaults() {
-    return new EngineIoOptions(
-        25_000,
-        20_000,
-        1_000_000,
-        10_000,
-        Set.of(),
-        10_000,
-        4_000_000,
-        256_000_000,
-        ALL_TRANSPORTS);
+    return new EngineIoOptions(new Draft());
   }
 
   private static void requirePositive(String name, long value) {
@@ -125,123 +145,56 @@ public final class EngineIoOptions {
     return transports;
   }
 
+  /**
+   * The first {@value SessionIds#NODE_TAG_LENGTH} characters of every session id this server gives
+   * out, so that a load balancer can send each request of a polling client to the node that holds
+   * its session ({@code ./wirelab lb}, or nginx's {@code map $arg_sid}).
+   */
+  public String nodeTag() {
+    return nodeTag;
+  }
+
   public EngineIoOptions withPingInterval(long millis) {
-    return new EngineIoOptions(
-        millis,
-        pingTimeoutMillis,
-        maxPayload,
-        upgradeTimeoutMillis,
-        allowedOrigins,
-        maxConnections,
-        maxOutboundBytes,
-        maxTotalOutboundBytes,
-        transports);
+    return with(draft -> draft.pingIntervalMillis = millis);
   }
 
   public EngineIoOptions withPingTimeout(long millis) {
-    return new EngineIoOptions(
-        pingIntervalMillis,
-        millis,
-        maxPayload,
-        upgradeTimeoutMillis,
-        allowedOrigins,
-        maxConnections,
-        maxOutboundBytes,
-        maxTotalOutboundBytes,
-        transports);
+    return with(draft -> draft.pingTimeoutMillis = millis);
   }
 
   public EngineIoOptions withMaxPayload(int bytes) {
-    return new EngineIoOptions(
-        pingIntervalMillis,
-        pingTimeoutMillis,
-        bytes,
-        upgradeTimeoutMillis,
-        allowedOrigins,
-        maxConnections,
-        maxOutboundBytes,
-        maxTotalOutboundBytes,
-        transports);
+    return with(draft -> draft.maxPayload = bytes);
   }
 
   public EngineIoOptions withUpgradeTimeout(long millis) {
-    return new EngineIoOptions(
-        pingIntervalMillis,
-        pingTimeoutMillis,
-        maxPayload,
-        millis,
-        allowedOrigins,
-        maxConnections,
-        maxOutboundBytes,
-        maxTotalOutboundBytes,
-        transports);
+    return with(draft -> draft.upgradeTimeoutMillis = millis);
   }
 
   /** Origins allowed besides the same origin; {@code "*"} allows every origin. */
   public EngineIoOptions withAllowedOrigins(String... origins) {
-    return new EngineIoOptions(
-        pingIntervalMillis,
-        pingTimeoutMillis,
-        maxPayload,
-        upgradeTimeoutMillis,
-        Set.of(origins),
-        maxConnections,
-        maxOutboundBytes,
-        maxTotalOutboundBytes,
-        transports);
+    return with(draft -> draft.allowedOrigins = Set.of(origins));
   }
 
   public EngineIoOptions withMaxConnections(int connections) {
-    return new EngineIoOptions(
-        pingIntervalMillis,
-        pingTimeoutMillis,
-        maxPayload,
-        upgradeTimeoutMillis,
-        allowedOrigins,
-        connections,
-        maxOutboundBytes,
-        maxTotalOutboundBytes,
-        transports);
+    return with(draft -> draft.maxConnections = connections);
   }
 
   public EngineIoOptions withMaxOutboundBytes(long bytes) {
-    return new EngineIoOptions(
-        pingIntervalMillis,
-        pingTimeoutMillis,
-        maxPayload,
-        upgradeTimeoutMillis,
-        allowedOrigins,
-        maxConnections,
-        bytes,
-        maxTotalOutboundBytes,
-        transports);
+    return with(draft -> draft.maxOutboundBytes = bytes);
   }
 
   public EngineIoOptions withMaxTotalOutboundBytes(long bytes) {
-    return new EngineIoOptions(
-        pingIntervalMillis,
-        pingTimeoutMillis,
-        maxPayload,
-        upgradeTimeoutMillis,
-        allowedOrigins,
-        maxConnections,
-        maxOutboundBytes,
-        bytes,
-        transports);
+    return with(draft -> draft.maxTotalOutboundBytes = bytes);
   }
 
   /** Which transports clients may use, e.g. {@code "websocket"} alone. */
   public EngineIoOptions withTransports(String... names) {
-    return new EngineIoOptions(
-        pingIntervalMillis,
-        pingTimeoutMillis,
-        maxPayload,
-        upgradeTimeoutMillis,
-        allowedOrigins,
-        maxConnections,
-        maxOutboundBytes,
-        maxTotalOutboundBytes,
-        List.of(names));
+    return with(draft -> draft.transports = List.of(names));
+  }
+
+  /** The node tag of this server's session ids: 4 characters of {@code A-Z a-z 0-9 _ -}. */
+  public EngineIoOptions withNodeTag(String tag) {
+    return with(draft -> draft.nodeTag = tag);
   }
 
   @Override
@@ -263,6 +216,8 @@ public final class EngineIoOptions {
         + " maxTotalOutboundBytes="
         + maxTotalOutboundBytes
         + " transports="
-        + transports;
+        + transports
+        + " nodeTag="
+        + nodeTag;
   }
 }

@@ -246,7 +246,8 @@ public final class EngineIoServer implements HttpRoute {
             (InetSocketAddress) channel.remoteAddress(),
             System.currentTimeMillis());
     EngineIoSession session =
-        new EngineIoSession(this, SessionIds.next(), handshake, channel.eventLoop(), transport);
+        new EngineIoSession(
+            this, SessionIds.next(options.nodeTag()), handshake, channel.eventLoop(), transport);
     sessions.put(session.id(), session);
     if ("websocket".equals(transport)) {
       if (!acceptWebSocket(request, exchange, session)) {

@@ -1,6 +1,7 @@
 package dev.wirelab.chat.classroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.wirelab.chat.classroom.store.HistoryService;
 import dev.wirelab.chat.classroom.store.MessageStore;
@@ -143,8 +144,8 @@ class ChatEventsTest {
     call(teacher, "join", "lobby", null);
     call(ann, "join", "lobby", null);
 
-    call(teacher, "private", Map.of("to", ann, "text", "see me after class"));
-    call(ann, "private", Map.of("to", teacher, "text", "ok"));
+    call(teacher, "private", whisper("ann", "t0", "see me after class"));
+    call(ann, "private", whisper("teacher", "a0", "ok"));
     assertThat(delivery.to(ann, "private"))
         .extracting(ChatEventsTest::teacherFlag)
         .containsExactly(true, false);
@@ -164,6 +165,99 @@ class ChatEventsTest {
     assertThat(delivery.to(ann, "typing"))
         .extracting(ChatEventsTest::teacherFlag)
         .containsExactly(true);
+  }
+
+  @Test
+  void aPrivateConversationIsStoredAndComesBackAfterAReconnect() {
+    String teacher = connect(Map.of("name", "Ms Smith", "token", TOKEN)).orElseThrow();
+    String ann = connect(Map.of("name", "ann", "identity", "page-of-ann-1")).orElseThrow();
+    assertThat(call(teacher, "private", whisper("ANN", "t1", "see me after class")))
+        .containsEntry("ok", true)
+        .containsEntry("offset", 1L);
+    assertThat(call(ann, "private", whisper("ms smith", "a1", "ok"))).containsEntry("offset", 2L);
+    assertThat(call(ann, "private", whisper("ms smith", "a1", "ok")))
+        .as("a retry is acknowledged again")
+        .containsEntry("offset", 2L);
+    assertThat(delivery.to(ann, "private"))
+        .as("and not sent twice; each side is told whom the conversation is with")
+        .extracting(p -> ((Map<?, ?>) p).get("text"), p -> ((Map<?, ?>) p).get("with"))
+        .containsExactly(tuple("see me after class", "Ms Smith"), tuple("ok", "Ms Smith"));
+    assertThat(field(delivery.to(teacher, "private"), "with")).containsExactly("ann", "ann");
+
+    delivery.disconnect(ann);
+    String again = connect(Map.of("name", "ann", "identity", "page-of-ann-1")).orElseThrow();
+    assertThat(call(again, "threads"))
+        .containsEntry("threads", List.of(Map.of("with", "Ms Smith", "teacher", true)));
+    Map<String, Object> thread = call(again, "thread", "Ms Smith", null);
+    assertThat(thread).containsEntry("with", "Ms Smith").containsEntry("last", 2L);
+    assertThat((List<?>) thread.get("history"))
+        .extracting(m -> ((Map<?, ?>) m).get("text"), ChatEventsTest::teacherFlag)
+        .containsExactly(tuple("see me after class", true), tuple("ok", false));
+    assertThat(field(call(again, "thread", "ms smith", 1).get("history"), "text"))
+        .as("after an offset, like a room's")
+        .containsExactly("ok");
+    assertThat(field(call(again, "history", "@Ms Smith", 2).get("history"), "text"))
+        .as("load earlier, like a room's")
+        .containsExactly("see me after class");
+    assertThat(call(teacher, "threads"))
+        .containsEntry("threads", List.of(Map.of("with", "ann", "teacher", false)));
+  }
+
+  @Test
+  void nobodyElseReadsAPrivateConversation() {
+    String ann = connect(Map.of("name", "ann", "identity", "page-of-ann-1")).orElseThrow();
+    String bob = connect(Map.of("name", "bob", "identity", "page-of-bob-1")).orElseThrow();
+    String carol = connect(Map.of("name", "carol", "identity", "page-of-carol")).orElseThrow();
+    call(ann, "private", whisper("bob", "a1", "my password is hunter2"));
+
+    assertThat(delivery.to(carol, "private")).isEmpty();
+    assertThat(call(carol, "threads")).containsEntry("threads", List.of());
+    assertThat((List<?>) call(carol, "thread", "bob", null).get("history"))
+        .as("carol asking for bob gets her own conversation with bob: empty")
+        .isEmpty();
+    assertThat((List<?>) call(carol, "history", "@ann", 100).get("history")).isEmpty();
+    assertThat(call(carol, "history", "@<script>", 1))
+        .hasEntrySatisfying("error", e -> assertThat((String) e).startsWith("ask for the history"));
+
+    // ann goes home; carol's friend logs in as "ann" from another browser.
+    delivery.disconnect(ann);
+    String impostor = connect(Map.of("name", "Ann", "identity", "page-of-someone")).orElseThrow();
+    String notYours = "that private conversation belongs to whoever had your name when it began";
+    assertThat(call(impostor, "threads")).containsEntry("threads", List.of());
+    assertThat(call(impostor, "thread", "bob", null)).containsEntry("error", notYours);
+    assertThat(call(impostor, "history", "@bob", 100)).containsEntry("error", notYours);
+    assertThat(call(impostor, "private", whisper("bob", "i1", "what was it again?")))
+        .containsEntry("error", notYours);
+    assertThat(call(bob, "private", whisper("ann", "b1", "ann?")))
+        .containsEntry("error", "the Ann online now is not the one this conversation is with");
+    assertThat(delivery.to(impostor, "private")).isEmpty();
+    String noIdentity = "ann";
+    delivery.disconnect(impostor);
+    String bare = connect(Map.of("name", noIdentity)).orElseThrow();
+    assertThat(call(bare, "thread", "bob", null))
+        .as("a page without an identity is not the one that had one")
+        .containsEntry("error", notYours);
+  }
+
+  @Test
+  void privateMessagesFollowTheRules() {
+    String ann = connect("ann").orElseThrow();
+    assertThat(call(ann, "private", whisper("nobody", "a1", "hi")))
+        .containsEntry("error", "that person is not online");
+    assertThat(call(ann, "private", whisper("ANN", "a2", "hi")))
+        .containsEntry("error", "that is you; choose someone else");
+    assertThat(call(ann, "private", Map.of("to", "ann", "text", "no id")))
+        .hasEntrySatisfying(
+            "error", e -> assertThat((String) e).startsWith("a message needs a client id"));
+    assertThat(call(ann, "private", "text"))
+        .containsEntry("error", "a private message is {to, clientId, text}");
+    connect("bob");
+    for (int i = 0; i < ChatEvents.BURST; i++) {
+      assertThat(call(ann, "private", whisper("bob", "b" + i, "m" + i))).containsEntry("ok", true);
+    }
+    assertThat(call(ann, "private", whisper("bob", "b-over", "one too many")))
+        .as("retryable, as a room message: the page's outbox keeps the order")
+        .containsEntry("retry", true);
   }
 
   @Test
@@ -318,6 +412,15 @@ class ChatEventsTest {
 
   private static Object teacherFlag(Object payload) {
     return ((Map<?, ?>) payload).get("teacher");
+  }
+
+  /** One field of each message in a list of them. */
+  private static List<Object> field(Object messages, String key) {
+    return ((List<?>) messages).stream().<Object>map(m -> ((Map<?, ?>) m).get(key)).toList();
+  }
+
+  private static Map<String, Object> whisper(String to, String clientId, String text) {
+    return Map.of("to", to, "clientId", clientId, "text", text);
   }
 
   private static Map<String, Object> message(String room, String clientId, String text) {

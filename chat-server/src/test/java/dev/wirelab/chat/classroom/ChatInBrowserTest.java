@@ -60,6 +60,7 @@ class ChatInBrowserTest {
     assertThat(r.at("/bobImages").asInt()).as("markup stayed text").isZero();
     assertThat(r.at("/annSawTyping").asBoolean()).isTrue();
     assertThat(r.at("/bobPrivateSender").asText()).isEqualTo("ann");
+    assertThat(texts(r.at("/bobPrivateAfterReload"))).containsExactly("just for bob");
     assertThat(r.at("/carolPrivates").asInt()).isZero();
 
     List<String> missed =

@@ -68,7 +68,13 @@ class ChatPageTest {
     assertThat(wire.get(0)).startsWith("local polling GET ");
     assertThat(wire)
         .containsSubsequence("out WebSocket 2probe", "in WebSocket 3probe", "out WebSocket 5");
-    assertThat(wire.indexOf("out polling 40{\"name\":\"ann\"}"))
+    // The CONNECT carries the name and this browser's identity (a random id).
+    int connect =
+        IntStream.range(0, wire.size())
+            .filter(i -> wire.get(i).startsWith("out polling 40{\"name\":\"ann\",\"identity\":"))
+            .findFirst()
+            .orElse(-1);
+    assertThat(connect)
         .as("CONNECT went over polling")
         .isBetween(0, wire.indexOf("out WebSocket 2probe"));
     // WebSocket refused: the page stays on long-polling and still chats both ways.

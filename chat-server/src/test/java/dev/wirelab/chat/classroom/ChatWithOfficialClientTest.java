@@ -54,7 +54,8 @@ class ChatWithOfficialClientTest {
     assertThat(r.at("/badToken").asText()).startsWith("that teacher token is not right");
     assertThat(r.at("/privateAck/ok").asBoolean()).isTrue();
     assertThat(r.at("/carolPrivate/text").asText()).isEqualTo("psst");
-    assertThat(r.at("/carolPrivate/from").asText()).isEqualTo("bob");
+    assertThat(r.at("/carolPrivate/sender").asText()).isEqualTo("bob");
+    assertThat(r.at("/carolPrivate/with").asText()).isEqualTo("bob");
 
     assertThat(r.at("/teacherWelcome/teacher").asBoolean()).isTrue();
     assertThat(r.at("/clearAck/ok").asBoolean()).isTrue();
@@ -80,7 +81,7 @@ class ChatWithOfficialClientTest {
                     "127.0.0.1",
                     0,
                     dir.resolve("chat.db"),
-                    32 * 1024,
+                    48 * 1024,
                     "teacher-secret",
                     Set.of()));
         NodePeer node = new NodePeer("chat-full.mjs", "http://127.0.0.1:" + chat.port())) {

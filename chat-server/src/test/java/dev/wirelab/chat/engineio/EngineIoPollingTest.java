@@ -31,7 +31,7 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
     assertThat(response.header("content-type")).isEqualTo("text/plain; charset=UTF-8");
     assertThat(response.body()).startsWith("0");
     JsonNode open = JSON.readTree(response.body().substring(1));
-    assertThat(open.get("sid").asText()).matches("[A-Za-z0-9_-]{24}");
+    assertThat(open.get("sid").asText()).matches("[A-Za-z0-9_-]{20}");
     assertThat(open.get("upgrades").toString()).isEqualTo("[\"websocket\"]");
     assertThat(open.get("pingInterval").asInt()).isEqualTo(25_000);
     assertThat(open.get("pingTimeout").asInt()).isEqualTo(20_000);

@@ -21,10 +21,15 @@ public final class SocketIoLabServer implements AutoCloseable {
    */
   public static SocketIoLabServer start(String host, int port, SocketIoOptions options)
       throws BindException {
+    return start(host, port, options, EngineIoOptions.defaults());
+  }
+
+  /** Like {@link #start(String, int, SocketIoOptions)}, with Engine.IO settings of its own. */
+  public static SocketIoLabServer start(
+      String host, int port, SocketIoOptions options, EngineIoOptions engine) throws BindException {
     try {
       return new SocketIoLabServer(
-          SocketIoWebServer.start(
-              new SocketIoServer(options), EngineIoOptions.defaults(), host, port));
+          SocketIoWebServer.start(new SocketIoServer(options), engine, host, port));
     } catch (Exception e) {
       // Netty reports a failed bind as its own (undeclared) IOException: say it in Java's words.
       if (e instanceof IOException) {

@@ -55,6 +55,27 @@ public final class HistoryService implements AutoCloseable {
     return run(() -> store.append(room, clientId, sender, text, System.currentTimeMillis()));
   }
 
+  /** A private message, stored with the room history; see {@link MessageStore#appendPrivate}. */
+  public CompletableFuture<MessageStore.Appended> appendPrivate(
+      String conversation,
+      MessageStore.Party from,
+      MessageStore.Party to,
+      String clientId,
+      String text) {
+    return run(
+        () ->
+            store.appendPrivate(
+                conversation, from, to, clientId, text, System.currentTimeMillis()));
+  }
+
+  public CompletableFuture<List<MessageStore.Party>> parties(String conversation) {
+    return run(() -> store.parties(conversation));
+  }
+
+  public CompletableFuture<List<MessageStore.Conversation>> conversationsOf(String skeleton) {
+    return run(() -> store.conversationsOf(skeleton));
+  }
+
   public CompletableFuture<List<ChatMessage>> after(String room, long afterOffset, int limit) {
     return run(() -> store.after(room, afterOffset, limit));
   }

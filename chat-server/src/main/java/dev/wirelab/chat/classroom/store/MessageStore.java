@@ -46,6 +46,13 @@ public final class MessageStore implements AutoCloseable {
         PRIMARY KEY (room, offset),
         UNIQUE (room, client_id)
       );
+      CREATE TABLE IF NOT EXISTS private_parties (
+        conversation TEXT NOT NULL,
+        skeleton     TEXT NOT NULL,
+        name         TEXT NOT NULL,
+        identity     TEXT,
+        PRIMARY KEY (conversation, skeleton)
+      );
       """;
 
   private static final int PAGE_SIZE = 4096;
@@ -181,6 +188,27 @@ public final class MessageStore implements AutoCloseable {
   /** The result of {@link #append}: the stored message, and whether it had been stored before. */
   public record Appended(ChatMessage message, boolean duplicate) {}
 
+  /**
+   * One side of a private conversation: the skeleton of the name (what makes two names one), the
+   * name as shown, and the identity of the page that held the name when the conversation began
+   * (null if that page sent none).
+   */
+  public record Party(String skeleton, String name, String identity) {}
+
+  /** A private conversation as one of its two sides sees it. */
+  public record Conversation(String key, Party mine, Party peer) {}
+
+  /**
+   * The key of the private conversation between two names, the same whoever writes first. It is
+   * stored in the room column with the rooms, whose names never start with {@code @}; the newline
+   * cannot be in a name.
+   */
+  public static String conversationKey(String skeleton, String otherSkeleton) {
+    return skeleton.compareTo(otherSkeleton) <= 0
+        ? "@" + skeleton + "\n" + otherSkeleton
+        : "@" + otherSkeleton + "\n" + skeleton;
+  }
+
   public Path file() {
     return file;
   }
@@ -191,6 +219,70 @@ public final class MessageStore implements AutoCloseable {
    */
   public synchronized Appended append(
       String room, String clientId, String sender, String text, long sentAtMillis) {
+    return store(room, clientId, sender, text, sentAtMillis, List.of());
+  }
+
+  /**
+   * Stores a private message like a room's (once per client id, offsets of its own), and in the
+   * same transaction the two sides of the conversation, if it is their first message: whoever held
+   * each name then holds its side from now on.
+   */
+  public synchronized Appended appendPrivate(
+      String conversation, Party from, Party to, String clientId, String text, long sentAtMillis) {
+    return store(conversation, clientId, from.name(), text, sentAtMillis, List.of(from, to));
+  }
+
+  /** The sides of a private conversation, by skeleton; empty if nothing was ever said in it. */
+  public synchronized List<Party> parties(String conversation) {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT skeleton, name, identity FROM private_parties WHERE conversation = ?")) {
+      select.setString(1, conversation);
+      List<Party> parties = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          parties.add(new Party(rows.getString(1), rows.getString(2), rows.getString(3)));
+        }
+      }
+      return parties;
+    } catch (SQLException e) {
+      throw new StoreException("could not read a private conversation: " + reason(e), e);
+    }
+  }
+
+  /** The private conversations in which a name holds a side, with whom, by name. */
+  public synchronized List<Conversation> conversationsOf(String skeleton) {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT mine.conversation, mine.name, mine.identity,"
+                + " peer.skeleton, peer.name, peer.identity"
+                + " FROM private_parties mine JOIN private_parties peer"
+                + " ON peer.conversation = mine.conversation AND peer.skeleton <> mine.skeleton"
+                + " WHERE mine.skeleton = ? ORDER BY peer.name")) {
+      select.setString(1, skeleton);
+      List<Conversation> conversations = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          conversations.add(
+              new Conversation(
+                  rows.getString(1),
+                  new Party(skeleton, rows.getString(2), rows.getString(3)),
+                  new Party(rows.getString(4), rows.getString(5), rows.getString(6))));
+        }
+      }
+      return conversations;
+    } catch (SQLException e) {
+      throw new StoreException("could not read the private conversations: " + reason(e), e);
+    }
+  }
+
+  private Appended store(
+      String room,
+      String clientId,
+      String sender,
+      String text,
+      long sentAtMillis,
+      List<Party> parties) {
     try {
       Optional<ChatMessage> existing = find(room, clientId);
       if (existing.isPresent()) {
@@ -200,6 +292,18 @@ public final class MessageStore implements AutoCloseable {
       // switched back and hide the error of a transaction SQLite already rolled back.
       execute("BEGIN IMMEDIATE");
       try {
+        for (Party party : parties) {
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT OR IGNORE INTO private_parties (conversation, skeleton, name, identity)"
+                      + " VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, room);
+            insert.setString(2, party.skeleton());
+            insert.setString(3, party.name());
+            insert.setString(4, party.identity());
+            insert.executeUpdate();
+          }
+        }
         long offset = nextOffset(room);
         try (PreparedStatement insert =
             connection.prepareStatement(

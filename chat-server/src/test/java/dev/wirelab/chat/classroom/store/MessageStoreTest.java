@@ -2,6 +2,7 @@ package dev.wirelab.chat.classroom.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,38 @@ class MessageStoreTest {
           .extracting(ChatMessage::text)
           .containsExactly("again", "third");
       assertThat(store.recent("lobby", 2)).extracting(ChatMessage::offset).containsExactly(2L, 3L);
+    }
+  }
+
+  @Test
+  void aPrivateConversationHasItsOwnOffsetsAndSidesThatSurviveReopening() {
+    String key = MessageStore.conversationKey("bob", "ann");
+    assertThat(MessageStore.conversationKey("ann", "bob")).isEqualTo(key);
+    MessageStore.Party ann = new MessageStore.Party("ann", "Ann", "page-of-ann");
+    MessageStore.Party bob = new MessageStore.Party("bob", "bob", null);
+    try (MessageStore store = MessageStore.open(dir.resolve("chat.db"))) {
+      store.append("lobby", "l1", "Ann", "in the room", 1);
+      assertThat(store.appendPrivate(key, ann, bob, "p1", "psst", 2).message().offset())
+          .isEqualTo(1);
+      MessageStore.Party otherAnn = new MessageStore.Party("ann", "ANN", "someone-else");
+      assertThat(store.appendPrivate(key, bob, otherAnn, "p2", "yes?", 3).message().offset())
+          .isEqualTo(2);
+      assertThat(store.appendPrivate(key, ann, bob, "p1", "psst", 4).duplicate()).isTrue();
+    }
+    try (MessageStore store = MessageStore.open(dir.resolve("chat.db"))) {
+      assertThat(store.after(key, 0, 10))
+          .extracting(ChatMessage::sender, ChatMessage::text)
+          .containsExactly(tuple("Ann", "psst"), tuple("bob", "yes?"));
+      assertThat(store.parties(key))
+          .as("a side is held by whoever had the name at the first message")
+          .containsExactlyInAnyOrder(ann, bob);
+      assertThat(store.conversationsOf("ann"))
+          .containsExactly(new MessageStore.Conversation(key, ann, bob));
+      assertThat(store.conversationsOf("carol")).isEmpty();
+      assertThat(store.after("lobby", 0, 10))
+          .extracting(ChatMessage::text)
+          .containsExactly("in the room");
+      assertThat(store.parties(MessageStore.conversationKey("ann", "carol"))).isEmpty();
     }
   }
 

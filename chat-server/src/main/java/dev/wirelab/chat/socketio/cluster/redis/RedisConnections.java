@@ -68,14 +68,7 @@ public final class RedisConnections implements AutoCloseable {
    * IllegalStateException} saying so when Redis cannot be reached now.
    */
   public static RedisConnections connect(String url, int maxQueuedCommands) {
-    // Two I/O threads are plenty for two connections; the default is one per core, at least 2.
-    // The JDK's resolver, not Netty's DNS client: no UDP sockets for a loopback or LAN address.
-    ClientResources resources =
-        DefaultClientResources.builder()
-            .ioThreadPoolSize(2)
-            .computationThreadPoolSize(1)
-            .addressResolverGroup(DefaultAddressResolverGroup.INSTANCE)
-            .build();
+    ClientResources resources = smallResources();
     RedisClient client = RedisClient.create(resources, RedisURI.create(url));
     client.setOptions(
         ClientOptions.builder()
@@ -216,7 +209,21 @@ public final class RedisConnections implements AutoCloseable {
     shutDown(client, resources);
   }
 
-  private static void shutDown(RedisClient client, ClientResources resources) {
+  /**
+   * Lettuce's threads and resolver for a client of a few connections: two I/O threads are plenty
+   * (the default is one per core, at least 2), and the JDK's resolver, not Netty's DNS client,
+   * opens no UDP sockets for a loopback or LAN address. Close with {@link #shutDown}.
+   */
+  public static ClientResources smallResources() {
+    return DefaultClientResources.builder()
+        .ioThreadPoolSize(2)
+        .computationThreadPoolSize(1)
+        .addressResolverGroup(DefaultAddressResolverGroup.INSTANCE)
+        .build();
+  }
+
+  /** Closes a client made on {@link #smallResources()}, and the resources, bounded. */
+  public static void shutDown(RedisClient client, ClientResources resources) {
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     try {
       resources.shutdown(0, 2, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS);
