@@ -91,7 +91,7 @@ public final class EngineIoServer implements HttpRoute {
   public void closeAll() {
     List<CompletableFuture<Void>> closing = new ArrayList<>();
     for (EngineIoSession session : sessions.values()) {
-      closing.add(session.closeAsync("forced server close"));
+      closing.add(session.closeAsync(CloseReason.FORCED_SERVER_CLOSE));
     }
     try {
       CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
@@ -118,9 +118,18 @@ public final class EngineIoServer implements HttpRoute {
     }
   }
 
-  private boolean pollAfterClose(String sid) {
+  /**
+   * Answers a GET for a session that has ended: the noop if it is the poll its client's close
+   * crossed, else {@code Session ID unknown}. Asked both when the sid is no longer registered and
+   * by the session itself for a GET that found it open but reached its loop after the close.
+   */
+  void answerPollOfEndedSession(String sid, HttpExchange exchange) {
     Long expiry = closedByClient.remove(sid);
-    return expiry != null && expiry - System.nanoTime() >= 0;
+    if (expiry != null && expiry - System.nanoTime() >= 0) {
+      exchange.reply(HttpResponseStatus.OK, "text/plain; charset=UTF-8", "6");
+    } else {
+      EngineIoError.UNKNOWN_SID.replyTo(exchange);
+    }
   }
 
   void unregister(EngineIoSession session) {
@@ -164,11 +173,8 @@ public final class EngineIoServer implements HttpRoute {
       return;
     }
     EngineIoSession session = sessions.get(sid);
-    if (session == null
-        && !webSocket
-        && HttpMethod.GET.equals(request.method())
-        && pollAfterClose(sid)) {
-      exchange.reply(HttpResponseStatus.OK, "text/plain; charset=UTF-8", "6");
+    if (session == null && !webSocket && HttpMethod.GET.equals(request.method())) {
+      answerPollOfEndedSession(sid, exchange);
     } else if (session == null) {
       EngineIoError.UNKNOWN_SID.replyTo(exchange);
     } else if (webSocket) {

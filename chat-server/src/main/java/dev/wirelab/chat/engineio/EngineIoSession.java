@@ -32,13 +32,12 @@ import org.slf4j.LoggerFactory;
 final class EngineIoSession implements EngineIoSocket {
   private static final Logger log = LoggerFactory.getLogger(EngineIoSession.class);
   private static final String TEXT_PLAIN = "text/plain; charset=UTF-8";
-  private static final String CLIENT_CLOSE = "transport close";
 
   /**
    * How long a GET that arrives during an upgrade waits for the upgrade to end before it is
    * answered with a noop: the reference server's fast-upgrade interval.
    */
-  private static final long UPGRADE_HOLD_MILLIS = 100;
+  static final long UPGRADE_HOLD_MILLIS = 100;
 
   private static final VarHandle PROBE;
 
@@ -101,7 +100,10 @@ final class EngineIoSession implements EngineIoSocket {
     this.transportName = transportName;
     this.heartbeat =
         new Heartbeat(
-            loop, options, () -> enqueue(Packet.of(PacketType.PING)), () -> close("ping timeout"));
+            loop,
+            options,
+            () -> enqueue(Packet.of(PacketType.PING)),
+            () -> close(CloseReason.PING_TIMEOUT));
   }
 
   @Override
@@ -158,20 +160,20 @@ final class EngineIoSession implements EngineIoSocket {
       return;
     }
     if (webSocket != null || outbox.hasWaitingGet()) {
-      close("forced close");
+      close(CloseReason.FORCED_CLOSE);
       return;
     }
     closing = true;
     heartbeat.stop();
     closingTimer =
         loop.schedule(
-            () -> close("forced close"),
+            () -> close(CloseReason.FORCED_CLOSE),
             options.pingIntervalMillis() + options.pingTimeoutMillis(),
             TimeUnit.MILLISECONDS);
   }
 
   /** Closes with the given reason and completes once the handler has seen it. */
-  CompletableFuture<Void> closeAsync(String reason) {
+  CompletableFuture<Void> closeAsync(CloseReason reason) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     onLoop(
         () -> {
@@ -188,6 +190,11 @@ final class EngineIoSession implements EngineIoSocket {
    */
   boolean claimProbe(Channel channel) {
     return !closed && !closing && webSocket == null && PROBE.compareAndSet(this, null, channel);
+  }
+
+  /** Whether {@code channel} holds the upgrade claim; safe from any thread. */
+  boolean isProbe(Channel channel) {
+    return probe == channel;
   }
 
   boolean isPolling() {
@@ -347,7 +354,7 @@ final class EngineIoSession implements EngineIoSocket {
       // The close frame would only queue behind what the client does not read.
       channel.close();
     }
-    close("transport error");
+    close(CloseReason.TRANSPORT_ERROR);
   }
 
   private void flushPoll() {
@@ -364,18 +371,19 @@ final class EngineIoSession implements EngineIoSocket {
         () -> {
           closeIfHeartbeatOverdue();
           if (closed) {
-            EngineIoError.UNKNOWN_SID.replyTo(exchange);
+            // Found open, run after the close: the same answer as had it come a moment later.
+            server.answerPollOfEndedSession(id, exchange);
           } else if (webSocket != null) {
             EngineIoError.BAD_REQUEST.replyTo(exchange);
           } else if (outbox.hasWaitingGet()) {
             log.info("session {}: a second GET while one is pending; closing the session", id);
             // The pending GET is answered first, so pipelined replies keep their order.
-            close("transport error");
+            close(CloseReason.TRANSPORT_ERROR);
             EngineIoError.BAD_REQUEST.replyTo(exchange);
           } else if (closing) {
             // Held only for the close below, which answers it with the queue and the close packet.
             outbox.hold(exchange, gone -> {});
-            close("forced close");
+            close(CloseReason.FORCED_CLOSE);
           } else if (probe != null) {
             holdUntilUpgradeEnds(exchange);
           } else {
@@ -392,7 +400,7 @@ final class EngineIoSession implements EngineIoSocket {
             onLoop(
                 () -> {
                   if (outbox.forget(gone)) {
-                    close(CLIENT_CLOSE);
+                    close(CloseReason.TRANSPORT_CLOSE);
                   }
                 }));
   }
@@ -451,7 +459,7 @@ final class EngineIoSession implements EngineIoSocket {
           } catch (PacketParseException e) {
             log.info("session {}: parse error in POST: {}", id, e.getMessage());
             EngineIoError.BAD_REQUEST.replyTo(exchange);
-            close("parse error");
+            close(CloseReason.PARSE_ERROR);
             return;
           }
           for (Packet packet : packets) {
@@ -557,7 +565,7 @@ final class EngineIoSession implements EngineIoSocket {
     onLoop(
         () -> {
           if (channel == webSocket) {
-            close(CLIENT_CLOSE);
+            close(CloseReason.TRANSPORT_CLOSE);
           } else if (channel == probe) {
             log.debug("session {}: upgrade probe connection closed", id);
             abortProbe();
@@ -565,7 +573,7 @@ final class EngineIoSession implements EngineIoSocket {
         });
   }
 
-  void onWebSocketError(Channel channel, String reason) {
+  void onWebSocketError(Channel channel, CloseReason reason) {
     onLoop(
         () -> {
           if (channel == webSocket) {
@@ -577,8 +585,8 @@ final class EngineIoSession implements EngineIoSocket {
   }
 
   private void onProbePacket(Packet packet) {
-    if (packet.type() == PacketType.PING && "probe".equals(packet.text())) {
-      writeToWebSocket(probe, Packet.text(PacketType.PONG, "probe"));
+    if (packet.isProbe()) {
+      // Already answered by the connection's own handler (WebSocketTransportHandler.answerProbe).
       upgrading = true;
       if (outbox.hasWaitingGet() && !pollHeldForUpgrade) {
         // The client's long-poll from before the upgrade: it must end before the client sends 5.
@@ -635,7 +643,7 @@ final class EngineIoSession implements EngineIoSocket {
           // The client's own poll may be on its way: it gets the noop a waiting one would get.
           server.expectPollAfterClose(id);
         }
-        close(CLIENT_CLOSE);
+        close(CloseReason.TRANSPORT_CLOSE);
       }
       case NOOP, OPEN, UPGRADE -> log.debug("session {}: ignored {}", id, packet);
       default -> throw new IllegalStateException("unhandled packet type " + packet.type());
@@ -661,7 +669,7 @@ final class EngineIoSession implements EngineIoSocket {
 
   // ---- closing
 
-  private void close(String reason) {
+  private void close(CloseReason reason) {
     if (closed) {
       return;
     }
@@ -674,16 +682,17 @@ final class EngineIoSession implements EngineIoSocket {
       }
     }
     server.unregister(this);
-    log.debug("session {} closed: {}", id, reason);
+    log.debug("session {} closed: {}", id, reason.wireName());
     if (outbox.hasWaitingGet()) {
       // The reference server ends a pending GET with a noop when the client asked to close.
-      outbox.flush(Packet.of(CLIENT_CLOSE.equals(reason) ? PacketType.NOOP : PacketType.CLOSE));
+      outbox.flush(
+          Packet.of(reason == CloseReason.TRANSPORT_CLOSE ? PacketType.NOOP : PacketType.CLOSE));
     }
     outbox.drain();
     Channel channel = webSocket;
     if (channel != null && channel.isActive()) {
       WebSocketCloseStatus status =
-          "parse error".equals(reason)
+          reason == CloseReason.PARSE_ERROR
               ? WebSocketCloseStatus.PROTOCOL_ERROR
               : WebSocketCloseStatus.NORMAL_CLOSURE;
       channel
@@ -698,7 +707,7 @@ final class EngineIoSession implements EngineIoSocket {
     Handler receiver = handler;
     if (receiver != null) {
       try {
-        receiver.onClose(reason);
+        receiver.onClose(reason.wireName());
       } catch (RuntimeException e) {
         log.warn("session {}: the handler failed on close", id, e);
       }
@@ -708,7 +717,7 @@ final class EngineIoSession implements EngineIoSocket {
   /** Whatever arrives after the pong deadline finds the session dead, timer or not. */
   private void closeIfHeartbeatOverdue() {
     if (!closed && heartbeat.isOverdue()) {
-      close("ping timeout");
+      close(CloseReason.PING_TIMEOUT);
     }
   }
 

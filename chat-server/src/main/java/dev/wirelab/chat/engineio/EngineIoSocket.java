@@ -47,10 +47,7 @@ public interface EngineIoSocket {
 
     void onBinary(byte[] binary);
 
-    /**
-     * The session ended: {@code "transport close"}, {@code "ping timeout"}, {@code "transport
-     * error"}, {@code "parse error"}, {@code "forced close"}, {@code "forced server close"}.
-     */
+    /** The session ended; {@code reason} is the {@link CloseReason#wireName()} of why. */
     void onClose(String reason);
   }
 

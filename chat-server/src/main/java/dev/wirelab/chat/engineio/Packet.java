@@ -26,6 +26,11 @@ public record Packet(PacketType type, String text, byte[] binary) {
     return binary != null;
   }
 
+  /** The {@code 2probe} a client sends on a WebSocket to try an upgrade. */
+  boolean isProbe() {
+    return type == PacketType.PING && "probe".equals(text);
+  }
+
   /** Roughly what this packet costs in an outbound buffer, for the slow-reader limit. */
   int estimatedBytes() {
     return isBinary() ? binary.length * 4 / 3 + 4 : text.length() + 1;

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import org.slf4j.Logger;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class WebSocketTransportHandler extends SimpleChannelInboundHandler<Object> {
   private static final Logger log = LoggerFactory.getLogger(WebSocketTransportHandler.class);
 
+  private static final Packet PROBE_ANSWER = Packet.text(PacketType.PONG, "probe");
+
   private final EngineIoSession session;
 
   WebSocketTransportHandler(EngineIoSession session) {
@@ -32,6 +35,9 @@ final class WebSocketTransportHandler extends SimpleChannelInboundHandler<Object
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, Object message) {
     if (message instanceof Packet packet) {
+      if (packet.isProbe() && session.isProbe(ctx.channel())) {
+        answerProbe(ctx);
+      }
       session.onWebSocketPacket(ctx.channel(), packet);
     } else if (message instanceof PingWebSocketFrame ping) {
       ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
@@ -40,6 +46,19 @@ final class WebSocketTransportHandler extends SimpleChannelInboundHandler<Object
     } else if (!(message instanceof PongWebSocketFrame)) {
       log.debug("{}: ignored {}", session, message);
     }
+  }
+
+  /**
+   * Answers an upgrade's probe from this connection's loop as it is read, not from the session's,
+   * which may be another loop busy with polling work; and flushed past the flush consolidation,
+   * which would hold it to the end of this read. So everything the probe leads to (the upgrade that
+   * the {@code 5} read next completes, the refusal of a GET the client sent after it) happens after
+   * the {@code 3probe} is on the wire, whatever the loops' timing.
+   */
+  private static void answerProbe(ChannelHandlerContext ctx) {
+    ctx.write(PROBE_ANSWER, ctx.voidPromise());
+    ChannelHandlerContext consolidation = ctx.pipeline().context(FlushConsolidationHandler.class);
+    (consolidation != null ? consolidation : ctx).flush();
   }
 
   @Override
@@ -55,14 +74,14 @@ final class WebSocketTransportHandler extends SimpleChannelInboundHandler<Object
       log.debug("{}: write after close: {}", session, cause.toString());
       return;
     }
-    String reason;
+    CloseReason reason;
     if (cause instanceof CorruptedWebSocketFrameException corrupted
             && corrupted.closeStatus().equals(WebSocketCloseStatus.MESSAGE_TOO_BIG)
         || cause instanceof TooLongFrameException) {
       log.info("{}: message larger than maxPayload; closing with 1009", session);
       ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG))
           .addListener(ChannelFutureListener.CLOSE);
-      session.onWebSocketError(ctx.channel(), "transport error");
+      session.onWebSocketError(ctx.channel(), CloseReason.TRANSPORT_ERROR);
       return;
     } else if (cause instanceof CorruptedWebSocketFrameException
         || cause instanceof DecoderException && cause.getCause() instanceof PacketParseException) {
@@ -70,13 +89,13 @@ final class WebSocketTransportHandler extends SimpleChannelInboundHandler<Object
           "{}: parse error: {}",
           session,
           cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage());
-      reason = "parse error";
+      reason = CloseReason.PARSE_ERROR;
     } else if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
       log.info("{}: connection failed: {}", session, cause.toString());
-      reason = "transport error";
+      reason = CloseReason.TRANSPORT_ERROR;
     } else {
       log.warn("{}: unexpected error; closing", session, cause);
-      reason = "transport error";
+      reason = CloseReason.TRANSPORT_ERROR;
     }
     session.onWebSocketError(ctx.channel(), reason);
     ctx.close();

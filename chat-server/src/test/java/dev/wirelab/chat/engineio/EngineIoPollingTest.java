@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wirelab.chat.http.RawHttp;
 import dev.wirelab.chat.http.RawHttp.Request;
 import dev.wirelab.chat.http.RawHttp.Response;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** HTTP long-polling byte for byte, as the reference server answers it, over plain sockets. */
@@ -167,6 +171,48 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
     assertThat(crossed.status()).isEqualTo(200);
     assertThat(crossed.body()).isEqualTo("6");
     assertError(RawHttp.get(server.port(), polling(sid)), 400, 1, "Session ID unknown");
+  }
+
+  @Test
+  void aPollThatFoundTheSessionOpenButRunsAfterTheClientsCloseGetsTheNoop() throws Exception {
+    String sid = openPollingSession();
+    EngineIoSession session = (EngineIoSession) server.listener.nextOpened();
+    CountDownLatch blocked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    session
+        .loop()
+        .execute(
+            () -> {
+              blocked.countDown();
+              awaitQuietly(release);
+            });
+    assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
+    EmbeddedChannel postConnection = EmbeddedHttp.connection();
+    EmbeddedChannel getConnection = EmbeddedHttp.connection();
+    try {
+      // Both find the session registered and wait for its loop, the close first: the order two
+      // connections' event loops can give the reference suite's GET and POST 1.
+      EmbeddedHttp.send(server.engine, postConnection, HttpMethod.POST, polling(sid), "1");
+      EmbeddedHttp.send(server.engine, getConnection, HttpMethod.GET, polling(sid), "");
+      release.countDown();
+      session.loop().submit(() -> {}).get(10, TimeUnit.SECONDS);
+
+      assertThat(EmbeddedHttp.answer(postConnection)).isEqualTo("200 ok");
+      assertThat(EmbeddedHttp.answer(getConnection)).isEqualTo("200 6");
+      assertError(RawHttp.get(server.port(), polling(sid)), 400, 1, "Session ID unknown");
+    } finally {
+      release.countDown();
+      postConnection.finishAndReleaseAll();
+      getConnection.finishAndReleaseAll();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wirelab.chat.engineio.RawWebSocket.Frame;
 import dev.wirelab.chat.http.RawHttp;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The WebSocket transport and the upgrade, driven by a raw client that can misbehave. */
@@ -62,22 +68,130 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
   }
 
   @Test
-  void aPollSentRightBehindTheUpgradePacketIsRefusedAsAfterTheUpgrade() throws Exception {
-    String sid = openPollingSession();
-    try (RawWebSocket socket = RawWebSocket.connect(server.port(), WEBSOCKET + "&sid=" + sid)) {
-      // Back to back, as the official suite sends them: the GET's connection may be served by
-      // another event loop before the WebSocket's loop has read the 5.
-      socket.sendText("2probe");
-      socket.sendText("5");
-      RawHttp.Response poll = RawHttp.get(server.port(), POLLING + "&sid=" + sid);
+  void theProbeIsAnsweredOnItsOwnConnectionWhileTheSessionsLoopIsBusy() throws Exception {
+    openPollingSession();
+    EngineIoSession session = (EngineIoSession) server.listener.nextOpened();
+    EmbeddedChannel probe =
+        new EmbeddedChannel(
+            // As the web server's pipeline has it: it holds flushes made during a read.
+            new FlushConsolidationHandler(256, true),
+            new WebSocketPacketCodec(EngineIoOptions.defaults().maxPayload()),
+            new WebSocketTransportHandler(session));
+    CountDownLatch blocked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      assertThat(session.claimProbe(probe)).isTrue();
+      session
+          .loop()
+          .execute(
+              () -> {
+                blocked.countDown();
+                awaitQuietly(release);
+              });
+      assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
 
-      assertThat(poll.status()).isEqualTo(400);
-      assertThat(poll.body()).isEqualTo("{\"code\":3,\"message\":\"Bad request\"}");
-      assertThat(socket.read().text()).isEqualTo("3probe");
-      socket.sendText("4hello");
-      assertThat(socket.read().text()).isEqualTo("4hello");
+      // Read and not yet ended (no channelReadComplete): the 5 could follow in the same read.
+      probe.writeOneInbound(new TextWebSocketFrame("2probe"));
+
+      // On the wire within the read, while the session's loop, held by the latch, has not seen it.
+      assertThat(textOf(probe.readOutbound())).isEqualTo("3probe");
+      probe.flushInbound();
+      release.countDown();
+      session.loop().submit(() -> {}).get(10, TimeUnit.SECONDS);
+      assertThat((Object) probe.readOutbound()).as("answered once").isNull();
+    } finally {
+      release.countDown();
+      probe.close();
+      session.loop().submit(() -> {}).get(10, TimeUnit.SECONDS);
+      probe.finishAndReleaseAll();
     }
-    assertThat(server.listener.nextOpened().transportName()).isEqualTo("websocket");
+  }
+
+  private static String textOf(TextWebSocketFrame frame) {
+    assertThat(frame).as("a frame written").isNotNull();
+    try {
+      return frame.text();
+    } finally {
+      frame.release();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * A polling session whose timers run on the test's own EmbeddedChannel, with time frozen, and a
+   * probe connection that has claimed its upgrade and sent {@code 2probe}: the suite's order is
+   * {@code 2probe}, {@code 5}, then a GET, which may reach the session before the {@code 5} does.
+   */
+  private static final class HeldUpgrade implements AutoCloseable {
+    final RecordingListener listener = new RecordingListener();
+    final EngineIoServer engine = new EngineIoServer(EngineIoOptions.defaults(), listener);
+    final EmbeddedChannel clock = EmbeddedHttp.connection();
+    final EmbeddedChannel get = EmbeddedHttp.connection();
+    final EngineIoSession session;
+    final EmbeddedChannel probe;
+
+    HeldUpgrade() throws Exception {
+      clock.freezeTime();
+      EmbeddedHttp.send(engine, clock, HttpMethod.GET, POLLING, "");
+      String open = EmbeddedHttp.answer(clock);
+      String sid = JSON.readTree(open.substring("200 0".length())).get("sid").asText();
+      session = (EngineIoSession) listener.nextOpened();
+      probe =
+          new EmbeddedChannel(
+              new WebSocketPacketCodec(EngineIoOptions.defaults().maxPayload()),
+              new WebSocketTransportHandler(session));
+      assertThat(session.claimProbe(probe)).isTrue();
+      session.attachProbe(probe);
+      probe.writeInbound(new TextWebSocketFrame("2probe"));
+      assertThat(textOf(probe.readOutbound())).isEqualTo("3probe");
+      EmbeddedHttp.send(engine, get, HttpMethod.GET, POLLING + "&sid=" + sid, "");
+    }
+
+    void advance(long millis) {
+      clock.advanceTimeBy(millis, TimeUnit.MILLISECONDS);
+      clock.runScheduledPendingTasks();
+    }
+
+    @Override
+    public void close() {
+      session.close();
+      probe.finishAndReleaseAll();
+      get.finishAndReleaseAll();
+      clock.finishAndReleaseAll();
+    }
+  }
+
+  @Test
+  void aGetSentDuringTheUpgradeWaitsForTheUpgradePacketAndIsRefusedAfterIt() throws Exception {
+    try (HeldUpgrade upgrade = new HeldUpgrade()) {
+      upgrade.advance(EngineIoSession.UPGRADE_HOLD_MILLIS - 1);
+      assertThat(EmbeddedHttp.answer(upgrade.get)).as("held until the upgrade ends").isNull();
+
+      upgrade.probe.writeInbound(new TextWebSocketFrame("5"));
+
+      // As had it come after the 5, which the client sent first.
+      assertThat(EmbeddedHttp.answer(upgrade.get))
+          .isEqualTo("400 {\"code\":3,\"message\":\"Bad request\"}");
+      assertThat(upgrade.session.transportName()).isEqualTo("websocket");
+    }
+  }
+
+  @Test
+  void aGetHeldForAnUpgradeThatDoesNotEndIsReleasedWithANoopAfterTheHold() throws Exception {
+    try (HeldUpgrade upgrade = new HeldUpgrade()) {
+      upgrade.advance(EngineIoSession.UPGRADE_HOLD_MILLIS);
+
+      assertThat(EmbeddedHttp.answer(upgrade.get)).isEqualTo("200 6");
+      upgrade.probe.writeInbound(new TextWebSocketFrame("5"));
+      assertThat(upgrade.session.transportName()).isEqualTo("websocket");
+    }
   }
 
   @Test

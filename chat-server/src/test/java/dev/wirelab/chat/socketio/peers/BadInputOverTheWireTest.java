@@ -3,6 +3,7 @@ package dev.wirelab.chat.socketio.peers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wirelab.chat.socketio.SocketIoOptions;
+import dev.wirelab.chat.socketio.protocol.PacketDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,12 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A client speaking broken Socket.IO over real HTTP long-polling is disconnected with "parse
- * error", while an official client on the same server carries on.
+ * error", while an official client on the same server carries on; packets for a namespace the
+ * client is not in close its connection, a CONNECT for one that cannot exist is refused.
  */
 class BadInputOverTheWireTest {
 
@@ -98,6 +101,73 @@ class BadInputOverTheWireTest {
 
       good.emitWithAck("sum", 40, 2);
       assertThat(good.next("ack").get("args").get(0).asInt()).isEqualTo(42);
+    }
+  }
+
+  /** The server closed the session: its next poll is the close packet, the one after unknown. */
+  private static void assertClosedByServer(PollingSession session) throws IOException {
+    assertThat(session.poll()).isEqualTo(new Response(200, "1"));
+    assertThat(session.poll().status()).isEqualTo(400);
+  }
+
+  @Test
+  void anEventBeforeConnectClosesTheConnection() throws Exception {
+    try (RunningServer server = new RunningServer(SocketIoOptions.defaults())) {
+      PollingSession session =
+          PollingSession.open(server.url("/socket.io/?EIO=4&transport=polling"));
+
+      // The spec: a packet for a namespace the client has not CONNECTed MUST close the connection.
+      assertThat(session.post("42[\"hello\"]").body()).isEqualTo("ok");
+
+      assertClosedByServer(session);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"42/admin,[\"hello\"]", "43/admin,1[]", "41/admin,"})
+  void aPacketForANamespaceNotJoinedClosesTheConnection(String packet) throws Exception {
+    try (RunningServer server = new RunningServer(SocketIoOptions.defaults())) {
+      server.io().of("/admin");
+      PollingSession session =
+          PollingSession.open(server.url("/socket.io/?EIO=4&transport=polling"));
+      assertThat(session.post("40").body()).isEqualTo("ok");
+      assertThat(session.poll().body()).startsWith("40{\"sid\":");
+
+      assertThat(session.post(packet).body()).isEqualTo("ok");
+
+      assertClosedByServer(session);
+    }
+  }
+
+  @Test
+  void anEventAfterDisconnectClosesTheConnection() throws Exception {
+    try (RunningServer server = new RunningServer(SocketIoOptions.defaults())) {
+      PollingSession session =
+          PollingSession.open(server.url("/socket.io/?EIO=4&transport=polling"));
+      assertThat(session.post("40").body()).isEqualTo("ok");
+      assertThat(session.poll().body()).startsWith("40{\"sid\":");
+      assertThat(session.post("41").body()).isEqualTo("ok");
+
+      assertThat(session.post("42[\"hello\"]").body()).isEqualTo("ok");
+
+      assertClosedByServer(session);
+    }
+  }
+
+  @Test
+  void aTooLongNamespaceInConnectIsRefusedAndTheConnectionStays() throws Exception {
+    try (RunningServer server = new RunningServer(SocketIoOptions.defaults())) {
+      PollingSession session =
+          PollingSession.open(server.url("/socket.io/?EIO=4&transport=polling"));
+      String name = "/" + "n".repeat(PacketDecoder.MAX_NAMESPACE_LENGTH + 44);
+
+      assertThat(session.post("40" + name + ",").body()).isEqualTo("ok");
+
+      // CONNECT_ERROR, named like the CONNECT, as the reference answers any namespace it lacks.
+      assertThat(session.poll())
+          .isEqualTo(new Response(200, "44" + name + ",{\"message\":\"Invalid namespace\"}"));
+      assertThat(session.post("40").body()).isEqualTo("ok");
+      assertThat(session.poll().body()).startsWith("40{\"sid\":");
     }
   }
 }
