@@ -5,6 +5,7 @@ import static dev.wirelab.inspector.Packets.FIN;
 import static dev.wirelab.inspector.Packets.PSH;
 import static dev.wirelab.inspector.Packets.SYN;
 
+import dev.wirelab.inspector.decode.DhcpMessageBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ public final class GeneratedCaptures {
           "gen_dns_tcp_split.pcap", GeneratedCaptures::dnsOverTcpSplit,
           "gen_ipv4_fragments.pcap", GeneratedCaptures::ipv4Fragments,
           "gen_syn_retransmitted.pcap", GeneratedCaptures::synRetransmitted,
-          "gen_tcp_story.pcap", GeneratedCaptures::tcpStory);
+          "gen_tcp_story.pcap", GeneratedCaptures::tcpStory,
+          "gen_dhcp_overload.pcap", GeneratedCaptures::dhcpOverload);
 
   private GeneratedCaptures() {}
 
@@ -37,6 +39,73 @@ public final class GeneratedCaptures {
     for (Map.Entry<String, Supplier<Packets>> capture : ALL.entrySet()) {
       capture.getValue().get().write(Path.of(args[0], capture.getKey()));
     }
+  }
+
+  /**
+   * DHCP messages whose options go on in the BOOTP header's file and sname fields (option 52, RFC
+   * 2132 9.3): an Offer overloading both, a Request whose requested address and host name are in
+   * sname, and an ACK whose message type itself is in file while sname holds a real name.
+   */
+  static Packets dhcpOverload() {
+    byte[] mac = {0x02, 0x00, 0x5e, 0x10, 0x00, 0x02};
+    String server = "192.0.2.1";
+    int[] serverId = {192, 0, 2, 1};
+    int[] mask = {255, 255, 255, 0};
+    int[] hour = {0, 0, 0x0e, 0x10};
+    Packets p = new Packets();
+    p.add(
+        100,
+        Packets.udpFrame(
+            server,
+            67,
+            "192.0.2.123",
+            68,
+            new DhcpMessageBuilder(2, 0x0d0c0b0aL, mac)
+                .yourIp(192, 0, 2, 123)
+                .option(53, 2)
+                .option(52, 3)
+                .option(54, serverId)
+                .inFile()
+                .option(51, hour)
+                .option(1, mask)
+                .option(3, serverId)
+                .inSname()
+                .option(6, 192, 0, 2, 1, 192, 0, 2, 2)
+                .option(15, "lab.example")
+                .build(0)));
+    p.add(
+        100,
+        Packets.udpFrame(
+            "0.0.0.0",
+            68,
+            "255.255.255.255",
+            67,
+            new DhcpMessageBuilder(1, 0x0d0c0b0aL, mac)
+                .option(53, 3)
+                .option(52, 2)
+                .option(54, serverId)
+                .inSname()
+                .option(50, 192, 0, 2, 123)
+                .option(12, "wirelab-student")
+                .build(0)));
+    p.add(
+        100,
+        Packets.udpFrame(
+            server,
+            67,
+            "192.0.2.123",
+            68,
+            new DhcpMessageBuilder(2, 0x0d0c0b0aL, mac)
+                .yourIp(192, 0, 2, 123)
+                .serverName("pxe.lab.example")
+                .option(52, 1)
+                .inFile()
+                .option(53, 5)
+                .option(54, serverId)
+                .option(51, hour)
+                .option(1, mask)
+                .build(0)));
+    return p;
   }
 
   /**

@@ -22,6 +22,9 @@ final class DhcpOptions {
 
   long leaseSeconds = -1;
 
+  /** Option 52: whether the file and sname fields hold options too; null when they do not. */
+  DhcpOverload overload;
+
   /**
    * Reads the options from {@code at} to {@code end}, adding one field per option; what was read
    * before a malformed option stays, for the summary.
@@ -119,6 +122,17 @@ final class DhcpOptions {
           text = type == null ? "type " + messageType : type.label();
           meaning = type == null ? "not a type RFC 2132 defines" : type.meaning();
           json = messageType;
+        }
+      }
+      case OVERLOAD -> {
+        if (length != 1) {
+          text = wrongLength(length, "1");
+        } else {
+          int overloadCode = Bytes.u8(data, value);
+          overload = DhcpOverload.of(overloadCode);
+          text = String.valueOf(overloadCode);
+          meaning = overload == null ? "not a value RFC 2132 defines" : overload.meaning();
+          json = overloadCode;
         }
       }
       case OPTION_CODES -> {

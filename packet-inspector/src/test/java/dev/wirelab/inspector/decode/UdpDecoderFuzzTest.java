@@ -31,7 +31,8 @@ class UdpDecoderFuzzTest {
           "netns_ssdp_nbns_igmp.pcap",
           "netns_dhcp_nak_igmp_query.pcap",
           "netns_ssdp_answer.pcap",
-          "netns_nbns_nmbd.pcap");
+          "netns_nbns_nmbd.pcap",
+          "gen_dhcp_overload.pcap");
 
   private final Random random = new Random(SEED);
   private final FrameDecoder decoder = new FrameDecoder(List.of());

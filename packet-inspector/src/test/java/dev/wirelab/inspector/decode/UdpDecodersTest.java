@@ -104,6 +104,57 @@ class UdpDecodersTest {
   }
 
   @Test
+  void dhcpOptionsGoOnInTheFileAndSnameFieldsWhenOverloaded() {
+    byte[] ack =
+        new DhcpMessageBuilder(2, 0x0a0b0c0dL, MAC)
+            .yourIp(192, 168, 0, 10)
+            .option(52, 3)
+            .inFile()
+            .option(53, 5)
+            .option(51, 0, 0, 0x0e, 0x10)
+            .inSname()
+            .option(3, 192, 168, 0, 1)
+            .build(0);
+
+    DecodedFrame frame = udp("192.168.0.1", 67, "192.168.0.10", 68, ack);
+
+    assertThat(frame.malformed()).isEmpty();
+    assertThat(frame.summary())
+        .endsWith("DHCP ACK xid 0x0a0b0c0d to 00:0b:82:01:fc:42: 192.168.0.10, lease 3600 s");
+    assertThat(frame.json())
+        .containsEntry("dhcp.option.option_overload", 3)
+        .containsEntry("dhcp.type", 5)
+        .containsEntry("dhcp.option.router", List.of("192.168.0.1"));
+    assertThat(field(frame, "Boot file name")).isEqualTo("(options)");
+    assertThat(field(frame, "Server host name")).isEqualTo("(options)");
+  }
+
+  @Test
+  void withoutOverloadTheSnameFieldIsAName() {
+    byte[] ack =
+        new DhcpMessageBuilder(2, 1, MAC).serverName("pxe.lab.example").option(53, 5).build(0);
+
+    DecodedFrame frame = udp("192.168.0.1", 67, "192.168.0.10", 68, ack);
+
+    assertThat(field(frame, "Server host name")).isEqualTo("pxe.lab.example");
+    assertThat(frame.json()).doesNotContainKey("dhcp.option.option_overload");
+  }
+
+  @Test
+  void dhcpOptionCutShortInTheFileFieldIsMalformed() {
+    byte[] offer = new DhcpMessageBuilder(2, 2, MAC).option(53, 2).option(52, 1).build(0);
+    // Option 51 says 4 bytes, but starts 2 bytes before the end of the 128-byte file field.
+    offer[108 + 126] = 51;
+    offer[108 + 127] = 4;
+
+    DecodedFrame frame = udp("192.168.0.1", 67, "192.168.0.10", 68, offer);
+
+    assertThat(frame.malformed())
+        .containsExactly("DHCP option 51 value needs 4 bytes, only 0 present");
+    assertThat(frame.summary()).contains("DHCP Offer xid 0x00000002");
+  }
+
+  @Test
   void bootpHeaderCutShortIsMalformed() {
     byte[] cut = new DhcpMessageBuilder(1, 1, MAC).build(100);
 
@@ -439,28 +490,9 @@ class UdpDecodersTest {
     return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
-  /** A frame from fe80::1 to ff02::1:2 (all DHCP agents), built with the IPv6 and UDP headers. */
+  /** A frame from fe80::1 to ff02::1:2 (all DHCP agents). */
   private DecodedFrame udp6(int srcPort, int dstPort, byte[] payload) {
-    byte[] ip = new byte[40 + 8 + payload.length];
-    ip[0] = 0x60;
-    Packets.put16(ip, 4, 8 + payload.length);
-    ip[6] = 17;
-    ip[7] = 1;
-    ip[8] = (byte) 0xfe;
-    ip[9] = (byte) 0x80;
-    ip[23] = 1;
-    ip[24] = (byte) 0xff;
-    ip[25] = 2;
-    ip[37] = 1;
-    ip[39] = 2;
-    Packets.put16(ip, 40, srcPort);
-    Packets.put16(ip, 42, dstPort);
-    Packets.put16(ip, 44, 8 + payload.length);
-    System.arraycopy(payload, 0, ip, 48, payload.length);
-    // The UDP checksum, over the IPv6 pseudo-header (RFC 8200 8.1).
-    int pseudo = Packets.checksum(ip, 8, 40, 17 + 8 + payload.length);
-    Packets.put16(ip, 46, Packets.checksum(ip, 40, ip.length, 0xFFFF - pseudo));
-    byte[] frame = Packets.ethernet(0x86DD, ip);
+    byte[] frame = Packets.udp6Frame("fe80::1", srcPort, "ff02::1:2", dstPort, payload);
     return decoder.decode(1, 0, 0, frame.length, 1, frame);
   }
 
@@ -473,9 +505,7 @@ class UdpDecodersTest {
   }
 
   private DecodedFrame udp(String src, int srcPort, String dst, int dstPort, byte[] payload) {
-    byte[] frame =
-        Packets.ethernetIpv4(
-            Packets.ipv4(src, dst, 17, 1, 0, Packets.udp(src, srcPort, dst, dstPort, payload)));
+    byte[] frame = Packets.udpFrame(src, srcPort, dst, dstPort, payload);
     return decoder.decode(1, 0, 0, frame.length, 1, frame);
   }
 

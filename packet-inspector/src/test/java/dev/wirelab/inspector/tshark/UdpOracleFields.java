@@ -24,6 +24,7 @@ final class UdpOracleFields {
           "dhcp.option.requested_ip_address",
           "dhcp.option.dhcp_server_id",
           "dhcp.option.ip_address_lease_time",
+          "dhcp.option.option_overload",
           "dhcp.option.renewal_time_value",
           "dhcp.option.rebinding_time_value",
           "dhcp.option.broadcast_address",
