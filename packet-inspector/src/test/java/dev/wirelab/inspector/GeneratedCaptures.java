@@ -6,6 +6,7 @@ import static dev.wirelab.inspector.Packets.PSH;
 import static dev.wirelab.inspector.Packets.SYN;
 
 import dev.wirelab.inspector.decode.DhcpMessageBuilder;
+import dev.wirelab.inspector.decode.Dhcpv6MessageBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ public final class GeneratedCaptures {
           "gen_ipv4_fragments.pcap", GeneratedCaptures::ipv4Fragments,
           "gen_syn_retransmitted.pcap", GeneratedCaptures::synRetransmitted,
           "gen_tcp_story.pcap", GeneratedCaptures::tcpStory,
-          "gen_dhcp_overload.pcap", GeneratedCaptures::dhcpOverload);
+          "gen_dhcp_overload.pcap", GeneratedCaptures::dhcpOverload,
+          "gen_dhcpv6_relay.pcap", GeneratedCaptures::dhcpv6Relay);
 
   private GeneratedCaptures() {}
 
@@ -105,6 +107,69 @@ public final class GeneratedCaptures {
                 .option(51, hour)
                 .option(1, mask)
                 .build(0)));
+    return p;
+  }
+
+  /**
+   * DHCPv6 through relay agents (RFC 8415 19 and 20): a client's Solicit in a Relay-forw to the
+   * server and the Advertise back in a Relay-repl, each with the relay's Interface-ID; then a
+   * Solicit that passed two relays, one Relay-forw inside the other.
+   */
+  static Packets dhcpv6Relay() {
+    String relay = "2001:db8:1::1";
+    String server = "2001:db8::2";
+    String client = "fe80::2";
+    byte[] clientId = {0, 3, 0, 1, 0x02, 0x00, 0x5e, 0x10, 0x00, 0x02};
+    byte[] serverId = {0, 3, 0, 1, 0x02, 0x00, 0x5e, 0x10, 0x00, 0x01};
+    byte[] interfaceId = "eth1".getBytes(StandardCharsets.US_ASCII);
+    Dhcpv6MessageBuilder solicit =
+        Dhcpv6MessageBuilder.message(1, 0x4a5b6c)
+            .option(1, clientId)
+            .option(8, 0, 0)
+            .option(6, 0, 23);
+    Dhcpv6MessageBuilder advertise =
+        Dhcpv6MessageBuilder.message(2, 0x4a5b6c)
+            .option(1, clientId)
+            .option(2, serverId)
+            .iaNa(1, "2001:db8:1::100", 3600, 7200)
+            .option(23, Packets.address6("2001:db8::53"));
+    Packets p = new Packets();
+    p.add(
+        100,
+        Packets.udp6Frame(
+            relay,
+            547,
+            server,
+            547,
+            Dhcpv6MessageBuilder.relay(12, 0, relay, client)
+                .option(18, interfaceId)
+                .relayMessage(solicit)
+                .build()));
+    p.add(
+        100,
+        Packets.udp6Frame(
+            server,
+            547,
+            relay,
+            547,
+            Dhcpv6MessageBuilder.relay(13, 0, relay, client)
+                .option(18, interfaceId)
+                .relayMessage(advertise)
+                .build()));
+    String outer = "2001:db8:2::1";
+    p.add(
+        100,
+        Packets.udp6Frame(
+            outer,
+            547,
+            server,
+            547,
+            Dhcpv6MessageBuilder.relay(12, 1, "::", relay)
+                .relayMessage(
+                    Dhcpv6MessageBuilder.relay(12, 0, relay, client)
+                        .option(18, interfaceId)
+                        .relayMessage(solicit))
+                .build()));
     return p;
   }
 

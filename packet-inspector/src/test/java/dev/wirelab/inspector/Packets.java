@@ -300,7 +300,7 @@ public final class Packets {
   }
 
   /** An IPv6 address literal ("fe80::1"): parsed, never looked up. */
-  static byte[] address6(String literal) {
+  public static byte[] address6(String literal) {
     try {
       return java.net.InetAddress.getByName(literal).getAddress();
     } catch (java.net.UnknownHostException e) {
@@ -313,7 +313,7 @@ public final class Packets {
     b[at + 1] = (byte) value;
   }
 
-  static void put32(byte[] b, int at, long value) {
+  public static void put32(byte[] b, int at, long value) {
     put16(b, at, (int) (value >>> 16));
     put16(b, at + 2, (int) value);
   }

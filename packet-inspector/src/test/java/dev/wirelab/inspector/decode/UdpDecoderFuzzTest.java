@@ -32,7 +32,8 @@ class UdpDecoderFuzzTest {
           "netns_dhcp_nak_igmp_query.pcap",
           "netns_ssdp_answer.pcap",
           "netns_nbns_nmbd.pcap",
-          "gen_dhcp_overload.pcap");
+          "gen_dhcp_overload.pcap",
+          "gen_dhcpv6_relay.pcap");
 
   private final Random random = new Random(SEED);
   private final FrameDecoder decoder = new FrameDecoder(List.of());

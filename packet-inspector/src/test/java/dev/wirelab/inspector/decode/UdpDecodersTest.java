@@ -306,18 +306,62 @@ class UdpDecodersTest {
   }
 
   @Test
-  void dhcpv6RelayForwardHasNoTransactionId() {
-    byte[] relay = new byte[1 + 34 + 4];
-    relay[0] = 12;
-    relay[1] = 1;
-    relay[35] = 0;
-    relay[36] = 9; // Relay message option, empty
+  void dhcpv6RelayRoundTripDecodesTheRelayedMessage() {
+    byte[] relay =
+        Dhcpv6MessageBuilder.relay(13, 2, "2001:db8:1::1", "fe80::2")
+            .relayMessage(
+                Dhcpv6MessageBuilder.message(7, 0x123456).iaNa(9, "2001:db8::161", 200, 300))
+            .build();
 
     DecodedFrame frame = udp6(547, 547, relay);
 
     assertThat(frame.malformed()).isEmpty();
-    assertThat(frame.summary()).endsWith("DHCPv6 Relay-forw");
-    assertThat(frame.json()).containsEntry("dhcpv6.type", 12).doesNotContainKey("dhcpv6.xid");
+    assertThat(frame.summary())
+        .endsWith(
+            "DHCPv6 Relay-repl (hop count 2, peer fe80::2): Reply xid 0x123456: 2001:db8::161");
+    assertThat(frame.json())
+        .containsEntry("dhcpv6.type", 13)
+        .containsEntry("dhcpv6.hopcount", 2)
+        .containsEntry("dhcpv6.linkaddr", "2001:db8:1::1")
+        .containsEntry("dhcpv6.peeraddr", "fe80::2")
+        .containsEntry("dhcpv6.xid", 0x123456)
+        .containsEntry("dhcpv6.option.type", List.of(9, 3, 5))
+        .containsEntry("dhcpv6.iaaddr.ip", "2001:db8::161");
+    assertThat(field(frame, "  Message type")).isEqualTo("7 Reply");
+    assertThat(field(frame, "    IA address (5)"))
+        .isEqualTo("2001:db8::161, preferred 200 s, valid 300 s");
+  }
+
+  @Test
+  void dhcpv6RelaysNestedDeeperThanTheHopLimitAreNotFollowed() {
+    Dhcpv6MessageBuilder message = Dhcpv6MessageBuilder.message(1, 1);
+    for (int hops = 0; hops < 9; hops++) {
+      message = Dhcpv6MessageBuilder.relay(12, hops, "::", "fe80::2").relayMessage(message);
+    }
+
+    DecodedFrame frame = udp6(547, 547, message.build());
+
+    assertThat(frame.malformed()).isEmpty();
+    // Nine relay messages are read (hop counts 8 down to 0); the Solicit in the ninth is not.
+    StringBuilder relays = new StringBuilder("DHCPv6 Relay-forw (hop count 8, peer fe80::2)");
+    for (int hops = 7; hops >= 0; hops--) {
+      relays.append(": Relay-forw (hop count ").append(hops).append(", peer fe80::2)");
+    }
+    assertThat(frame.summary()).endsWith(relays.toString());
+    assertThat(field(frame, "                Relay message (9)"))
+        .isEqualTo("4 bytes (inside more than 8 relays: not followed)");
+    assertThat(frame.json()).containsEntry("dhcpv6.hopcount", 8).doesNotContainKey("dhcpv6.xid");
+  }
+
+  @Test
+  void dhcpv6RelayHeaderCutShortIsMalformed() {
+    byte[] relay = Dhcpv6MessageBuilder.relay(12, 0, "::", "fe80::2").build();
+
+    DecodedFrame frame = udp6(547, 547, java.util.Arrays.copyOf(relay, 30));
+
+    assertThat(frame.malformed())
+        .containsExactly("DHCPv6 relay header needs 34 bytes, only 30 present");
+    assertThat(frame.json()).containsEntry("dhcpv6.type", 12);
   }
 
   @Test
