@@ -50,64 +50,57 @@ public final class GeneratedCaptures {
    */
   static Packets dhcpOverload() {
     byte[] mac = {0x02, 0x00, 0x5e, 0x10, 0x00, 0x02};
-    String server = "192.0.2.1";
     int[] serverId = {192, 0, 2, 1};
     int[] mask = {255, 255, 255, 0};
     int[] hour = {0, 0, 0x0e, 0x10};
-    Packets p = new Packets();
-    p.add(
-        100,
-        Packets.udpFrame(
-            server,
-            67,
-            "192.0.2.123",
-            68,
-            new DhcpMessageBuilder(2, 0x0d0c0b0aL, mac)
-                .yourIp(192, 0, 2, 123)
-                .option(53, 2)
-                .option(52, 3)
-                .option(54, serverId)
-                .inFile()
-                .option(51, hour)
-                .option(1, mask)
-                .option(3, serverId)
-                .inSname()
-                .option(6, 192, 0, 2, 1, 192, 0, 2, 2)
-                .option(15, "lab.example")
-                .build(0)));
-    p.add(
-        100,
-        Packets.udpFrame(
-            "0.0.0.0",
-            68,
-            "255.255.255.255",
-            67,
-            new DhcpMessageBuilder(1, 0x0d0c0b0aL, mac)
-                .option(53, 3)
-                .option(52, 2)
-                .option(54, serverId)
-                .inSname()
-                .option(50, 192, 0, 2, 123)
-                .option(12, "wirelab-student")
-                .build(0)));
-    p.add(
-        100,
-        Packets.udpFrame(
-            server,
-            67,
-            "192.0.2.123",
-            68,
-            new DhcpMessageBuilder(2, 0x0d0c0b0aL, mac)
-                .yourIp(192, 0, 2, 123)
-                .serverName("pxe.lab.example")
-                .option(52, 1)
-                .inFile()
-                .option(53, 5)
-                .option(54, serverId)
-                .option(51, hour)
-                .option(1, mask)
-                .build(0)));
-    return p;
+    byte[] offer =
+        new DhcpMessageBuilder(2, 0x0d0c0b0aL, mac)
+            .yourIp(192, 0, 2, 123)
+            .option(53, 2)
+            .option(52, 3)
+            .option(54, serverId)
+            .inFile()
+            .option(51, hour)
+            .option(1, mask)
+            .option(3, serverId)
+            .inSname()
+            .option(6, 192, 0, 2, 1, 192, 0, 2, 2)
+            .option(15, "lab.example")
+            .build(0);
+    byte[] request =
+        new DhcpMessageBuilder(1, 0x0d0c0b0aL, mac)
+            .option(53, 3)
+            .option(52, 2)
+            .option(54, serverId)
+            .inSname()
+            .option(50, 192, 0, 2, 123)
+            .option(12, "wirelab-student")
+            .build(0);
+    byte[] ack =
+        new DhcpMessageBuilder(2, 0x0d0c0b0aL, mac)
+            .yourIp(192, 0, 2, 123)
+            .serverName("pxe.lab.example")
+            .option(52, 1)
+            .inFile()
+            .option(53, 5)
+            .option(54, serverId)
+            .option(51, hour)
+            .option(1, mask)
+            .build(0);
+    return new Packets()
+        .add(100, dhcpFrame(offer))
+        .add(100, dhcpFrame(request))
+        .add(100, dhcpFrame(ack));
+  }
+
+  /**
+   * A DHCP message on the wire: a reply (op 2) from the server to the client's new address, a
+   * request broadcast by a client that has no address yet.
+   */
+  private static byte[] dhcpFrame(byte[] message) {
+    return message[0] == 2
+        ? Packets.udpFrame("192.0.2.1", 67, "192.0.2.123", 68, message)
+        : Packets.udpFrame("0.0.0.0", 68, "255.255.255.255", 67, message);
   }
 
   /**

@@ -196,8 +196,7 @@ final class Dhcp {
     if (code < 0) {
       text.append(op == 2 ? "BOOTP Reply" : "BOOTP Request");
     } else {
-      DhcpMessageType type = DhcpMessageType.of(code);
-      text.append("DHCP ").append(type == null ? "type " + code : type.label());
+      text.append("DHCP ").append(NumberedMessageType.label(DhcpMessageType.of(code), code));
     }
     text.append(" xid ").append(Bytes.hex((int) xid, 8));
     text.append(op == 2 ? " to " : " from ").append(client);

@@ -119,8 +119,8 @@ final class DhcpOptions {
         } else {
           messageType = Bytes.u8(data, value);
           DhcpMessageType type = DhcpMessageType.of(messageType);
-          text = type == null ? "type " + messageType : type.label();
-          meaning = type == null ? "not a type RFC 2132 defines" : type.meaning();
+          text = NumberedMessageType.label(type, messageType);
+          meaning = NumberedMessageType.meaning(type, "RFC 2132");
           json = messageType;
         }
       }

@@ -5,26 +5,23 @@ package dev.wirelab.inspector.decode;
  * more options because the options field was too small for them.
  */
 enum DhcpOverload {
-  FILE(1, "the file field holds more options"),
-  SNAME(2, "the sname field holds more options"),
-  BOTH(3, "the file and sname fields hold more options");
+  FILE("the file field holds more options"),
+  SNAME("the sname field holds more options"),
+  BOTH("the file and sname fields hold more options");
 
-  private final int code;
+  /** values() copies its array on every call; the lookup runs once per option 52. */
+  private static final DhcpOverload[] BY_CODE = values();
+
   private final String meaning;
 
-  DhcpOverload(int code, String meaning) {
-    this.code = code;
+  /** Declared in code order: FILE is 1, SNAME 2, BOTH 3. */
+  DhcpOverload(String meaning) {
     this.meaning = meaning;
   }
 
   /** The value with this code, or null for one RFC 2132 does not define. */
   static DhcpOverload of(int code) {
-    for (DhcpOverload overload : values()) {
-      if (overload.code == code) {
-        return overload;
-      }
-    }
-    return null;
+    return code >= 1 && code <= BY_CODE.length ? BY_CODE[code - 1] : null;
   }
 
   String meaning() {

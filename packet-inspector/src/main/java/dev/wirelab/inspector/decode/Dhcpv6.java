@@ -53,11 +53,11 @@ final class Dhcpv6 {
     d.need(offset, 4, end, "DHCPv6 header");
     int code = Bytes.u8(data, offset);
     Dhcpv6MessageType type = Dhcpv6MessageType.of(code);
-    String name = type == null ? "type " + code : type.label();
+    String name = NumberedMessageType.label(type, code);
     layer.add(
         indent + "Message type",
         code + " " + name,
-        type == null ? "not a type RFC 8415 defines" : type.meaning(),
+        NumberedMessageType.meaning(type, "RFC 8415"),
         offset,
         1);
     d.putFirst("dhcpv6.type", code);
