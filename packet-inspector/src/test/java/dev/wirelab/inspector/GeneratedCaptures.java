@@ -5,6 +5,8 @@ import static dev.wirelab.inspector.Packets.FIN;
 import static dev.wirelab.inspector.Packets.PSH;
 import static dev.wirelab.inspector.Packets.SYN;
 
+import dev.wirelab.inspector.decode.DhcpMessageBuilder;
+import dev.wirelab.inspector.decode.Dhcpv6MessageBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,7 +31,9 @@ public final class GeneratedCaptures {
           "gen_dns_tcp_split.pcap", GeneratedCaptures::dnsOverTcpSplit,
           "gen_ipv4_fragments.pcap", GeneratedCaptures::ipv4Fragments,
           "gen_syn_retransmitted.pcap", GeneratedCaptures::synRetransmitted,
-          "gen_tcp_story.pcap", GeneratedCaptures::tcpStory);
+          "gen_tcp_story.pcap", GeneratedCaptures::tcpStory,
+          "gen_dhcp_overload.pcap", GeneratedCaptures::dhcpOverload,
+          "gen_dhcpv6_relay.pcap", GeneratedCaptures::dhcpv6Relay);
 
   private GeneratedCaptures() {}
 
@@ -37,6 +41,129 @@ public final class GeneratedCaptures {
     for (Map.Entry<String, Supplier<Packets>> capture : ALL.entrySet()) {
       capture.getValue().get().write(Path.of(args[0], capture.getKey()));
     }
+  }
+
+  /**
+   * DHCP messages whose options go on in the BOOTP header's file and sname fields (option 52, RFC
+   * 2132 9.3): an Offer overloading both, a Request whose requested address and host name are in
+   * sname, and an ACK whose message type itself is in file while sname holds a real name.
+   */
+  static Packets dhcpOverload() {
+    byte[] mac = {0x02, 0x00, 0x5e, 0x10, 0x00, 0x02};
+    int[] serverId = {192, 0, 2, 1};
+    int[] mask = {255, 255, 255, 0};
+    int[] hour = {0, 0, 0x0e, 0x10};
+    byte[] offer =
+        new DhcpMessageBuilder(2, 0x0d0c0b0aL, mac)
+            .yourIp(192, 0, 2, 123)
+            .option(53, 2)
+            .option(52, 3)
+            .option(54, serverId)
+            .inFile()
+            .option(51, hour)
+            .option(1, mask)
+            .option(3, serverId)
+            .inSname()
+            .option(6, 192, 0, 2, 1, 192, 0, 2, 2)
+            .option(15, "lab.example")
+            .build(0);
+    byte[] request =
+        new DhcpMessageBuilder(1, 0x0d0c0b0aL, mac)
+            .option(53, 3)
+            .option(52, 2)
+            .option(54, serverId)
+            .inSname()
+            .option(50, 192, 0, 2, 123)
+            .option(12, "wirelab-student")
+            .build(0);
+    byte[] ack =
+        new DhcpMessageBuilder(2, 0x0d0c0b0aL, mac)
+            .yourIp(192, 0, 2, 123)
+            .serverName("pxe.lab.example")
+            .option(52, 1)
+            .inFile()
+            .option(53, 5)
+            .option(54, serverId)
+            .option(51, hour)
+            .option(1, mask)
+            .build(0);
+    return new Packets()
+        .add(100, dhcpFrame(offer))
+        .add(100, dhcpFrame(request))
+        .add(100, dhcpFrame(ack));
+  }
+
+  /**
+   * A DHCP message on the wire: a reply (op 2) from the server to the client's new address, a
+   * request broadcast by a client that has no address yet.
+   */
+  private static byte[] dhcpFrame(byte[] message) {
+    return message[0] == 2
+        ? Packets.udpFrame("192.0.2.1", 67, "192.0.2.123", 68, message)
+        : Packets.udpFrame("0.0.0.0", 68, "255.255.255.255", 67, message);
+  }
+
+  /**
+   * DHCPv6 through relay agents (RFC 8415 19 and 20): a client's Solicit in a Relay-forw to the
+   * server and the Advertise back in a Relay-repl, each with the relay's Interface-ID; then a
+   * Solicit that passed two relays, one Relay-forw inside the other.
+   */
+  static Packets dhcpv6Relay() {
+    String relay = "2001:db8:1::1";
+    String server = "2001:db8::2";
+    String client = "fe80::2";
+    byte[] clientId = {0, 3, 0, 1, 0x02, 0x00, 0x5e, 0x10, 0x00, 0x02};
+    byte[] serverId = {0, 3, 0, 1, 0x02, 0x00, 0x5e, 0x10, 0x00, 0x01};
+    byte[] interfaceId = "eth1".getBytes(StandardCharsets.US_ASCII);
+    Dhcpv6MessageBuilder solicit =
+        Dhcpv6MessageBuilder.message(1, 0x4a5b6c)
+            .option(1, clientId)
+            .option(8, 0, 0)
+            .option(6, 0, 23);
+    Dhcpv6MessageBuilder advertise =
+        Dhcpv6MessageBuilder.message(2, 0x4a5b6c)
+            .option(1, clientId)
+            .option(2, serverId)
+            .iaNa(1, "2001:db8:1::100", 3600, 7200)
+            .option(23, Packets.address6("2001:db8::53"));
+    Packets p = new Packets();
+    p.add(
+        100,
+        Packets.udp6Frame(
+            relay,
+            547,
+            server,
+            547,
+            Dhcpv6MessageBuilder.relay(12, 0, relay, client)
+                .option(18, interfaceId)
+                .relayMessage(solicit)
+                .build()));
+    p.add(
+        100,
+        Packets.udp6Frame(
+            server,
+            547,
+            relay,
+            547,
+            Dhcpv6MessageBuilder.relay(13, 0, relay, client)
+                .option(18, interfaceId)
+                .relayMessage(advertise)
+                .build()));
+    String outer = "2001:db8:2::1";
+    p.add(
+        100,
+        Packets.udp6Frame(
+            outer,
+            547,
+            server,
+            547,
+            Dhcpv6MessageBuilder.relay(12, 1, "::", relay)
+                .relayMessage(
+                    Dhcpv6MessageBuilder.relay(12, 0, relay, client)
+                        .option(18, interfaceId)
+                        .relayMessage(solicit))
+                .build()));
+    return p;
   }
 
   /**

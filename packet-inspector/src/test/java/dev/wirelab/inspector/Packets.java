@@ -123,6 +123,32 @@ public final class Packets {
     return datagram;
   }
 
+  /** A whole Ethernet/IPv4/UDP frame. */
+  public static byte[] udpFrame(String src, int srcPort, String dst, int dstPort, byte[] payload) {
+    return ethernetIpv4(ipv4(src, dst, 17, 1, 0, udp(src, srcPort, dst, dstPort, payload)));
+  }
+
+  /**
+   * A whole Ethernet/IPv6/UDP frame (hop limit 1, as DHCPv6 on a link), the UDP checksum over the
+   * IPv6 pseudo-header (RFC 8200 8.1).
+   */
+  public static byte[] udp6Frame(String src, int srcPort, String dst, int dstPort, byte[] payload) {
+    byte[] ip = new byte[40 + 8 + payload.length];
+    ip[0] = 0x60;
+    put16(ip, 4, 8 + payload.length);
+    ip[6] = 17;
+    ip[7] = 1;
+    System.arraycopy(address6(src), 0, ip, 8, 16);
+    System.arraycopy(address6(dst), 0, ip, 24, 16);
+    put16(ip, 40, srcPort);
+    put16(ip, 42, dstPort);
+    put16(ip, 44, 8 + payload.length);
+    System.arraycopy(payload, 0, ip, 48, payload.length);
+    int pseudo = checksum(ip, 8, 40, 17 + 8 + payload.length);
+    put16(ip, 46, checksum(ip, 40, ip.length, 0xFFFF - pseudo));
+    return ethernet(0x86DD, ip);
+  }
+
   /** A whole Ethernet/IPv4/TCP frame. */
   public static byte[] tcpFrame(
       String src,
@@ -273,12 +299,21 @@ public final class Packets {
     return bytes;
   }
 
+  /** An IPv6 address literal ("fe80::1"): parsed, never looked up. */
+  public static byte[] address6(String literal) {
+    try {
+      return java.net.InetAddress.getByName(literal).getAddress();
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalArgumentException("not an IPv6 address: " + literal, e);
+    }
+  }
+
   public static void put16(byte[] b, int at, int value) {
     b[at] = (byte) (value >> 8);
     b[at + 1] = (byte) value;
   }
 
-  static void put32(byte[] b, int at, long value) {
+  public static void put32(byte[] b, int at, long value) {
     put16(b, at, (int) (value >>> 16));
     put16(b, at + 2, (int) value);
   }

@@ -10,6 +10,11 @@ final class Dhcp {
   /** op, htype, hlen, hops, xid, secs, flags, four addresses, chaddr, sname and file. */
   private static final int FIXED_LENGTH = 236;
 
+  private static final int SNAME = 44;
+  private static final int SNAME_LENGTH = 64;
+  private static final int FILE = 108;
+  private static final int FILE_LENGTH = 128;
+
   private static final long MAGIC_COOKIE = 0x63825363L;
   private static final int ETHERNET = 1;
 
@@ -48,6 +53,7 @@ final class Dhcp {
         options = new DhcpOptions();
         options.read(d, layer, optionsAt, end);
       }
+      overflowFields(d, layer, offset, options);
     } finally {
       d.frame.appendSummary(summary(op, xid, client, clientIp, yourIp, options));
     }
@@ -132,13 +138,50 @@ final class Dhcp {
             "chaddr: the client's network card",
             offset + 28,
             16);
-    String server = Text.printable(data, offset + 44, 64);
-    if (!server.isEmpty()) {
-      layer.add("Server host name", server, "", offset + 44, 64);
+  }
+
+  /**
+   * The file and sname fields: text, or more options when option 52 says so (RFC 2132 9.3), read in
+   * the order RFC 2131 4.1 gives: file first, then sname. They come after the options field because
+   * only its option 52 tells which they are. An option 52 inside them is not followed again, so the
+   * reading ends.
+   */
+  private static void overflowFields(Dissection d, Layer layer, int offset, DhcpOptions options) {
+    DhcpOverload overload = options == null ? null : options.overload;
+    overflowField(
+        d,
+        layer,
+        "Boot file name",
+        offset + FILE,
+        FILE_LENGTH,
+        overload != null && overload.file(),
+        options);
+    overflowField(
+        d,
+        layer,
+        "Server host name",
+        offset + SNAME,
+        SNAME_LENGTH,
+        overload != null && overload.sname(),
+        options);
+  }
+
+  private static void overflowField(
+      Dissection d,
+      Layer layer,
+      String label,
+      int at,
+      int length,
+      boolean holdsOptions,
+      DhcpOptions options) {
+    if (holdsOptions) {
+      layer.add(label, "(options)", "option 52: more DHCP options, not a name", at, length);
+      options.read(d, layer, at, at + length);
+      return;
     }
-    String file = Text.printable(data, offset + 108, 128);
-    if (!file.isEmpty()) {
-      layer.add("Boot file name", file, "", offset + 108, 128);
+    String text = Text.printable(d.data, at, length);
+    if (!text.isEmpty()) {
+      layer.add(label, text, "", at, length);
     }
   }
 
@@ -153,8 +196,7 @@ final class Dhcp {
     if (code < 0) {
       text.append(op == 2 ? "BOOTP Reply" : "BOOTP Request");
     } else {
-      DhcpMessageType type = DhcpMessageType.of(code);
-      text.append("DHCP ").append(type == null ? "type " + code : type.label());
+      text.append("DHCP ").append(NumberedMessageType.label(DhcpMessageType.of(code), code));
     }
     text.append(" xid ").append(Bytes.hex((int) xid, 8));
     text.append(op == 2 ? " to " : " from ").append(client);

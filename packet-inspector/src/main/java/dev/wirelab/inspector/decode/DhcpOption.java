@@ -18,6 +18,7 @@ enum DhcpOption {
   NTP_SERVERS(42, "NTP servers", Kind.ADDRESSES, "dhcp.option.ntp_server"),
   REQUESTED_IP(50, "Requested IP address", Kind.ADDRESS, "dhcp.option.requested_ip_address"),
   LEASE_TIME(51, "IP address lease time", Kind.SECONDS, "dhcp.option.ip_address_lease_time"),
+  OPTION_OVERLOAD(52, "Option overload", Kind.OVERLOAD, "dhcp.option.option_overload"),
   // The oracle names the message type dhcp.type (tshark's dhcp.option.dhcp).
   MESSAGE_TYPE(53, "DHCP message type", Kind.MESSAGE_TYPE, "dhcp.type"),
   SERVER_ID(54, "DHCP server identifier", Kind.ADDRESS, "dhcp.option.dhcp_server_id"),
@@ -40,6 +41,7 @@ enum DhcpOption {
     NUMBER16,
     TEXT,
     MESSAGE_TYPE,
+    OVERLOAD,
     OPTION_CODES,
     BYTES
   }

@@ -22,6 +22,9 @@ final class DhcpOptions {
 
   long leaseSeconds = -1;
 
+  /** Option 52: whether the file and sname fields hold options too; null when they do not. */
+  DhcpOverload overload;
+
   /**
    * Reads the options from {@code at} to {@code end}, adding one field per option; what was read
    * before a malformed option stays, for the summary.
@@ -116,9 +119,20 @@ final class DhcpOptions {
         } else {
           messageType = Bytes.u8(data, value);
           DhcpMessageType type = DhcpMessageType.of(messageType);
-          text = type == null ? "type " + messageType : type.label();
-          meaning = type == null ? "not a type RFC 2132 defines" : type.meaning();
+          text = NumberedMessageType.label(type, messageType);
+          meaning = NumberedMessageType.meaning(type, "RFC 2132");
           json = messageType;
+        }
+      }
+      case OVERLOAD -> {
+        if (length != 1) {
+          text = wrongLength(length, "1");
+        } else {
+          int overloadCode = Bytes.u8(data, value);
+          overload = DhcpOverload.of(overloadCode);
+          text = String.valueOf(overloadCode);
+          meaning = overload == null ? "not a value RFC 2132 defines" : overload.meaning();
+          json = overloadCode;
         }
       }
       case OPTION_CODES -> {

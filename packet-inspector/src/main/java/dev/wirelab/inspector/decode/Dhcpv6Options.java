@@ -6,16 +6,37 @@ import java.util.List;
 
 /**
  * DHCPv6 options (RFC 8415 21): a 2-byte code and length each, some holding options of their own
- * (an IA_NA holds its addresses); read depth first, as tshark lists them.
+ * (an IA_NA holds its addresses, a Relay message a whole message); read depth first, as tshark
+ * lists them. One reader serves a frame's message and the messages relayed inside it, so what the
+ * summary and --json need is gathered in tree order.
  */
 final class Dhcpv6Options {
   /** Nesting deeper than any RFC 8415 option goes is not followed. */
   private static final int MAX_DEPTH = 4;
 
+  private static final int RELAY_MESSAGE = 9;
+
+  /**
+   * A relay agent drops a message that has passed HOP_COUNT_LIMIT (8) relays (RFC 8415 7.6, 19.1),
+   * so no real message is relayed inside more than 8 Relay message options; deeper ones are not
+   * followed.
+   */
+  private static final int MAX_RELAYS = 8;
+
+  final StringBuilder summary = new StringBuilder("DHCPv6 ");
+
   final List<Integer> codes = new ArrayList<>();
   final List<String> addresses = new ArrayList<>();
   final List<String> dnsServers = new ArrayList<>();
   int elapsed = -1;
+
+  /** How many Relay message options hold the message being read. */
+  private int relays;
+
+  /** Two spaces per relay around the message being read, so the --layers tree shows the nesting. */
+  String indent() {
+    return "  ".repeat(relays);
+  }
 
   /** Reads the options from {@code at} to {@code end}; what was read before a bad one stays. */
   void read(Dissection d, Layer layer, int at, int end, int depth) {
@@ -27,11 +48,19 @@ final class Dhcpv6Options {
       d.need(at + 4, length, end, "DHCPv6 option " + code + " value");
       codes.add(code);
       int value = at + 4;
-      String indent = "  ".repeat(depth);
+      String indent = indent() + "  ".repeat(depth);
       String label = indent + name(code) + " (" + code + ")";
       int nested = -1;
+      boolean relayed = false;
       String text;
       switch (code) {
+        case RELAY_MESSAGE -> {
+          relayed = relays < MAX_RELAYS;
+          text =
+              relayed
+                  ? "the relayed message follows"
+                  : length + " bytes (inside more than " + MAX_RELAYS + " relays: not followed)";
+        }
         case 1, 2 -> text = length == 0 ? "(empty)" : Bytes.hexWithColons(data, value, length);
         case 3, 25 -> {
           text =
@@ -115,6 +144,12 @@ final class Dhcpv6Options {
       if (nested >= 0 && depth < MAX_DEPTH) {
         read(d, layer, nested, value + length, depth + 1);
       }
+      if (relayed) {
+        summary.append(": ");
+        relays++;
+        Dhcpv6.message(d, layer, value, value + length, this);
+        relays--;
+      }
       at = value + length;
     }
   }
@@ -130,6 +165,7 @@ final class Dhcpv6Options {
       case 7 -> "Preference";
       case 8 -> "Elapsed time";
       case 9 -> "Relay message";
+      case 18 -> "Interface identifier";
       case 13 -> "Status code";
       case 14 -> "Rapid commit";
       case 23 -> "DNS recursive name servers";

@@ -1,11 +1,12 @@
 package dev.wirelab.inspector.decode;
 
+import static dev.wirelab.inspector.app.tls.TlsBytes.concat;
+import static dev.wirelab.inspector.decode.QuicPackets.longHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wirelab.inspector.Packets;
 import dev.wirelab.inspector.model.DecodedFrame;
 import dev.wirelab.inspector.model.Layer;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -121,8 +122,8 @@ class QuicInitialTest {
     byte[] clientId = HEX.parseHex("0102");
     // The client's Initial (to the server) and the server's Handshake packet back, then a
     // short header each way.
-    byte[] clientInitial = longHeader(0xc0, SAMPLE_DCID, clientId, true, new byte[30]);
-    byte[] serverHandshake = longHeader(0xe0, clientId, serverId, false, new byte[30]);
+    byte[] clientInitial = longHeader(0xc0, 1, SAMPLE_DCID, clientId, true, new byte[30]);
+    byte[] serverHandshake = longHeader(0xe0, 1, clientId, serverId, false, new byte[30]);
     byte[] toServer = concat(new byte[] {0x40}, serverId, new byte[20]);
     byte[] toClient = concat(new byte[] {0x40}, clientId, new byte[20]);
     List<DecodedFrame> frames = decode(List.of(clientInitial, serverHandshake, toServer, toClient));
@@ -233,31 +234,5 @@ class QuicInitialTest {
       layer.fields().forEach(field -> all.add(field.label() + "=" + field.value()));
     }
     return all;
-  }
-
-  private static byte[] longHeader(
-      int first, byte[] dcid, byte[] scid, boolean token, byte[] payload) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(first);
-    out.writeBytes(new byte[] {0, 0, 0, 1});
-    out.write(dcid.length);
-    out.writeBytes(dcid);
-    out.write(scid.length);
-    out.writeBytes(scid);
-    if (token) {
-      out.write(0);
-    }
-    out.write(0x40 | (payload.length >> 8));
-    out.write(payload.length);
-    out.writeBytes(payload);
-    return out.toByteArray();
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] part : parts) {
-      out.writeBytes(part);
-    }
-    return out.toByteArray();
   }
 }

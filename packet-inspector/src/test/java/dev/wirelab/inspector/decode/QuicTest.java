@@ -1,11 +1,13 @@
 package dev.wirelab.inspector.decode;
 
+import static dev.wirelab.inspector.app.tls.TlsBytes.concat;
+import static dev.wirelab.inspector.decode.QuicPackets.longHeader;
+import static dev.wirelab.inspector.decode.QuicPackets.longHeaderStart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wirelab.inspector.Inspector;
 import dev.wirelab.inspector.Packets;
 import dev.wirelab.inspector.model.DecodedFrame;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -126,40 +128,5 @@ class QuicTest {
                 0,
                 Packets.udp("10.0.0.1", 50000, "10.0.0.2", 443, quic)));
     return new FrameDecoder(List.of()).decode(1, 0, 0, frame.length, 1, frame);
-  }
-
-  private static byte[] longHeaderStart(int first, long version, byte[] dcid, byte[] scid) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(first);
-    for (int shift = 24; shift >= 0; shift -= 8) {
-      out.write((int) (version >> shift));
-    }
-    out.write(dcid.length);
-    out.writeBytes(dcid);
-    out.write(scid.length);
-    out.writeBytes(scid);
-    return out.toByteArray();
-  }
-
-  /** A long header with (for Initial) an empty token and a 2-byte varint Length. */
-  private static byte[] longHeader(
-      int first, long version, byte[] dcid, byte[] scid, boolean token, byte[] payload) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(longHeaderStart(first, version, dcid, scid));
-    if (token) {
-      out.write(0);
-    }
-    out.write(0x40 | (payload.length >> 8));
-    out.write(payload.length);
-    out.writeBytes(payload);
-    return out.toByteArray();
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] part : parts) {
-      out.writeBytes(part);
-    }
-    return out.toByteArray();
   }
 }

@@ -2,16 +2,9 @@ package dev.wirelab.inspector.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wirelab.inspector.Inspector;
 import dev.wirelab.inspector.Packets;
-import dev.wirelab.inspector.capture.CaptureFiles;
 import dev.wirelab.inspector.capture.CapturedFrame;
-import dev.wirelab.inspector.capture.FrameSource;
-import dev.wirelab.inspector.model.DecodedFrame;
-import dev.wirelab.inspector.output.FrameSink;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -31,12 +24,12 @@ class UdpDecoderFuzzTest {
           "netns_ssdp_nbns_igmp.pcap",
           "netns_dhcp_nak_igmp_query.pcap",
           "netns_ssdp_answer.pcap",
-          "netns_nbns_nmbd.pcap");
+          "netns_nbns_nmbd.pcap",
+          "gen_dhcp_overload.pcap",
+          "gen_dhcpv6_relay.pcap");
 
   private final Random random = new Random(SEED);
-  private final FrameDecoder decoder = new FrameDecoder(List.of());
-  private final List<FrameSink> sinks = DecoderFuzzTest.allOutputModes();
-  private long malformed;
+  private final FuzzHarness fuzz = new FuzzHarness(random);
 
   @Test
   void randomPayloadsOnEachPort() throws IOException {
@@ -56,7 +49,7 @@ class UdpDecoderFuzzTest {
         decodeAndPrint(frame);
       }
     }
-    assertThat(malformed).as("random payloads are often malformed").isGreaterThan(1_000);
+    assertThat(fuzz.malformed()).as("random payloads are often malformed").isGreaterThan(1_000);
   }
 
   @Test
@@ -70,60 +63,23 @@ class UdpDecoderFuzzTest {
       decodeAndPrint(
           Packets.ethernetIpv4(Packets.ipv4("192.0.2.2", "224.0.0.22", 2, i, 0, message)));
     }
-    assertThat(malformed).as("short or cut IGMP messages are malformed").isGreaterThan(300);
+    assertThat(fuzz.malformed()).as("short or cut IGMP messages are malformed").isGreaterThan(300);
   }
 
   @Test
   void mutatedRecordedFrames() throws IOException {
-    List<CapturedFrame> seeds = recordedFrames();
+    List<CapturedFrame> seeds = FuzzHarness.frames(CAPTURES);
     for (int i = 0; i < 10_000; i++) {
       CapturedFrame seed = seeds.get(random.nextInt(seeds.size()));
-      decodeAndPrint(mutate(seed.data()));
+      byte[] data = seed.data();
+      // The Ethernet, IP and UDP headers stay, so the mutations reach the application.
+      int from = Math.min(data[12] == (byte) 0x86 ? 62 : 42, data.length);
+      decodeAndPrint(fuzz.mutate(data, from, 6, false));
     }
-    assertThat(malformed).as("some mutations break a message").isGreaterThan(500);
+    assertThat(fuzz.malformed()).as("some mutations break a message").isGreaterThan(500);
   }
 
-  private byte[] mutate(byte[] original) {
-    byte[] data = original.clone();
-    // The Ethernet, IP and UDP headers stay, so the mutations reach the application.
-    int from = Math.min(data[12] == (byte) 0x86 ? 62 : 42, data.length);
-    switch (random.nextInt(3)) {
-      case 0 -> {
-        for (int flips = 1 + random.nextInt(6); flips > 0 && data.length > from; flips--) {
-          data[from + random.nextInt(data.length - from)] = (byte) random.nextInt(256);
-        }
-      }
-      case 1 -> data = Arrays.copyOf(data, from + random.nextInt(data.length - from + 1));
-      default -> {
-        if (data.length > from + 1) {
-          int at = from + random.nextInt(data.length - from - 1);
-          data[at] = (byte) (random.nextBoolean() ? 0xFF : 0x00);
-          data[at + 1] = (byte) random.nextInt(256);
-        }
-      }
-    }
-    return data;
-  }
-
-  private void decodeAndPrint(byte[] data) throws IOException {
-    DecodedFrame frame = decoder.decode(1, 0, 0, data.length, 1, data);
-    if (frame.isMalformed()) {
-      malformed++;
-    }
-    for (FrameSink sink : sinks) {
-      sink.accept(frame);
-    }
-  }
-
-  private static List<CapturedFrame> recordedFrames() throws IOException {
-    List<CapturedFrame> frames = new ArrayList<>();
-    for (String name : CAPTURES) {
-      try (FrameSource source = CaptureFiles.open(Inspector.capture(name).toString())) {
-        for (CapturedFrame frame = source.next(); frame != null; frame = source.next()) {
-          frames.add(frame);
-        }
-      }
-    }
-    return frames;
+  private void decodeAndPrint(byte[] frame) throws IOException {
+    fuzz.decodeAndPrint(0, 0, frame.length, 1, frame);
   }
 }

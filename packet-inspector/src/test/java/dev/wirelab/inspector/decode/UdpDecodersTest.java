@@ -104,6 +104,57 @@ class UdpDecodersTest {
   }
 
   @Test
+  void dhcpOptionsGoOnInTheFileAndSnameFieldsWhenOverloaded() {
+    byte[] ack =
+        new DhcpMessageBuilder(2, 0x0a0b0c0dL, MAC)
+            .yourIp(192, 168, 0, 10)
+            .option(52, 3)
+            .inFile()
+            .option(53, 5)
+            .option(51, 0, 0, 0x0e, 0x10)
+            .inSname()
+            .option(3, 192, 168, 0, 1)
+            .build(0);
+
+    DecodedFrame frame = udp("192.168.0.1", 67, "192.168.0.10", 68, ack);
+
+    assertThat(frame.malformed()).isEmpty();
+    assertThat(frame.summary())
+        .endsWith("DHCP ACK xid 0x0a0b0c0d to 00:0b:82:01:fc:42: 192.168.0.10, lease 3600 s");
+    assertThat(frame.json())
+        .containsEntry("dhcp.option.option_overload", 3)
+        .containsEntry("dhcp.type", 5)
+        .containsEntry("dhcp.option.router", List.of("192.168.0.1"));
+    assertThat(field(frame, "Boot file name")).isEqualTo("(options)");
+    assertThat(field(frame, "Server host name")).isEqualTo("(options)");
+  }
+
+  @Test
+  void withoutOverloadTheSnameFieldIsAName() {
+    byte[] ack =
+        new DhcpMessageBuilder(2, 1, MAC).serverName("pxe.lab.example").option(53, 5).build(0);
+
+    DecodedFrame frame = udp("192.168.0.1", 67, "192.168.0.10", 68, ack);
+
+    assertThat(field(frame, "Server host name")).isEqualTo("pxe.lab.example");
+    assertThat(frame.json()).doesNotContainKey("dhcp.option.option_overload");
+  }
+
+  @Test
+  void dhcpOptionCutShortInTheFileFieldIsMalformed() {
+    byte[] offer = new DhcpMessageBuilder(2, 2, MAC).option(53, 2).option(52, 1).build(0);
+    // Option 51 says 4 bytes, but starts 2 bytes before the end of the 128-byte file field.
+    offer[108 + 126] = 51;
+    offer[108 + 127] = 4;
+
+    DecodedFrame frame = udp("192.168.0.1", 67, "192.168.0.10", 68, offer);
+
+    assertThat(frame.malformed())
+        .containsExactly("DHCP option 51 value needs 4 bytes, only 0 present");
+    assertThat(frame.summary()).contains("DHCP Offer xid 0x00000002");
+  }
+
+  @Test
   void bootpHeaderCutShortIsMalformed() {
     byte[] cut = new DhcpMessageBuilder(1, 1, MAC).build(100);
 
@@ -255,18 +306,62 @@ class UdpDecodersTest {
   }
 
   @Test
-  void dhcpv6RelayForwardHasNoTransactionId() {
-    byte[] relay = new byte[1 + 34 + 4];
-    relay[0] = 12;
-    relay[1] = 1;
-    relay[35] = 0;
-    relay[36] = 9; // Relay message option, empty
+  void dhcpv6RelayRoundTripDecodesTheRelayedMessage() {
+    byte[] relay =
+        Dhcpv6MessageBuilder.relay(13, 2, "2001:db8:1::1", "fe80::2")
+            .relayMessage(
+                Dhcpv6MessageBuilder.message(7, 0x123456).iaNa(9, "2001:db8::161", 200, 300))
+            .build();
 
     DecodedFrame frame = udp6(547, 547, relay);
 
     assertThat(frame.malformed()).isEmpty();
-    assertThat(frame.summary()).endsWith("DHCPv6 Relay-forw");
-    assertThat(frame.json()).containsEntry("dhcpv6.type", 12).doesNotContainKey("dhcpv6.xid");
+    assertThat(frame.summary())
+        .endsWith(
+            "DHCPv6 Relay-repl (hop count 2, peer fe80::2): Reply xid 0x123456: 2001:db8::161");
+    assertThat(frame.json())
+        .containsEntry("dhcpv6.type", 13)
+        .containsEntry("dhcpv6.hopcount", 2)
+        .containsEntry("dhcpv6.linkaddr", "2001:db8:1::1")
+        .containsEntry("dhcpv6.peeraddr", "fe80::2")
+        .containsEntry("dhcpv6.xid", 0x123456)
+        .containsEntry("dhcpv6.option.type", List.of(9, 3, 5))
+        .containsEntry("dhcpv6.iaaddr.ip", "2001:db8::161");
+    assertThat(field(frame, "  Message type")).isEqualTo("7 Reply");
+    assertThat(field(frame, "    IA address (5)"))
+        .isEqualTo("2001:db8::161, preferred 200 s, valid 300 s");
+  }
+
+  @Test
+  void dhcpv6RelaysNestedDeeperThanTheHopLimitAreNotFollowed() {
+    Dhcpv6MessageBuilder message = Dhcpv6MessageBuilder.message(1, 1);
+    for (int hops = 0; hops < 9; hops++) {
+      message = Dhcpv6MessageBuilder.relay(12, hops, "::", "fe80::2").relayMessage(message);
+    }
+
+    DecodedFrame frame = udp6(547, 547, message.build());
+
+    assertThat(frame.malformed()).isEmpty();
+    // Nine relay messages are read (hop counts 8 down to 0); the Solicit in the ninth is not.
+    StringBuilder relays = new StringBuilder("DHCPv6 Relay-forw (hop count 8, peer fe80::2)");
+    for (int hops = 7; hops >= 0; hops--) {
+      relays.append(": Relay-forw (hop count ").append(hops).append(", peer fe80::2)");
+    }
+    assertThat(frame.summary()).endsWith(relays.toString());
+    assertThat(field(frame, "                Relay message (9)"))
+        .isEqualTo("4 bytes (inside more than 8 relays: not followed)");
+    assertThat(frame.json()).containsEntry("dhcpv6.hopcount", 8).doesNotContainKey("dhcpv6.xid");
+  }
+
+  @Test
+  void dhcpv6RelayHeaderCutShortIsMalformed() {
+    byte[] relay = Dhcpv6MessageBuilder.relay(12, 0, "::", "fe80::2").build();
+
+    DecodedFrame frame = udp6(547, 547, java.util.Arrays.copyOf(relay, 30));
+
+    assertThat(frame.malformed())
+        .containsExactly("DHCPv6 relay header needs 34 bytes, only 30 present");
+    assertThat(frame.json()).containsEntry("dhcpv6.type", 12);
   }
 
   @Test
@@ -439,28 +534,9 @@ class UdpDecodersTest {
     return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
-  /** A frame from fe80::1 to ff02::1:2 (all DHCP agents), built with the IPv6 and UDP headers. */
+  /** A frame from fe80::1 to ff02::1:2 (all DHCP agents). */
   private DecodedFrame udp6(int srcPort, int dstPort, byte[] payload) {
-    byte[] ip = new byte[40 + 8 + payload.length];
-    ip[0] = 0x60;
-    Packets.put16(ip, 4, 8 + payload.length);
-    ip[6] = 17;
-    ip[7] = 1;
-    ip[8] = (byte) 0xfe;
-    ip[9] = (byte) 0x80;
-    ip[23] = 1;
-    ip[24] = (byte) 0xff;
-    ip[25] = 2;
-    ip[37] = 1;
-    ip[39] = 2;
-    Packets.put16(ip, 40, srcPort);
-    Packets.put16(ip, 42, dstPort);
-    Packets.put16(ip, 44, 8 + payload.length);
-    System.arraycopy(payload, 0, ip, 48, payload.length);
-    // The UDP checksum, over the IPv6 pseudo-header (RFC 8200 8.1).
-    int pseudo = Packets.checksum(ip, 8, 40, 17 + 8 + payload.length);
-    Packets.put16(ip, 46, Packets.checksum(ip, 40, ip.length, 0xFFFF - pseudo));
-    byte[] frame = Packets.ethernet(0x86DD, ip);
+    byte[] frame = Packets.udp6Frame("fe80::1", srcPort, "ff02::1:2", dstPort, payload);
     return decoder.decode(1, 0, 0, frame.length, 1, frame);
   }
 
@@ -473,9 +549,7 @@ class UdpDecodersTest {
   }
 
   private DecodedFrame udp(String src, int srcPort, String dst, int dstPort, byte[] payload) {
-    byte[] frame =
-        Packets.ethernetIpv4(
-            Packets.ipv4(src, dst, 17, 1, 0, Packets.udp(src, srcPort, dst, dstPort, payload)));
+    byte[] frame = Packets.udpFrame(src, srcPort, dst, dstPort, payload);
     return decoder.decode(1, 0, 0, frame.length, 1, frame);
   }
 

@@ -30,6 +30,10 @@ class UdpGoldenOutputTest {
     "netns_ssdp_answer.pcap, layers",
     "netns_nbns_nmbd.pcap, summary",
     "netns_nbns_nmbd.pcap, layers",
+    "gen_dhcp_overload.pcap, summary",
+    "gen_dhcp_overload.pcap, layers",
+    "gen_dhcpv6_relay.pcap, summary",
+    "gen_dhcpv6_relay.pcap, layers",
   })
   void printsTheReviewedDump(String capture, String mode) throws IOException {
     String file = Inspector.capture(capture).toString();

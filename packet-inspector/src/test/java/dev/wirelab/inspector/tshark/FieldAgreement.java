@@ -55,7 +55,8 @@ final class FieldAgreement {
         : "tcp.analysis: tshark " + expected.trim() + ", inspector " + actual.trim();
   }
 
-  private static String text(JsonNode value) {
+  /** A value as text, a list as "[a, b]": how both sides' values are compared. */
+  static String text(JsonNode value) {
     if (value.isArray()) {
       List<String> items = new ArrayList<>();
       value.forEach(item -> items.add(item.asText()));

@@ -65,7 +65,8 @@ class QuicFieldPresenceTest {
           .forEachRemaining(
               field -> {
                 if (BOTH_WAYS.contains(field.getKey())) {
-                  actual.add(frame + " " + field.getKey() + "=" + text(field.getValue()));
+                  actual.add(
+                      frame + " " + field.getKey() + "=" + FieldAgreement.text(field.getValue()));
                 }
                 if (WHERE_SHOWN.contains(field.getKey())) {
                   assertThat(tshark.get(frame - 1)).as("tshark too").containsKey(field.getKey());
@@ -76,14 +77,5 @@ class QuicFieldPresenceTest {
     assertThat(expected).anySatisfy(line -> assertThat(line).matches("\\d+ quic.dcid=.*"));
     assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(shown).as("lengths compared").isGreaterThanOrEqualTo(4);
-  }
-
-  private static String text(JsonNode value) {
-    if (value.isArray()) {
-      List<String> items = new ArrayList<>();
-      value.forEach(item -> items.add(item.asText()));
-      return items.toString();
-    }
-    return value.asText();
   }
 }

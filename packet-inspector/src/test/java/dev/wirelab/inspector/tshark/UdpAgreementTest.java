@@ -32,6 +32,8 @@ class UdpAgreementTest {
     "netns_dhcp_nak_igmp_query.pcap, dhcp.|igmp., 15",
     "netns_ssdp_answer.pcap, http., 3",
     "netns_nbns_nmbd.pcap, nbns., 28",
+    "gen_dhcp_overload.pcap, dhcp., 3",
+    "gen_dhcpv6_relay.pcap, dhcpv6., 3",
   })
   void printsEveryFieldTsharkHas(String name, String prefixes, int framesWithThem)
       throws Exception {

@@ -27,29 +27,23 @@ public record ClientHello(
       offered.add(suites.u16("cipher suite"));
     }
     in.skip(in.u8("compression_methods length"), "compression_methods");
-    String serverName = null;
-    List<String> alpn = List.of();
-    List<Integer> versions = List.of();
-    List<Integer> extensions = new ArrayList<>();
-    // A hello from before RFC 3546 may end here, without extensions.
-    TlsCursor all = in.remaining() == 0 ? in : in.sub(in.u16("extensions length"), "extensions");
-    while (all.remaining() > 0) {
-      int type = all.u16("extension type");
-      TlsCursor data = all.sub(all.u16("extension length"), TlsExtension.label(type));
-      extensions.add(type);
-      if (type == TlsExtension.SERVER_NAME.code() && data.remaining() > 0) {
-        serverName = serverName(data);
-      } else if (type == TlsExtension.ALPN.code()) {
-        alpn = Alpn.parse(data);
-      } else if (type == TlsExtension.SUPPORTED_VERSIONS.code()) {
-        TlsCursor list = data.sub(data.u8("supported_versions length"), "supported_versions");
-        versions = new ArrayList<>();
-        while (list.remaining() >= 2) {
-          versions.add(list.u16("version"));
-        }
-      }
+    TlsExtensions extensions = TlsExtensions.read(in);
+    TlsCursor sni = extensions.get(TlsExtension.SERVER_NAME);
+    String serverName = sni == null || sni.remaining() == 0 ? null : serverName(sni);
+    TlsCursor supported = extensions.get(TlsExtension.SUPPORTED_VERSIONS);
+    List<Integer> versions = supported == null ? List.of() : versions(supported);
+    return new ClientHello(
+        version, offered, serverName, extensions.alpn(), versions, extensions.types());
+  }
+
+  /** RFC 8446 4.2.1: the versions the client supports, most preferred first. */
+  private static List<Integer> versions(TlsCursor data) {
+    TlsCursor list = data.sub(data.u8("supported_versions length"), "supported_versions");
+    List<Integer> versions = new ArrayList<>();
+    while (list.remaining() >= 2) {
+      versions.add(list.u16("version"));
     }
-    return new ClientHello(version, offered, serverName, alpn, versions, extensions);
+    return versions;
   }
 
   /** RFC 6066 3: a list of (type, name); the first host_name (type 0) is the one a server uses. */

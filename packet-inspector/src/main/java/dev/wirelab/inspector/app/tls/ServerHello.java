@@ -1,6 +1,5 @@
 package dev.wirelab.inspector.app.tls;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,20 +36,9 @@ public record ServerHello(
     in.skip(in.u8("session_id length"), "session_id");
     int suite = in.u16("cipher_suite");
     in.u8("compression_method");
-    int selected = 0;
-    List<String> alpn = List.of();
-    List<Integer> extensions = new ArrayList<>();
-    TlsCursor all = in.remaining() == 0 ? in : in.sub(in.u16("extensions length"), "extensions");
-    while (all.remaining() > 0) {
-      int type = all.u16("extension type");
-      TlsCursor data = all.sub(all.u16("extension length"), TlsExtension.label(type));
-      extensions.add(type);
-      if (type == TlsExtension.SUPPORTED_VERSIONS.code()) {
-        selected = data.u16("selected_version");
-      } else if (type == TlsExtension.ALPN.code()) {
-        alpn = Alpn.parse(data);
-      }
-    }
-    return new ServerHello(version, suite, selected, alpn, retry, extensions);
+    TlsExtensions extensions = TlsExtensions.read(in);
+    TlsCursor supported = extensions.get(TlsExtension.SUPPORTED_VERSIONS);
+    int selected = supported == null ? 0 : supported.u16("selected_version");
+    return new ServerHello(version, suite, selected, extensions.alpn(), retry, extensions.types());
   }
 }
