@@ -1,5 +1,6 @@
 package dev.wirelab.chat.lb;
 
+import dev.wirelab.chat.engineio.EngineIoError;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
 final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(ProxyHandler.class);
   private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+  private static final String PLAIN_TEXT = "text/plain; charset=utf-8";
 
   private final NodeRoutes routes;
   private final int maxBody;
@@ -61,10 +63,10 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       // Engine.IO's own answer for a session it does not know: clients handle it as such.
       answer(
           ctx,
-          request,
-          HttpResponseStatus.BAD_REQUEST,
+          EngineIoError.UNKNOWN_SID.status(),
           "application/json",
-          "{\"code\":1,\"message\":\"Session ID unknown\"}");
+          EngineIoError.UNKNOWN_SID.json(),
+          HttpUtil.isKeepAlive(request));
       return;
     }
     request.headers().add("X-Forwarded-For", remote(ctx).getAddress().getHostAddress());
@@ -118,8 +120,6 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       NodeRoutes.Node target,
       Consumer<ChannelPipeline> pipeline,
       Consumer<Channel> whenConnected) {
-    InetSocketAddress address =
-        new InetSocketAddress(target.address().getHostString(), target.address().getPort());
     new Bootstrap()
         .group(ctx.channel().eventLoop())
         .channel(NioSocketChannel.class)
@@ -131,7 +131,7 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 pipeline.accept(channel.pipeline());
               }
             })
-        .connect(address)
+        .connect(target.address())
         .addListener(
             (ChannelFutureListener)
                 future -> {
@@ -142,10 +142,10 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                     log.warn("node {} is not answering: {}", target, future.cause().getMessage());
                     answer(
                         ctx,
-                        request,
                         HttpResponseStatus.BAD_GATEWAY,
-                        "text/plain; charset=utf-8",
-                        "node " + target.tag() + " is not answering\n");
+                        PLAIN_TEXT,
+                        "node " + target.tag() + " is not answering\n",
+                        HttpUtil.isKeepAlive(request));
                     request.release();
                   }
                 });
@@ -170,18 +170,19 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     return (InetSocketAddress) ctx.channel().remoteAddress();
   }
 
+  /** An answer of the balancer's own, then the client's next request is read or it is closed. */
   private static void answer(
       ChannelHandlerContext ctx,
-      FullHttpRequest request,
       HttpResponseStatus status,
       String type,
-      String body) {
+      String body,
+      boolean keepAlive) {
     FullHttpResponse response =
         new DefaultFullHttpResponse(
             HttpVersion.HTTP_1_1, status, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
     HttpUtil.setContentLength(response, response.content().readableBytes());
-    send(ctx, response, HttpUtil.isKeepAlive(request));
+    send(ctx, response, keepAlive);
   }
 
   /** Writes an answer to the client, then reads its next request or closes. */
@@ -219,15 +220,12 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     public void channelInactive(ChannelHandlerContext ctx) {
       if (!answered && client.channel().isActive()) {
         log.warn("node {} closed before it answered", target);
-        FullHttpResponse response =
-            new DefaultFullHttpResponse(
-                HttpVersion.HTTP_1_1,
-                HttpResponseStatus.BAD_GATEWAY,
-                Unpooled.copiedBuffer(
-                    "node " + target.tag() + " closed before it answered\n",
-                    StandardCharsets.UTF_8));
-        HttpUtil.setContentLength(response, response.content().readableBytes());
-        send(client, response, false);
+        answer(
+            client,
+            HttpResponseStatus.BAD_GATEWAY,
+            PLAIN_TEXT,
+            "node " + target.tag() + " closed before it answered\n",
+            false);
       }
     }
 
