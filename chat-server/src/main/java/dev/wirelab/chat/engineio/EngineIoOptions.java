@@ -67,22 +67,31 @@ public final class EngineIoOptions {
     long maxOutboundBytes = 4_000_000;
     long maxTotalOutboundBytes = 256_000_000;
     List<String> transports = ALL_TRANSPORTS;
-    String nodeTag = SessionIds.randomNodeTag();
+    String nodeTag;
+
+    /** The defaults, with a fresh random node tag. */
+    Draft() {
+      nodeTag = SessionIds.randomNodeTag();
+    }
+
+    /** The settings of {@code from}, to be changed. */
+    Draft(EngineIoOptions from) {
+      pingIntervalMillis = from.pingIntervalMillis;
+      pingTimeoutMillis = from.pingTimeoutMillis;
+      maxPayload = from.maxPayload;
+      upgradeTimeoutMillis = from.upgradeTimeoutMillis;
+      allowedOrigins = from.allowedOrigins;
+      maxConnections = from.maxConnections;
+      maxOutboundBytes = from.maxOutboundBytes;
+      maxTotalOutboundBytes = from.maxTotalOutboundBytes;
+      transports = from.transports;
+      nodeTag = from.nodeTag;
+    }
   }
 
   /** A copy with {@code change} applied to these settings. */
   private EngineIoOptions with(Consumer<Draft> change) {
-    Draft draft = new Draft();
-    draft.pingIntervalMillis = pingIntervalMillis;
-    draft.pingTimeoutMillis = pingTimeoutMillis;
-    draft.maxPayload = maxPayload;
-    draft.upgradeTimeoutMillis = upgradeTimeoutMillis;
-    draft.allowedOrigins = allowedOrigins;
-    draft.maxConnections = maxConnections;
-    draft.maxOutboundBytes = maxOutboundBytes;
-    draft.maxTotalOutboundBytes = maxTotalOutboundBytes;
-    draft.transports = transports;
-    draft.nodeTag = nodeTag;
+    Draft draft = new Draft(this);
     change.accept(draft);
     return new EngineIoOptions(draft);
   }
