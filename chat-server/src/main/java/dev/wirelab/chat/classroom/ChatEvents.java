@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -302,11 +303,11 @@ final class ChatEvents {
       reply.accept(error("the chat has " + MAX_ROOMS + " rooms already; join one of them"));
       return;
     }
-    ReadQueue queue = reads.get(member.id());
-    boolean queued =
-        queue != null && queue.offer(() -> answerJoin(name, afterOffset, "room", name, reply));
-    if (!queued) {
-      reply.accept(retryLater("wait for the rooms you asked for before asking for more"));
+    if (!queueRead(
+        member,
+        () -> answerJoin(name, afterOffset, "room", name, reply),
+        reply,
+        "wait for the rooms you asked for before asking for more")) {
       return;
     }
     delivery.join(member.id(), name);
@@ -376,22 +377,18 @@ final class ChatEvents {
                   + " @name, beforeOffset)"));
       return;
     }
-    ReadQueue queue = reads.get(member.id());
-    boolean queued =
-        queue != null
-            && queue.offer(
-                isPrivate
-                    ? () ->
-                        whenAdmitted(
-                            member,
-                            name.substring(1),
-                            reply,
-                            (key, peer) ->
-                                answerEarlier(key, before.longValue(), "with", peer, reply))
-                    : () -> answerEarlier(name, before.longValue(), "room", name, reply));
-    if (!queued) {
-      reply.accept(retryLater("wait for the history you asked for before asking for more"));
-    }
+    queueRead(
+        member,
+        isPrivate
+            ? () ->
+                whenAdmitted(
+                    member,
+                    name.substring(1),
+                    reply,
+                    (key, peer) -> answerEarlier(key, before.longValue(), "with", peer, reply))
+            : () -> answerEarlier(name, before.longValue(), "room", name, reply),
+        reply,
+        HISTORY_QUEUE_FULL);
   }
 
   private CompletableFuture<?> answerEarlier(
@@ -428,24 +425,20 @@ final class ChatEvents {
           error("ask for a private conversation by the other's name: (name, afterOffset)"));
       return;
     }
-    ReadQueue queue = reads.get(member.id());
-    boolean queued =
-        queue != null
-            && queue.offer(
-                () ->
-                    whenAdmitted(
-                        member,
-                        (String) peer,
-                        reply,
-                        (key, name) -> answerJoin(key, afterOffset, "with", name, reply)));
-    if (!queued) {
-      reply.accept(retryLater("wait for the history you asked for before asking for more"));
-    }
+    queueRead(
+        member,
+        () ->
+            whenAdmitted(
+                member,
+                (String) peer,
+                reply,
+                (key, name) -> answerJoin(key, afterOffset, "with", name, reply)),
+        reply,
+        HISTORY_QUEUE_FULL);
   }
 
   /** The people one has private conversations with, so a page on a new load lists them. */
   private void threads(Member member, Consumer<Object> reply) {
-    ReadQueue queue = reads.get(member.id());
     Supplier<CompletableFuture<?>> read =
         () ->
             history
@@ -476,9 +469,27 @@ final class ChatEvents {
                                               teacherNames.contains(c.peer().skeleton())))
                                   .toList()));
                     });
-    if (queue == null || !queue.offer(read)) {
-      reply.accept(retryLater("wait for the history you asked for before asking for more"));
+    queueRead(member, read, reply, HISTORY_QUEUE_FULL);
+  }
+
+  private static final String HISTORY_QUEUE_FULL =
+      "wait for the history you asked for before asking for more";
+
+  /**
+   * Queues one of the page's history reads behind its others; when its queue is full, tells the
+   * page to ask again later and returns false.
+   */
+  private boolean queueRead(
+      Member member,
+      Supplier<? extends CompletionStage<?>> read,
+      Consumer<Object> reply,
+      String whenFull) {
+    ReadQueue queue = reads.get(member.id());
+    if (queue != null && queue.offer(read)) {
+      return true;
     }
+    reply.accept(retryLater(whenFull));
+    return false;
   }
 
   /** What to do with a private conversation once its sides are known to include the member. */
