@@ -1,5 +1,6 @@
 package dev.wirelab.inspector.decode;
 
+import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,7 +52,7 @@ final class QuicConnections {
         }
         return new byte[0];
       }
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
       append(out, offset, data);
       while (!held.isEmpty() && held.firstKey() <= cryptoNext) {
         Map.Entry<Long, byte[]> next = held.pollFirstEntry();
@@ -61,7 +62,7 @@ final class QuicConnections {
       return out.toByteArray();
     }
 
-    private void append(java.io.ByteArrayOutputStream out, long offset, byte[] data) {
+    private void append(ByteArrayOutputStream out, long offset, byte[] data) {
       int skip = (int) Math.max(0, cryptoNext - offset);
       if (skip < data.length) {
         out.write(data, skip, data.length - skip);
