@@ -1,18 +1,13 @@
 package dev.wirelab.bench.client;
 
+import dev.wirelab.chat.http.IoTransport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -49,15 +44,16 @@ final class ClientPool implements AutoCloseable {
   ClientPool(LoadSettings settings, LoadCounters counters) {
     this.settings = settings;
     this.counters = counters;
-    boolean epoll = Epoll.isAvailable();
-    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    IoTransport io = IoTransport.preferred();
     this.group =
         new MultiThreadIoEventLoopGroup(
-            settings.threads(), new DefaultThreadFactory("bench-client", true), io);
+            settings.threads(),
+            new DefaultThreadFactory("bench-client", true),
+            io.ioHandlerFactory());
     this.bootstrap =
         new Bootstrap()
             .group(group)
-            .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+            .channel(io.socketChannel())
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, HANDSHAKE_TIMEOUT_MILLIS);
   }

@@ -7,17 +7,10 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.flush.FlushConsolidationHandler;
@@ -117,6 +110,7 @@ public final class WebServer implements AutoCloseable {
     private String host = "127.0.0.1";
     private int port = 0;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private IoTransport transport = IoTransport.preferred();
     private final List<HttpRouter.Mapping> routes = new ArrayList<>();
     private final List<HttpRouter.Mapping> prefixRoutes = new ArrayList<>();
     private final List<EngineIoServer> engines = new ArrayList<>();
@@ -142,6 +136,12 @@ public final class WebServer implements AutoCloseable {
 
     public Builder threads(int threads) {
       this.threads = threads;
+      return this;
+    }
+
+    /** How the event loops wait for the kernel (default {@link IoTransport#preferred()}). */
+    public Builder transport(IoTransport transport) {
+      this.transport = transport.requireAvailable();
       return this;
     }
 
@@ -216,21 +216,18 @@ public final class WebServer implements AutoCloseable {
       IdleConnectionCloser idleCloser = new IdleConnectionCloser();
       ConnectionLimiter limiter = new ConnectionLimiter(maxConnections, maxConnectionsPerAddress);
       Duration deadline = requestDeadline;
+      IoTransport io = transport;
 
-      boolean epoll = Epoll.isAvailable();
-      IoHandlerFactory ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-      Class<? extends ServerChannel> channelType =
-          epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
       ChannelGroup connections =
           new DefaultChannelGroup("wirelab-http", ImmediateEventExecutor.INSTANCE);
       EventLoopGroup group =
           new MultiThreadIoEventLoopGroup(
-              threads, new DefaultThreadFactory("wirelab-http", true), ioHandler);
+              threads, new DefaultThreadFactory("wirelab-http", true), io.ioHandlerFactory());
       try {
         Channel channel =
             new ServerBootstrap()
                 .group(group)
-                .channel(channelType)
+                .channel(io.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(
@@ -254,7 +251,7 @@ public final class WebServer implements AutoCloseable {
                 .bind(host, port)
                 .syncUninterruptibly()
                 .channel();
-        log.debug("web server on {} ({})", channel.localAddress(), epoll ? "epoll" : "nio");
+        log.debug("web server on {} ({})", channel.localAddress(), io.optionName());
         return new WebServer(group, channel, List.copyOf(engines), connections);
       } catch (Exception e) {
         // Netty throws the bind failure (a checked NativeIoException) without declaring it,
