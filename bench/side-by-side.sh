@@ -3,6 +3,8 @@
 #   bench/side-by-side.sh                       20 s per run after a 5 s warm-up (~15 min)
 #   DURATION=10 WARMUP=3 bench/side-by-side.sh  shorter
 #   SERVERS="wirelab node" SCENARIOS="c1000 idle" bench/side-by-side.sh
+#   GENERATOR=node bench/side-by-side.sh        the generator built on the official socket.io-client
+#   SERVERS="floor wirelab floor-io_uring wirelab-io_uring" ...   the floor and the io_uring transport
 # Each run restarts the server pinned to core 0 and the generator pinned to core 1, both with
 # 20 000 open files allowed; everything stays on 127.0.0.1. JSON results go to bench/results/.
 set -euo pipefail
@@ -15,6 +17,8 @@ DRAIN="${DRAIN:-5}"
 PORT="${PORT:-3900}"
 SERVERS="${SERVERS:-wirelab node netty-socketio}"
 SCENARIOS="${SCENARIOS:-c100 c1000 c5000 saturation idle}"
+# java: ./wirelab bench chat (a Netty client); node: bench/node-generator (socket.io-client).
+GENERATOR="${GENERATOR:-java}"
 # The same heap settings for both JVM servers. A small young generation keeps eden pages that
 # were merely touched by garbage from counting as memory per connection (64 MB of eden is 3.4 KB
 # per connection at 19 000; 16 MB is 0.9 KB) and cost nothing measurable elsewhere (saturation
@@ -25,6 +29,7 @@ SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms256m -Xmn16m -Xmx2g}"
 NICE="${NICE:-0}"
 server_pid=""
 results="$root/bench/results"
+[[ "$GENERATOR" == java ]] || results="$root/bench/results/$GENERATOR-generator"
 mkdir -p "$results"
 
 # name: clients senders rate mode
@@ -43,14 +48,18 @@ build() {
   ./wirelab --version >/dev/null
   [[ -f "$peer_jar" ]] || mvn -B -q -f bench/peers/netty-socketio/pom.xml package -DskipTests
   [[ -d bench/node-server/node_modules ]] || (cd bench/node-server && npm ci --no-audit --no-fund --loglevel=error)
+  [[ -d bench/node-generator/node_modules ]] || (cd bench/node-generator && npm ci --no-audit --no-fund --loglevel=error)
 }
 
 server_command() {
   case "$1" in
     wirelab) echo "java $SERVER_JAVA_OPTS -jar $wirelab_jar bench server --port $PORT" ;;
+    wirelab-io_uring) echo "java $SERVER_JAVA_OPTS -jar $wirelab_jar bench server --port $PORT --io io_uring" ;;
+    floor) echo "java $SERVER_JAVA_OPTS -jar $wirelab_jar bench floor --port $PORT" ;;
+    floor-io_uring) echo "java $SERVER_JAVA_OPTS -jar $wirelab_jar bench floor --port $PORT --io io_uring" ;;
     node) echo "node $root/bench/node-server/server.js $PORT" ;;
     netty-socketio) echo "java $SERVER_JAVA_OPTS -jar $peer_jar $PORT" ;;
-    *) echo "side-by-side: unknown server '$1' (wirelab, node, netty-socketio)" >&2; return 1 ;;
+    *) echo "side-by-side: unknown server '$1' (wirelab, wirelab-io_uring, floor, floor-io_uring, node, netty-socketio)" >&2; return 1 ;;
   esac
 }
 
@@ -82,7 +91,7 @@ run_one() {
   local server="$1" scenario="$2" clients senders rate mode out
   read -r clients senders rate mode <<<"${SCENARIO[$scenario]:?unknown scenario $scenario}"
   out="$results/$server-$scenario.json"
-  local args=(bench chat --url "ws://127.0.0.1:$PORT" --clients "$clients" --duration "$DURATION"
+  local args=(--url "ws://127.0.0.1:$PORT" --clients "$clients" --duration "$DURATION"
               --pid "$server_pid" --json --connect-timeout 120 --drain "$DRAIN")
   if [[ "$mode" == idle ]]; then
     args+=(--idle)
@@ -90,7 +99,9 @@ run_one() {
     args+=(--senders "$senders" --rate "$rate" --warmup "$WARMUP")
   fi
   echo "side-by-side: $server $scenario (C=$clients ${mode/chat/S=$senders R=$rate})" >&2
-  if ! ( ulimit -n 20000; exec nice -n "$NICE" taskset -c 1 java -jar "$wirelab_jar" "${args[@]}" ) >"$out.tmp" 2>"$results/$server-$scenario.err"; then
+  local generator=(java -jar "$wirelab_jar" bench chat)
+  [[ "$GENERATOR" == java ]] || generator=(node "$root/bench/node-generator/generate.mjs")
+  if ! ( ulimit -n 20000; exec nice -n "$NICE" taskset -c 1 "${generator[@]}" "${args[@]}" ) >"$out.tmp" 2>"$results/$server-$scenario.err"; then
     echo "side-by-side: generator failed for $server $scenario: $(tail -1 "$results/$server-$scenario.err")" >&2
     rm -f "$out.tmp"
     return 0

@@ -6,8 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./wirelab bench}: the load generator ({@code chat}) and the server it measures ({@code
- * server}).
+ * {@code ./wirelab bench}: the load generator ({@code chat}), the server it measures ({@code
+ * server}) and the floor beside it ({@code floor}).
  */
 @Command(
     name = "bench",
@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
       "Benchmark Socket.IO servers on this machine.",
       "",
       "  ./wirelab bench server --port 3000",
-      "  ./wirelab bench chat --url ws://127.0.0.1:3000 --clients 1000 --senders 10 --rate 5"
+      "  ./wirelab bench chat --url ws://127.0.0.1:3000 --clients 1000 --senders 10 --rate 5",
+      "  ./wirelab bench floor --port 3000      (the bare WebSocket floor, same generator)"
     },
-    subcommands = {ChatBenchCommand.class, BenchServerCommand.class})
+    subcommands = {ChatBenchCommand.class, BenchServerCommand.class, BenchFloorCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -1,8 +1,8 @@
 package dev.wirelab.bench.cli;
 
 import dev.wirelab.bench.server.WirelabBenchServer;
+import dev.wirelab.chat.http.IoTransport;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,21 +25,18 @@ public final class BenchServerCommand implements Callable<Integer> {
       description = "TCP port on 127.0.0.1, default ${DEFAULT-VALUE}.")
   int port;
 
+  @Option(
+      names = "--io",
+      converter = IoTransportOption.class,
+      description = "epoll, io_uring or nio; default epoll where it loads, else nio.")
+  IoTransport transport = IoTransport.preferred();
+
   @Override
   public Integer call() throws InterruptedException {
-    CountDownLatch stopped = new CountDownLatch(1);
-    WirelabBenchServer server = WirelabBenchServer.start(port);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                },
-                "bench-server-shutdown"));
-    spec.commandLine().getOut().println("wirelab socket.io " + server.port() + " ready");
-    spec.commandLine().getOut().flush();
-    stopped.await();
-    return 0;
+    WirelabBenchServer server = WirelabBenchServer.start(port, transport);
+    return UntilStopped.serve(
+        server,
+        "wirelab socket.io " + server.port() + " (" + transport.optionName() + ") ready",
+        spec.commandLine().getOut());
   }
 }

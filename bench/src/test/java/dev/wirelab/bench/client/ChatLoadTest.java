@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wirelab.bench.report.BenchReport;
 import dev.wirelab.bench.server.WirelabBenchServer;
+import dev.wirelab.chat.http.IoTransport;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -17,7 +18,7 @@ class ChatLoadTest {
 
   @BeforeEach
   void startServer() {
-    server = WirelabBenchServer.start(0);
+    server = WirelabBenchServer.start(0, IoTransport.preferred());
   }
 
   @AfterEach
