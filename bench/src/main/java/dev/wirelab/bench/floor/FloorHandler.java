@@ -1,13 +1,10 @@
 package dev.wirelab.bench.floor;
 
-import io.netty.buffer.ByteBuf;
+import dev.wirelab.chat.engineio.EngineIoBroadcast;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.ChannelMatchers;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +23,11 @@ final class FloorHandler extends SimpleChannelInboundHandler<TextWebSocketFrame>
   private static final String CONNECTED = "40{\"sid\":\"floor\"}";
   private static final String JOIN_PREFIX = "420[\"join\",\"";
   private static final String JOINED = "430[\"joined\"]";
-  private static final byte[] CHAT_PREFIX = "42[\"chat\"".getBytes(StandardCharsets.US_ASCII);
+  private static final String CHAT_PREFIX = "42[\"chat\",";
   private static final Logger log = LoggerFactory.getLogger(FloorHandler.class);
 
   private final FloorRooms rooms;
-  private ChannelGroup room;
+  private FloorRoom room;
 
   FloorHandler(FloorRooms rooms) {
     super(false);
@@ -47,15 +44,13 @@ final class FloorHandler extends SimpleChannelInboundHandler<TextWebSocketFrame>
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
-    if (room != null && isChat(frame)) {
-      // One frame, encoded once by the sender, written to every channel: the least a broadcast
-      // can cost. The group writes a retained duplicate to each channel and releases the frame.
-      room.writeAndFlush(frame, ChannelMatchers.all(), true);
-      return;
-    }
     String text = frame.text();
     frame.release();
-    if (text.equals("40")) {
+    if (room != null && text.startsWith(CHAT_PREFIX)) {
+      // The sender's own text is the broadcast ("42" and its arguments): no packet is decoded or
+      // built, only the WebSocket frame around it, once for the whole room.
+      room.broadcast(EngineIoBroadcast.textFrame(text.substring(1)));
+    } else if (text.equals("40")) {
       ctx.writeAndFlush(new TextWebSocketFrame(CONNECTED));
     } else if (text.startsWith(JOIN_PREFIX) && text.endsWith("\"]")) {
       room = rooms.join(text.substring(JOIN_PREFIX.length(), text.length() - 2), ctx.channel());
@@ -68,18 +63,5 @@ final class FloorHandler extends SimpleChannelInboundHandler<TextWebSocketFrame>
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     log.info("floor client {} closed: {}", ctx.channel().remoteAddress(), cause.toString());
     ctx.close();
-  }
-
-  private static boolean isChat(TextWebSocketFrame frame) {
-    ByteBuf content = frame.content();
-    if (content.readableBytes() < CHAT_PREFIX.length) {
-      return false;
-    }
-    for (int i = 0; i < CHAT_PREFIX.length; i++) {
-      if (content.getByte(content.readerIndex() + i) != CHAT_PREFIX[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -1,22 +1,17 @@
 package dev.wirelab.bench.floor;
 
 import io.netty.channel.Channel;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The floor server's rooms: one Netty channel group each, which forgets a channel that closes. */
+/** The floor server's rooms by name. */
 final class FloorRooms {
-  private final Map<String, ChannelGroup> rooms = new ConcurrentHashMap<>();
+  private final Map<String, FloorRoom> rooms = new ConcurrentHashMap<>();
 
   /** Puts the channel in the room and returns the room. */
-  ChannelGroup join(String room, Channel channel) {
-    ChannelGroup group =
-        rooms.computeIfAbsent(
-            room, name -> new DefaultChannelGroup(name, ImmediateEventExecutor.INSTANCE));
-    group.add(channel);
-    return group;
+  FloorRoom join(String room, Channel channel) {
+    FloorRoom joined = rooms.computeIfAbsent(room, name -> new FloorRoom());
+    joined.add(channel);
+    return joined;
   }
 }

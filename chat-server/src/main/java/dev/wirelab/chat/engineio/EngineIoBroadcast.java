@@ -71,8 +71,11 @@ public final class EngineIoBroadcast {
     }
   }
 
-  /** An unmasked, final text frame as a server sends it (RFC 6455, section 5.2). */
-  static ByteBuf textFrame(String text) {
+  /**
+   * The Engine.IO message {@code 4} + {@code text} as one unmasked, final WebSocket text frame, as
+   * a server sends it (RFC 6455, section 5.2), header included, in a pooled buffer.
+   */
+  public static ByteBuf textFrame(String text) {
     int payload = 1 + ByteBufUtil.utf8Bytes(text);
     ByteBuf frame = PooledByteBufAllocator.DEFAULT.buffer(10 + payload);
     frame.writeByte(FIN_TEXT);
