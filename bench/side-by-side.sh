@@ -39,6 +39,16 @@ declare -A SCENARIO=(
   [c5000]="5000 10 1 chat"
   [saturation]="1000 10 50 chat"
   [idle]="19000 0 0 idle"
+  # Issue 17 §3, cost against the work (bench/chart.mjs draws them): about 50 000 deliveries/s
+  # at growing C (the integer rate makes C = 300 and 3 000 land at 52 500 and 45 000) ...
+  [c300]="300 25 7 chat"
+  [c3000]="3000 5 3 chat"
+  [c10000]="10000 5 1 chat"
+  # ... and a growing rate at C = 1 000, up to saturation.
+  [r100k]="1000 10 10 chat"
+  [r200k]="1000 10 20 chat"
+  [r350k]="1000 10 35 chat"
+  [r700k]="1000 10 70 chat"
 )
 
 wirelab_jar="$root/cli/target/wirelab.jar"
