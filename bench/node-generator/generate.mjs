@@ -234,7 +234,8 @@ function serverRssKb() {
 function percentiles(values) {
   const sorted = Float64Array.from(values).sort();
   const at = (q) => (sorted.length === 0 ? 0 : sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]);
-  return { count: sorted.length, p50Millis: at(0.5), p99Millis: at(0.99), maxMillis: at(1) };
+  return { count: sorted.length, p50Millis: at(0.5), p99Millis: at(0.99), p999Millis: at(0.999),
+    maxMillis: at(1) };
 }
 
 function print(result) {

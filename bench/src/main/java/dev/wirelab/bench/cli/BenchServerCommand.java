@@ -2,6 +2,7 @@ package dev.wirelab.bench.cli;
 
 import dev.wirelab.bench.server.WirelabBenchServer;
 import dev.wirelab.chat.http.IoTransport;
+import dev.wirelab.common.cli.UserError;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,12 +32,27 @@ public final class BenchServerCommand implements Callable<Integer> {
       description = "epoll, io_uring or nio; default epoll where it loads, else nio.")
   IoTransport transport = IoTransport.preferred();
 
+  @Option(
+      names = "--redis",
+      description = "Join the cluster on this Redis (redis://HOST:PORT) with the pub/sub adapter.")
+  String redis;
+
   @Override
   public Integer call() throws InterruptedException {
-    WirelabBenchServer server = WirelabBenchServer.start(port, transport);
+    WirelabBenchServer server;
+    try {
+      server = WirelabBenchServer.start(port, transport, redis);
+    } catch (IllegalStateException e) {
+      throw new UserError(e.getMessage(), e);
+    }
     return UntilStopped.serve(
         server,
-        "wirelab socket.io " + server.port() + " (" + transport.optionName() + ") ready",
+        "wirelab socket.io "
+            + server.port()
+            + " ("
+            + transport.optionName()
+            + (redis == null ? "" : ", cluster on " + redis)
+            + ") ready",
         spec.commandLine().getOut());
   }
 }

@@ -10,6 +10,8 @@ import dev.wirelab.bench.report.ReportTable;
 import dev.wirelab.common.cli.UserError;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,6 +76,14 @@ public final class ChatBenchCommand implements Callable<Integer> {
       description = "The room to join, default ${DEFAULT-VALUE}.")
   String room;
 
+  @Option(
+      names = "--sender-url",
+      description = {
+        "Connect the senders to this node of the cluster instead (ws://HOST:PORT):",
+        "the other clients' deliveries then cross the adapter."
+      })
+  String senderUrl;
+
   @Option(names = "--idle", description = "Only open the connections and hold them.")
   boolean idle;
 
@@ -82,6 +92,12 @@ public final class ChatBenchCommand implements Callable<Integer> {
       defaultValue = "0",
       description = "The server's process id: report its CPU per delivery and RSS per connection.")
   long pid;
+
+  @Option(
+      names = "--also-pid",
+      description =
+          "Another process to report CPU per delivery for (a second node, Redis); repeatable.")
+  List<Long> otherPids = new ArrayList<>();
 
   @Option(
       names = "--threads",
@@ -142,6 +158,7 @@ public final class ChatBenchCommand implements Callable<Integer> {
     LoadSettings settings =
         new LoadSettings(
             target,
+            senderUrl == null ? target : BenchTarget.parse(senderUrl, allowRemote),
             room,
             clients,
             idle ? 0 : senders,
@@ -150,6 +167,7 @@ public final class ChatBenchCommand implements Callable<Integer> {
             Duration.ofSeconds(durationSeconds),
             idle,
             pid,
+            otherPids,
             Math.max(1, loops),
             Duration.ofSeconds(connectTimeoutSeconds),
             Duration.ofSeconds(drainSeconds),

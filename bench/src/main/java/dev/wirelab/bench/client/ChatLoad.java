@@ -5,6 +5,8 @@ import dev.wirelab.bench.report.Percentiles;
 import dev.wirelab.bench.report.ProcessSample;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -43,7 +45,7 @@ public final class ChatLoad {
             connections,
             counters,
             0,
-            new CpuPerDelivery(null, null),
+            new CpuPerDelivery(null, null, Map.of()),
             rssPerConnection,
             sample(),
             null);
@@ -53,6 +55,8 @@ public final class ChatLoad {
       CompletableFuture<ProcessSample> measuredFrom = pool.after(settings.warmup(), this::sample);
       CompletableFuture<ProcessSample> generatorFrom =
           pool.after(settings.warmup(), ChatLoad::sampleSelf);
+      CompletableFuture<Map<Long, ProcessSample>> othersFrom =
+          pool.after(settings.warmup(), this::sampleOthers);
       List<CompletableFuture<Void>> sending = startSenders(connections.joined(), counters, start);
       awaitBounded(
           CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)),
@@ -62,11 +66,22 @@ public final class ChatLoad {
       ProcessSample end = sample();
       Double serverCpu = perDelivery(measuredFrom.getNow(null), end, counters);
       Double generatorCpu = perDelivery(generatorFrom.getNow(null), sampleSelf(), counters);
+      Map<Long, ProcessSample> othersEnd = sampleOthers();
+      Map<Long, Double> othersCpu = new TreeMap<>();
+      othersFrom
+          .getNow(Map.of())
+          .forEach(
+              (pid, begin) -> {
+                Double cpu = perDelivery(begin, othersEnd.get(pid), counters);
+                if (cpu != null) {
+                  othersCpu.put(pid, cpu);
+                }
+              });
       return report(
           connections,
           counters,
           counters.measuredNanos(),
-          new CpuPerDelivery(serverCpu, generatorCpu),
+          new CpuPerDelivery(serverCpu, generatorCpu, othersCpu),
           rssPerConnection,
           end,
           counters.latencies());
@@ -113,7 +128,7 @@ public final class ChatLoad {
   }
 
   /** Microseconds of CPU per delivery, of the server and of this generator; null when unknown. */
-  private record CpuPerDelivery(Double server, Double generator) {}
+  private record CpuPerDelivery(Double server, Double generator, Map<Long, Double> others) {}
 
   private static Double perDelivery(ProcessSample begin, ProcessSample end, LoadCounters counters) {
     if (begin == null || end == null || counters.received() == 0) {
@@ -158,11 +173,20 @@ public final class ChatLoad {
         cpu.server(),
         cpu.generator(),
         rssPerConnection,
-        end == null ? null : end.rssKb());
+        end == null ? null : end.rssKb(),
+        cpu.others());
   }
 
   private ProcessSample sample() {
     return settings.serverPid() > 0 ? ProcessSample.read(settings.serverPid()) : null;
+  }
+
+  private Map<Long, ProcessSample> sampleOthers() {
+    Map<Long, ProcessSample> samples = new TreeMap<>();
+    for (long pid : settings.otherPids()) {
+      samples.put(pid, ProcessSample.read(pid));
+    }
+    return samples;
   }
 
   private static ProcessSample sampleSelf() {

@@ -64,8 +64,6 @@ final class ClientPool implements AutoCloseable {
    */
   List<ChatSession> openAll(long deadlineNanos) throws InterruptedException {
     Semaphore window = new Semaphore(settings.connectWindow());
-    InetSocketAddress address =
-        new InetSocketAddress(settings.target().address(), settings.target().port());
     // The first client goes alone: it loads the generator's classes, so that the others'
     // connect times measure the server rather than this JVM warming up.
     for (int i = 0; i < settings.clients(); i++) {
@@ -76,7 +74,9 @@ final class ClientPool implements AutoCloseable {
       if (left <= 0 || !window.tryAcquire(left, TimeUnit.NANOSECONDS)) {
         break;
       }
-      ChatSession session = open(address);
+      // The senders are the first S clients to join (ChatLoad), so they are opened first.
+      ChatSession session =
+          open(i < settings.senders() ? settings.senderTarget() : settings.target());
       sessions.add(session);
       session.joined().whenComplete((nanos, failure) -> window.release());
     }
@@ -95,11 +95,11 @@ final class ClientPool implements AutoCloseable {
     }
   }
 
-  private ChatSession open(InetSocketAddress address) {
+  private ChatSession open(BenchTarget target) {
     ChatSession session = new ChatSession(settings.room(), counters, System.nanoTime());
     WebSocketClientProtocolConfig config =
         WebSocketClientProtocolConfig.newBuilder()
-            .webSocketUri(settings.target().webSocketUri())
+            .webSocketUri(target.webSocketUri())
             .version(WebSocketVersion.V13)
             .customHeaders(new DefaultHttpHeaders())
             .allowExtensions(false)
@@ -122,7 +122,7 @@ final class ClientPool implements AutoCloseable {
                         .addLast(session);
                   }
                 })
-            .connect(address);
+            .connect(new InetSocketAddress(target.address(), target.port()));
     connecting.addListener(
         done -> {
           if (!done.isSuccess()) {

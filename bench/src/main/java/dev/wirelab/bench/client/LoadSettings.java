@@ -1,11 +1,14 @@
 package dev.wirelab.bench.client;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One benchmark run: who to load, how hard and for how long; every phase has its bound.
  *
  * @param target the server
+ * @param senderTarget the server the senders connect to: {@code target} for one server, another
+ *     node of the cluster to measure deliveries that cross it
  * @param room the room every client joins
  * @param clients connections to open (C)
  * @param senders how many of them emit {@code chat} (S); 0 with {@code idle}
@@ -14,6 +17,7 @@ import java.time.Duration;
  * @param duration how long senders send, or idle connections are held (D)
  * @param idle only open and hold the connections
  * @param serverPid the server process to sample in /proc, or 0 for none
+ * @param otherPids more processes whose CPU per delivery is reported (another node, Redis)
  * @param threads event loops of the generator
  * @param connectTimeout the bound on opening and joining all clients
  * @param drain the bound on waiting for deliveries after the last message was sent
@@ -21,6 +25,7 @@ import java.time.Duration;
  */
 public record LoadSettings(
     BenchTarget target,
+    BenchTarget senderTarget,
     String room,
     int clients,
     int senders,
@@ -29,12 +34,14 @@ public record LoadSettings(
     Duration duration,
     boolean idle,
     long serverPid,
+    List<Long> otherPids,
     int threads,
     Duration connectTimeout,
     Duration drain,
     int connectWindow) {
 
   public LoadSettings {
+    otherPids = List.copyOf(otherPids);
     if (clients < 1
         || senders < 0
         || senders > clients

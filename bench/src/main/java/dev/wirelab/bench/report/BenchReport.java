@@ -1,5 +1,7 @@
 package dev.wirelab.bench.report;
 
+import java.util.Map;
+
 /**
  * The outcome of one {@code ./wirelab bench chat} run; printed as a table or as JSON.
  *
@@ -24,6 +26,8 @@ package dev.wirelab.bench.report;
  *     null
  * @param serverRssEndKb the server's RSS when the run ended (after the drain), in KiB, or null:
  *     whether memory stays bounded under overload
+ * @param otherCpuMicrosPerDelivery CPU time over the run / received of each {@code --also-pid}
+ *     process (another node of a cluster, Redis), by pid
  */
 public record BenchReport(
     String url,
@@ -48,4 +52,5 @@ public record BenchReport(
     Double serverCpuMicrosPerDelivery,
     Double generatorCpuMicrosPerDelivery,
     Long serverRssBytesPerConnection,
-    Long serverRssEndKb) {}
+    Long serverRssEndKb,
+    Map<Long, Double> otherCpuMicrosPerDelivery) {}

@@ -8,6 +8,7 @@ import dev.wirelab.chat.http.IoTransport;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,10 @@ class ChatLoadTest {
       Duration duration,
       boolean idle) {
     // The server runs in this JVM, so --pid is our own process: /proc sampling is exercised too.
+    BenchTarget target = BenchTarget.parse("ws://127.0.0.1:" + port, false);
     return new LoadSettings(
-        BenchTarget.parse("ws://127.0.0.1:" + port, false),
+        target,
+        target,
         "bench",
         clients,
         senders,
@@ -45,6 +48,7 @@ class ChatLoadTest {
         duration,
         idle,
         ProcessHandle.current().pid(),
+        List.of(),
         2,
         Duration.ofSeconds(30),
         Duration.ofSeconds(10),

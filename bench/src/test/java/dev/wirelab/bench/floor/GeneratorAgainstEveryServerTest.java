@@ -10,6 +10,7 @@ import dev.wirelab.bench.report.BenchReport;
 import dev.wirelab.bench.server.WirelabBenchServer;
 import dev.wirelab.chat.http.IoTransport;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,10 +44,12 @@ class GeneratorAgainstEveryServerTest {
   }
 
   private static void assertEveryMessageArrives(IntSupplier port) throws InterruptedException {
+    BenchTarget target = BenchTarget.parse("ws://127.0.0.1:" + port.getAsInt(), false);
     BenchReport report =
         new ChatLoad(
                 new LoadSettings(
-                    BenchTarget.parse("ws://127.0.0.1:" + port.getAsInt(), false),
+                    target,
+                    target,
                     "bench",
                     CLIENTS,
                     SENDERS,
@@ -55,6 +58,7 @@ class GeneratorAgainstEveryServerTest {
                     Duration.ofSeconds(1),
                     false,
                     0,
+                    List.of(),
                     1,
                     Duration.ofSeconds(30),
                     Duration.ofSeconds(10),
