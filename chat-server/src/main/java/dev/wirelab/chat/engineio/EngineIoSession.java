@@ -707,7 +707,7 @@ final class EngineIoSession implements EngineIoSocket {
     Handler receiver = handler;
     if (receiver != null) {
       try {
-        receiver.onClose(reason.wireName());
+        receiver.onClose(reason);
       } catch (RuntimeException e) {
         log.warn("session {}: the handler failed on close", id, e);
       }

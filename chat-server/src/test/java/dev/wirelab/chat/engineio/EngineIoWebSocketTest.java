@@ -41,7 +41,7 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
       assertThat(binary.opcode()).isEqualTo(RawWebSocket.BINARY);
       assertThat(binary.payload()).containsExactly(1, 2, 3);
     }
-    assertThat(server.listener.nextCloseReason()).isEqualTo("transport close");
+    assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.TRANSPORT_CLOSE);
   }
 
   @Test
@@ -234,7 +234,7 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
 
       bad.send(RawWebSocket.TEXT, new byte[] {'4', (byte) 0xc3, 0x28});
 
-      assertThat(server.listener.nextCloseReason()).isEqualTo("parse error");
+      assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.PARSE_ERROR);
       assertThat(bad.readUntilClosed()).isNotNull();
       good.sendText("4still served");
       assertThat(good.read().text()).isEqualTo("4still served");
@@ -248,7 +248,7 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
 
       socket.sendText("abc");
 
-      assertThat(server.listener.nextCloseReason()).isEqualTo("parse error");
+      assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.PARSE_ERROR);
       assertThat(socket.readUntilClosed().opcode()).isEqualTo(RawWebSocket.CLOSE);
     }
   }
@@ -267,7 +267,7 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
         assertThat(e.getMessage()).containsAnyOf("Broken pipe", "Connection reset");
       }
 
-      assertThat(server.listener.nextCloseReason()).isEqualTo("transport error");
+      assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.TRANSPORT_ERROR);
       socket.readUntilClosed();
     }
   }
@@ -280,7 +280,7 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
 
       assertThat(socket.read().text()).isEqualTo("2");
 
-      assertThat(server.listener.nextCloseReason()).isEqualTo("ping timeout");
+      assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.PING_TIMEOUT);
       assertThat(socket.readUntilClosed().opcode()).isEqualTo(RawWebSocket.CLOSE);
     }
   }
@@ -292,7 +292,7 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
 
       socket.sendText("1");
 
-      assertThat(server.listener.nextCloseReason()).isEqualTo("transport close");
+      assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.TRANSPORT_CLOSE);
       socket.readUntilClosed();
     }
     assertThat(server.engine.sessionCount()).isZero();
@@ -333,7 +333,7 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
         slowSession.send(chunk);
       }
 
-      assertThat(server.listener.nextCloseReason()).isEqualTo("transport error");
+      assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.TRANSPORT_ERROR);
       fast.sendText("4served");
       assertThat(fast.read().text()).isEqualTo("4served");
     }
