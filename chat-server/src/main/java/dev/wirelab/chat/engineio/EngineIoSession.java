@@ -641,7 +641,7 @@ final class EngineIoSession implements EngineIoSocket {
       case CLOSE -> {
         if (webSocket == null && !outbox.hasWaitingGet()) {
           // The client's own poll may be on its way: it gets the noop a waiting one would get.
-          server.expectPollAfterClose(id);
+          server.expectPollAfterClose(id, loop.ticker());
         }
         close(CloseReason.TRANSPORT_CLOSE);
       }

@@ -174,6 +174,30 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
   }
 
   @Test
+  void aPollThatCrossedTheClientsCloseGetsTheNoopUntilTheWindowEndsOnTheSessionsClock()
+      throws Exception {
+    try (FrozenSession frozen = new FrozenSession()) {
+      assertThat(EmbeddedHttp.answer(frozen.send(HttpMethod.POST, "1"))).isEqualTo("200 ok");
+
+      frozen.advanceNanos(CrossedCloses.WINDOW_NANOS);
+
+      assertThat(EmbeddedHttp.answer(frozen.poll())).isEqualTo("200 6");
+    }
+  }
+
+  @Test
+  void aPollThatComesJustAfterTheCrossedCloseWindowFindsTheSessionUnknown() throws Exception {
+    try (FrozenSession frozen = new FrozenSession()) {
+      assertThat(EmbeddedHttp.answer(frozen.send(HttpMethod.POST, "1"))).isEqualTo("200 ok");
+
+      frozen.advanceNanos(CrossedCloses.WINDOW_NANOS + 1);
+
+      assertThat(EmbeddedHttp.answer(frozen.poll()))
+          .isEqualTo("400 {\"code\":1,\"message\":\"Session ID unknown\"}");
+    }
+  }
+
+  @Test
   void aPollThatFoundTheSessionOpenButRunsAfterTheClientsCloseGetsTheNoop() throws Exception {
     String sid = openPollingSession();
     EngineIoSession session = (EngineIoSession) server.listener.nextOpened();
