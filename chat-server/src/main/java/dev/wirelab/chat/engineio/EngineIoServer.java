@@ -240,7 +240,7 @@ public final class EngineIoServer implements HttpRoute {
             System.currentTimeMillis());
     EngineIoSession session =
         new EngineIoSession(
-            this, SessionIds.next(options.nodeTag()), handshake, channel.eventLoop(), transport);
+            this, SessionIds.next(options.nodeTag()), handshake, channel.eventLoop());
     sessions.put(session.id(), session);
     if ("websocket".equals(transport)) {
       if (!acceptWebSocket(request, exchange, session)) {

@@ -80,6 +80,7 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
     CountDownLatch release = new CountDownLatch(1);
     try {
       assertThat(session.claimProbe(probe)).isTrue();
+      session.attachProbe(probe);
       session
           .loop()
           .execute(
@@ -139,7 +140,7 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
     try (FrozenSession frozen = new FrozenSession()) {
       EmbeddedChannel probe = probeThenPoll(frozen);
       EmbeddedChannel get = frozen.poll();
-      frozen.advanceMillis(EngineIoSession.UPGRADE_HOLD_MILLIS - 1);
+      frozen.advanceMillis(PollingTransport.UPGRADE_HOLD_MILLIS - 1);
       assertThat(EmbeddedHttp.answer(get)).as("held until the upgrade ends").isNull();
 
       FrozenSession.frame(probe, "5");
@@ -156,7 +157,7 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
     try (FrozenSession frozen = new FrozenSession()) {
       EmbeddedChannel probe = probeThenPoll(frozen);
       EmbeddedChannel get = frozen.poll();
-      frozen.advanceMillis(EngineIoSession.UPGRADE_HOLD_MILLIS);
+      frozen.advanceMillis(PollingTransport.UPGRADE_HOLD_MILLIS);
 
       assertThat(EmbeddedHttp.answer(get)).isEqualTo("200 6");
       FrozenSession.frame(probe, "5");

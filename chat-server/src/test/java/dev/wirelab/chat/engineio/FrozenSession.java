@@ -3,6 +3,7 @@ package dev.wirelab.chat.engineio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wirelab.chat.http.HttpExchange;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -43,6 +44,17 @@ final class FrozenSession implements AutoCloseable {
   /** A GET sent now; its answer, as {@code "status body"}, or null while it waits. */
   EmbeddedChannel poll() {
     return send(HttpMethod.GET, "");
+  }
+
+  /**
+   * A GET handed to the session itself, past the engine's routing: one that found the session
+   * polling and reaches its loop only after whatever the test did since.
+   */
+  EmbeddedChannel pollPastTheRouting() {
+    EmbeddedChannel connection = EmbeddedHttp.connection();
+    connections.add(connection);
+    session.onPoll(new HttpExchange(connection, true));
+    return connection;
   }
 
   /** A WebSocket connection, as the engine's pipeline ends, that has claimed the upgrade. */
