@@ -129,8 +129,7 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
    * the {@code 5} does. Returns the probe, attached and having sent {@code 2probe}.
    */
   private static EmbeddedChannel probeThenPoll(FrozenSession frozen) {
-    EmbeddedChannel probe = frozen.claimedProbe();
-    frozen.session.attachProbe(probe);
+    EmbeddedChannel probe = frozen.attachedProbe();
     assertThat(FrozenSession.frame(probe, "2probe")).isEqualTo("3probe");
     return probe;
   }

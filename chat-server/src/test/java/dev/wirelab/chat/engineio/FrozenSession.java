@@ -68,6 +68,13 @@ final class FrozenSession implements AutoCloseable {
     return probe;
   }
 
+  /** A claimed probe whose handshake is answered: the upgrade waits for its {@code 2probe}. */
+  EmbeddedChannel attachedProbe() {
+    EmbeddedChannel probe = claimedProbe();
+    session.attachProbe(probe);
+    return probe;
+  }
+
   /** Writes a text frame to a WebSocket connection and returns its first answer, or null. */
   static String frame(EmbeddedChannel webSocket, String text) {
     webSocket.writeInbound(new TextWebSocketFrame(text));

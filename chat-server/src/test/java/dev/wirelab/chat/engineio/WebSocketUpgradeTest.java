@@ -16,6 +16,13 @@ import org.junit.jupiter.api.Test;
 class WebSocketUpgradeTest {
   private static final String BAD_REQUEST = "400 {\"code\":3,\"message\":\"Bad request\"}";
 
+  /** Back to NONE, the probe's connection closed, the session still polling. */
+  private static void assertAbandoned(FrozenSession frozen, EmbeddedChannel probe) {
+    assertThat(frozen.session.upgradeState()).isEqualTo(UpgradeState.NONE);
+    assertThat(probe.isOpen()).as("probe connection open").isFalse();
+    assertThat(frozen.session.transportName()).isEqualTo("polling");
+  }
+
   @Test
   void anUpgradeGoesThroughEachStepInOrder() throws Exception {
     try (FrozenSession frozen = new FrozenSession()) {
@@ -68,33 +75,28 @@ class WebSocketUpgradeTest {
   @Test
   void aProbeThatDoesNotFinishWithinTheUpgradeTimeoutIsAbandoned() throws Exception {
     try (FrozenSession frozen = new FrozenSession()) {
-      EmbeddedChannel probe = frozen.claimedProbe();
-      frozen.session.attachProbe(probe);
+      EmbeddedChannel probe = frozen.attachedProbe();
       long timeout = EngineIoOptions.defaults().upgradeTimeoutMillis();
 
       frozen.advanceMillis(timeout - 1);
       assertThat(frozen.session.upgradeState()).isEqualTo(UpgradeState.PROBING);
 
       frozen.advanceMillis(1);
-      assertThat(frozen.session.upgradeState()).isEqualTo(UpgradeState.NONE);
-      assertThat(probe.isOpen()).isFalse();
-      assertThat(frozen.session.transportName()).isEqualTo("polling");
+      assertAbandoned(frozen, probe);
     }
   }
 
   @Test
   void aSecondProbeAbandonsTheUpgradeAndTheSessionPollsOn() throws Exception {
     try (FrozenSession frozen = new FrozenSession()) {
-      EmbeddedChannel probe = frozen.claimedProbe();
-      frozen.session.attachProbe(probe);
+      EmbeddedChannel probe = frozen.attachedProbe();
       assertThat(frame(probe, "2probe")).isEqualTo("3probe");
 
       assertThat(frame(probe, "2probe"))
           .as("answered by the connection, as the first")
           .isEqualTo("3probe");
 
-      assertThat(frozen.session.upgradeState()).isEqualTo(UpgradeState.NONE);
-      assertThat(probe.isOpen()).isFalse();
+      assertAbandoned(frozen, probe);
       frozen.session.send("still polling");
       assertThat(EmbeddedHttp.answer(frozen.poll())).isEqualTo("200 4still polling");
     }
@@ -103,22 +105,18 @@ class WebSocketUpgradeTest {
   @Test
   void anUpgradePacketWithoutAProbeAbandonsTheUpgrade() throws Exception {
     try (FrozenSession frozen = new FrozenSession()) {
-      EmbeddedChannel probe = frozen.claimedProbe();
-      frozen.session.attachProbe(probe);
+      EmbeddedChannel probe = frozen.attachedProbe();
 
       assertThat(frame(probe, "5")).isNull();
 
-      assertThat(frozen.session.upgradeState()).isEqualTo(UpgradeState.NONE);
-      assertThat(probe.isOpen()).isFalse();
-      assertThat(frozen.session.transportName()).isEqualTo("polling");
+      assertAbandoned(frozen, probe);
     }
   }
 
   @Test
   void pollingRequestsAfterTheUpgradeAreRefused() throws Exception {
     try (FrozenSession frozen = new FrozenSession()) {
-      EmbeddedChannel probe = frozen.claimedProbe();
-      frozen.session.attachProbe(probe);
+      EmbeddedChannel probe = frozen.attachedProbe();
       frame(probe, "2probe");
       frame(probe, "5");
 
