@@ -255,19 +255,19 @@ public final class EngineIoServer implements HttpRoute {
 
   private void upgrade(FullHttpRequest request, HttpExchange exchange, EngineIoSession session) {
     Channel channel = exchange.channel();
-    boolean claimed = session.claimProbe(channel);
+    boolean claimed = session.upgrade().claim(channel);
     if (!acceptWebSocket(request, exchange, session)) {
       if (claimed) {
-        session.releaseProbe(channel);
+        session.upgrade().release(channel);
       }
     } else if (claimed) {
-      session.attachProbe(channel);
+      session.upgrade().attach(channel);
     } else {
       log.info(
           "{}: refused an upgrade from {}: already upgraded, upgrading or closing",
           session,
           channel.remoteAddress());
-      session.refuseWebSocket(channel);
+      session.upgrade().refuse(channel);
     }
   }
 

@@ -148,8 +148,8 @@ final class EngineIoSession implements EngineIoSocket {
     return polling;
   }
 
-  UpgradeState upgradeState() {
-    return upgrade.state();
+  WebSocketUpgrade upgrade() {
+    return upgrade;
   }
 
   boolean isPolling() {
@@ -294,28 +294,6 @@ final class EngineIoSession implements EngineIoSocket {
   }
 
   // ---- WebSocket connections: the session's own, or one attempting the upgrade
-
-  /** Reserves the upgrade for {@code channel} (see {@link WebSocketUpgrade#claim}). */
-  boolean claimProbe(Channel channel) {
-    return !closed && !closing && isPolling() && upgrade.claim(channel);
-  }
-
-  /** Whether {@code channel} holds the upgrade claim; safe from any thread. */
-  boolean isProbe(Channel channel) {
-    return upgrade.isProbe(channel);
-  }
-
-  void releaseProbe(Channel channel) {
-    onLoop(() -> upgrade.release(channel));
-  }
-
-  void attachProbe(Channel channel) {
-    onLoop(() -> upgrade.attach(channel));
-  }
-
-  void refuseWebSocket(Channel channel) {
-    onLoop(() -> upgrade.refuse(channel));
-  }
 
   /** The upgrade completed on {@code channel}: what was queued for polling leaves on it. */
   void upgradedTo(Channel channel) {

@@ -64,7 +64,7 @@ final class PollingTransport implements Transport {
     flushScheduled = false;
     if (outbox.hasWaitingGet()
         && !outbox.isEmpty()
-        && session.upgradeState() != UpgradeState.UPGRADING
+        && session.upgrade().state() != UpgradeState.UPGRADING
         && !pollHeldForUpgrade) {
       outbox.flush();
     }
@@ -81,7 +81,7 @@ final class PollingTransport implements Transport {
       // Held only for the close below, which answers it with the queue and the close packet.
       outbox.hold(exchange, gone -> {});
       session.close(CloseReason.FORCED_CLOSE);
-    } else if (session.upgradeState().inFlight()) {
+    } else if (session.upgrade().state().inFlight()) {
       holdUntilUpgradeEnds(exchange);
     } else {
       park(exchange);

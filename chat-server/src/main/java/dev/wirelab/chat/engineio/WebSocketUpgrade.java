@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A polling session's move to a WebSocket connection, step by step ({@link UpgradeState}), so that
  * the client's probe, its {@code 5} and every connection or request racing them meet one state
- * machine instead of a set of flags. Runs on the session's loop, except {@link #claim}.
+ * machine instead of a set of flags. Runs on the session's loop: {@link #claim} and {@link
+ * #isProbe} are safe from any thread, and the other calls from outside the session hop onto its
+ * loop.
  */
 final class WebSocketUpgrade {
   private static final Logger log = LoggerFactory.getLogger(WebSocketUpgrade.class);
@@ -60,7 +62,10 @@ final class WebSocketUpgrade {
    * thread. False when another connection holds it or the upgrade has happened.
    */
   boolean claim(Channel channel) {
-    return STEP.compareAndSet(this, NOT_UPGRADING, new Step(UpgradeState.CLAIMED, channel));
+    return !session.isClosed()
+        && !session.isClosing()
+        && session.isPolling()
+        && STEP.compareAndSet(this, NOT_UPGRADING, new Step(UpgradeState.CLAIMED, channel));
   }
 
   /** Whether {@code channel} holds the upgrade; safe from any thread. */
@@ -75,14 +80,21 @@ final class WebSocketUpgrade {
 
   /** The claimed connection's WebSocket handshake failed: the upgrade is free again. */
   void release(Channel channel) {
-    if (isProbe(channel) && state() == UpgradeState.CLAIMED) {
-      moveTo(UpgradeState.NONE, null);
-      session.polling().upgradeAbandoned();
-    }
+    session.onLoop(
+        () -> {
+          if (isProbe(channel) && state() == UpgradeState.CLAIMED) {
+            moveTo(UpgradeState.NONE, null);
+            session.polling().upgradeAbandoned();
+          }
+        });
   }
 
   /** The claimed connection's handshake is answered: the probe is due within the timeout. */
   void attach(Channel channel) {
+    session.onLoop(() -> start(channel));
+  }
+
+  private void start(Channel channel) {
     if (session.isClosed() || !isProbe(channel)) {
       log.info("{}: closed before its upgrade started", session);
       channel.close();
@@ -149,13 +161,16 @@ final class WebSocketUpgrade {
    * sent before this connection was opened, are answered first.
    */
   void refuse(Channel channel) {
-    if (refusedWebSockets.isEmpty()) {
-      refusedWebSockets = new ArrayList<>(1);
-    }
-    refusedWebSockets.add(channel);
-    if (step.probe() == null || session.isClosed()) {
-      closeRefusedOn(session.webSocketLoopOr(Runnable::run));
-    }
+    session.onLoop(
+        () -> {
+          if (refusedWebSockets.isEmpty()) {
+            refusedWebSockets = new ArrayList<>(1);
+          }
+          refusedWebSockets.add(channel);
+          if (step.probe() == null || session.isClosed()) {
+            closeRefusedOn(session.webSocketLoopOr(Runnable::run));
+          }
+        });
   }
 
   /** The session closed: the upgrade ends with it. */

@@ -79,8 +79,8 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
     CountDownLatch blocked = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     try {
-      assertThat(session.claimProbe(probe)).isTrue();
-      session.attachProbe(probe);
+      assertThat(session.upgrade().claim(probe)).isTrue();
+      session.upgrade().attach(probe);
       session
           .loop()
           .execute(

@@ -64,14 +64,14 @@ final class FrozenSession implements AutoCloseable {
             new WebSocketPacketCodec(EngineIoOptions.defaults().maxPayload()),
             new WebSocketTransportHandler(session));
     connections.add(probe);
-    assertThat(session.claimProbe(probe)).as("claimed").isTrue();
+    assertThat(session.upgrade().claim(probe)).as("claimed").isTrue();
     return probe;
   }
 
   /** A claimed probe whose handshake is answered: the upgrade waits for its {@code 2probe}. */
   EmbeddedChannel attachedProbe() {
     EmbeddedChannel probe = claimedProbe();
-    session.attachProbe(probe);
+    session.upgrade().attach(probe);
     return probe;
   }
 

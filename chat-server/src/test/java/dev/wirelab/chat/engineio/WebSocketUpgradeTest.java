@@ -18,7 +18,7 @@ class WebSocketUpgradeTest {
 
   /** Back to NONE, the probe's connection closed, the session still polling. */
   private static void assertAbandoned(FrozenSession frozen, EmbeddedChannel probe) {
-    assertThat(frozen.session.upgradeState()).isEqualTo(UpgradeState.NONE);
+    assertThat(frozen.session.upgrade().state()).isEqualTo(UpgradeState.NONE);
     assertThat(probe.isOpen()).as("probe connection open").isFalse();
     assertThat(frozen.session.transportName()).isEqualTo("polling");
   }
@@ -28,21 +28,21 @@ class WebSocketUpgradeTest {
     try (FrozenSession frozen = new FrozenSession()) {
       EngineIoSession session = frozen.session;
       EmbeddedChannel longPoll = frozen.poll();
-      assertThat(session.upgradeState()).isEqualTo(UpgradeState.NONE);
+      assertThat(session.upgrade().state()).isEqualTo(UpgradeState.NONE);
 
       EmbeddedChannel probe = frozen.claimedProbe();
-      assertThat(session.upgradeState()).isEqualTo(UpgradeState.CLAIMED);
+      assertThat(session.upgrade().state()).isEqualTo(UpgradeState.CLAIMED);
 
-      session.attachProbe(probe);
-      assertThat(session.upgradeState()).isEqualTo(UpgradeState.PROBING);
+      session.upgrade().attach(probe);
+      assertThat(session.upgrade().state()).isEqualTo(UpgradeState.PROBING);
 
       assertThat(frame(probe, "2probe")).isEqualTo("3probe");
-      assertThat(session.upgradeState()).isEqualTo(UpgradeState.UPGRADING);
+      assertThat(session.upgrade().state()).isEqualTo(UpgradeState.UPGRADING);
       assertThat(EmbeddedHttp.answer(longPoll)).as("the poll from before ends").isEqualTo("200 6");
       session.send("queued while upgrading");
 
       assertThat(frame(probe, "5")).isEqualTo("4queued while upgrading");
-      assertThat(session.upgradeState()).isEqualTo(UpgradeState.UPGRADED);
+      assertThat(session.upgrade().state()).isEqualTo(UpgradeState.UPGRADED);
       assertThat(session.transportName()).isEqualTo("websocket");
       session.send("on the WebSocket");
       assertThat(text(probe)).isEqualTo("4on the WebSocket");
@@ -54,11 +54,11 @@ class WebSocketUpgradeTest {
     try (FrozenSession frozen = new FrozenSession()) {
       EmbeddedChannel failed = frozen.claimedProbe();
 
-      frozen.session.releaseProbe(failed);
+      frozen.session.upgrade().release(failed);
 
-      assertThat(frozen.session.upgradeState()).isEqualTo(UpgradeState.NONE);
+      assertThat(frozen.session.upgrade().state()).isEqualTo(UpgradeState.NONE);
       frozen.claimedProbe();
-      assertThat(frozen.session.upgradeState()).isEqualTo(UpgradeState.CLAIMED);
+      assertThat(frozen.session.upgrade().state()).isEqualTo(UpgradeState.CLAIMED);
     }
   }
 
@@ -67,8 +67,8 @@ class WebSocketUpgradeTest {
     try (FrozenSession frozen = new FrozenSession()) {
       EmbeddedChannel probe = frozen.claimedProbe();
 
-      assertThat(frozen.session.claimProbe(new EmbeddedChannel())).isFalse();
-      assertThat(frozen.session.isProbe(probe)).isTrue();
+      assertThat(frozen.session.upgrade().claim(new EmbeddedChannel())).isFalse();
+      assertThat(frozen.session.upgrade().isProbe(probe)).isTrue();
     }
   }
 
@@ -79,7 +79,7 @@ class WebSocketUpgradeTest {
       long timeout = EngineIoOptions.defaults().upgradeTimeoutMillis();
 
       frozen.advanceMillis(timeout - 1);
-      assertThat(frozen.session.upgradeState()).isEqualTo(UpgradeState.PROBING);
+      assertThat(frozen.session.upgrade().state()).isEqualTo(UpgradeState.PROBING);
 
       frozen.advanceMillis(1);
       assertAbandoned(frozen, probe);
@@ -125,8 +125,8 @@ class WebSocketUpgradeTest {
           .as("a GET routed before the 5, run after it")
           .isEqualTo(BAD_REQUEST);
       assertThat(EmbeddedHttp.answer(frozen.send(HttpMethod.POST, "4late"))).isEqualTo(BAD_REQUEST);
-      assertThat(frozen.session.upgradeState()).isEqualTo(UpgradeState.UPGRADED);
-      assertThat(frozen.session.claimProbe(new EmbeddedChannel())).isFalse();
+      assertThat(frozen.session.upgrade().state()).isEqualTo(UpgradeState.UPGRADED);
+      assertThat(frozen.session.upgrade().claim(new EmbeddedChannel())).isFalse();
     }
   }
 
