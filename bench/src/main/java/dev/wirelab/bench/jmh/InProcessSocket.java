@@ -1,5 +1,6 @@
 package dev.wirelab.bench.jmh;
 
+import dev.wirelab.chat.engineio.CloseReason;
 import dev.wirelab.chat.engineio.EngineIoSocket;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class InProcessSocket implements EngineIoSocket {
   }
 
   void disconnect() {
-    handler.onClose("transport close");
+    handler.onClose(CloseReason.TRANSPORT_CLOSE);
   }
 
   @Override
@@ -65,7 +66,7 @@ final class InProcessSocket implements EngineIoSocket {
 
   @Override
   public void close() {
-    handler.onClose("forced close");
+    handler.onClose(CloseReason.FORCED_CLOSE);
   }
 
   @Override

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
  * that the official engine.io-protocol test suite talks to on {@code /engine.io/}.
  */
 public final class EngineIoEcho implements EngineIoSocket.ConnectionListener {
-  private final Consumer<String> closed;
+  private final Consumer<CloseReason> closed;
 
   /** An echo that keeps no state per session, so nothing happens when one closes. */
   public EngineIoEcho() {
@@ -15,7 +15,7 @@ public final class EngineIoEcho implements EngineIoSocket.ConnectionListener {
   }
 
   /** An echo that hands each session's close reason to {@code closed}. */
-  public EngineIoEcho(Consumer<String> closed) {
+  public EngineIoEcho(Consumer<CloseReason> closed) {
     this.closed = closed;
   }
 
@@ -34,7 +34,7 @@ public final class EngineIoEcho implements EngineIoSocket.ConnectionListener {
           }
 
           @Override
-          public void onClose(String reason) {
+          public void onClose(CloseReason reason) {
             closed.accept(reason);
           }
         });

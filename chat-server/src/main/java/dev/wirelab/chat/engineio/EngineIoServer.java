@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.util.concurrent.Ticker;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,11 +46,7 @@ public final class EngineIoServer implements HttpRoute {
   private final EngineIoSocket.ConnectionListener listener;
   private final OriginPolicy origins;
   private final Map<String, EngineIoSession> sessions = new ConcurrentHashMap<>();
-  private static final long POLL_AFTER_CLOSE_NANOS = TimeUnit.SECONDS.toNanos(1);
-  private static final int MAX_CLOSED_REMEMBERED = 10_000;
-
-  /** Sids closed by their client, with when their last poll stops being expected. */
-  private final Map<String, Long> closedByClient = new ConcurrentHashMap<>();
+  private final CrossedCloses crossedCloses = new CrossedCloses();
 
   private final AtomicInteger sessionSlots = new AtomicInteger();
   private final WebSocketDecoderConfig webSocketConfig;
@@ -107,15 +104,12 @@ public final class EngineIoServer implements HttpRoute {
   /**
    * A polling session closed by its client's {@code 1} while no GET was waiting: the client's poll,
    * sent with the close, may still be on its way. The first GET for the sid within {@link
-   * #POLL_AFTER_CLOSE_NANOS} gets {@code 6} (noop) as it would had it come first, as the reference
-   * answers; any later one gets {@code Session ID unknown}.
+   * CrossedCloses#WINDOW_NANOS} of {@code clock} (the session's loop clock) gets {@code 6} (noop)
+   * as it would had it come first, as the reference answers; any later one gets {@code Session ID
+   * unknown}.
    */
-  void expectPollAfterClose(String sid) {
-    long now = System.nanoTime();
-    closedByClient.values().removeIf(expiry -> expiry - now < 0);
-    if (closedByClient.size() < MAX_CLOSED_REMEMBERED) {
-      closedByClient.put(sid, now + POLL_AFTER_CLOSE_NANOS);
-    }
+  void expectPollAfterClose(String sid, Ticker clock) {
+    crossedCloses.closedByClient(sid, clock);
   }
 
   /**
@@ -124,8 +118,7 @@ public final class EngineIoServer implements HttpRoute {
    * by the session itself for a GET that found it open but reached its loop after the close.
    */
   void answerPollOfEndedSession(String sid, HttpExchange exchange) {
-    Long expiry = closedByClient.remove(sid);
-    if (expiry != null && expiry - System.nanoTime() >= 0) {
+    if (crossedCloses.takeCrossedPoll(sid)) {
       exchange.reply(HttpResponseStatus.OK, "text/plain; charset=UTF-8", "6");
     } else {
       EngineIoError.UNKNOWN_SID.replyTo(exchange);
@@ -247,7 +240,7 @@ public final class EngineIoServer implements HttpRoute {
             System.currentTimeMillis());
     EngineIoSession session =
         new EngineIoSession(
-            this, SessionIds.next(options.nodeTag()), handshake, channel.eventLoop(), transport);
+            this, SessionIds.next(options.nodeTag()), handshake, channel.eventLoop());
     sessions.put(session.id(), session);
     if ("websocket".equals(transport)) {
       if (!acceptWebSocket(request, exchange, session)) {
@@ -262,19 +255,19 @@ public final class EngineIoServer implements HttpRoute {
 
   private void upgrade(FullHttpRequest request, HttpExchange exchange, EngineIoSession session) {
     Channel channel = exchange.channel();
-    boolean claimed = session.claimProbe(channel);
+    boolean claimed = session.upgrade().claim(channel);
     if (!acceptWebSocket(request, exchange, session)) {
       if (claimed) {
-        session.releaseProbe(channel);
+        session.upgrade().release(channel);
       }
     } else if (claimed) {
-      session.attachProbe(channel);
+      session.upgrade().attach(channel);
     } else {
       log.info(
           "{}: refused an upgrade from {}: already upgraded, upgrading or closing",
           session,
           channel.remoteAddress());
-      session.refuseWebSocket(channel);
+      session.upgrade().refuse(channel);
     }
   }
 

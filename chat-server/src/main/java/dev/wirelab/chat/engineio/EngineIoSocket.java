@@ -35,7 +35,7 @@ public interface EngineIoSocket {
    */
   boolean isWritable();
 
-  /** Closes the session from the server side; the handler sees {@code "forced close"}. */
+  /** Closes the session from the server side; the handler sees {@link CloseReason#FORCED_CLOSE}. */
   void close();
 
   /** Sets the receiver of this session's messages and its close; call once, in onOpen. */
@@ -47,8 +47,8 @@ public interface EngineIoSocket {
 
     void onBinary(byte[] binary);
 
-    /** The session ended; {@code reason} is the {@link CloseReason#wireName()} of why. */
-    void onClose(String reason);
+    /** The session ended, for {@code reason}. */
+    void onClose(CloseReason reason);
   }
 
   /**

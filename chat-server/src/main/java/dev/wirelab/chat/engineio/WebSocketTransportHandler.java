@@ -35,7 +35,7 @@ final class WebSocketTransportHandler extends SimpleChannelInboundHandler<Object
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, Object message) {
     if (message instanceof Packet packet) {
-      if (packet.isProbe() && session.isProbe(ctx.channel())) {
+      if (packet.isProbe() && session.upgrade().isProbe(ctx.channel())) {
         answerProbe(ctx);
       }
       session.onWebSocketPacket(ctx.channel(), packet);

@@ -1,5 +1,6 @@
 package dev.wirelab.chat.socketio;
 
+import dev.wirelab.chat.engineio.CloseReason;
 import dev.wirelab.chat.engineio.EngineIoBroadcast;
 import dev.wirelab.chat.engineio.EngineIoSocket;
 import dev.wirelab.chat.socketio.protocol.EncodedPacket;
@@ -77,8 +78,8 @@ final class ClientConnection implements EngineIoSocket.Handler {
   }
 
   @Override
-  public void onClose(String reason) {
-    closeSockets(reason);
+  public void onClose(CloseReason reason) {
+    closeSockets(DisconnectReason.of(reason));
   }
 
   private void route(Packet packet) throws ProtocolException {
@@ -188,7 +189,7 @@ final class ClientConnection implements EngineIoSocket.Handler {
   }
 
   /** Closes this connection because of the client: one log line, then every socket goes. */
-  void fail(String reason, String detail) {
+  void fail(DisconnectReason reason, String detail) {
     LOG.warn(
         "closing session {} from {}: {}: {}",
         conn.id(),
@@ -247,7 +248,7 @@ final class ClientConnection implements EngineIoSocket.Handler {
     return List.copyOf(sockets.values());
   }
 
-  private void closeSockets(String reason) {
+  private void closeSockets(DisconnectReason reason) {
     List<Socket> open;
     synchronized (this) {
       if (closed) {

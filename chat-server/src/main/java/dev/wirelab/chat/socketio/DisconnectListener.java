@@ -1,10 +1,7 @@
 package dev.wirelab.chat.socketio;
 
-/**
- * Runs once when a socket disconnects (or is disconnecting); the reason is one of {@link
- * DisconnectReason}'s.
- */
+/** Runs once when a socket disconnects (or is disconnecting), with the reason why. */
 @FunctionalInterface
 public interface DisconnectListener {
-  void onDisconnect(String reason);
+  void onDisconnect(DisconnectReason reason);
 }

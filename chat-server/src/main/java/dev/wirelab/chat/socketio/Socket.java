@@ -378,7 +378,7 @@ public final class Socket {
   }
 
   /** Ends this socket: keeps its session if it may recover, leaves its rooms, tells listeners. */
-  void onClose(String reason) {
+  void onClose(DisconnectReason reason) {
     if (!CONNECTED.compareAndSet(this, true, false)) {
       return;
     }
@@ -386,7 +386,7 @@ public final class Socket {
     for (DisconnectListener listener : disconnectingListeners) {
       runListener("disconnecting", () -> listener.onDisconnect(reason));
     }
-    if (pid != null && DisconnectReason.isRecoverable(reason)) {
+    if (pid != null && reason.isRecoverable()) {
       namespace
           .adapter()
           .persistSession(

@@ -31,7 +31,7 @@ class EngineIoBroadcastTest {
               .asText();
       sessions.add(server.listener.nextOpened());
       gone.close();
-      assertThat(server.listener.nextCloseReason()).isEqualTo("transport close");
+      assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.TRANSPORT_CLOSE);
 
       EngineIoBroadcast.send("hello, class ☃", sessions);
 

@@ -48,7 +48,7 @@ class EngineIoClientTest {
     assertThat(lines.get(1).get("text").asText()).isEqualTo("héllo ☃");
     assertThat(lines.get(2).get("binary").toString()).isEqualTo("[1,2,3,255]");
     assertThat(lines.get(3).get("reason").asText()).isEqualTo("forced close");
-    assertThat(server.listener.nextCloseReason()).isEqualTo("transport close");
+    assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.TRANSPORT_CLOSE);
   }
 
   @Test
@@ -62,7 +62,7 @@ class EngineIoClientTest {
     assertThat(lines.get(1).get("transport").asText()).isEqualTo("websocket");
     assertThat(lines.get(2).get("text").asText()).isEqualTo("after upgrade");
     assertThat(lines.get(2).get("transport").asText()).isEqualTo("websocket");
-    assertThat(server.listener.nextCloseReason()).isEqualTo("transport close");
+    assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.TRANSPORT_CLOSE);
   }
 
   @ParameterizedTest
@@ -76,7 +76,7 @@ class EngineIoClientTest {
     assertThat(lines.get(0).get("event").asText()).as(lines.toString()).isEqualTo("message");
     assertThat(lines.get(0).get("length").asInt()).isEqualTo(size);
     assertThat(lines.get(0).get("intact").asBoolean()).isTrue();
-    assertThat(server.listener.nextCloseReason()).isEqualTo("transport close");
+    assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.TRANSPORT_CLOSE);
   }
 
   @ParameterizedTest
@@ -88,7 +88,7 @@ class EngineIoClientTest {
     assertThat(idle.get("event").asText()).isEqualTo("idle");
     assertThat(idle.get("state").asText()).isEqualTo("open");
     assertThat(idle.get("pings").asInt()).isGreaterThanOrEqualTo(3);
-    assertThat(server.listener.nextCloseReason()).isEqualTo("transport close");
+    assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.TRANSPORT_CLOSE);
   }
 
   @ParameterizedTest
@@ -103,7 +103,7 @@ class EngineIoClientTest {
     // A pending GET or the WebSocket notices at once; a poller killed between two requests is
     // noticed by the heartbeat.
     assertThat(server.listener.nextCloseReason())
-        .isIn("transport close", "transport error", "ping timeout");
+        .isIn(CloseReason.TRANSPORT_CLOSE, CloseReason.TRANSPORT_ERROR, CloseReason.PING_TIMEOUT);
     assertThat(server.engine.sessionCount()).isZero();
   }
 }

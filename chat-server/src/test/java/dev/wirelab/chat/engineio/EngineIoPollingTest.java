@@ -95,7 +95,7 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
     restart(EngineIoOptions.defaults().withPingInterval(50).withPingTimeout(50));
     String sid = openPollingSession();
 
-    assertThat(server.listener.nextCloseReason()).isEqualTo("ping timeout");
+    assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.PING_TIMEOUT);
     assertError(RawHttp.get(server.port(), polling(sid)), 400, 1, "Session ID unknown");
   }
 
@@ -106,7 +106,7 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
 
     assertError(RawHttp.post(server.port(), polling(bad), "abc"), 400, 3, "Bad request");
 
-    assertThat(server.listener.nextCloseReason()).isEqualTo("parse error");
+    assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.PARSE_ERROR);
     assertError(RawHttp.get(server.port(), polling(bad)), 400, 1, "Session ID unknown");
     RawHttp.post(server.port(), polling(good), "4still here");
     assertThat(RawHttp.get(server.port(), polling(good)).body()).isEqualTo("4still here");
@@ -133,7 +133,7 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
           .startsWith("HTTP/1.1 400")
           .endsWith("{\"code\":3,\"message\":\"Bad request\"}");
     }
-    assertThat(server.listener.nextCloseReason()).isEqualTo("parse error");
+    assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.PARSE_ERROR);
   }
 
   @Test
@@ -146,7 +146,7 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
     assertThat(responses.get(0).status()).isEqualTo(200);
     assertThat(responses.get(0).body()).isEqualTo("1");
     assertError(responses.get(1), 400, 3, "Bad request");
-    assertThat(server.listener.nextCloseReason()).isEqualTo("transport error");
+    assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.TRANSPORT_ERROR);
   }
 
   @Test
@@ -158,7 +158,7 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
 
     assertThat(responses.get(0).body()).isEqualTo("6");
     assertThat(responses.get(1).body()).isEqualTo("ok");
-    assertThat(server.listener.nextCloseReason()).isEqualTo("transport close");
+    assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.TRANSPORT_CLOSE);
   }
 
   @Test
@@ -171,6 +171,30 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
     assertThat(crossed.status()).isEqualTo(200);
     assertThat(crossed.body()).isEqualTo("6");
     assertError(RawHttp.get(server.port(), polling(sid)), 400, 1, "Session ID unknown");
+  }
+
+  @Test
+  void aPollThatCrossedTheClientsCloseGetsTheNoopUntilTheWindowEndsOnTheSessionsClock()
+      throws Exception {
+    try (FrozenSession frozen = new FrozenSession()) {
+      assertThat(EmbeddedHttp.answer(frozen.send(HttpMethod.POST, "1"))).isEqualTo("200 ok");
+
+      frozen.advanceNanos(CrossedCloses.WINDOW_NANOS);
+
+      assertThat(EmbeddedHttp.answer(frozen.poll())).isEqualTo("200 6");
+    }
+  }
+
+  @Test
+  void aPollThatComesJustAfterTheCrossedCloseWindowFindsTheSessionUnknown() throws Exception {
+    try (FrozenSession frozen = new FrozenSession()) {
+      assertThat(EmbeddedHttp.answer(frozen.send(HttpMethod.POST, "1"))).isEqualTo("200 ok");
+
+      frozen.advanceNanos(CrossedCloses.WINDOW_NANOS + 1);
+
+      assertThat(EmbeddedHttp.answer(frozen.poll()))
+          .isEqualTo("400 {\"code\":1,\"message\":\"Session ID unknown\"}");
+    }
   }
 
   @Test
@@ -225,7 +249,7 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
     session.send("too late");
 
     assertThat(RawHttp.get(server.port(), polling(sid)).body()).isEqualTo("4last words\u001e1");
-    assertThat(server.listener.nextCloseReason()).isEqualTo("forced close");
+    assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.FORCED_CLOSE);
     assertError(RawHttp.get(server.port(), polling(sid)), 400, 1, "Session ID unknown");
   }
 
@@ -242,7 +266,7 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
       String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(response).startsWith("HTTP/1.1 200").endsWith("\r\n\r\n1");
     }
-    assertThat(server.listener.nextCloseReason()).isEqualTo("forced close");
+    assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.FORCED_CLOSE);
   }
 
   @Test
@@ -254,7 +278,7 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
       socket.getOutputStream().write(Request.get(polling(sid)).bytes(server.port(), false));
     }
 
-    assertThat(server.listener.nextCloseReason()).isEqualTo("transport close");
+    assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.TRANSPORT_CLOSE);
   }
 
   @Test
@@ -277,7 +301,7 @@ class EngineIoPollingTest extends AbstractEchoServerTest {
       session.send("x".repeat(1_000));
     }
 
-    assertThat(server.listener.nextCloseReason()).isEqualTo("transport error");
+    assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.TRANSPORT_ERROR);
     assertError(RawHttp.get(server.port(), polling(sid)), 400, 1, "Session ID unknown");
   }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wirelab.chat.engineio.RawWebSocket.Frame;
 import dev.wirelab.chat.http.RawHttp;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import java.io.IOException;
@@ -41,7 +40,7 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
       assertThat(binary.opcode()).isEqualTo(RawWebSocket.BINARY);
       assertThat(binary.payload()).containsExactly(1, 2, 3);
     }
-    assertThat(server.listener.nextCloseReason()).isEqualTo("transport close");
+    assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.TRANSPORT_CLOSE);
   }
 
   @Test
@@ -80,7 +79,8 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
     CountDownLatch blocked = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     try {
-      assertThat(session.claimProbe(probe)).isTrue();
+      assertThat(session.upgrade().claim(probe)).isTrue();
+      session.upgrade().attach(probe);
       session
           .loop()
           .execute(
@@ -125,72 +125,42 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
   }
 
   /**
-   * A polling session whose timers run on the test's own EmbeddedChannel, with time frozen, and a
-   * probe connection that has claimed its upgrade and sent {@code 2probe}: the suite's order is
-   * {@code 2probe}, {@code 5}, then a GET, which may reach the session before the {@code 5} does.
+   * The suite's order is {@code 2probe}, {@code 5}, then a GET, which may reach the session before
+   * the {@code 5} does. Returns the probe, attached and having sent {@code 2probe}.
    */
-  private static final class HeldUpgrade implements AutoCloseable {
-    final RecordingListener listener = new RecordingListener();
-    final EngineIoServer engine = new EngineIoServer(EngineIoOptions.defaults(), listener);
-    final EmbeddedChannel clock = EmbeddedHttp.connection();
-    final EmbeddedChannel get = EmbeddedHttp.connection();
-    final EngineIoSession session;
-    final EmbeddedChannel probe;
-
-    HeldUpgrade() throws Exception {
-      clock.freezeTime();
-      EmbeddedHttp.send(engine, clock, HttpMethod.GET, POLLING, "");
-      String open = EmbeddedHttp.answer(clock);
-      String sid = JSON.readTree(open.substring("200 0".length())).get("sid").asText();
-      session = (EngineIoSession) listener.nextOpened();
-      probe =
-          new EmbeddedChannel(
-              new WebSocketPacketCodec(EngineIoOptions.defaults().maxPayload()),
-              new WebSocketTransportHandler(session));
-      assertThat(session.claimProbe(probe)).isTrue();
-      session.attachProbe(probe);
-      probe.writeInbound(new TextWebSocketFrame("2probe"));
-      assertThat(textOf(probe.readOutbound())).isEqualTo("3probe");
-      EmbeddedHttp.send(engine, get, HttpMethod.GET, POLLING + "&sid=" + sid, "");
-    }
-
-    void advance(long millis) {
-      clock.advanceTimeBy(millis, TimeUnit.MILLISECONDS);
-      clock.runScheduledPendingTasks();
-    }
-
-    @Override
-    public void close() {
-      session.close();
-      probe.finishAndReleaseAll();
-      get.finishAndReleaseAll();
-      clock.finishAndReleaseAll();
-    }
+  private static EmbeddedChannel probeThenPoll(FrozenSession frozen) {
+    EmbeddedChannel probe = frozen.attachedProbe();
+    assertThat(FrozenSession.frame(probe, "2probe")).isEqualTo("3probe");
+    return probe;
   }
 
   @Test
   void aGetSentDuringTheUpgradeWaitsForTheUpgradePacketAndIsRefusedAfterIt() throws Exception {
-    try (HeldUpgrade upgrade = new HeldUpgrade()) {
-      upgrade.advance(EngineIoSession.UPGRADE_HOLD_MILLIS - 1);
-      assertThat(EmbeddedHttp.answer(upgrade.get)).as("held until the upgrade ends").isNull();
+    try (FrozenSession frozen = new FrozenSession()) {
+      EmbeddedChannel probe = probeThenPoll(frozen);
+      EmbeddedChannel get = frozen.poll();
+      frozen.advanceMillis(PollingTransport.UPGRADE_HOLD_MILLIS - 1);
+      assertThat(EmbeddedHttp.answer(get)).as("held until the upgrade ends").isNull();
 
-      upgrade.probe.writeInbound(new TextWebSocketFrame("5"));
+      FrozenSession.frame(probe, "5");
 
       // As had it come after the 5, which the client sent first.
-      assertThat(EmbeddedHttp.answer(upgrade.get))
+      assertThat(EmbeddedHttp.answer(get))
           .isEqualTo("400 {\"code\":3,\"message\":\"Bad request\"}");
-      assertThat(upgrade.session.transportName()).isEqualTo("websocket");
+      assertThat(frozen.session.transportName()).isEqualTo("websocket");
     }
   }
 
   @Test
   void aGetHeldForAnUpgradeThatDoesNotEndIsReleasedWithANoopAfterTheHold() throws Exception {
-    try (HeldUpgrade upgrade = new HeldUpgrade()) {
-      upgrade.advance(EngineIoSession.UPGRADE_HOLD_MILLIS);
+    try (FrozenSession frozen = new FrozenSession()) {
+      EmbeddedChannel probe = probeThenPoll(frozen);
+      EmbeddedChannel get = frozen.poll();
+      frozen.advanceMillis(PollingTransport.UPGRADE_HOLD_MILLIS);
 
-      assertThat(EmbeddedHttp.answer(upgrade.get)).isEqualTo("200 6");
-      upgrade.probe.writeInbound(new TextWebSocketFrame("5"));
-      assertThat(upgrade.session.transportName()).isEqualTo("websocket");
+      assertThat(EmbeddedHttp.answer(get)).isEqualTo("200 6");
+      FrozenSession.frame(probe, "5");
+      assertThat(frozen.session.transportName()).isEqualTo("websocket");
     }
   }
 
@@ -234,7 +204,7 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
 
       bad.send(RawWebSocket.TEXT, new byte[] {'4', (byte) 0xc3, 0x28});
 
-      assertThat(server.listener.nextCloseReason()).isEqualTo("parse error");
+      assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.PARSE_ERROR);
       assertThat(bad.readUntilClosed()).isNotNull();
       good.sendText("4still served");
       assertThat(good.read().text()).isEqualTo("4still served");
@@ -248,7 +218,7 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
 
       socket.sendText("abc");
 
-      assertThat(server.listener.nextCloseReason()).isEqualTo("parse error");
+      assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.PARSE_ERROR);
       assertThat(socket.readUntilClosed().opcode()).isEqualTo(RawWebSocket.CLOSE);
     }
   }
@@ -267,7 +237,7 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
         assertThat(e.getMessage()).containsAnyOf("Broken pipe", "Connection reset");
       }
 
-      assertThat(server.listener.nextCloseReason()).isEqualTo("transport error");
+      assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.TRANSPORT_ERROR);
       socket.readUntilClosed();
     }
   }
@@ -280,7 +250,7 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
 
       assertThat(socket.read().text()).isEqualTo("2");
 
-      assertThat(server.listener.nextCloseReason()).isEqualTo("ping timeout");
+      assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.PING_TIMEOUT);
       assertThat(socket.readUntilClosed().opcode()).isEqualTo(RawWebSocket.CLOSE);
     }
   }
@@ -292,7 +262,7 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
 
       socket.sendText("1");
 
-      assertThat(server.listener.nextCloseReason()).isEqualTo("transport close");
+      assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.TRANSPORT_CLOSE);
       socket.readUntilClosed();
     }
     assertThat(server.engine.sessionCount()).isZero();
@@ -333,7 +303,7 @@ class EngineIoWebSocketTest extends AbstractEchoServerTest {
         slowSession.send(chunk);
       }
 
-      assertThat(server.listener.nextCloseReason()).isEqualTo("transport error");
+      assertThat(server.listener.nextCloseReason()).isEqualTo(CloseReason.TRANSPORT_ERROR);
       fast.sendText("4served");
       assertThat(fast.read().text()).isEqualTo("4served");
     }

@@ -9,7 +9,7 @@ final class RecordingListener implements EngineIoSocket.ConnectionListener {
   private static final long WAIT_SECONDS = 10;
 
   private final BlockingQueue<EngineIoSocket> opened = new LinkedBlockingQueue<>();
-  private final BlockingQueue<String> closeReasons = new LinkedBlockingQueue<>();
+  private final BlockingQueue<CloseReason> closeReasons = new LinkedBlockingQueue<>();
 
   private final EngineIoEcho echo = new EngineIoEcho(closeReasons::add);
 
@@ -25,7 +25,7 @@ final class RecordingListener implements EngineIoSocket.ConnectionListener {
   }
 
   /** Why the next session closed, waiting a bounded time for it. */
-  String nextCloseReason() throws InterruptedException {
+  CloseReason nextCloseReason() throws InterruptedException {
     return require(closeReasons.poll(WAIT_SECONDS, TimeUnit.SECONDS), "no session closed");
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wirelab.chat.engineio.CloseReason;
 import dev.wirelab.chat.socketio.protocol.Json;
 import dev.wirelab.chat.socketio.recovery.RecoveryOptions;
 import java.time.Duration;
@@ -88,7 +89,7 @@ class ConnectionStateRecoveryTest {
     assertThat(seen).hasSize(1);
     assertThat(seen.get(0).get(1).asText()).isEqualTo("one");
 
-    first.conn().closeWith("transport close");
+    first.conn().closeWith(CloseReason.TRANSPORT_CLOSE);
     io.to("lobby").emit("chat", "two");
     io.to("elsewhere").emit("chat", "not for you");
     io.emit("chat", "three");
@@ -115,7 +116,7 @@ class ConnectionStateRecoveryTest {
   @Test
   void aClientThatNeverReceivedAnOffsetStillRecoversFromWhereItJoined() throws Exception {
     Session first = connect(null);
-    first.conn().closeWith("ping timeout");
+    first.conn().closeWith(CloseReason.PING_TIMEOUT);
     io.to("lobby").emit("chat", "missed");
 
     Session back = connect(resume(first, null));
@@ -148,7 +149,7 @@ class ConnectionStateRecoveryTest {
     Session first = connect(null);
     io.to("lobby").emit("chat", "one");
     String offset = lastOffset(events(first.conn()));
-    first.conn().closeWith("transport close");
+    first.conn().closeWith(CloseReason.TRANSPORT_CLOSE);
     clock.advance(Duration.ofMinutes(3));
 
     Session back = connect(resume(first, offset));
@@ -164,7 +165,7 @@ class ConnectionStateRecoveryTest {
     Session first = connect(null);
     io.emit("chat", "one");
     String offset = lastOffset(events(first.conn()));
-    first.conn().closeWith("transport close");
+    first.conn().closeWith(CloseReason.TRANSPORT_CLOSE);
     io.emit("chat", "two");
     io.emit("chat", "three");
     io.emit("chat", "four");

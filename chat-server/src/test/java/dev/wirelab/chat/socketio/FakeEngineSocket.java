@@ -1,5 +1,6 @@
 package dev.wirelab.chat.socketio;
 
+import dev.wirelab.chat.engineio.CloseReason;
 import dev.wirelab.chat.engineio.EngineIoSocket;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ final class FakeEngineSocket implements EngineIoSocket {
   private final List<Object> sent = new ArrayList<>();
   private Handler handler;
   private boolean writable = true;
-  private volatile String closedWith;
+  private volatile CloseReason closedWith;
   private final CountDownLatch closed = new CountDownLatch(1);
 
   @Override
@@ -58,10 +59,10 @@ final class FakeEngineSocket implements EngineIoSocket {
     return writable;
   }
 
-  /** Like the real session: a server-side close reaches the handler as "forced close". */
+  /** Like the real session: a server-side close reaches the handler as {@code FORCED_CLOSE}. */
   @Override
   public void close() {
-    closeWith("forced close");
+    closeWith(CloseReason.FORCED_CLOSE);
   }
 
   @Override
@@ -77,8 +78,8 @@ final class FakeEngineSocket implements EngineIoSocket {
     handler.onBinary(binary);
   }
 
-  /** The transport ends for {@code reason}, e.g. "transport close". */
-  void closeWith(String reason) {
+  /** The transport ends for {@code reason}. */
+  void closeWith(CloseReason reason) {
     if (closedWith == null) {
       closedWith = reason;
       closed.countDown();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wirelab.chat.engineio.CloseReason;
 import dev.wirelab.chat.socketio.adapter.BroadcastOptions;
 import dev.wirelab.chat.socketio.protocol.Json;
 import java.time.Duration;
@@ -228,7 +229,7 @@ class SocketIoServerTest {
         .hasCauseInstanceOf(TimeoutException.class);
 
     CompletableFuture<Args> orphan = socket.get().emitWithAck("q", Duration.ofMinutes(1));
-    conn.closeWith("transport close");
+    conn.closeWith(CloseReason.TRANSPORT_CLOSE);
     assertThatThrownBy(() -> orphan.get(5, TimeUnit.SECONDS))
         .hasCauseInstanceOf(IllegalStateException.class)
         .hasMessageContaining("transport close");
@@ -292,7 +293,7 @@ class SocketIoServerTest {
     FakeEngineSocket a = connected("0");
     connected("0");
 
-    a.closeWith("transport close");
+    a.closeWith(CloseReason.TRANSPORT_CLOSE);
 
     assertThat(reasons).containsExactly("disconnecting, in r: true", "transport close rooms=[]");
     assertThat(io.to("r").fetchSockets()).containsExactly(sockets.get(1));
@@ -312,7 +313,7 @@ class SocketIoServerTest {
     FakeEngineSocket refused = open();
     refused.clientSends("0/strict,");
     FakeEngineSocket gone = connected("0");
-    gone.closeWith("transport close");
+    gone.closeWith(CloseReason.TRANSPORT_CLOSE);
 
     sockets.get(0).join("late");
 
@@ -323,7 +324,7 @@ class SocketIoServerTest {
 
   @Test
   void disconnectReasonsFromClientAndServer() {
-    List<String> reasons = new ArrayList<>();
+    List<DisconnectReason> reasons = new ArrayList<>();
     List<Socket> sockets = new ArrayList<>();
     io.onConnection(
         socket -> {
@@ -346,9 +347,9 @@ class SocketIoServerTest {
 
     assertThat(reasons)
         .containsExactly(
-            "client namespace disconnect",
-            "server namespace disconnect",
-            "server namespace disconnect");
+            DisconnectReason.CLIENT_NAMESPACE_DISCONNECT,
+            DisconnectReason.SERVER_NAMESPACE_DISCONNECT,
+            DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
   }
 
   @Test
@@ -372,7 +373,7 @@ class SocketIoServerTest {
 
   @Test
   void badInputClosesOnlyThatSession() {
-    List<String> reasons = new ArrayList<>();
+    List<DisconnectReason> reasons = new ArrayList<>();
     io.onConnection(
         socket -> socket.onDisconnect(reasons::add).on("ping", (args, ack) -> ack.send("pong")));
     FakeEngineSocket bad = connected("0");
@@ -382,7 +383,7 @@ class SocketIoServerTest {
     good.clientSends("21[\"ping\"]");
 
     assertThat(bad.isClosed()).isTrue();
-    assertThat(reasons).containsExactly("parse error");
+    assertThat(reasons).containsExactly(DisconnectReason.PARSE_ERROR);
     assertThat(good.drainText()).containsExactly("31[\"pong\"]");
   }
 
@@ -400,14 +401,14 @@ class SocketIoServerTest {
   void aClientSendingTooFastIsDisconnected() {
     io.close();
     io = new SocketIoServer(SocketIoOptions.defaults().withMaxEventsPerSecond(5));
-    List<String> reasons = new ArrayList<>();
+    List<DisconnectReason> reasons = new ArrayList<>();
     io.onConnection(socket -> socket.onDisconnect(reasons::add));
     FakeEngineSocket flood = connected("0");
     for (int i = 0; i < 20 && !flood.isClosed(); i++) {
       flood.clientSends("2[\"spam\"]");
     }
     assertThat(flood.isClosed()).isTrue();
-    assertThat(reasons).containsExactly("rate limit exceeded");
+    assertThat(reasons).containsExactly(DisconnectReason.RATE_LIMIT_EXCEEDED);
   }
 
   @Test
@@ -419,11 +420,11 @@ class SocketIoServerTest {
 
   @Test
   void shuttingDownDisconnectsEverySocket() {
-    List<String> reasons = new ArrayList<>();
+    List<DisconnectReason> reasons = new ArrayList<>();
     io.onConnection(socket -> socket.onDisconnect(reasons::add));
     FakeEngineSocket conn = connected("0");
     io.close();
-    assertThat(reasons).containsExactly("server shutting down");
+    assertThat(reasons).containsExactly(DisconnectReason.SERVER_SHUTTING_DOWN);
     assertThat(conn.isClosed()).isTrue();
   }
 }

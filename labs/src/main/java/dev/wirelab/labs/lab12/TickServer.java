@@ -1,5 +1,6 @@
 package dev.wirelab.labs.lab12;
 
+import dev.wirelab.chat.socketio.DisconnectReason;
 import dev.wirelab.chat.socketio.Socket;
 import dev.wirelab.chat.socketio.SocketIoOptions;
 import dev.wirelab.chat.socketio.recovery.RecoveryOptions;
@@ -26,7 +27,7 @@ final class TickServer implements AutoCloseable {
   private final DurableLog log = new DurableLog();
   private final NoteStore notes;
   private final BlockingQueue<Socket> arrivals = new LinkedBlockingQueue<>();
-  private final BlockingQueue<String> departures = new LinkedBlockingQueue<>();
+  private final BlockingQueue<DisconnectReason> departures = new LinkedBlockingQueue<>();
   private volatile int lastEmitted;
 
   private TickServer(
@@ -106,8 +107,8 @@ final class TickServer implements AutoCloseable {
   }
 
   /** Why each client left since the last call. */
-  List<String> drainDepartures() {
-    List<String> reasons = new ArrayList<>();
+  List<DisconnectReason> drainDepartures() {
+    List<DisconnectReason> reasons = new ArrayList<>();
     departures.drainTo(reasons);
     return reasons;
   }
@@ -118,7 +119,7 @@ final class TickServer implements AutoCloseable {
   }
 
   /** Waits for the next client to leave; returns the reason the server saw. */
-  String awaitDeparture() throws IOException, InterruptedException {
+  DisconnectReason awaitDeparture() throws IOException, InterruptedException {
     return await(departures, "no client left");
   }
 

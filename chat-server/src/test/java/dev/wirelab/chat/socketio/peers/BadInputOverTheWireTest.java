@@ -2,6 +2,7 @@ package dev.wirelab.chat.socketio.peers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wirelab.chat.socketio.DisconnectReason;
 import dev.wirelab.chat.socketio.SocketIoOptions;
 import dev.wirelab.chat.socketio.protocol.PacketDecoder;
 import java.io.IOException;
@@ -74,7 +75,7 @@ class BadInputOverTheWireTest {
         "47[\"unknown type\"]",
       })
   void aBrokenPacketClosesOnlyItsOwnConnection(String packet) throws Exception {
-    BlockingQueue<String> reasons = new LinkedBlockingQueue<>();
+    BlockingQueue<DisconnectReason> reasons = new LinkedBlockingQueue<>();
     try (RunningServer server = new RunningServer(SocketIoOptions.defaults());
         NodeSocketIoClient good =
             NodeSocketIoClient.connect(server.url("/"), NodeSocketIoClient.options("websocket"))) {
@@ -93,7 +94,7 @@ class BadInputOverTheWireTest {
 
       bad.post(packet);
 
-      assertThat(reasons.poll(20, TimeUnit.SECONDS)).isEqualTo("parse error");
+      assertThat(reasons.poll(20, TimeUnit.SECONDS)).isEqualTo(DisconnectReason.PARSE_ERROR);
       Response afterClose = bad.poll();
       assertThat(afterClose.status() == 400 || afterClose.body().endsWith("1"))
           .as("the session is closed: %s", afterClose)
