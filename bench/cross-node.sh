@@ -9,6 +9,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+source bench/processes.sh
 
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-3}"
@@ -38,29 +39,18 @@ redis_pid=$!
 pids+=("$redis_pid")
 for _ in $(seq 100); do redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
 
-# Starts one node on core 0 and waits (at most 30 s) for its "ready" line; prints its pid.
+# Starts one node on core 0 and waits for its "ready" line; prints its pid.
 start_node() {
-  local kind="$1" port="$2" log="$results/$1-$2.log" cmd
+  local kind="$1" port="$2"
+  local redis="redis://127.0.0.1:$redis_port"
   case "$kind" in
-    wirelab) cmd="java $SERVER_JAVA_OPTS -jar $wirelab_jar bench server --port $port --redis redis://127.0.0.1:$redis_port" ;;
-    node) cmd="node $root/bench/node-server/server.js $port --redis redis://127.0.0.1:$redis_port" ;;
+    wirelab) start_pinned "cross-node: $kind" "$results/$kind-$port.log" \
+               java $SERVER_JAVA_OPTS -jar "$wirelab_jar" bench server --port "$port" --redis "$redis" ;;
+    node) start_pinned "cross-node: $kind" "$results/$kind-$port.log" \
+            node "$root/bench/node-server/server.js" "$port" --redis "$redis" ;;
     *) echo "cross-node: unknown node '$kind' (wirelab, node)" >&2; return 1 ;;
   esac
-  ( ulimit -n 20000; exec taskset -c 0 $cmd ) >"$log" 2>&1 &
-  local pid=$!
-  for _ in $(seq 300); do
-    grep -qs ready "$log" && { echo "$pid"; return 0; }
-    kill -0 "$pid" 2>/dev/null || { echo "cross-node: $kind did not start: $(tail -3 "$log")" >&2; return 1; }
-    sleep 0.1
-  done
-  echo "cross-node: $kind not ready within 30 s" >&2
-  return 1
-}
-
-stop_node() {
-  kill "$1" 2>/dev/null || true
-  for _ in $(seq 100); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
-  kill -9 "$1" 2>/dev/null || true
+  echo "$started_pid"
 }
 
 printf '| sender → receiver | broadcasts/s | deliveries/s | lost | p50 ms | p99 ms | p99.9 ms | max ms | CPU µs/deliv B | A | Redis |\n'
@@ -71,6 +61,7 @@ for pair in $PAIRS; do
     port_a="$(free_port)" port_b="$(free_port)"
     pid_a="$(start_node "$sender" "$port_a")"
     pid_b="$(start_node "$receiver" "$port_b")"
+    pids+=("$pid_a" "$pid_b")
     out="$results/$sender-$receiver-$rate.json"
     if ( ulimit -n 20000; exec taskset -c 1 java -jar "$wirelab_jar" bench chat \
         --url "ws://127.0.0.1:$port_b" --sender-url "ws://127.0.0.1:$port_a" \
@@ -89,7 +80,7 @@ for pair in $PAIRS; do
     else
       echo "| $sender → $receiver | $rate | failed: $(tail -1 "$out.err") |"
     fi
-    stop_node "$pid_a"
-    stop_node "$pid_b"
+    stop_pid "$pid_a"
+    stop_pid "$pid_b"
   done
 done

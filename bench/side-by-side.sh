@@ -10,6 +10,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+source bench/processes.sh
 
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-5}"
@@ -73,28 +74,14 @@ server_command() {
   esac
 }
 
-# Starts a server on core 0 and waits (at most 30 s) for its "ready" line; sets server_pid.
+# Starts a server on core 0 and waits for its "ready" line; sets server_pid.
 start_server() {
-  local name="$1" log="$results/$1.log" cmd
-  cmd="$(server_command "$name")"
-  # Removed first: the "ready" of a previous run must not be mistaken for this one's.
-  rm -f "$log"
-  # exec keeps one process, so $! is the server's own pid, the one /proc is read for.
-  ( ulimit -n 20000; exec nice -n "$NICE" taskset -c 0 $cmd ) >"$log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 300); do
-    grep -qs ready "$log" && return 0
-    kill -0 "$server_pid" 2>/dev/null || { echo "side-by-side: $name did not start:" >&2; tail -5 "$log" >&2; return 1; }
-    sleep 0.1
-  done
-  echo "side-by-side: $name not ready within 30 s" >&2
-  return 1
+  start_pinned "side-by-side: $1" "$results/$1.log" $(server_command "$1")
+  server_pid="$started_pid"
 }
 
 stop_server() {
-  kill "$server_pid" 2>/dev/null || true
-  for _ in $(seq 100); do kill -0 "$server_pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -9 "$server_pid" 2>/dev/null || true
+  [[ -z "$server_pid" ]] || stop_pid "$server_pid"
 }
 
 run_one() {

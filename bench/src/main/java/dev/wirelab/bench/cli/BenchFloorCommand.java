@@ -1,11 +1,10 @@
 package dev.wirelab.bench.cli;
 
 import dev.wirelab.bench.floor.FloorServer;
-import dev.wirelab.chat.http.IoTransport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -23,24 +22,14 @@ import picocli.CommandLine.Spec;
 public final class BenchFloorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--port",
-      defaultValue = "3000",
-      description = "TCP port on 127.0.0.1, default ${DEFAULT-VALUE}.")
-  int port;
-
-  @Option(
-      names = "--io",
-      converter = IoTransportOption.class,
-      description = "epoll, io_uring or nio; default epoll where it loads, else nio.")
-  IoTransport transport = IoTransport.preferred();
+  @Mixin ServerOptions listen;
 
   @Override
   public Integer call() throws InterruptedException {
-    FloorServer server = FloorServer.start(port, transport);
+    FloorServer server = FloorServer.start(listen.port, listen.transport);
     return UntilStopped.serve(
         server,
-        "wirelab floor " + server.port() + " (" + transport.optionName() + ") ready",
+        "wirelab floor " + server.port() + " (" + listen.transport.optionName() + ") ready",
         spec.commandLine().getOut());
   }
 }

@@ -1,10 +1,10 @@
 package dev.wirelab.bench.cli;
 
 import dev.wirelab.bench.server.WirelabBenchServer;
-import dev.wirelab.chat.http.IoTransport;
 import dev.wirelab.common.cli.UserError;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,17 +20,7 @@ import picocli.CommandLine.Spec;
 public final class BenchServerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--port",
-      defaultValue = "3000",
-      description = "TCP port on 127.0.0.1, default ${DEFAULT-VALUE}.")
-  int port;
-
-  @Option(
-      names = "--io",
-      converter = IoTransportOption.class,
-      description = "epoll, io_uring or nio; default epoll where it loads, else nio.")
-  IoTransport transport = IoTransport.preferred();
+  @Mixin ServerOptions listen;
 
   @Option(
       names = "--redis",
@@ -41,7 +31,7 @@ public final class BenchServerCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     WirelabBenchServer server;
     try {
-      server = WirelabBenchServer.start(port, transport, redis);
+      server = WirelabBenchServer.start(listen.port, listen.transport, redis);
     } catch (IllegalStateException e) {
       throw new UserError(e.getMessage(), e);
     }
@@ -50,7 +40,7 @@ public final class BenchServerCommand implements Callable<Integer> {
         "wirelab socket.io "
             + server.port()
             + " ("
-            + transport.optionName()
+            + listen.transport.optionName()
             + (redis == null ? "" : ", cluster on " + redis)
             + ") ready",
         spec.commandLine().getOut());
