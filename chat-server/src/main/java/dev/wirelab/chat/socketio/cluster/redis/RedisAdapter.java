@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
@@ -89,20 +88,12 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
     this.requestChannel = options.key() + "-request#" + namespace + "#";
     this.responseChannel = options.key() + "-response#" + namespace + "#";
     this.specificResponseChannel = responseChannel + uid + "#";
-    redis.addReceiver(this);
-    try {
-      CompletableFuture.allOf(
-              redis.psubscribe(channel + "*"),
-              redis.subscribe(requestChannel, responseChannel, specificResponseChannel))
-          .get(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while subscribing to Redis", e);
-    } catch (Exception e) {
-      redis.removeReceiver(this);
-      throw new IllegalStateException(
-          "cannot subscribe to " + channel + "* at " + redis.url() + ": " + e.getMessage(), e);
-    }
+    redis.receiveOnceSubscribed(
+        this,
+        CompletableFuture.allOf(
+            redis.psubscribe(channel + "*"),
+            redis.subscribe(requestChannel, responseChannel, specificResponseChannel)),
+        channel + "*");
   }
 
   /** This node's id on the wire (6 characters, like the Node adapter's). */
@@ -540,7 +531,8 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
   @Override
   public void close() {
     redis.removeReceiver(this);
-    redis.unsubscribe(channel + "*", requestChannel, responseChannel, specificResponseChannel);
+    redis.punsubscribe(channel + "*");
+    redis.unsubscribe(requestChannel, responseChannel, specificResponseChannel);
     requests.close("the adapter of " + namespace + " closed");
     local.close();
   }

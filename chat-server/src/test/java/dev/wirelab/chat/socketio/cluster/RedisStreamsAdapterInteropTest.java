@@ -1,0 +1,291 @@
+package dev.wirelab.chat.socketio.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wirelab.chat.engineio.EngineIoOptions;
+import dev.wirelab.chat.fixture.ProtocolFixture;
+import dev.wirelab.chat.socketio.Namespace;
+import dev.wirelab.chat.socketio.cluster.redis.RedisStreamsAdapterFactory;
+import dev.wirelab.chat.socketio.cluster.redis.RedisStreamsAdapterOptions;
+import dev.wirelab.chat.socketio.protocol.Json;
+import dev.wirelab.chat.socketio.recovery.RecoveryOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Two Wirelab nodes (the protocol fixture on {@link RedisStreamsAdapterFactory}, recovery on) and
+ * one Node.js socket.io 4.8 node on {@code @socket.io/redis-streams-adapter} 0.3.1 share a real
+ * redis-server; the clients are the official socket.io-client. Broadcasts cross every way with
+ * their bytes and one offset (the stream entry id) that every node gives the same packet, and a
+ * client that lost its connection to one node recovers on another: same id, every missed packet
+ * once, in stream order (issue 16, tests 1 and 4, streams).
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class RedisStreamsAdapterInteropTest {
+  private static final List<String> NODES = List.of("A", "B", "N");
+  private static final List<String> CLIENTS = List.of("a1", "b1", "n1");
+  private static final String WATCHER = "watcher";
+  private static final long WAIT_SECONDS = 10;
+
+  private static RedisServerProcess redis;
+  private static final List<RedisStreamsAdapterFactory> adapters = new ArrayList<>();
+  private static final Map<String, ProtocolFixture> javaNodes = new HashMap<>();
+  private static final Map<String, BlockingQueue<String>> closedOn = new HashMap<>();
+  private static NodeClusterPeer node;
+  private static final Map<String, String> ids = new HashMap<>();
+
+  @BeforeAll
+  static void startTheCluster() throws Exception {
+    redis = RedisServerProcess.start();
+    for (String name : List.of("A", "B")) {
+      RedisStreamsAdapterFactory factory =
+          RedisStreamsAdapterFactory.connect(
+              redis.url(),
+              RedisStreamsAdapterOptions.defaults().withRequestsTimeout(Duration.ofSeconds(3)));
+      adapters.add(factory);
+      ProtocolFixture fixture =
+          ProtocolFixture.start(
+              "127.0.0.1",
+              0,
+              factory,
+              EngineIoOptions.defaults(),
+              RecoveryOptions.defaults().withMaxDisconnectionDuration(Duration.ofSeconds(60)));
+      BlockingQueue<String> closed = new LinkedBlockingQueue<>();
+      closedOn.put(name, closed);
+      // Disconnect listeners run after the socket's session was handed to the adapter.
+      fixture
+          .io()
+          .mainNamespace()
+          .onConnection(socket -> socket.onDisconnect(reason -> closed.add(socket.id())));
+      javaNodes.put(name, fixture);
+    }
+    node = NodeClusterPeer.start(redis.url(), "streams");
+    for (String client : CLIENTS) {
+      ids.put(client, node.client(client, urlOf(client.substring(0, 1))));
+      joinRoom(client, "room-s");
+    }
+    node.client(WATCHER, urlOf("B"));
+  }
+
+  @AfterAll
+  static void stopTheCluster() {
+    if (node != null) {
+      node.close();
+    }
+    javaNodes.values().forEach(ProtocolFixture::close);
+    adapters.forEach(RedisStreamsAdapterFactory::close);
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  private static String urlOf(String nodeName) {
+    return nodeName.equalsIgnoreCase("N")
+        ? node.url()
+        : "http://127.0.0.1:" + javaNodes.get(nodeName.toUpperCase(java.util.Locale.ROOT)).port();
+  }
+
+  private static Namespace io(String nodeName) {
+    return javaNodes.get(nodeName).io().mainNamespace();
+  }
+
+  private static void joinRoom(String client, String room) throws InterruptedException {
+    node.call("clientEmitWithAck", "client", client, "name", "join", "args", List.of(room));
+  }
+
+  /** Emits {@code [name, ...args]} to {@code room} from node {@code from}. */
+  private static void emitFrom(String from, String room, String name, Object... args)
+      throws InterruptedException {
+    if (from.equals("N")) {
+      node.call("emit", "name", name, "args", List.of(args), "rooms", List.of(room));
+    } else {
+      io(from).to(room).emit(name, args);
+    }
+  }
+
+  private static byte[] payloadOf(String nodeName) {
+    return new byte[] {0, 1, (byte) 0x7f, (byte) 0x80, (byte) 0xff, (byte) nodeName.charAt(0)};
+  }
+
+  private static List<Integer> unsigned(byte[] bytes) {
+    List<Integer> out = new ArrayList<>();
+    for (byte b : bytes) {
+      out.add(b & 0xff);
+    }
+    return out;
+  }
+
+  /** Test 1 of issue 16 on the streams adapter. */
+  @Test
+  void broadcastsFromEveryNodeReachEveryClientOnceWithTheSameOffsetEverywhere() throws Exception {
+    for (String from : NODES) {
+      emitFrom(from, "room-s", "t1", from);
+      Object bytes =
+          from.equals("N") ? Map.of("$bytes", unsigned(payloadOf("N"))) : payloadOf(from);
+      emitFrom(from, "room-s", "bin", bytes, from);
+    }
+    for (String client : CLIENTS) {
+      for (String from : NODES) {
+        node.await(
+            line -> isEvent(line, client, "bin") && line.at("/args/1").asText().equals(from));
+      }
+    }
+    Map<String, String> offsets = new HashMap<>();
+    for (String client : CLIENTS) {
+      assertThat(node.received(client, "t1"))
+          .as("t1 at " + client)
+          .extracting(line -> line.at("/args/0").asText())
+          .containsExactlyInAnyOrderElementsOf(NODES);
+      List<JsonNode> binaries = node.received(client, "bin");
+      assertThat(binaries).as("binary events at " + client).hasSize(3);
+      for (JsonNode binary : binaries) {
+        String from = binary.at("/args/1").asText();
+        assertThat(Json.MAPPER.convertValue(binary.at("/args/0/$bytes"), int[].class))
+            .as("bytes from " + from + " at " + client)
+            .containsExactly(unsigned(payloadOf(from)).stream().mapToInt(i -> i).toArray());
+      }
+      for (JsonNode event :
+          node.all(line -> isEvent(line, client, "t1") || isEvent(line, client, "bin"))) {
+        String offset = event.at("/args/" + (event.path("args").size() - 1)).asText();
+        assertThat(offset).as("offset of " + event).matches("[0-9]+-[0-9]+");
+        String packet =
+            event.path("name").asText()
+                + " from "
+                + event.path("args").get(event.path("name").asText().equals("t1") ? 0 : 1).asText();
+        assertThat(offsets.putIfAbsent(packet, offset))
+            .as("the offset of " + packet + " at " + client + " is the one the others got")
+            .isIn(null, offset);
+      }
+    }
+    for (String client : CLIENTS) {
+      assertThat(node.call("clientEmitWithAck", "client", client, "name", "server-count").asInt())
+          .as("server-count asked through " + client)
+          .isEqualTo(3);
+      assertThat(texts(node.call("clientEmitWithAck", "client", client, "name", "fetch")))
+          .as("fetch asked through " + client)
+          .containsAll(ids.values());
+    }
+  }
+
+  /** Test 4 of issue 16: from a Wirelab node to the Node node. */
+  @Test
+  void aClientOfWirelabRecoversOnTheNodeNode() throws Exception {
+    recoversElsewhere("moved-a-n", "A", "N");
+  }
+
+  /** Test 4 of issue 16, the reverse: from the Node node to a Wirelab node. */
+  @Test
+  void aClientOfTheNodeNodeRecoversOnWirelab() throws Exception {
+    recoversElsewhere("moved-n-b", "N", "B");
+  }
+
+  /** And between two Wirelab nodes. */
+  @Test
+  void aClientRecoversOnTheOtherWirelabNode() throws Exception {
+    recoversElsewhere("moved-b-a", "B", "A");
+  }
+
+  /**
+   * Connects {@code client} to {@code owner}, lets it receive one packet, drops its connection,
+   * broadcasts nine packets from every node while it is away, and brings it back on {@code target}:
+   * it must be recovered with the same id and get the nine in the order the watcher (on B,
+   * connected throughout) got them, with the same offsets, then the live ones.
+   */
+  private static void recoversElsewhere(String client, String owner, String target)
+      throws Exception {
+    String room = "room-" + client;
+    String id = node.client(client, urlOf(owner));
+    joinRoom(client, room);
+    joinRoom(WATCHER, room);
+    emitFrom("B", room, "before", client);
+    node.await(line -> isEvent(line, client, "before"));
+    JsonNode firstConnect = node.await(line -> isConnect(line, client));
+
+    node.call("dropClient", "client", client);
+    awaitSessionPersisted(owner, id);
+    for (String from : NODES) {
+      for (int i = 0; i < 3; i++) {
+        emitFrom(from, room, "missed", client, from, i);
+      }
+    }
+    List<JsonNode> watched = new ArrayList<>();
+    for (String from : NODES) {
+      for (int i = 0; i < 3; i++) {
+        int n = i;
+        watched.add(
+            node.await(
+                line ->
+                    isEvent(line, WATCHER, "missed")
+                        && line.at("/args/0").asText().equals(client)
+                        && line.at("/args/1").asText().equals(from)
+                        && line.at("/args/2").asInt() == n));
+      }
+    }
+    assertThat(node.received(client, "missed")).as("nothing reaches a dropped client").isEmpty();
+
+    node.call("moveClient", "client", client, "url", urlOf(target));
+    JsonNode again = node.await(line -> isConnect(line, client) && line != firstConnect);
+    assertThat(again.path("recovered").asBoolean()).as(client + " recovered on " + target).isTrue();
+    assertThat(again.path("id").asText()).as("its socket id").isEqualTo(id);
+    emitFrom(target, room, "after", client);
+    node.await(line -> isEvent(line, client, "after"));
+
+    List<JsonNode> streamOrder =
+        node.all(
+            line -> isEvent(line, WATCHER, "missed") && line.at("/args/0").asText().equals(client));
+    assertThat(streamOrder).hasSize(9).containsAll(watched);
+    assertThat(node.received(client, "missed"))
+        .as("what " + client + " missed, replayed by " + target)
+        .extracting(line -> line.path("args"))
+        .containsExactlyElementsOf(streamOrder.stream().map(line -> line.path("args")).toList());
+    assertThat(node.received(client, "after")).hasSize(1);
+  }
+
+  /** Waits until the owner persisted the dropped socket's session and Redis has it. */
+  private static void awaitSessionPersisted(String owner, String socketId) throws Exception {
+    if (owner.equals("N")) {
+      node.await(
+          line ->
+              "server-disconnect".equals(line.path("event").asText())
+                  && socketId.equals(line.path("id").asText()));
+      node.call("flush");
+      return;
+    }
+    BlockingQueue<String> closed = closedOn.get(owner);
+    for (String next = closed.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        !socketId.equals(next);
+        next = closed.poll(WAIT_SECONDS, TimeUnit.SECONDS)) {
+      assertThat(next).as("node " + owner + " noticed " + socketId + " left").isNotNull();
+    }
+    // The SET went out before; a later command on the same connection is answered after it.
+    io(owner).serverCount().get(WAIT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  private static boolean isConnect(JsonNode line, String client) {
+    return "connect".equals(line.path("event").asText())
+        && client.equals(line.path("client").asText());
+  }
+
+  private static boolean isEvent(JsonNode line, String client, String name) {
+    return "on".equals(line.path("event").asText())
+        && client.equals(line.path("client").asText())
+        && name.equals(line.path("name").asText());
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(value -> out.add(value.asText()));
+    return out;
+  }
+}
