@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.wirelab.chat.socketio.adapter.Adapter;
 import dev.wirelab.chat.socketio.adapter.BroadcastOptions;
 import dev.wirelab.chat.socketio.adapter.InMemoryAdapter;
 import dev.wirelab.chat.socketio.adapter.LocalNamespace;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -35,11 +33,8 @@ import org.slf4j.LoggerFactory;
  * broadcast when it reads it back from the log, not when the publish returns, so every socket of
  * every node sees the log's order and a recovering socket can trust its offset.
  */
-public abstract class ClusterAdapter implements Adapter {
+public abstract class ClusterAdapter extends LocalMembership {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterAdapter.class);
-
-  /** The namespace's sockets on this node, with no recovery log of its own. */
-  protected final InMemoryAdapter local;
 
   protected final String namespace;
   protected final String uid = ClusterWire.hexId();
@@ -60,9 +55,10 @@ public abstract class ClusterAdapter implements Adapter {
       boolean appendsOffsets,
       ClusterRequests.Scheduler scheduler,
       PublishFailures failures) {
+    // The local part logs nothing: offsets are the transport's, the same on every node.
+    super(new InMemoryAdapter(sockets));
     this.namespace = namespace;
     this.sockets = sockets;
-    this.local = new InMemoryAdapter(sockets);
     this.requests = new ClusterRequests(scheduler);
     this.requestsTimeout = requestsTimeout;
     this.appendsOffsets = appendsOffsets;
@@ -89,33 +85,6 @@ public abstract class ClusterAdapter implements Adapter {
    */
   protected BroadcastOptions recipients(BroadcastOptions target, String offset) {
     return target;
-  }
-
-  // ---- membership: this node's ----
-
-  @Override
-  public void join(String socketId, Collection<String> rooms) {
-    local.join(socketId, rooms);
-  }
-
-  @Override
-  public void leave(String socketId, String room) {
-    local.leave(socketId, room);
-  }
-
-  @Override
-  public void leaveAll(String socketId) {
-    local.leaveAll(socketId);
-  }
-
-  @Override
-  public Set<String> rooms(String socketId) {
-    return local.rooms(socketId);
-  }
-
-  @Override
-  public Set<String> socketIds(BroadcastOptions target) {
-    return local.socketIds(target);
   }
 
   // ---- what this node sends ----
@@ -164,42 +133,38 @@ public abstract class ClusterAdapter implements Adapter {
     if (target.isLocal()) {
       return CompletableFuture.completedFuture(mine);
     }
-    return serverCount()
-        .thenCompose(
-            count -> {
-              if (count <= 1) {
-                return CompletableFuture.completedFuture(mine);
-              }
-              String requestId = ClusterWire.hexId();
-              CompletableFuture<List<SocketDetails>> all =
-                  requests.expect(requestId, count - 1, mine, requestsTimeout, "fetchSockets");
-              ObjectNode data = Json.MAPPER.createObjectNode();
-              data.set("opts", ClusterWire.options(target, null));
-              data.put("requestId", requestId);
-              publish(MessageType.FETCH_SOCKETS, data);
-              return all;
-            });
+    String requestId = ClusterWire.hexId();
+    ObjectNode data = Json.MAPPER.createObjectNode();
+    data.set("opts", ClusterWire.options(target, null));
+    data.put("requestId", requestId);
+    return requests.askOthers(
+        serverCount(),
+        requestId,
+        mine,
+        requestsTimeout,
+        "fetchSockets",
+        () -> publish(MessageType.FETCH_SOCKETS, data));
   }
 
   @Override
   public void addSockets(BroadcastOptions target, Collection<String> rooms) {
     local.addSockets(target, rooms);
-    if (!target.isLocal()) {
-      ObjectNode data = Json.MAPPER.createObjectNode();
-      data.set("opts", ClusterWire.options(target, null));
-      data.set("rooms", ClusterWire.strings(rooms));
-      publish(MessageType.SOCKETS_JOIN, data);
-    }
+    publishMembership(MessageType.SOCKETS_JOIN, target, rooms);
   }
 
   @Override
   public void delSockets(BroadcastOptions target, Collection<String> rooms) {
     local.delSockets(target, rooms);
+    publishMembership(MessageType.SOCKETS_LEAVE, target, rooms);
+  }
+
+  private void publishMembership(
+      MessageType type, BroadcastOptions target, Collection<String> rooms) {
     if (!target.isLocal()) {
       ObjectNode data = Json.MAPPER.createObjectNode();
       data.set("opts", ClusterWire.options(target, null));
       data.set("rooms", ClusterWire.strings(rooms));
-      publish(MessageType.SOCKETS_LEAVE, data);
+      publish(type, data);
     }
   }
 
@@ -224,20 +189,16 @@ public abstract class ClusterAdapter implements Adapter {
   @Override
   public CompletableFuture<List<JsonNode>> serverSideEmitWithAck(
       List<JsonNode> eventAndArgs, Duration timeout) {
-    return serverCount()
-        .thenCompose(
-            count -> {
-              if (count <= 1) {
-                return CompletableFuture.completedFuture(List.<JsonNode>of());
-              }
-              String requestId = ClusterWire.hexId();
-              CompletableFuture<List<JsonNode>> answers =
-                  requests.expect(requestId, count - 1, List.of(), timeout, "serverSideEmit");
-              ObjectNode data = Json.MAPPER.createObjectNode().put("requestId", requestId);
-              data.set("packet", Json.MAPPER.createArrayNode().addAll(eventAndArgs));
-              publish(MessageType.SERVER_SIDE_EMIT, data);
-              return answers;
-            });
+    String requestId = ClusterWire.hexId();
+    ObjectNode data = Json.MAPPER.createObjectNode().put("requestId", requestId);
+    data.set("packet", Json.MAPPER.createArrayNode().addAll(eventAndArgs));
+    return requests.askOthers(
+        serverCount(),
+        requestId,
+        List.<JsonNode>of(),
+        timeout,
+        "serverSideEmit",
+        () -> publish(MessageType.SERVER_SIDE_EMIT, data));
   }
 
   private CompletableFuture<String> publish(MessageType type, ObjectNode data) {

@@ -65,6 +65,28 @@ public final class ClusterRequests {
     return request.done.thenApply(items -> (List<T>) items);
   }
 
+  /**
+   * Asks every other node, when {@code serverCount} says there are any: {@code publish} sends the
+   * request {@code requestId}; completes like {@link #expect}, at once with {@code mine} alone.
+   */
+  public <T> CompletableFuture<List<T>> askOthers(
+      CompletableFuture<Integer> serverCount,
+      String requestId,
+      List<T> mine,
+      Duration timeout,
+      String what,
+      Runnable publish) {
+    return serverCount.thenCompose(
+        count -> {
+          if (count <= 1) {
+            return CompletableFuture.completedFuture(mine);
+          }
+          CompletableFuture<List<T>> all = expect(requestId, count - 1, mine, timeout, what);
+          publish.run();
+          return all;
+        });
+  }
+
   /** Counts one node's answer to {@code requestId}; ignored when nothing waits for it. */
   public void answer(String requestId, Collection<?> items) {
     Pending request = pending.get(requestId);

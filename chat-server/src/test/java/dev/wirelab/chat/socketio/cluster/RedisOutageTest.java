@@ -1,5 +1,6 @@
 package dev.wirelab.chat.socketio.cluster;
 
+import static dev.wirelab.chat.socketio.cluster.PeerLines.isEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,11 +75,5 @@ class RedisOutageTest {
           missed, DURING, reached.get().at("/args/0").asInt());
       assertThat(clients.received("a", "during")).hasSize(DURING);
     }
-  }
-
-  private static boolean isEvent(JsonNode line, String client, String name) {
-    return "on".equals(line.path("event").asText())
-        && client.equals(line.path("client").asText())
-        && name.equals(line.path("name").asText());
   }
 }

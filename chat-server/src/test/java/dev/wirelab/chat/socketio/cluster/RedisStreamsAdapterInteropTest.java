@@ -1,5 +1,9 @@
 package dev.wirelab.chat.socketio.cluster;
 
+import static dev.wirelab.chat.socketio.cluster.PeerLines.isEvent;
+import static dev.wirelab.chat.socketio.cluster.PeerLines.payloadOf;
+import static dev.wirelab.chat.socketio.cluster.PeerLines.texts;
+import static dev.wirelab.chat.socketio.cluster.PeerLines.unsigned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,18 +116,6 @@ class RedisStreamsAdapterInteropTest {
     } else {
       io(from).to(room).emit(name, args);
     }
-  }
-
-  private static byte[] payloadOf(String nodeName) {
-    return new byte[] {0, 1, (byte) 0x7f, (byte) 0x80, (byte) 0xff, (byte) nodeName.charAt(0)};
-  }
-
-  private static List<Integer> unsigned(byte[] bytes) {
-    List<Integer> out = new ArrayList<>();
-    for (byte b : bytes) {
-      out.add(b & 0xff);
-    }
-    return out;
   }
 
   /** Test 1 of issue 16 on the streams adapter. */
@@ -275,17 +267,5 @@ class RedisStreamsAdapterInteropTest {
   private static boolean isConnect(JsonNode line, String client) {
     return "connect".equals(line.path("event").asText())
         && client.equals(line.path("client").asText());
-  }
-
-  private static boolean isEvent(JsonNode line, String client, String name) {
-    return "on".equals(line.path("event").asText())
-        && client.equals(line.path("client").asText())
-        && name.equals(line.path("name").asText());
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(value -> out.add(value.asText()));
-    return out;
   }
 }

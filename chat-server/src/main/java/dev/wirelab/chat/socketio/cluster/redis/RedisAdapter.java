@@ -7,13 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wirelab.chat.socketio.adapter.Adapter;
 import dev.wirelab.chat.socketio.adapter.BroadcastOptions;
 import dev.wirelab.chat.socketio.adapter.InMemoryAdapter;
 import dev.wirelab.chat.socketio.adapter.LocalNamespace;
 import dev.wirelab.chat.socketio.adapter.SocketDetails;
 import dev.wirelab.chat.socketio.cluster.ClusterRequests;
 import dev.wirelab.chat.socketio.cluster.ClusterWire;
+import dev.wirelab.chat.socketio.cluster.LocalMembership;
 import dev.wirelab.chat.socketio.cluster.MsgPack;
 import dev.wirelab.chat.socketio.cluster.PublishFailures;
 import dev.wirelab.chat.socketio.protocol.Json;
@@ -54,11 +54,10 @@ import org.slf4j.LoggerFactory;
  * disconnectSockets act on this node at once and skip their own echo: they still work here while
  * Redis is down. Connection state recovery stays per node (the classic protocol has none).
  */
-public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
+public final class RedisAdapter extends LocalMembership implements RedisConnections.Receiver {
   private static final Logger LOG = LoggerFactory.getLogger(RedisAdapter.class);
 
   private final String namespace;
-  private final InMemoryAdapter local;
   private final LocalNamespace sockets;
   private final RedisConnections redis;
   private final RedisAdapterOptions options;
@@ -77,8 +76,8 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
       LocalNamespace sockets,
       RedisConnections redis,
       RedisAdapterOptions options) {
+    super(local);
     this.namespace = namespace;
-    this.local = local;
     this.sockets = sockets;
     this.redis = redis;
     this.options = options;
@@ -99,33 +98,6 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
   /** This node's id on the wire (6 characters, like the Node adapter's). */
   public String uid() {
     return uid;
-  }
-
-  // ---- membership: this node's, kept by the local adapter ----
-
-  @Override
-  public void join(String socketId, Collection<String> rooms) {
-    local.join(socketId, rooms);
-  }
-
-  @Override
-  public void leave(String socketId, String room) {
-    local.leave(socketId, room);
-  }
-
-  @Override
-  public void leaveAll(String socketId) {
-    local.leaveAll(socketId);
-  }
-
-  @Override
-  public Set<String> rooms(String socketId) {
-    return local.rooms(socketId);
-  }
-
-  @Override
-  public Set<String> socketIds(BroadcastOptions options) {
-    return local.socketIds(options);
   }
 
   @Override
@@ -188,21 +160,16 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
     if (target.isLocal()) {
       return CompletableFuture.completedFuture(mine);
     }
-    return serverCount()
-        .thenCompose(
-            numSub -> {
-              if (numSub <= 1) {
-                return CompletableFuture.completedFuture(mine);
-              }
-              String requestId = ClusterWire.alphanumericId(6);
-              ObjectNode request = request(RequestType.REMOTE_FETCH).put("requestId", requestId);
-              request.set("opts", ClusterWire.options(target, null).without("flags"));
-              CompletableFuture<List<SocketDetails>> all =
-                  requests.expect(
-                      requestId, numSub - 1, mine, options.requestsTimeout(), "fetchSockets");
-              publishJson(requestChannel, request);
-              return all;
-            });
+    String requestId = ClusterWire.alphanumericId(6);
+    ObjectNode request = request(RequestType.REMOTE_FETCH).put("requestId", requestId);
+    request.set("opts", ClusterWire.options(target, null).without("flags"));
+    return requests.askOthers(
+        serverCount(),
+        requestId,
+        mine,
+        options.requestsTimeout(),
+        "fetchSockets",
+        () -> publishJson(requestChannel, request));
   }
 
   @Override
@@ -248,23 +215,16 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
   @Override
   public CompletableFuture<List<JsonNode>> serverSideEmitWithAck(
       List<JsonNode> eventAndArgs, Duration timeout) {
-    return serverCount()
-        .thenCompose(
-            count -> {
-              int others = count - 1;
-              if (others <= 0) {
-                return CompletableFuture.completedFuture(List.<JsonNode>of());
-              }
-              String requestId = ClusterWire.alphanumericId(6);
-              ObjectNode request =
-                  request(RequestType.SERVER_SIDE_EMIT).put("requestId", requestId);
-              request.set("data", Json.MAPPER.createArrayNode().addAll(eventAndArgs));
-              CompletableFuture<List<JsonNode>> answers =
-                  requests.expect(
-                      requestId, others, List.of(), options.requestsTimeout(), "serverSideEmit");
-              publishJson(requestChannel, request);
-              return answers;
-            });
+    String requestId = ClusterWire.alphanumericId(6);
+    ObjectNode request = request(RequestType.SERVER_SIDE_EMIT).put("requestId", requestId);
+    request.set("data", Json.MAPPER.createArrayNode().addAll(eventAndArgs));
+    return requests.askOthers(
+        serverCount(),
+        requestId,
+        List.<JsonNode>of(),
+        options.requestsTimeout(),
+        "serverSideEmit",
+        () -> publishJson(requestChannel, request));
   }
 
   @Override
