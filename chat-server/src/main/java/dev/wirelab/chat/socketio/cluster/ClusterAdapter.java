@@ -96,7 +96,7 @@ public abstract class ClusterAdapter extends LocalMembership {
       return;
     }
     ObjectNode data = Json.MAPPER.createObjectNode();
-    data.set("packet", ClusterWire.packet(namespace, packet.data()));
+    data.set("packet", ClusterWire.packet(packet.data()));
     data.set("opts", ClusterWire.options(target, null));
     publish(MessageType.BROADCAST, data)
         .whenComplete(
@@ -119,7 +119,7 @@ public abstract class ClusterAdapter extends LocalMembership {
       String requestId = ClusterWire.hexId();
       requests.expectAcks(requestId, clientCount, ack, timeout);
       ObjectNode data = Json.MAPPER.createObjectNode();
-      data.set("packet", ClusterWire.packet(namespace, packet.data()));
+      data.set("packet", ClusterWire.packet(packet.data()));
       data.put("requestId", requestId);
       data.set("opts", ClusterWire.options(target, timeout));
       publish(MessageType.BROADCAST, data);

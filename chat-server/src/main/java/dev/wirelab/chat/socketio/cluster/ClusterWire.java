@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The shapes every Node cluster adapter shares: a broadcast packet {@code {type, data, nsp}}, the
+ * The shapes every Node cluster adapter shares: a broadcast packet {@code {type, data[, nsp]}}, the
  * target {@code {rooms, except, flags}}, and the random ids of nodes and requests.
  */
 public final class ClusterWire {
@@ -26,12 +26,19 @@ public final class ClusterWire {
 
   private ClusterWire() {}
 
-  /** {@code {type: 2, data, nsp}}, in the Node adapters' key order. */
-  public static ObjectNode packet(String namespace, JsonNode data) {
+  /**
+   * {@code {type: 2, data}}: a broadcast packet as the cluster protocol carries it (socket.io 4.8
+   * sets {@code nsp} only when it delivers locally, after the publish).
+   */
+  public static ObjectNode packet(JsonNode data) {
     ObjectNode wire = Json.MAPPER.createObjectNode().put("type", PacketType.EVENT.ordinal());
     wire.set("data", data);
-    wire.put("nsp", namespace);
     return wire;
+  }
+
+  /** {@code {type: 2, data, nsp}}: the classic Redis adapter sets {@code nsp} before publishing. */
+  public static ObjectNode packet(String namespace, JsonNode data) {
+    return packet(data).put("nsp", namespace);
   }
 
   /** {@code {rooms, except, flags}}; flags hold volatile and an ack timeout when set. */

@@ -10,12 +10,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wirelab.chat.engineio.EngineIoOptions;
 import dev.wirelab.chat.fixture.ProtocolFixture;
 import dev.wirelab.chat.socketio.Namespace;
+import dev.wirelab.chat.socketio.cluster.redis.RedisConnections;
 import dev.wirelab.chat.socketio.cluster.redis.RedisStreamsAdapterFactory;
 import dev.wirelab.chat.socketio.cluster.redis.RedisStreamsAdapterOptions;
 import dev.wirelab.chat.socketio.protocol.Json;
 import dev.wirelab.chat.socketio.recovery.RecoveryOptions;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.resource.ClientResources;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +121,7 @@ class RedisStreamsAdapterInteropTest {
   private static void emitFrom(String from, String room, String name, Object... args)
       throws InterruptedException {
     if (from.equals("N")) {
-      node.call("emit", "name", name, "args", List.of(args), "rooms", List.of(room));
+      node.call("emit", "name", name, "args", Arrays.asList(args), "rooms", List.of(room));
     } else {
       io(from).to(room).emit(name, args);
     }
@@ -167,6 +176,65 @@ class RedisStreamsAdapterInteropTest {
       assertThat(texts(node.call("clientEmitWithAck", "client", client, "name", "fetch")))
           .as("fetch asked through " + client)
           .containsAll(ids.values());
+    }
+  }
+
+  /**
+   * The entry a Wirelab node appends is, but for the uid, the one the Node node appends for the
+   * same broadcast: JSON data, and base64 msgpack data when the packet carries bytes.
+   */
+  @Test
+  void wirelabAndNodeWriteTheSameStreamEntryForTheSameBroadcast() throws Exception {
+    joinRoom(WATCHER, "room-twin");
+    Object[] plain = {"text", 1, 2.5, true, null, Map.of("k", List.of(1, 2))};
+    for (String from : List.of("A", "N")) {
+      Object bytes = from.equals("N") ? Map.of("$bytes", unsigned(payloadOf("X"))) : payloadOf("X");
+      List<JsonNode> before = node.all(line -> isEvent(line, WATCHER, "twin-bin"));
+      emitFrom(from, "room-twin", "twin", plain);
+      emitFrom(from, "room-twin", "twin-bin", "bytes", bytes);
+      node.await(line -> isEvent(line, WATCHER, "twin-bin") && !before.contains(line));
+    }
+    ClientResources resources = RedisConnections.smallResources();
+    RedisClient client = RedisClient.create(resources, redis.url());
+    try (StatefulRedisConnection<String, String> connection = client.connect()) {
+      List<StreamMessage<String, String>> entries =
+          connection.sync().xrange("socket.io", Range.create("-", "+"));
+      for (String event : List.of("twin", "twin-bin")) {
+        List<Map<String, String>> twins =
+            entries.stream()
+                .map(StreamMessage::getBody)
+                .filter(fields -> event.equals(eventOf(fields.get("data"))))
+                .toList();
+        assertThat(twins).as("the entries of " + event + ": A's, then N's").hasSize(2);
+        Map<String, String> java = twins.get(0);
+        Map<String, String> nodes = twins.get(1);
+        assertThat(java.keySet())
+            .as("fields, in order")
+            .containsExactly("uid", "nsp", "type", "data");
+        assertThat(nodes.keySet()).containsExactly("uid", "nsp", "type", "data");
+        assertThat(java.get("uid")).matches("[0-9a-f]{16}").isNotEqualTo(nodes.get("uid"));
+        assertThat(java.get("nsp")).isEqualTo(nodes.get("nsp")).isEqualTo("/");
+        assertThat(java.get("type")).isEqualTo(nodes.get("type")).isEqualTo("3");
+        assertThat(java.get("data")).as("data of " + event).isEqualTo(nodes.get("data"));
+      }
+    } finally {
+      RedisConnections.shutDown(client, resources);
+    }
+  }
+
+  /** The event name of an entry's data (JSON or base64 msgpack), null when it has none. */
+  private static String eventOf(String data) {
+    if (data == null) {
+      return null;
+    }
+    try {
+      JsonNode tree =
+          data.startsWith("{")
+              ? Json.MAPPER.readTree(data)
+              : MsgPack.decode(Base64.getDecoder().decode(data));
+      return tree.at("/packet/data/0").isTextual() ? tree.at("/packet/data/0").asText() : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 
