@@ -257,6 +257,47 @@ class RedisStreamsAdapterInteropTest {
   }
 
   /**
+   * Test 5 of issue 16: the owning Wirelab node is killed (SIGKILL: it persists nothing on the way
+   * out) and the client recovers on another Wirelab node, from the session stored while it was
+   * connected.
+   */
+  @Test
+  void aClientOfAKilledWirelabNodeRecoversOnAnother() throws Exception {
+    String client = "orphan";
+    String room = "room-" + client;
+    try (KillableFixtureNode doomed = KillableFixtureNode.start(redis.url())) {
+      String id = node.client(client, doomed.url());
+      joinRoom(client, room);
+      joinRoom(WATCHER, room);
+      // The node stored the session at the join; its broadcast, later on the same connection,
+      // reaching the watcher on B means Redis has both.
+      node.call("clientEmit", "client", client, "name", "broadcast", "args", List.of(client));
+      node.await(line -> isEvent(line, client, "broadcast"));
+      node.await(
+          line ->
+              isEvent(line, WATCHER, "broadcast") && line.at("/args/0").asText().equals(client));
+      JsonNode firstConnect = node.await(line -> isConnect(line, client));
+
+      doomed.kill();
+      node.await(
+          line ->
+              "disconnect".equals(line.path("event").asText())
+                  && client.equals(line.path("client").asText()));
+      List<JsonNode> watched = emitWhileAway(client, room);
+      node.call("moveClient", "client", client, "url", urlOf("A"));
+      JsonNode again = node.await(line -> isConnect(line, client) && line != firstConnect);
+      assertThat(again.path("recovered").asBoolean()).as(client + " recovered on A").isTrue();
+      assertThat(again.path("id").asText()).as("its socket id").isEqualTo(id);
+      emitFrom("A", room, "after", client);
+      node.await(line -> isEvent(line, client, "after"));
+      assertThat(node.received(client, "missed"))
+          .as("what " + client + " missed while its node died, replayed by A")
+          .extracting(line -> line.path("args"))
+          .containsExactlyElementsOf(watched.stream().map(line -> line.path("args")).toList());
+    }
+  }
+
+  /**
    * Connects {@code client} to {@code owner}, lets it receive one packet, drops its connection,
    * broadcasts nine packets from every node while it is away, and brings it back on {@code target}:
    * it must be recovered with the same id and get the nine in the order the watcher (on B,
@@ -274,25 +315,7 @@ class RedisStreamsAdapterInteropTest {
 
     node.call("dropClient", "client", client);
     awaitSessionPersisted(owner, id);
-    for (String from : NODES) {
-      for (int i = 0; i < 3; i++) {
-        emitFrom(from, room, "missed", client, from, i);
-      }
-    }
-    List<JsonNode> watched = new ArrayList<>();
-    for (String from : NODES) {
-      for (int i = 0; i < 3; i++) {
-        int n = i;
-        watched.add(
-            node.await(
-                line ->
-                    isEvent(line, WATCHER, "missed")
-                        && line.at("/args/0").asText().equals(client)
-                        && line.at("/args/1").asText().equals(from)
-                        && line.at("/args/2").asInt() == n));
-      }
-    }
-    assertThat(node.received(client, "missed")).as("nothing reaches a dropped client").isEmpty();
+    List<JsonNode> watched = emitWhileAway(client, room);
 
     node.call("moveClient", "client", client, "url", urlOf(target));
     JsonNode again = node.await(line -> isConnect(line, client) && line != firstConnect);
@@ -301,15 +324,40 @@ class RedisStreamsAdapterInteropTest {
     emitFrom(target, room, "after", client);
     node.await(line -> isEvent(line, client, "after"));
 
-    List<JsonNode> streamOrder =
-        node.all(
-            line -> isEvent(line, WATCHER, "missed") && line.at("/args/0").asText().equals(client));
-    assertThat(streamOrder).hasSize(9).containsAll(watched);
     assertThat(node.received(client, "missed"))
         .as("what " + client + " missed, replayed by " + target)
         .extracting(line -> line.path("args"))
-        .containsExactlyElementsOf(streamOrder.stream().map(line -> line.path("args")).toList());
+        .containsExactlyElementsOf(watched.stream().map(line -> line.path("args")).toList());
     assertThat(node.received(client, "after")).hasSize(1);
+  }
+
+  /**
+   * Broadcasts nine packets to {@code room}, three from each node, while {@code client} is away;
+   * returns them as the watcher (on B, connected throughout) got them: in stream order.
+   */
+  private static List<JsonNode> emitWhileAway(String client, String room) throws Exception {
+    for (String from : NODES) {
+      for (int i = 0; i < 3; i++) {
+        emitFrom(from, room, "missed", client, from, i);
+      }
+    }
+    for (String from : NODES) {
+      for (int i = 0; i < 3; i++) {
+        int n = i;
+        node.await(
+            line ->
+                isEvent(line, WATCHER, "missed")
+                    && line.at("/args/0").asText().equals(client)
+                    && line.at("/args/1").asText().equals(from)
+                    && line.at("/args/2").asInt() == n);
+      }
+    }
+    List<JsonNode> watched =
+        node.all(
+            line -> isEvent(line, WATCHER, "missed") && line.at("/args/0").asText().equals(client));
+    assertThat(watched).as("what the watcher got").hasSize(9);
+    assertThat(node.received(client, "missed")).as("nothing reaches a client away").isEmpty();
+    return watched;
   }
 
   /** Waits until the owner persisted the dropped socket's session and Redis has it. */

@@ -254,6 +254,11 @@ public final class RedisConnections implements AutoCloseable {
         .toCompletableFuture();
   }
 
+  /** DEL {@code key}. */
+  CompletableFuture<Long> del(String key) {
+    return commands.async().del(bytes(key)).toCompletableFuture();
+  }
+
   /** GETDEL {@code key}: the value, null when there is none, and the key gone. */
   CompletableFuture<byte[]> getdel(String key) {
     return commands.async().getdel(bytes(key)).toCompletableFuture();

@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,6 +75,16 @@ public final class RedisStreamsAdapter extends ClusterAdapter implements RedisCo
   private final Map<String, StreamId> replayedThrough = new HashMap<>();
 
   /**
+   * The sessions of this node's connected sockets, by socket id, kept in Redis while they are
+   * connected (and refreshed every half window), so that a client can recover elsewhere when this
+   * node dies without persisting anything; Node's adapter loses these (redis-streams-adapter#27).
+   */
+  private final Map<String, PersistedSession> connected = new ConcurrentHashMap<>();
+
+  private volatile ScheduledFuture<?> refresh;
+  private volatile boolean closed;
+
+  /**
    * Subscribes this namespace's channels and waits (up to 10 s) until Redis confirmed them.
    *
    * @param recovery connection state recovery, or null when it is off
@@ -102,6 +114,9 @@ public final class RedisStreamsAdapter extends ClusterAdapter implements RedisCo
     redis.receiveOnceSubscribed(
         this, redis.subscribe(publicChannel, privateChannel), publicChannel);
     reader.addListener(namespace, this::onEntry);
+    if (recovery != null) {
+      refreshLater();
+    }
   }
 
   // ---- the transport ----
@@ -195,10 +210,53 @@ public final class RedisStreamsAdapter extends ClusterAdapter implements RedisCo
   }
 
   @Override
-  public void persistSession(PersistedSession session) {
-    if (recovery == null) {
-      return;
+  public void sessionChanged(PersistedSession session) {
+    if (recovery != null) {
+      connected.put(session.sid(), session);
+      store(session);
     }
+  }
+
+  @Override
+  public void persistSession(PersistedSession session) {
+    if (recovery != null) {
+      connected.remove(session.sid());
+      store(session);
+    }
+  }
+
+  @Override
+  public void leaveAll(String socketId) {
+    super.leaveAll(socketId);
+    // Still here: the socket left for good (no persistSession first), so its session goes too.
+    PersistedSession left = connected.remove(socketId);
+    if (left != null) {
+      redis
+          .del(options.sessionKeyPrefix() + left.pid())
+          .whenComplete(
+              (ok, failure) -> {
+                if (failure != null) {
+                  failures.failed("the end of socket " + socketId + "'s session", failure);
+                }
+              });
+    }
+  }
+
+  /** Stores the connected sessions again before they expire, until the adapter closes. */
+  private void refreshLater() {
+    refresh =
+        redis.schedule(
+            () -> {
+              connected.values().forEach(this::store);
+              if (!closed) {
+                refreshLater();
+              }
+            },
+            recovery.maxDisconnectionDuration().dividedBy(2));
+  }
+
+  /** SET {@code <prefix><pid>} for as long as the client may come back. */
+  private void store(PersistedSession session) {
     redis
         .setExpiring(
             options.sessionKeyPrefix() + session.pid(),
@@ -319,6 +377,10 @@ public final class RedisStreamsAdapter extends ClusterAdapter implements RedisCo
 
   @Override
   public void close() {
+    closed = true;
+    if (refresh != null) {
+      refresh.cancel(false);
+    }
     reader.removeListener(namespace);
     redis.removeReceiver(this);
     redis.unsubscribe(publicChannel, privateChannel);
