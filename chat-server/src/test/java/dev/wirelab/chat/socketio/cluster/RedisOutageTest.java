@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * the nodes reach each other again without help. What the other node missed is counted and printed,
  * not asserted: pub/sub has no replay, and whether the publishes Lettuce queued while Redis was
  * down reach node B depends on B subscribing again before A's queue is flushed, which nothing
- * orders (issue 16, test 6, pub/sub half; the streams half is not built).
+ * orders (issue 16, test 6, pub/sub half; the streams half is {@link RedisStreamsOutageTest}).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RedisOutageTest {
