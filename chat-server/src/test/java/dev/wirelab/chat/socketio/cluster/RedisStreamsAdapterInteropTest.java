@@ -81,6 +81,10 @@ class RedisStreamsAdapterInteropTest {
           .io()
           .mainNamespace()
           .onConnection(socket -> socket.onDisconnect(reason -> closed.add(socket.id())));
+      fixture
+          .io()
+          .mainNamespace()
+          .onServerSideEmit("hello", (args, reply) -> reply.accept(name + ":" + args.text(0)));
       javaNodes.put(name, fixture);
     }
     node = NodeClusterPeer.start(redis.url(), "streams");
@@ -177,6 +181,39 @@ class RedisStreamsAdapterInteropTest {
           .as("fetch asked through " + client)
           .containsAll(ids.values());
     }
+  }
+
+  /** Test 3 of issue 16 on the streams adapter: requests and acks travel on pub/sub. */
+  @Test
+  void serverSideEmitWithAckAndBroadcastWithAckCollectEveryAnswer() throws Exception {
+    assertThat(
+            io("A")
+                .serverSideEmitWithAck("hello", Duration.ofSeconds(WAIT_SECONDS), "A")
+                .get(WAIT_SECONDS, TimeUnit.SECONDS))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder("B:A", "N:A");
+    assertThat(texts(node.call("serverSideEmitWithAck", "name", "hello", "args", List.of("N"))))
+        .containsExactlyInAnyOrder("A:N", "B:N");
+    List<String> everyAck = CLIENTS.stream().map(client -> "ack:" + client).toList();
+    assertThat(
+            io("B")
+                .to("room-s")
+                .timeout(Duration.ofSeconds(5))
+                .emitWithAck("ask", "from-B")
+                .get(WAIT_SECONDS, TimeUnit.SECONDS))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrderElementsOf(everyAck);
+    assertThat(
+            texts(
+                node.call(
+                    "emitWithAck",
+                    "name",
+                    "ask",
+                    "args",
+                    List.of("from-N"),
+                    "rooms",
+                    List.of("room-s"))))
+        .containsExactlyInAnyOrderElementsOf(everyAck);
   }
 
   /**
