@@ -52,6 +52,8 @@ io.on("connection", (socket) => {
   socket.on("to-room", (room, ...args) => io.to(room).emit("to-room", ...args));
   socket.on("fetch", async (ack) => ack((await io.fetchSockets()).map((s) => s.id)));
   socket.on("server-count", async (ack) => ack(await io.of("/").adapter.serverCount()));
+  // Printed after the adapter persisted a recoverable session (socket.io calls persistSession first).
+  socket.on("disconnect", (reason) => print({ event: "server-disconnect", id: socket.id, reason }));
 });
 io.on("hello", (arg, ack) => ack(`N:${arg}`));
 
@@ -100,6 +102,20 @@ const commands = {
   clientEmitWithAck: ({ client, name, args }) =>
     clients.get(client).timeout(5_000).emitWithAck(name, ...fromJson(args ?? [])),
   closeTransport: ({ client }) => clients.get(client).io.engine.close(),
+  // Loses the connection and stays away (no reconnection), until moveClient brings it back.
+  dropClient: ({ client }) => {
+    const socket = clients.get(client);
+    socket.io.reconnection(false);
+    socket.io.engine.close();
+  },
+  // Reconnects a dropped client to another node, with its pid and last offset, as recovery does.
+  moveClient: ({ client, url }) => {
+    const socket = clients.get(client);
+    socket.io.uri = url;
+    socket.connect();
+  },
+  // Answered once Redis handled every command the adapter's client sent before (a session's SET).
+  flush: () => pub.ping(),
   emit: ({ name, args, ...opts }) => {
     target(io, opts).emit(name, ...fromJson(args ?? []));
   },

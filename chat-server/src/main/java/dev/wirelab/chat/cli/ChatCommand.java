@@ -83,7 +83,9 @@ public final class ChatCommand implements Callable<Integer> {
   @Option(
       names = "--adapter",
       paramLabel = "KIND",
-      description = "With --redis: the cluster protocol, pubsub (@socket.io/redis-adapter 8).")
+      description =
+          "With --redis: the cluster protocol, pubsub (@socket.io/redis-adapter 8) or streams"
+              + " (@socket.io/redis-streams-adapter 0.3).")
   String adapter;
 
   @Option(

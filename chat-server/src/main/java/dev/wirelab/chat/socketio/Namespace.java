@@ -319,6 +319,7 @@ public final class Namespace {
         name,
         session.get().missed().size());
     announce(recovered.get());
+    recovered.get().sessionChanged();
     return true;
   }
 
@@ -329,6 +330,7 @@ public final class Namespace {
     socket.sendConnect();
     adapter.join(socket.id(), List.of(socket.id()));
     announce(socket);
+    socket.sessionChanged();
   }
 
   /** Makes the socket reachable; false when its connection closed in the meantime. */

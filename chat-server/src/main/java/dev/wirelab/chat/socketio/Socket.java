@@ -184,6 +184,8 @@ public final class Socket {
     // Checked after joining: a disconnection racing with this join cannot leave rooms behind.
     if (ended) {
       namespace.adapter().leaveAll(id);
+    } else {
+      sessionChanged();
     }
     return this;
   }
@@ -192,7 +194,21 @@ public final class Socket {
     for (String room : rooms) {
       namespace.adapter().leave(id, room);
     }
+    sessionChanged();
     return this;
+  }
+
+  /** Tells the adapter this socket's session as it is now (with recovery, while connected). */
+  void sessionChanged() {
+    if (pid != null && !ended) {
+      namespace.adapter().sessionChanged(session());
+    }
+  }
+
+  /** What recovery keeps of this socket, as of now. */
+  private PersistedSession session() {
+    return new PersistedSession(
+        id, pid, rooms(), data, joinOffset, namespace.server().options().clock().millis());
   }
 
   /**
@@ -387,16 +403,7 @@ public final class Socket {
       runListener("disconnecting", () -> listener.onDisconnect(reason));
     }
     if (pid != null && reason.isRecoverable()) {
-      namespace
-          .adapter()
-          .persistSession(
-              new PersistedSession(
-                  id,
-                  pid,
-                  rooms(),
-                  data,
-                  joinOffset,
-                  namespace.server().options().clock().millis()));
+      namespace.adapter().persistSession(session());
     }
     namespace.adapter().leaveAll(id);
     namespace.remove(this);

@@ -49,6 +49,13 @@ public interface Adapter extends AutoCloseable {
   void persistSession(PersistedSession session);
 
   /**
+   * The session of a connected socket as it is now: it connected (its connection listeners ran),
+   * joined or left a room. An adapter whose sessions must outlive this node (it may crash before it
+   * can {@link #persistSession}) keeps it; the default waits for the disconnection.
+   */
+  default void sessionChanged(PersistedSession session) {}
+
+  /**
    * Takes back the session {@code pid} if it is still within its window and every packet after
    * {@code offset} is still logged. {@code attach} runs before any later broadcast can be
    * delivered, so the socket it registers receives each missed packet exactly once, in order; when

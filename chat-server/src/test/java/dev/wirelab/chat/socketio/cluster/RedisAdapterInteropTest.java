@@ -1,5 +1,9 @@
 package dev.wirelab.chat.socketio.cluster;
 
+import static dev.wirelab.chat.socketio.cluster.PeerLines.isEvent;
+import static dev.wirelab.chat.socketio.cluster.PeerLines.payloadOf;
+import static dev.wirelab.chat.socketio.cluster.PeerLines.texts;
+import static dev.wirelab.chat.socketio.cluster.PeerLines.unsigned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,18 +94,6 @@ class RedisAdapterInteropTest {
 
   private static Namespace io(String nodeName) {
     return javaNodes.get(nodeName).io().mainNamespace();
-  }
-
-  private static byte[] payloadOf(String nodeName) {
-    return new byte[] {0, 1, (byte) 0x7f, (byte) 0x80, (byte) 0xff, (byte) nodeName.charAt(0)};
-  }
-
-  private static List<Integer> unsigned(byte[] bytes) {
-    List<Integer> out = new ArrayList<>();
-    for (byte b : bytes) {
-      out.add(b & 0xff);
-    }
-    return out;
   }
 
   /** Test 1 of issue 16. */
@@ -332,20 +324,8 @@ class RedisAdapterInteropTest {
     return io("B").in(room).fetchClusterSockets().get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
-  private static boolean isEvent(JsonNode line, String client, String name) {
-    return "on".equals(line.path("event").asText())
-        && client.equals(line.path("client").asText())
-        && name.equals(line.path("name").asText());
-  }
-
   private static List<String> senders(String client, String name) {
     return node.received(client, name).stream().map(line -> line.at("/args/0").asText()).toList();
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(value -> out.add(value.asText()));
-    return out;
   }
 
   private static String clientOf(String socketId) {

@@ -1,5 +1,6 @@
 package dev.wirelab.chat.socketio.cluster;
 
+import static dev.wirelab.chat.socketio.cluster.PeerLines.isEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * the nodes reach each other again without help. What the other node missed is counted and printed,
  * not asserted: pub/sub has no replay, and whether the publishes Lettuce queued while Redis was
  * down reach node B depends on B subscribing again before A's queue is flushed, which nothing
- * orders (issue 16, test 6, pub/sub half; the streams half is not built).
+ * orders (issue 16, test 6, pub/sub half; the streams half is {@link RedisStreamsOutageTest}).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RedisOutageTest {
@@ -74,11 +75,5 @@ class RedisOutageTest {
           missed, DURING, reached.get().at("/args/0").asInt());
       assertThat(clients.received("a", "during")).hasSize(DURING);
     }
-  }
-
-  private static boolean isEvent(JsonNode line, String client, String name) {
-    return "on".equals(line.path("event").asText())
-        && client.equals(line.path("client").asText())
-        && name.equals(line.path("name").asText());
   }
 }

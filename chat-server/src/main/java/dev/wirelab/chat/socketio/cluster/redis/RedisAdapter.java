@@ -1,15 +1,21 @@
 package dev.wirelab.chat.socketio.cluster.redis;
 
+import static dev.wirelab.chat.socketio.cluster.ClusterWire.strings;
+import static dev.wirelab.chat.socketio.cluster.ClusterWire.texts;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wirelab.chat.socketio.adapter.Adapter;
 import dev.wirelab.chat.socketio.adapter.BroadcastOptions;
 import dev.wirelab.chat.socketio.adapter.InMemoryAdapter;
 import dev.wirelab.chat.socketio.adapter.LocalNamespace;
 import dev.wirelab.chat.socketio.adapter.SocketDetails;
+import dev.wirelab.chat.socketio.cluster.ClusterRequests;
+import dev.wirelab.chat.socketio.cluster.ClusterWire;
+import dev.wirelab.chat.socketio.cluster.LocalMembership;
 import dev.wirelab.chat.socketio.cluster.MsgPack;
+import dev.wirelab.chat.socketio.cluster.PublishFailures;
 import dev.wirelab.chat.socketio.protocol.Json;
 import dev.wirelab.chat.socketio.protocol.Packet;
 import dev.wirelab.chat.socketio.protocol.PacketType;
@@ -20,17 +26,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
@@ -55,25 +54,20 @@ import org.slf4j.LoggerFactory;
  * disconnectSockets act on this node at once and skip their own echo: they still work here while
  * Redis is down. Connection state recovery stays per node (the classic protocol has none).
  */
-public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
+public final class RedisAdapter extends LocalMembership implements RedisConnections.Receiver {
   private static final Logger LOG = LoggerFactory.getLogger(RedisAdapter.class);
-  private static final String ALPHANUMERIC =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  private static final long WARN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private final String namespace;
-  private final InMemoryAdapter local;
   private final LocalNamespace sockets;
   private final RedisConnections redis;
   private final RedisAdapterOptions options;
-  private final String uid = randomId(6);
+  private final String uid = ClusterWire.alphanumericId(6);
   private final String channel;
   private final String requestChannel;
   private final String responseChannel;
   private final String specificResponseChannel;
-  private final Map<String, PendingRequest> requests = new ConcurrentHashMap<>();
-  private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
-  private volatile long lastPublishWarning = System.nanoTime() - WARN_INTERVAL_NANOS;
+  private final ClusterRequests requests;
+  private final PublishFailures failures;
 
   /** Subscribes this namespace's channels and waits (up to 10 s) until Redis confirmed them. */
   public RedisAdapter(
@@ -82,61 +76,28 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
       LocalNamespace sockets,
       RedisConnections redis,
       RedisAdapterOptions options) {
+    super(local);
     this.namespace = namespace;
-    this.local = local;
     this.sockets = sockets;
     this.redis = redis;
     this.options = options;
+    this.requests = new ClusterRequests(redis::schedule);
+    this.failures = new PublishFailures(redis.url());
     this.channel = options.key() + "#" + namespace + "#";
     this.requestChannel = options.key() + "-request#" + namespace + "#";
     this.responseChannel = options.key() + "-response#" + namespace + "#";
     this.specificResponseChannel = responseChannel + uid + "#";
-    redis.addReceiver(this);
-    try {
-      CompletableFuture.allOf(
-              redis.psubscribe(channel + "*"),
-              redis.subscribe(requestChannel, responseChannel, specificResponseChannel))
-          .get(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while subscribing to Redis", e);
-    } catch (Exception e) {
-      redis.removeReceiver(this);
-      throw new IllegalStateException(
-          "cannot subscribe to " + channel + "* at " + redis.url() + ": " + e.getMessage(), e);
-    }
+    redis.receiveOnceSubscribed(
+        this,
+        CompletableFuture.allOf(
+            redis.psubscribe(channel + "*"),
+            redis.subscribe(requestChannel, responseChannel, specificResponseChannel)),
+        channel + "*");
   }
 
   /** This node's id on the wire (6 characters, like the Node adapter's). */
   public String uid() {
     return uid;
-  }
-
-  // ---- membership: this node's, kept by the local adapter ----
-
-  @Override
-  public void join(String socketId, Collection<String> rooms) {
-    local.join(socketId, rooms);
-  }
-
-  @Override
-  public void leave(String socketId, String room) {
-    local.leave(socketId, room);
-  }
-
-  @Override
-  public void leaveAll(String socketId) {
-    local.leaveAll(socketId);
-  }
-
-  @Override
-  public Set<String> rooms(String socketId) {
-    return local.rooms(socketId);
-  }
-
-  @Override
-  public Set<String> socketIds(BroadcastOptions options) {
-    return local.socketIds(options);
   }
 
   @Override
@@ -161,8 +122,8 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
   public void broadcast(Packet packet, BroadcastOptions target) {
     if (!target.isLocal()) {
       ArrayNode message = Json.MAPPER.createArrayNode().add(uid);
-      message.add(wirePacket(packet));
-      message.add(wireOptions(target, null));
+      message.add(ClusterWire.packet(namespace, packet.data()));
+      message.add(ClusterWire.options(target, null));
       String destination =
           target.rooms().size() == 1 ? channel + target.rooms().iterator().next() + "#" : channel;
       publish(destination, MsgPack.encode(message));
@@ -178,18 +139,16 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
       IntConsumer clientCount,
       Consumer<JsonNode> ack) {
     if (!target.isLocal()) {
-      String requestId = randomId(6);
+      String requestId = ClusterWire.alphanumericId(6);
       ObjectNode request =
           Json.MAPPER
               .createObjectNode()
               .put("uid", uid)
               .put("requestId", requestId)
               .put("type", RequestType.BROADCAST.code());
-      request.set("packet", wirePacket(packet));
-      request.set("opts", wireOptions(target, timeout));
-      ackRequests.put(requestId, new AckRequest(clientCount, ack));
-      // Which node acks arrive from, and how many, is not known here: the map entry just expires.
-      redis.schedule(() -> ackRequests.remove(requestId), timeout);
+      request.set("packet", ClusterWire.packet(namespace, packet.data()));
+      request.set("opts", ClusterWire.options(target, timeout));
+      requests.expectAcks(requestId, clientCount, ack, timeout);
       publish(requestChannel, MsgPack.encode(request));
     }
     local.broadcastWithAck(packet, target, timeout, clientCount, ack);
@@ -201,20 +160,16 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
     if (target.isLocal()) {
       return CompletableFuture.completedFuture(mine);
     }
-    return serverCount()
-        .thenCompose(
-            numSub -> {
-              if (numSub <= 1) {
-                return CompletableFuture.completedFuture(mine);
-              }
-              String requestId = randomId(6);
-              ObjectNode request = request(RequestType.REMOTE_FETCH).put("requestId", requestId);
-              request.set("opts", wireOptions(target, null).without("flags"));
-              PendingRequest pending = new PendingRequest(RequestType.REMOTE_FETCH, numSub);
-              pending.sockets.addAll(mine);
-              return send(requestId, pending, request, "fetchSockets")
-                  .thenApply(done -> List.copyOf(pending.sockets));
-            });
+    String requestId = ClusterWire.alphanumericId(6);
+    ObjectNode request = request(RequestType.REMOTE_FETCH).put("requestId", requestId);
+    request.set("opts", ClusterWire.options(target, null).without("flags"));
+    return requests.askOthers(
+        serverCount(),
+        requestId,
+        mine,
+        options.requestsTimeout(),
+        "fetchSockets",
+        () -> publishJson(requestChannel, request));
   }
 
   @Override
@@ -222,7 +177,7 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
     local.addSockets(target, rooms);
     if (!target.isLocal()) {
       ObjectNode request = request(RequestType.REMOTE_JOIN);
-      request.set("opts", wireOptions(target, null).without("flags"));
+      request.set("opts", ClusterWire.options(target, null).without("flags"));
       request.set("rooms", strings(rooms));
       publishJson(requestChannel, request);
     }
@@ -233,7 +188,7 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
     local.delSockets(target, rooms);
     if (!target.isLocal()) {
       ObjectNode request = request(RequestType.REMOTE_LEAVE);
-      request.set("opts", wireOptions(target, null).without("flags"));
+      request.set("opts", ClusterWire.options(target, null).without("flags"));
       request.set("rooms", strings(rooms));
       publishJson(requestChannel, request);
     }
@@ -243,7 +198,7 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
   public void disconnectSockets(BroadcastOptions target, boolean close) {
     if (!target.isLocal()) {
       ObjectNode request = request(RequestType.REMOTE_DISCONNECT);
-      request.set("opts", wireOptions(target, null).without("flags"));
+      request.set("opts", ClusterWire.options(target, null).without("flags"));
       request.put("close", close);
       publishJson(requestChannel, request);
     }
@@ -260,53 +215,21 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
   @Override
   public CompletableFuture<List<JsonNode>> serverSideEmitWithAck(
       List<JsonNode> eventAndArgs, Duration timeout) {
-    return serverCount()
-        .thenCompose(
-            count -> {
-              int others = count - 1;
-              if (others <= 0) {
-                return CompletableFuture.completedFuture(List.<JsonNode>of());
-              }
-              String requestId = randomId(6);
-              ObjectNode request =
-                  request(RequestType.SERVER_SIDE_EMIT).put("requestId", requestId);
-              request.set("data", Json.MAPPER.createArrayNode().addAll(eventAndArgs));
-              PendingRequest pending = new PendingRequest(RequestType.SERVER_SIDE_EMIT, others);
-              return send(requestId, pending, request, "serverSideEmit")
-                  .thenApply(done -> List.copyOf(pending.responses));
-            });
+    String requestId = ClusterWire.alphanumericId(6);
+    ObjectNode request = request(RequestType.SERVER_SIDE_EMIT).put("requestId", requestId);
+    request.set("data", Json.MAPPER.createArrayNode().addAll(eventAndArgs));
+    return requests.askOthers(
+        serverCount(),
+        requestId,
+        List.<JsonNode>of(),
+        options.requestsTimeout(),
+        "serverSideEmit",
+        () -> publishJson(requestChannel, request));
   }
 
   @Override
   public CompletableFuture<Integer> serverCount() {
     return redis.numsub(requestChannel);
-  }
-
-  /** Registers the request, publishes it, and fails it after the requests timeout. */
-  private CompletableFuture<Void> send(
-      String requestId, PendingRequest pending, ObjectNode request, String what) {
-    requests.put(requestId, pending);
-    ScheduledFuture<?> timer =
-        redis.schedule(
-            () -> {
-              if (requests.remove(requestId) != null) {
-                pending.done.completeExceptionally(
-                    new TimeoutException(
-                        "timeout reached: only "
-                            + pending.answered
-                            + " of "
-                            + pending.expected
-                            + " nodes answered "
-                            + what
-                            + " within "
-                            + options.requestsTimeout().toMillis()
-                            + " ms"));
-              }
-            },
-            options.requestsTimeout());
-    pending.done.whenComplete((ok, failure) -> timer.cancel(false));
-    publishJson(requestChannel, request);
-    return pending.done;
   }
 
   // ---- what other nodes send ----
@@ -353,7 +276,7 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
     }
     local.broadcast(
         new Packet(PacketType.EVENT, namespace, Packet.NO_ACK, packet.get("data")),
-        targetOf(decoded.get(2)).asLocal());
+        ClusterWire.target(decoded.get(2)).asLocal());
   }
 
   private void onRequest(byte[] message) {
@@ -370,7 +293,7 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
     }
     switch (type) {
       case SOCKETS -> {
-        if (requestId == null || requests.containsKey(requestId)) {
+        if (requestId == null || requests.isMine(requestId)) {
           return;
         }
         BroadcastOptions target =
@@ -380,7 +303,7 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
         publishResponse(request, response);
       }
       case ALL_ROOMS -> {
-        if (requestId == null || requests.containsKey(requestId)) {
+        if (requestId == null || requests.isMine(requestId)) {
           return;
         }
         ObjectNode response = Json.MAPPER.createObjectNode().put("requestId", requestId);
@@ -393,16 +316,14 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
         }
       }
       case REMOTE_FETCH -> {
-        if (requestId == null || requests.containsKey(requestId)) {
+        if (requestId == null || requests.isMine(requestId)) {
           return;
         }
         ObjectNode response = Json.MAPPER.createObjectNode().put("requestId", requestId);
         ArrayNode found = response.putArray("sockets");
-        for (SocketDetails socket : local.fetchSockets(targetOf(request.path("opts"))).join()) {
-          ObjectNode described = found.addObject().put("id", socket.id());
-          described.set("handshake", socket.handshake());
-          described.set("rooms", strings(socket.rooms()));
-          described.set("data", socket.data());
+        for (SocketDetails socket :
+            local.fetchSockets(ClusterWire.target(request.path("opts"))).join()) {
+          found.add(ClusterWire.describe(socket));
         }
         publishResponse(request, response);
       }
@@ -429,7 +350,7 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
       }
       case BROADCAST -> {
         if (requestId == null
-            || ackRequests.containsKey(requestId)
+            || requests.isMine(requestId)
             || !request.path("packet").path("data").isArray()) {
           return;
         }
@@ -444,7 +365,7 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
                 PacketType.EVENT, namespace, Packet.NO_ACK, request.path("packet").get("data"));
         local.broadcastWithAck(
             packet,
-            targetOf(request.path("opts")).asLocal(),
+            ClusterWire.target(request.path("opts")).asLocal(),
             Duration.ofMillis(timeoutMillis),
             count ->
                 publishResponse(
@@ -471,7 +392,7 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
   /** socketsJoin / socketsLeave / disconnectSockets, in the current form or the legacy one. */
   private void onRemoteMembership(RequestType type, JsonNode request) {
     if (request.has("opts")) {
-      BroadcastOptions target = targetOf(request.get("opts")).asLocal();
+      BroadcastOptions target = ClusterWire.target(request.get("opts")).asLocal();
       switch (type) {
         case REMOTE_JOIN -> local.addSockets(target, texts(request.path("rooms")));
         case REMOTE_LEAVE -> local.delSockets(target, texts(request.path("rooms")));
@@ -501,73 +422,19 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
       return;
     }
     String requestId = response.path("requestId").asText("");
-    AckRequest ack = ackRequests.get(requestId);
-    if (ack != null) {
-      RequestType type = RequestType.of(response.path("type").asInt(-1));
-      if (type == RequestType.BROADCAST_CLIENT_COUNT) {
-        ack.clientCount.accept(response.path("clientCount").asInt(0));
-      } else if (type == RequestType.BROADCAST_ACK) {
-        ack.ack.accept(response.path("packet"));
-      }
-      return;
-    }
-    PendingRequest pending = requests.get(requestId);
-    if (pending == null) {
-      return; // another node's request, or one that timed out
-    }
-    boolean complete;
-    synchronized (pending) {
-      if (pending.type == RequestType.SERVER_SIDE_EMIT) {
-        pending.responses.add(response.path("data"));
-      } else {
-        for (JsonNode socket : response.path("sockets")) {
-          pending.sockets.add(
-              new SocketDetails(
-                  socket.path("id").asText(""),
-                  socket.path("handshake"),
-                  texts(socket.path("rooms")),
-                  socket.has("data") ? socket.get("data") : Json.MAPPER.nullNode()));
-        }
-      }
-      pending.answered++;
-      complete = pending.answered >= pending.expected;
-    }
-    if (complete && requests.remove(requestId, pending)) {
-      pending.done.complete(null);
+    RequestType type = RequestType.of(response.path("type").asInt(-1));
+    if (type == RequestType.BROADCAST_CLIENT_COUNT) {
+      requests.clientCount(requestId, response.path("clientCount").asInt(0));
+    } else if (type == RequestType.BROADCAST_ACK) {
+      requests.ack(requestId, response.path("packet"));
+    } else if (type == RequestType.SERVER_SIDE_EMIT) {
+      requests.answer(requestId, List.of(response.path("data")));
+    } else if (response.has("sockets")) {
+      requests.answer(requestId, ClusterWire.sockets(response.path("sockets")));
     }
   }
 
   // ---- wire shapes ----
-
-  /** {@code {type: 2, data, nsp}}, the key order of the Node adapter. */
-  private ObjectNode wirePacket(Packet packet) {
-    ObjectNode wire = Json.MAPPER.createObjectNode().put("type", PacketType.EVENT.ordinal());
-    wire.set("data", packet.data());
-    wire.put("nsp", namespace);
-    return wire;
-  }
-
-  /** {@code {rooms, except, flags}}; flags hold volatile and an ack timeout when set. */
-  private static ObjectNode wireOptions(BroadcastOptions target, Duration ackTimeout) {
-    ObjectNode wire = Json.MAPPER.createObjectNode();
-    wire.set("rooms", strings(target.rooms()));
-    wire.set("except", strings(target.except()));
-    ObjectNode flags = wire.putObject("flags");
-    if (target.isVolatile()) {
-      flags.put("volatile", true);
-    }
-    if (ackTimeout != null) {
-      flags.put("timeout", ackTimeout.toMillis());
-    }
-    return wire;
-  }
-
-  private static BroadcastOptions targetOf(JsonNode wire) {
-    return new BroadcastOptions(
-        texts(wire.path("rooms")),
-        texts(wire.path("except")),
-        wire.path("flags").path("volatile").asBoolean(false));
-  }
 
   private ObjectNode request(RequestType type) {
     return Json.MAPPER.createObjectNode().put("uid", uid).put("type", type.code());
@@ -616,74 +483,17 @@ public final class RedisAdapter implements Adapter, RedisConnections.Receiver {
         .whenComplete(
             (receivers, failure) -> {
               if (failure != null) {
-                long now = System.nanoTime();
-                if (now - lastPublishWarning >= WARN_INTERVAL_NANOS) {
-                  lastPublishWarning = now;
-                  LOG.warn(
-                      "could not publish to {} at {} ({}); other nodes miss it (logged once per"
-                          + " 10 s)",
-                      destination,
-                      redis.url(),
-                      failure.getMessage());
-                }
+                failures.failed(destination, failure);
               }
             });
-  }
-
-  private static ArrayNode strings(Collection<String> values) {
-    ArrayNode array = Json.MAPPER.createArrayNode();
-    values.forEach(array::add);
-    return array;
-  }
-
-  private static Set<String> texts(JsonNode array) {
-    Set<String> out = new HashSet<>();
-    // A numeric room name arrives as a number from Node; its text form is the room.
-    array.forEach(value -> out.add(value.isTextual() ? value.textValue() : value.asText()));
-    return out;
-  }
-
-  static String randomId(int length) {
-    StringBuilder id = new StringBuilder(length);
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    for (int i = 0; i < length; i++) {
-      id.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
-    }
-    return id.toString();
   }
 
   @Override
   public void close() {
     redis.removeReceiver(this);
-    redis.unsubscribe(channel + "*", requestChannel, responseChannel, specificResponseChannel);
-    requests
-        .values()
-        .forEach(
-            pending ->
-                pending.done.completeExceptionally(
-                    new IllegalStateException("the adapter of " + namespace + " closed")));
-    requests.clear();
-    ackRequests.clear();
+    redis.punsubscribe(channel + "*");
+    redis.unsubscribe(requestChannel, responseChannel, specificResponseChannel);
+    requests.close("the adapter of " + namespace + " closed");
     local.close();
   }
-
-  /** A request waiting for {@code expected} answers. Guarded by its own lock. */
-  private static final class PendingRequest {
-    final RequestType type;
-    final int expected;
-    final List<SocketDetails> sockets = new ArrayList<>();
-    final List<JsonNode> responses = new ArrayList<>();
-    final CompletableFuture<Void> done = new CompletableFuture<>();
-    int answered;
-
-    PendingRequest(RequestType type, int numSub) {
-      this.type = type;
-      // fetchSockets counts this node as the first answer (numSub includes it); serverSideEmit
-      // is given the number of other nodes.
-      this.expected = numSub;
-      this.answered = type == RequestType.SERVER_SIDE_EMIT ? 0 : 1;
-    }
-  }
-
-  private record AckRequest(IntConsumer clientCount, Consumer<JsonNode> ack) {}
 }

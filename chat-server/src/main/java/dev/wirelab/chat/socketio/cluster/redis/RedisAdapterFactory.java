@@ -1,17 +1,17 @@
 package dev.wirelab.chat.socketio.cluster.redis;
 
-import dev.wirelab.chat.socketio.AdapterFactory;
 import dev.wirelab.chat.socketio.SocketIoOptions;
 import dev.wirelab.chat.socketio.adapter.Adapter;
 import dev.wirelab.chat.socketio.adapter.InMemoryAdapter;
 import dev.wirelab.chat.socketio.adapter.LocalNamespace;
+import dev.wirelab.chat.socketio.cluster.ClusterAdapterFactory;
 
 /**
  * Gives every namespace of a server a {@link RedisAdapter} over one pair of Redis connections:
  * {@code SocketIoOptions.defaults().withAdapterFactory(RedisAdapterFactory.connect(url, opts))}.
  * Close it after the server.
  */
-public final class RedisAdapterFactory implements AdapterFactory, AutoCloseable {
+public final class RedisAdapterFactory implements ClusterAdapterFactory {
   private final RedisConnections redis;
   private final RedisAdapterOptions options;
 

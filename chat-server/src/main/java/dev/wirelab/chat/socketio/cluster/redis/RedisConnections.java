@@ -1,12 +1,17 @@
 package dev.wirelab.chat.socketio.cluster.redis;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.StreamMessage;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -17,7 +22,9 @@ import io.netty.resolver.DefaultAddressResolverGroup;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
@@ -27,10 +34,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The two Redis connections one node's adapters share, like the Node adapter's {@code pubClient}
- * and {@code subClient}: one to publish and query, one subscribed. Lettuce reconnects both and
- * subscribes again by itself; while Redis is unreachable at most {@code maxQueuedCommands} commands
- * wait, newer ones fail at once, and one log line says so.
+ * The Redis connections one node's adapters share, like the Node adapter's {@code pubClient} and
+ * {@code subClient}: one to publish and query, one subscribed, and for the streams adapter one that
+ * blocks in XREAD. Lettuce reconnects them all and subscribes again by itself; while Redis is
+ * unreachable at most {@code maxQueuedCommands} commands wait, newer ones fail at once, and one log
+ * line says so.
  */
 public final class RedisConnections implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisConnections.class);
@@ -47,6 +55,8 @@ public final class RedisConnections implements AutoCloseable {
   private final StatefulRedisConnection<byte[], byte[]> commands;
   private final StatefulRedisPubSubConnection<byte[], byte[]> subscriber;
   private final List<Receiver> receivers = new CopyOnWriteArrayList<>();
+  private final List<StatefulRedisConnection<byte[], byte[]>> dedicated =
+      new CopyOnWriteArrayList<>();
   private final AtomicBoolean unreachable = new AtomicBoolean();
   private volatile boolean closing;
 
@@ -171,16 +181,35 @@ public final class RedisConnections implements AutoCloseable {
     return subscriber.async().psubscribe(bytes(pattern)).toCompletableFuture();
   }
 
-  CompletableFuture<Void> unsubscribe(String pattern, String... channels) {
+  CompletableFuture<Void> unsubscribe(String... channels) {
     byte[][] names = new byte[channels.length][];
     for (int i = 0; i < channels.length; i++) {
       names[i] = bytes(channels[i]);
     }
-    return subscriber
-        .async()
-        .punsubscribe(bytes(pattern))
-        .toCompletableFuture()
-        .thenCompose(done -> subscriber.async().unsubscribe(names).toCompletableFuture());
+    return subscriber.async().unsubscribe(names).toCompletableFuture();
+  }
+
+  CompletableFuture<Void> punsubscribe(String pattern) {
+    return subscriber.async().punsubscribe(bytes(pattern)).toCompletableFuture();
+  }
+
+  /**
+   * Adds {@code receiver} and waits (up to 10 s) until Redis confirmed {@code subscribed}; fails
+   * with an {@link IllegalStateException} naming {@code what} (and removes the receiver) if not.
+   */
+  void receiveOnceSubscribed(Receiver receiver, CompletableFuture<?> subscribed, String what) {
+    addReceiver(receiver);
+    try {
+      subscribed.get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      removeReceiver(receiver);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while subscribing to Redis", e);
+    } catch (Exception e) {
+      removeReceiver(receiver);
+      throw new IllegalStateException(
+          "cannot subscribe to " + what + " at " + url + ": " + e.getMessage(), e);
+    }
   }
 
   /** How many connections subscribe to {@code channel} (PUBSUB NUMSUB). */
@@ -190,6 +219,59 @@ public final class RedisConnections implements AutoCloseable {
         .pubsubNumsub(bytes(channel))
         .toCompletableFuture()
         .thenApply(counts -> counts.values().stream().mapToInt(Long::intValue).sum());
+  }
+
+  /** XADD {@code stream} MAXLEN ~ {@code maxLen} * fields...; completes with the entry id. */
+  CompletableFuture<String> xadd(String stream, Map<String, String> fields, long maxLen) {
+    Map<byte[], byte[]> body = new LinkedHashMap<>();
+    fields.forEach((key, value) -> body.put(bytes(key), bytes(value)));
+    return commands
+        .async()
+        .xadd(bytes(stream), XAddArgs.Builder.maxlen(maxLen).approximateTrimming(), body)
+        .toCompletableFuture();
+  }
+
+  /** XRANGE {@code stream} {@code from} {@code to}, both inclusive. */
+  CompletableFuture<List<StreamMessage<byte[], byte[]>>> xrange(
+      String stream, String from, String to) {
+    return commands.async().xrange(bytes(stream), Range.create(from, to)).toCompletableFuture();
+  }
+
+  /** The id of the newest entry of {@code stream}, {@code 0-0} when it has none. */
+  CompletableFuture<String> lastEntryId(String stream) {
+    return commands
+        .async()
+        .xrevrange(bytes(stream), Range.create("-", "+"), Limit.from(1))
+        .toCompletableFuture()
+        .thenApply(newest -> newest.isEmpty() ? "0-0" : newest.get(0).getId());
+  }
+
+  /** SET {@code key} {@code value} PX {@code ttl}. */
+  CompletableFuture<String> setExpiring(String key, byte[] value, Duration ttl) {
+    return commands
+        .async()
+        .set(bytes(key), value, SetArgs.Builder.px(ttl.toMillis()))
+        .toCompletableFuture();
+  }
+
+  /** DEL {@code key}. */
+  CompletableFuture<Long> del(String key) {
+    return commands.async().del(bytes(key)).toCompletableFuture();
+  }
+
+  /** GETDEL {@code key}: the value, null when there is none, and the key gone. */
+  CompletableFuture<byte[]> getdel(String key) {
+    return commands.async().getdel(bytes(key)).toCompletableFuture();
+  }
+
+  /**
+   * A connection of its own, for a blocking command: Lettuce pipelines every command of a
+   * connection, so a blocking XREAD would hold up all the others. It closes with these.
+   */
+  StatefulRedisConnection<byte[], byte[]> dedicatedConnection() {
+    StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
+    dedicated.add(connection);
+    return connection;
   }
 
   /** Runs {@code task} after {@code delay} on the client's event executors. */
@@ -204,6 +286,7 @@ public final class RedisConnections implements AutoCloseable {
   @Override
   public void close() {
     closing = true;
+    dedicated.forEach(StatefulRedisConnection::close);
     subscriber.close();
     commands.close();
     shutDown(client, resources);
