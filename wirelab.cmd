@@ -24,6 +24,11 @@ if not "%BUILD%"=="0" goto buildfailed
 :run
 rem inspect is a one-pass batch job: the serial collector suits it (docs\benchmarks.md).
 if /i "%~1"=="inspect" if not defined WIRELAB_JAVA_OPTS set "WIRELAB_JAVA_OPTS=-XX:+UseSerialGC"
+rem The servers run with the measured settings of scripts\server.jvm (a java argument file).
+if /i "%~1"=="chat" if not defined WIRELAB_JAVA_OPTS set "WIRELAB_JAVA_OPTS=@"%ROOT%scripts\server.jvm""
+if /i "%~1"=="lb" if not defined WIRELAB_JAVA_OPTS set "WIRELAB_JAVA_OPTS=@"%ROOT%scripts\server.jvm""
+if /i "%~1 %~2"=="bench server" if not defined WIRELAB_JAVA_OPTS set "WIRELAB_JAVA_OPTS=@"%ROOT%scripts\server.jvm""
+if /i "%~1 %~2"=="bench floor" if not defined WIRELAB_JAVA_OPTS set "WIRELAB_JAVA_OPTS=@"%ROOT%scripts\server.jvm""
 java %WIRELAB_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
 

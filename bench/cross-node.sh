@@ -18,7 +18,7 @@ CLIENTS="${CLIENTS:-100}"
 SENDERS=10
 PAIRS="${PAIRS:-wirelab:wirelab node:node wirelab:node node:wirelab}"
 RATES="${RATES:-200 1000 2000 3000 5000}"
-SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms256m -Xmn16m -Xmx2g}"
+SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-@$root/scripts/server.jvm}"
 results="$root/bench/results/cross-node"
 wirelab_jar="$root/cli/target/wirelab.jar"
 mkdir -p "$results"

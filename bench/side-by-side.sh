@@ -20,12 +20,9 @@ SERVERS="${SERVERS:-wirelab node netty-socketio}"
 SCENARIOS="${SCENARIOS:-c100 c1000 c5000 saturation idle}"
 # java: ./wirelab bench chat (a Netty client); node: bench/node-generator (socket.io-client).
 GENERATOR="${GENERATOR:-java}"
-# The same heap settings for both JVM servers. A small young generation keeps eden pages that
-# were merely touched by garbage from counting as memory per connection (64 MB of eden is 3.4 KB
-# per connection at 19 000; 16 MB is 0.9 KB) and cost nothing measurable elsewhere (saturation
-# 498 k/s either way); a smaller initial heap (-Xms32m) made the heap grow through repeated full
-# collections under load.
-SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms256m -Xmn16m -Xmx2g}"
+# Both JVM servers run with the settings ./wirelab gives its servers (scripts/server.jvm, where
+# each one is explained), so what is measured here is what a user runs.
+SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-@$root/scripts/server.jvm}"
 # On a machine shared with other work, NICE=-10 (as root) keeps it from stealing the two cores.
 NICE="${NICE:-0}"
 server_pid=""
