@@ -1,6 +1,5 @@
-package dev.wirelab.chat.socketio.cluster;
+package dev.wirelab.testkit;
 
-import dev.wirelab.testkit.RealClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

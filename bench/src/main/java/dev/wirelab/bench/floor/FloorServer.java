@@ -35,9 +35,13 @@ public final class FloorServer implements AutoCloseable {
 
   /** Binds 127.0.0.1:{@code port} (0 for any free port) with event loops on {@code transport}. */
   public static FloorServer start(int port, IoTransport transport) {
+    // One event loop per core, as the Socket.IO server runs: Netty's default of two per core
+    // would have the floor pay for switching between them.
     EventLoopGroup group =
         new MultiThreadIoEventLoopGroup(
-            0, new DefaultThreadFactory("bench-floor", true), transport.ioHandlerFactory());
+            Runtime.getRuntime().availableProcessors(),
+            new DefaultThreadFactory("bench-floor", true),
+            transport.ioHandlerFactory());
     FloorRooms rooms = new FloorRooms();
     try {
       Channel channel =

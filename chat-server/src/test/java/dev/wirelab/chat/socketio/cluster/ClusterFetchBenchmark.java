@@ -5,6 +5,7 @@ import dev.wirelab.chat.fixture.ProtocolFixture;
 import dev.wirelab.chat.socketio.Namespace;
 import dev.wirelab.chat.socketio.cluster.redis.RedisAdapterFactory;
 import dev.wirelab.chat.socketio.cluster.redis.RedisAdapterOptions;
+import dev.wirelab.testkit.RedisServerProcess;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -14,6 +14,7 @@ import dev.wirelab.chat.socketio.RemoteSocket;
 import dev.wirelab.chat.socketio.cluster.redis.RedisAdapterFactory;
 import dev.wirelab.chat.socketio.cluster.redis.RedisAdapterOptions;
 import dev.wirelab.chat.socketio.protocol.Json;
+import dev.wirelab.testkit.RedisServerProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -307,9 +308,9 @@ class RedisAdapterInteropTest {
 
   /**
    * Returns once every node has read what was published before, so that a fetch sees the joins and
-   * leaves it follows: socketsJoin and socketsLeave are not acknowledged (nor are they in Node), and
-   * a fetch answers its own node's part at once, possibly before that node has read a join another
-   * node published. A request's answers reach the requester on its one subscription after
+   * leaves it follows: socketsJoin and socketsLeave are not acknowledged (nor are they in Node),
+   * and a fetch answers its own node's part at once, possibly before that node has read a join
+   * another node published. A request's answers reach the requester on its one subscription after
    * everything Redis had sent it earlier, and each answerer publishes its answer after what it
    * published before; so after a round of requests from each node, each node has read them all.
    */

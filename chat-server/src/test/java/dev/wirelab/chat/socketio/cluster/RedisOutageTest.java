@@ -9,6 +9,7 @@ import dev.wirelab.chat.fixture.ProtocolFixture;
 import dev.wirelab.chat.socketio.Namespace;
 import dev.wirelab.chat.socketio.cluster.redis.RedisAdapterFactory;
 import dev.wirelab.chat.socketio.cluster.redis.RedisAdapterOptions;
+import dev.wirelab.testkit.RedisServerProcess;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;

@@ -15,6 +15,7 @@ import dev.wirelab.chat.socketio.cluster.redis.RedisStreamsAdapterFactory;
 import dev.wirelab.chat.socketio.cluster.redis.RedisStreamsAdapterOptions;
 import dev.wirelab.chat.socketio.protocol.Json;
 import dev.wirelab.chat.socketio.recovery.RecoveryOptions;
+import dev.wirelab.testkit.RedisServerProcess;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;

@@ -9,6 +9,7 @@ import dev.wirelab.chat.fixture.ProtocolFixture;
 import dev.wirelab.chat.socketio.cluster.redis.RedisStreamsAdapterFactory;
 import dev.wirelab.chat.socketio.cluster.redis.RedisStreamsAdapterOptions;
 import dev.wirelab.chat.socketio.recovery.RecoveryOptions;
+import dev.wirelab.testkit.RedisServerProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
