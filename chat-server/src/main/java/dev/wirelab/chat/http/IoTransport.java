@@ -54,11 +54,7 @@ public enum IoTransport {
 
   /** Whether the native library loads here (and, for io_uring, the kernel allows it). */
   public boolean isAvailable() {
-    return switch (this) {
-      case EPOLL -> Epoll.isAvailable();
-      case IO_URING -> IoUring.isAvailable();
-      case NIO -> true;
-    };
+    return unavailabilityCause() == null;
   }
 
   /**
@@ -66,17 +62,20 @@ public enum IoTransport {
    * without io_uring, or one where it is switched off).
    */
   public IoTransport requireAvailable() {
-    Throwable cause =
-        switch (this) {
-          case EPOLL -> Epoll.unavailabilityCause();
-          case IO_URING -> IoUring.unavailabilityCause();
-          case NIO -> null;
-        };
+    Throwable cause = unavailabilityCause();
     if (cause != null) {
       throw new IllegalStateException(
           optionName + " is not available here: " + cause.getMessage(), cause);
     }
     return this;
+  }
+
+  private Throwable unavailabilityCause() {
+    return switch (this) {
+      case EPOLL -> Epoll.unavailabilityCause();
+      case IO_URING -> IoUring.unavailabilityCause();
+      case NIO -> null;
+    };
   }
 
   public IoHandlerFactory ioHandlerFactory() {

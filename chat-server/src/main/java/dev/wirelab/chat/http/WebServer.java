@@ -216,18 +216,19 @@ public final class WebServer implements AutoCloseable {
       IdleConnectionCloser idleCloser = new IdleConnectionCloser();
       ConnectionLimiter limiter = new ConnectionLimiter(maxConnections, maxConnectionsPerAddress);
       Duration deadline = requestDeadline;
-      IoTransport io = transport;
 
       ChannelGroup connections =
           new DefaultChannelGroup("wirelab-http", ImmediateEventExecutor.INSTANCE);
       EventLoopGroup group =
           new MultiThreadIoEventLoopGroup(
-              threads, new DefaultThreadFactory("wirelab-http", true), io.ioHandlerFactory());
+              threads,
+              new DefaultThreadFactory("wirelab-http", true),
+              transport.ioHandlerFactory());
       try {
         Channel channel =
             new ServerBootstrap()
                 .group(group)
-                .channel(io.serverChannel())
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(
@@ -251,7 +252,7 @@ public final class WebServer implements AutoCloseable {
                 .bind(host, port)
                 .syncUninterruptibly()
                 .channel();
-        log.debug("web server on {} ({})", channel.localAddress(), io.optionName());
+        log.debug("web server on {} ({})", channel.localAddress(), transport.optionName());
         return new WebServer(group, channel, List.copyOf(engines), connections);
       } catch (Exception e) {
         // Netty throws the bind failure (a checked NativeIoException) without declaring it,
