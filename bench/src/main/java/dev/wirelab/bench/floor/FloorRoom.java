@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The channels of one room, grouped by the event loop that owns them, and the cheapest broadcast
@@ -33,7 +34,13 @@ final class FloorRoom {
           (loop, channels) -> {
             List<Channel> targets = new ArrayList<>(channels);
             ByteBuf shared = frame.retain();
-            loop.execute(() -> writeAll(shared, targets));
+            try {
+              loop.execute(() -> writeAll(shared, targets));
+            } catch (RejectedExecutionException e) {
+              // A loop that is shutting down will not run the task that releases it.
+              shared.release();
+              throw e;
+            }
           });
     } finally {
       frame.release();
