@@ -154,6 +154,11 @@ public final class ChatBenchCommand implements Callable<Integer> {
     if (pid < 0) {
       throw new UserError("--pid must be a process id, not " + pid);
     }
+    for (long other : otherPids) {
+      if (other <= 0) {
+        throw new UserError("--also-pid must be a process id, not " + other);
+      }
+    }
     int loops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     LoadSettings settings =
         new LoadSettings(
