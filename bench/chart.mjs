@@ -16,9 +16,14 @@ const BY_RATE = ["c1000", "r100k", "r200k", "r350k", "saturation", "r700k"];
 const COLOURS = ["#1f6feb", "#d1242f", "#1a7f37", "#8250df", "#bf8700", "#57606a"];
 const PANEL = { width: 330, height: 230, left: 58, right: 14, top: 30, bottom: 44 };
 
+// Each result file is read once, though several panels draw from it.
+const results = new Map();
 const result = (server, scenario) => {
   const file = `${dir}/${server}-${scenario}.json`;
-  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
+  if (!results.has(file)) {
+    results.set(file, existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null);
+  }
+  return results.get(file);
 };
 
 const panels = [
